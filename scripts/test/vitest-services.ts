@@ -1,0 +1,30 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "../db/migrate";
+import { findFreePort } from "../stack/ports";
+import { startEmbeddedPostgres } from "../stack/postgres";
+import { startLocalRedis } from "../stack/redis";
+
+/**
+ * Vitest global setup: a throwaway Postgres and Redis for this run only, so
+ * integration tests use the real services and never the `.data/` demo data.
+ * Test workers start after this and inherit the URLs through process.env.
+ */
+export default async function setup() {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-vitest-"));
+  const [pgPort, redisPort] = [await findFreePort(), await findFreePort()];
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort, database: "casebook_test" });
+  const redis = await startLocalRedis({ dataDir: path.join(dataDir, "redis"), port: redisPort, persistent: false });
+  await applyMigrations(postgres.url);
+
+  process.env.DATABASE_URL = postgres.url;
+  process.env.REDIS_URL = redis.url;
+  process.env.STORAGE_DIR = path.join(dataDir, "storage");
+
+  return async () => {
+    await redis.stop();
+    await postgres.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+}

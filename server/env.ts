@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting has a default that works on a
+ * fresh machine (the embedded mode); setting the variable switches to the real
+ * service. Empty strings count as unset so `.env` files can list every name.
+ */
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true" || value === "1");
+const optional = z.string().min(1).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  // Web
+  HOST: z.string().default("0.0.0.0"),
+  PORT: port(3000),
+  APP_URL: z.url().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((ip) => ip.trim()).filter(Boolean)),
+
+  // Embedded services started by `npm start` when the URLs below are unset
+  DATA_DIR: z.string().default(".data"),
+  PG_PORT: port(5433),
+  REDIS_PORT: port(6380),
+
+  /** Unset: the embedded Postgres on PG_PORT. */
+  DATABASE_URL: optional,
+  /** Unset: a local redis-server on REDIS_PORT. */
+  REDIS_URL: optional,
+
+  // Accounts
+  AUTH_SECRET: z.string().min(32).default("casebook-embedded-default-secret-change-me-in-production"),
+  DEMO_ACCOUNTS: flag(true),
+  DEMO_PASSWORD: z.string().min(8).default("casebook-demo"),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Rate limits (server/platform/ratelimit.ts): points per window, per key. Tests and benches raise them here.
+  /** Anonymous API calls (e.g. Links' public create), per client IP. */
+  RATE_LIMIT_API_ANONYMOUS_POINTS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_API_ANONYMOUS_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Calls made with an API key, per key. */
+  RATE_LIMIT_API_KEY_POINTS: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_API_KEY_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Uploads (avatars, videos, product images), per user. */
+  RATE_LIMIT_UPLOAD_POINTS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_UPLOAD_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+
+  // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
+  GATEWAY_HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: port(6001),
+  PUSHER_APP_ID: z.string().default("casebook"),
+  PUSHER_APP_KEY: z.string().default("casebook-key"),
+  PUSHER_APP_SECRET: z.string().default("casebook-secret"),
+  PUSHER_HOST: optional,
+  PUSHER_PORT: z.coerce.number().int().positive().optional(),
+  PUSHER_TLS: flag(false),
+  PUSHER_CLUSTER: optional,
+  /** Host the browser connects to when it differs from the server's (e.g. a public name). */
+  PUSHER_PUBLIC_HOST: optional,
+
+  // Storage: local disk by default; S3_* switch to an S3-compatible store
+  STORAGE_DIR: optional,
+  AVATAR_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Hard cap on any one stored object when the caller sets no smaller one (2 GiB). */
+  STORAGE_MAX_OBJECT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+});
+
+const SettingsSchema = EnvSchema.transform((settings) => ({
+  ...settings,
+  DATABASE_URL: settings.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${settings.PG_PORT}/casebook`,
+  REDIS_URL: settings.REDIS_URL ?? `redis://127.0.0.1:${settings.REDIS_PORT}`,
+  /** True when `npm start` must run Postgres itself. */
+  embeddedPostgres: settings.DATABASE_URL === undefined,
+  /** True when `npm start` must run redis-server itself. */
+  localRedis: settings.REDIS_URL === undefined,
+}));
+
+export type Env = z.infer<typeof SettingsSchema>;
+
+function readEnv(): Env {
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+export const storageDir = env.STORAGE_DIR ?? `${env.DATA_DIR}/storage`;

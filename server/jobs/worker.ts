@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { Worker } from "bullmq";
+import { logger } from "@/server/platform/logger";
+import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
+import { createRedis } from "@/server/platform/redis";
+import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
+import { processors } from "./processors";
+
+/** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
+const log = logger.child({ module: "worker" });
+const workerId = randomUUID();
+// Blocking commands need a connection that never gives up on a request.
+const connection = createRedis({ maxRetriesPerRequest: null });
+const heartbeatRedis = createRedis();
+
+const workers = (Object.keys(processors) as JobName[]).map((name) => {
+  const worker = new Worker(name, async (job) => processors[name](job.data), {
+    connection,
+    prefix: JOB_PREFIX,
+    concurrency: 8,
+  });
+  worker.on("failed", (job, error) => log.warn({ job: job?.id, name, err: error.message }, "job failed"));
+  worker.on("error", (error) => log.error({ name, err: error.message }, "worker error"));
+  return worker;
+});
+
+async function beat() {
+  try {
+    await beatWorkerHeartbeat(heartbeatRedis, workerId);
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "heartbeat failed");
+  }
+}
+await beat();
+const heartbeat = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
+log.info(`worker ${workerId} processing ${workers.length} queue(s)`);
+
+async function shutdown() {
+  clearInterval(heartbeat);
+  await Promise.all(workers.map((worker) => worker.close()));
+  await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));
+  heartbeatRedis.disconnect();
+  connection.disconnect();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown());
+process.once("SIGTERM", () => void shutdown());

@@ -1,0 +1,39 @@
+import type { Redis } from "ioredis";
+import type { Db } from "./db";
+import { countLiveWorkers } from "./worker-heartbeat";
+
+export type PartStatus = "ok" | "down";
+export type HealthReport = { status: "ok" | "degraded" } & Record<HealthPart, PartStatus>;
+type HealthPart = "postgres" | "redis" | "realtime" | "worker";
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** Probes every part for real; a part that fails or stalls past the timeout is "down". */
+export async function checkHealth(deps: { db: Db; redis: Redis; probeRealtime: () => Promise<void> }): Promise<HealthReport> {
+  const probes: Record<HealthPart, () => Promise<unknown>> = {
+    postgres: () => deps.db.$queryRaw`select 1`,
+    redis: async () => {
+      if ((await deps.redis.ping()) !== "PONG") throw new Error("unexpected PING reply");
+    },
+    realtime: deps.probeRealtime,
+    worker: async () => {
+      if ((await countLiveWorkers(deps.redis)) === 0) throw new Error("no worker heartbeat");
+    },
+  };
+  const parts = Object.keys(probes) as HealthPart[];
+  const results = await Promise.all(parts.map((part) => withTimeout(probes[part]())));
+  const report = Object.fromEntries(parts.map((part, index) => [part, results[index] ? "ok" : "down"])) as Record<HealthPart, PartStatus>;
+  return { status: Object.values(report).every((status) => status === "ok") ? "ok" : "degraded", ...report };
+}
+
+async function withTimeout(probe: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+  try {
+    return await Promise.race([probe.then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

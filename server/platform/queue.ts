@@ -1,0 +1,38 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { createRedis, type Redis } from "./redis";
+
+/**
+ * Every background job, its payload type, in one table. A queue per job name
+ * keeps slow work (transcoding) from delaying fast work (notifications), and
+ * lets each be scaled by its own worker count.
+ */
+export type JobPayloads = {
+  "send-notification": { userId: string; kind: string; payload: Record<string, unknown> };
+};
+export type JobName = keyof JobPayloads;
+
+export const JOB_PREFIX = "casebook:jobs";
+
+const DEFAULT_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 24 * 3600 },
+};
+
+const holder = globalThis as typeof globalThis & { casebookQueues?: Map<JobName, Queue>; casebookQueueRedis?: Redis };
+
+function queueFor(name: JobName): Queue {
+  holder.casebookQueues ??= new Map();
+  let queue = holder.casebookQueues.get(name);
+  if (!queue) {
+    holder.casebookQueueRedis ??= createRedis();
+    queue = new Queue(name, { connection: holder.casebookQueueRedis, prefix: JOB_PREFIX });
+    holder.casebookQueues.set(name, queue);
+  }
+  return queue;
+}
+
+export async function enqueue<Name extends JobName>(name: Name, data: JobPayloads[Name], options: JobsOptions = {}): Promise<void> {
+  await queueFor(name).add(name, data, { ...DEFAULT_OPTIONS, ...options });
+}

@@ -1,0 +1,7 @@
+import type { Db } from "@/server/platform/db";
+
+/** Live numbers for the home page cards; each system adds its own as it lands. */
+export async function getHomeStats({ db }: { db: Db }) {
+  const [users, notifications] = await Promise.all([db.user.count(), db.notification.count()]);
+  return { users, notifications };
+}

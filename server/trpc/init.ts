@@ -1,0 +1,60 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { AppError, toAppError, trpcCodeOf } from "@/server/errors";
+import { getSessionUser, type SessionUser } from "@/server/platform/auth";
+import { db } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
+import { redis } from "@/server/platform/redis";
+
+/** Built once per request; handlers get the session and the platform clients from here. */
+export async function createContext({ headers }: { headers: Headers }) {
+  const user = await getSessionUser(headers);
+  return { db, redis, headers, user };
+}
+export type Context = Awaited<ReturnType<typeof createContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const appError = error.cause instanceof AppError ? error.cause : undefined;
+    return {
+      ...shape,
+      message: appError?.message ?? (error.cause instanceof ZodError ? "Please check the highlighted fields." : shape.message),
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode: appError?.code ?? null,
+        // Forms show each message next to its field.
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      },
+    };
+  },
+});
+
+/**
+ * Every failure leaves as a TRPCError whose cause is an AppError: the code maps
+ * once (server/errors.ts), users read a clear message, stacks stay in the log.
+ * Input validation (ZodError) and tRPC's own errors pass through untouched.
+ */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof ZodError) return result;
+  if (result.error.code !== "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError)) return result;
+  const appError = toAppError(cause ?? result.error);
+  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
+    logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
+  }
+  return { ...result, error: new TRPCError({ code: trpcCodeOf(appError.code), message: appError.message, cause: appError }) };
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
+  return next({ ctx: { ...ctx, user: ctx.user satisfies SessionUser } });
+});
