@@ -1,0 +1,44 @@
+/**
+ * Process entry of the realtime gateway: `tsx server/realtime/gateway/main.ts`.
+ * The only place in the gateway that reads settings (through server/env.ts).
+ */
+import { env } from "@/server/env";
+import { logger } from "@/server/platform/logger";
+import { createGateway } from "./create-gateway";
+
+const log = logger.child({ module: "gateway" });
+/** Past this, shutdown gives up waiting and exits anyway, so an orchestrator is never stuck. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+const gateway = await createGateway({
+  host: env.GATEWAY_HOST,
+  port: env.GATEWAY_PORT,
+  app: { id: env.PUSHER_APP_ID, key: env.PUSHER_APP_KEY, secret: env.PUSHER_APP_SECRET },
+  redisUrl: env.REDIS_URL,
+  logger: log,
+});
+
+// A plain line, not JSON: scripts/stack waits for it.
+process.stdout.write(`gateway listening on ${env.GATEWAY_HOST}:${gateway.port}\n`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "shutting down");
+  const deadline = setTimeout(() => {
+    log.error({ signal }, "shutdown took too long; exiting");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  try {
+    await gateway.close();
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
+    process.exit(1);
+  }
+}
+
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
