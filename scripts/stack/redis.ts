@@ -25,7 +25,8 @@ export async function startLocalRedis(options: {
 
   const args = ["--port", String(options.port), "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "no"];
   args.push(...(options.persistent ? ["--appendonly", "yes", "--save", "60 1000"] : ["--appendonly", "no", "--save", ""]));
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Own process group, so Ctrl-C doesn't stop Redis before the services that use it.
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output: string[] = [];
   child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));

@@ -23,6 +23,8 @@ export function spawnService(options: {
   const child = spawn(process.execPath, ["--import", "tsx", options.entry, ...(options.args ?? [])], {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Own process group: Ctrl-C reaches only `npm start`, which stops services in order.
+    detached: true,
   });
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on("line", (line) => options.log(`[${options.name}] ${line}`));

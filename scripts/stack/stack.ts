@@ -31,16 +31,25 @@ export type RunningStack = {
   databaseUrl: string;
   redisUrl: string;
   gatewayUrl: string | undefined;
+};
+
+export type Stack = {
+  /** Brings up Postgres, Redis, migrations, demo data, gateway, worker and web, in that order. */
+  start: () => Promise<RunningStack>;
+  /** Stops whatever has started so far, in reverse order; safe to call at any moment. */
   stop: () => Promise<void>;
 };
 
-/** Brings up Postgres, Redis, migrations, demo data, gateway, worker and web, in that order. */
-export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const { log } = options;
+export function createStack(options: StackOptions): Stack {
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne();
+    while (stoppers.length > 0) await stoppers.pop()?.();
   };
+  return { start: () => startStack(options, stoppers, stop), stop };
+}
+
+async function startStack(options: StackOptions, stoppers: Array<() => Promise<void>>, stop: () => Promise<void>): Promise<RunningStack> {
+  const { log } = options;
 
   try {
     await assertPortFree(options.ports.web, "web", "PORT");
@@ -75,8 +84,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       redisUrl = redis.url;
     }
 
-    const { applied } = await applyMigrations(databaseUrl, { log });
-    log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+    await applyMigrations(databaseUrl, { log });
 
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -127,7 +135,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const running = { webUrl, databaseUrl, redisUrl, gatewayUrl };
     await fs.writeFile(path.join(options.dataDir, "stack.json"), JSON.stringify(running, null, 2));
-    return { ...running, stop };
+    return running;
   } catch (error) {
     await stop();
     throw error;
