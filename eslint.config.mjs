@@ -12,7 +12,7 @@ const config = [
       "no-empty": ["error", { allowEmptyCatch: false }],
     },
   },
-  { ignores: [".next/**", "node_modules/**", ".data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-test/**", "node_modules/**", ".data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
 export default config;

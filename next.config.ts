@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // `npm test` builds into its own folder so it never rebuilds under a running `npm start`.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Served by our own Node server (server/web/main.ts) when self-hosted; Vercel ignores that file.
   poweredByHeader: false,
   reactStrictMode: true,

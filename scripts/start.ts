@@ -21,6 +21,7 @@ const stack = createStack({
   externalRealtime: env.PUSHER_CLUSTER !== undefined || (env.PUSHER_HOST !== undefined && env.PUSHER_PORT !== undefined),
   persistent: true,
   dev,
+  distDir: ".next",
   log,
 });
 

@@ -92,6 +92,7 @@ async function runEndToEnd() {
     externalRealtime: false,
     persistent: false,
     dev: false,
+    distDir: ".next-test",
     // Many sign-ins from one loopback address: limits stay on, just higher.
     env: { LOGIN_LIMIT_PER_IP: "1000", LOGIN_LIMIT_PER_ACCOUNT: "200", LOG_LEVEL: "warn" },
     log: (line) => console.log(line),

@@ -55,6 +55,24 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOAD_POINTS: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_UPLOAD_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
 
+  // Links (server/links)
+  /** Origin short URLs are built on, e.g. https://cb.link. Unset: APP_URL. */
+  SHORT_LINK_BASE_URL: z.url().optional(),
+  /** Key of the permutation that turns counter values into codes. Unset: derived from AUTH_SECRET. */
+  LINKS_CODE_SECRET: z.string().min(16).optional(),
+  /** Destination domains refused at creation (comma-separated; subdomains included). */
+  LINKS_BLOCKED_DOMAINS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((domain) => domain.trim().toLowerCase().replace(/\.$/, "")).filter(Boolean)),
+  /** In-process cache of resolved codes; cross-instance invalidation (pub/sub) usually beats it. */
+  LINKS_LOCAL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+  LINKS_LOCAL_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
+  LINKS_REDIS_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
+  LINKS_NEGATIVE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Click events the worker ingests per Postgres statement. */
+  LINKS_INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),
   GATEWAY_PORT: port(6001),

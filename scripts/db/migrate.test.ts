@@ -268,11 +268,11 @@ async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(url: strin
   return withClient(url, async (client) => (await client.query<T>(sql)).rows);
 }
 
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await use(client);
+    return await work(client);
   } finally {
     await client.end();
   }

@@ -51,7 +51,7 @@ export async function diffSchemas(from: SchemaFile[], to: SchemaFile[]): Promise
  * reads the server version on start). A private, empty cluster (about 1.5 s to
  * create) keeps this independent of whatever database the developer runs.
  */
-async function withThrowawayPostgres<T>(use: (databaseUrl: string) => Promise<T>): Promise<T> {
+async function withThrowawayPostgres<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-diff-pg-"));
   const postgresLog: string[] = [];
   try {
@@ -66,7 +66,7 @@ async function withThrowawayPostgres<T>(use: (databaseUrl: string) => Promise<T>
       throw error;
     });
     try {
-      return await use(postgres.url);
+      return await work(postgres.url);
     } finally {
       await postgres.stop();
     }

@@ -4,11 +4,11 @@ import path from "node:path";
 import { StackError } from "./ports";
 
 const SOURCES = ["app", "components", "server", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-const IGNORED = new Set(["node_modules", ".next", ".data", "generated"]);
+const IGNORED = new Set(["node_modules", ".next", ".next-test", ".data", "generated"]);
 
-/** Runs `next build` unless `.next` is newer than every source file. */
-export async function ensureProductionBuild(options: { root: string; force?: boolean; log: (line: string) => void }) {
-  const buildId = path.join(options.root, ".next", "BUILD_ID");
+/** Runs `next build` unless the build in `distDir` is newer than every source file. */
+export async function ensureProductionBuild(options: { root: string; distDir: string; force?: boolean; log: (line: string) => void }) {
+  const buildId = path.join(options.root, options.distDir, "BUILD_ID");
   const builtAt = await mtime(buildId);
   if (!options.force && builtAt !== undefined) {
     const newest = await newestSource(options.root);
@@ -22,7 +22,7 @@ export async function ensureProductionBuild(options: { root: string; force?: boo
   const result = spawnSync(process.execPath, [path.join(options.root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: options.root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: options.distDir },
   });
   if (result.status !== 0) throw new StackError("next build failed (output above).");
   options.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

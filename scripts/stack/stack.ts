@@ -21,6 +21,8 @@ export type StackOptions = {
   /** Keep Redis data on disk (AOF). Tests run without. */
   persistent: boolean;
   dev: boolean;
+  /** Where Next builds to (relative to root); tests use their own so they never disturb `npm start`. */
+  distDir: string;
   /** Extra settings for every child process (tests raise rate limits here). */
   env?: Record<string, string>;
   log: (line: string) => void;
@@ -91,6 +93,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       ...options.env,
       NODE_ENV: options.dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: options.distDir,
       DATA_DIR: options.dataDir,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
@@ -105,7 +108,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       seed.child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed with code ${code}`)))),
     );
 
-    if (!options.dev) await ensureProductionBuild({ root: options.root, log });
+    if (!options.dev) await ensureProductionBuild({ root: options.root, distDir: options.distDir, log });
 
     const services: Service[] = [];
     stoppers.push(async () => {

@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Worker } from "bullmq";
+import { env } from "@/server/env";
+import { announceClickCounts } from "@/server/links/announce-click-counts";
+import { ClickStreamConsumer } from "@/server/links/consume-click-stream";
+import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
 import { createRedis } from "@/server/platform/redis";
@@ -24,6 +28,18 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
   return worker;
 });
 
+// Links click analytics: a Redis stream consumer group rather than a BullMQ queue,
+// so a redirect costs one XADD and the worker ingests hundreds of clicks per statement.
+const clickStreamRedis = createRedis({ maxRetriesPerRequest: null });
+const clickConsumer = new ClickStreamConsumer({
+  db,
+  redis: clickStreamRedis,
+  consumer: `worker-${workerId}`,
+  batchSize: env.LINKS_INGEST_BATCH_SIZE,
+  onBatch: announceClickCounts,
+});
+clickConsumer.start();
+
 async function beat() {
   try {
     await beatWorkerHeartbeat(heartbeatRedis, workerId);
@@ -33,11 +49,12 @@ async function beat() {
 }
 await beat();
 const heartbeat = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
-log.info(`worker ${workerId} processing ${workers.length} queue(s)`);
+log.info(`worker ${workerId} processing ${workers.length} queue(s) and the click stream`);
 
 async function shutdown() {
   clearInterval(heartbeat);
-  await Promise.all(workers.map((worker) => worker.close()));
+  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop()]);
+  clickStreamRedis.disconnect();
   await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));
   heartbeatRedis.disconnect();
   connection.disconnect();

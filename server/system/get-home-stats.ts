@@ -2,6 +2,10 @@ import type { Db } from "@/server/platform/db";
 
 /** Live numbers for the home page cards; each system adds its own as it lands. */
 export async function getHomeStats({ db }: { db: Db }) {
-  const [users, notifications] = await Promise.all([db.user.count(), db.notification.count()]);
-  return { users, notifications };
+  const [users, notifications, activeSessions] = await Promise.all([
+    db.user.count(),
+    db.notification.count(),
+    db.session.count({ where: { expiresAt: { gt: new Date() } } }),
+  ]);
+  return { users, notifications, activeSessions };
 }

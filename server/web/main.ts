@@ -1,6 +1,8 @@
 import http from "node:http";
 import next from "next";
 import { env } from "@/server/env";
+import { answerBeforeNext } from "@/server/links/fast-path";
+import { flushClicks } from "@/server/links/serve-short-link";
 import { logger } from "@/server/platform/logger";
 
 /**
@@ -15,8 +17,31 @@ const app = next({ dev, hostname: "localhost", port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Route handlers never see the socket, so this listener acts as the last proxy
+ * hop: it appends the peer address to X-Forwarded-For. The right-most entry is
+ * therefore always the real peer (see requestClientIp in server/platform/ratelimit.ts).
+ */
+function appendPeerToForwardedFor(request: http.IncomingMessage): void {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  const forwarded = request.headers["x-forwarded-for"];
+  const chain = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
+  request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
+}
+
 const server = http.createServer((request, response) => {
-  void handle(request, response);
+  appendPeerToForwardedFor(request);
+  // Short links and link creation are answered here, before Next; everything else (and a code with no link) goes to Next.
+  answerBeforeNext(request, response).then(
+    (answered) => {
+      if (!answered) void handle(request, response);
+    },
+    (error: unknown) => {
+      log.error({ err: error }, "short link failed");
+      if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+      response.end("Short links are briefly unavailable. Please try again shortly.");
+    },
+  );
 });
 // Next's dev server needs the upgrade path for hot reload.
 if (dev) server.on("upgrade", app.getUpgradeHandler());
@@ -34,7 +59,7 @@ server.on("error", (error: NodeJS.ErrnoException) => {
 server.listen(env.PORT, env.HOST, () => log.info(`web listening on ${env.HOST}:${env.PORT}`));
 
 function shutdown(): void {
-  server.close(() => process.exit(0));
+  server.close(() => void flushClicks().finally(() => process.exit(0)));
   server.closeIdleConnections();
   // Long-lived requests (event streams) must not hold the process forever.
   setTimeout(() => process.exit(0), 5_000).unref();

@@ -1,0 +1,45 @@
+import type { CountItem } from "@/server/links/get-link-stats";
+import { formatCount } from "./format";
+
+/**
+ * A ranked list with proportional bars (referrers, countries, browsers...).
+ * Plain list markup: screen readers read "name, count" without the bars.
+ */
+export function BarList({ title, items, nameOf = (name) => name }: { title: string; items: CountItem[]; nameOf?: (name: string) => string }) {
+  const max = Math.max(1, ...items.map((item) => item.count));
+  return (
+    <section aria-label={title} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
+      <h3 className="text-sm font-semibold text-fg">{title}</h3>
+      {items.length === 0 ? (
+        <p className="mt-3 text-sm text-muted">No clicks in this range.</p>
+      ) : (
+        <ol className="mt-3 space-y-2">
+          {items.map((item) => (
+            <li key={item.name} className="relative flex items-center justify-between gap-3 overflow-hidden rounded-md px-2 py-1 text-sm">
+              <span aria-hidden="true" className="absolute inset-y-0 left-0 rounded-md bg-accent-soft" style={{ width: `${(item.count / max) * 100}%` }} />
+              <span className="relative truncate text-fg">{nameOf(item.name)}</span>
+              <span className="relative font-medium tabular-nums text-fg">{formatCount(item.count)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
+
+/** "DE" → "Germany"; "unknown" (loopback, private networks, no match) → "Unknown". */
+export function countryName(code: string): string {
+  if (code === "unknown" || !/^[A-Z]{2}$/.test(code)) return "Unknown";
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code; // not a region Intl knows: show the code as sent
+  }
+}
+
+/** Referrer domains as sent; "direct" is traffic without a referrer. */
+export function referrerName(name: string): string {
+  return name === "direct" ? "Direct / none" : name;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeNotification } from "./notification-kinds";
+
+describe("describeNotification", () => {
+  it("renders known kinds from their payload", () => {
+    expect(describeNotification({ kind: "welcome", payload: {} })).toMatchObject({ title: "Welcome to Casebook", href: "/" });
+    expect(describeNotification({ kind: "link.milestone", payload: { code: "abc1234", clicks: 10000 } })).toEqual({
+      title: "Your link abc1234 reached 10,000 clicks",
+      href: "/links",
+    });
+    expect(describeNotification({ kind: "link.milestone", payload: {} }).title).toBe("Your link reached more clicks");
+    expect(describeNotification({ kind: "order.shipped", payload: { orderNumber: 1042 } }).body).toBe("Order #1042");
+  });
+
+  it("shows unknown kinds from payload title/body, or their humanized name", () => {
+    expect(describeNotification({ kind: "e2e.ping", payload: { title: "Ping", body: "Hello" } })).toEqual({ title: "Ping", body: "Hello" });
+    expect(describeNotification({ kind: "build.finished_ok", payload: { title: 42 } })).toEqual({ title: "Build finished ok" });
+  });
+
+  it("follows payload links only within the site", () => {
+    expect(describeNotification({ kind: "x", payload: { href: "/chat/c1" } }).href).toBe("/chat/c1");
+    for (const href of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)"]) {
+      expect(describeNotification({ kind: "x", payload: { href } }).href).toBeUndefined();
+    }
+    expect(describeNotification({ kind: "welcome", payload: { href: "https://evil.example" } }).href).toBe("/");
+  });
+});

@@ -1,0 +1,69 @@
+import type { NotificationView } from "@/server/notifications/notification-view";
+
+/**
+ * How each kind of notification reads: a title, a line of detail and where
+ * clicking it goes. Systems add their kinds here, one line each; a kind with
+ * no row is still shown, from `payload.title`/`payload.body` or its name.
+ */
+export type NotificationDisplay = { title: string; body?: string; href?: string };
+
+type Payload = Record<string, unknown>;
+
+const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
+  welcome: () => ({
+    title: "Welcome to Casebook",
+    body: "Your account is ready. Shorten a link, post to your feed or start a chat.",
+    href: "/",
+  }),
+  "link.milestone": (p) => ({
+    title: `Your link ${text(p.code) ? `${text(p.code)} ` : ""}reached ${count(p.clicks)} clicks`,
+    href: "/links",
+  }),
+  "chat.mention": (p) => ({
+    title: `${text(p.senderName) ?? "Someone"} mentioned you`,
+    body: text(p.preview),
+    href: "/chat",
+  }),
+  "feed.follow": (p) => ({ title: `${text(p.followerName) ?? "Someone"} followed you`, href: "/feed" }),
+  "feed.reply": (p) => ({ title: `${text(p.authorName) ?? "Someone"} replied to your post`, body: text(p.preview), href: "/feed" }),
+  "order.paid": (p) => ({ title: "Payment received", body: orderLine(p), href: "/shop/orders" }),
+  "order.shipped": (p) => ({ title: "Your order has shipped", body: orderLine(p), href: "/shop/orders" }),
+  "order.refunded": (p) => ({ title: "Your order was refunded", body: orderLine(p), href: "/shop/orders" }),
+  "video.ready": (p) => ({ title: `“${text(p.title) ?? "Your video"}” is ready to watch`, href: "/videos" }),
+  "video.failed": (p) => ({ title: `“${text(p.title) ?? "Your video"}” could not be processed`, body: text(p.reason), href: "/videos" }),
+  "ride.driver-assigned": (p) => ({ title: `${text(p.driverName) ?? "A driver"} is on the way`, href: "/rides" }),
+};
+
+export function describeNotification(notification: Pick<NotificationView, "kind" | "payload">): NotificationDisplay {
+  const { kind, payload } = notification;
+  const render = KINDS[kind];
+  const display = render ? render(payload) : { title: text(payload.title) ?? humanize(kind), body: text(payload.body) ?? text(payload.message) };
+  // A payload may point somewhere more specific, but only within this site.
+  const href = safeHref(payload.href) ?? display.href;
+  return { title: display.title, ...(display.body ? { body: display.body } : {}), ...(href ? { href } : {}) };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim().slice(0, 300) : undefined;
+}
+
+function count(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) ? value.toLocaleString("en") : "more";
+}
+
+function orderLine(payload: Payload): string | undefined {
+  const number = text(payload.orderNumber) ?? (typeof payload.orderNumber === "number" ? String(payload.orderNumber) : undefined);
+  return number ? `Order #${number}` : undefined;
+}
+
+/** "link.milestone" → "Link milestone". */
+function humanize(kind: string): string {
+  const words = kind.replace(/[._-]+/g, " ").trim();
+  return words ? words[0]?.toUpperCase() + words.slice(1) : "Notification";
+}
+
+/** Same-site paths only: never `//host`, `/\host` or another scheme. */
+function safeHref(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return undefined;
+  return value;
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+const WIDTHS = { wide: "max-w-6xl", narrow: "max-w-3xl" } as const;
+
+/** The standard content width and padding for a page; "narrow" for forms and settings. */
+export function PageContainer({
+  width = "wide",
+  className,
+  children,
+}: {
+  width?: keyof typeof WIDTHS;
+  className?: string;
+  children: ReactNode;
+}) {
+  return <div className={cn("mx-auto w-full px-4 py-8 sm:px-6 sm:py-10", WIDTHS[width], className)}>{children}</div>;
+}
+
+/** A page's h1 with an optional line of description and actions on the right. */
+export function PageHeader({
+  title,
+  description,
+  eyebrow,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  eyebrow?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+      <div className="space-y-2">
+        {eyebrow ? <div className="text-sm font-medium text-accent-text">{eyebrow}</div> : null}
+        <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{title}</h1>
+        {description ? <p className="max-w-2xl text-base text-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+
+const ONE_PIXEL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test.describe("accounts", () => {
+  test("sign up through the form, sign out, then sign in as demo user alice", async ({ page }) => {
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+    await page.goto("/sign-up");
+    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+    await page.getByLabel("Display name").fill("Erika Mustermann");
+    await page.getByLabel("Username", { exact: true }).fill(`erika_${tag}`);
+    await page.getByLabel("Email", { exact: true }).fill(`erika-${tag}@example.com`);
+
+    // A short password is refused next to the password field, before anything is sent.
+    const password = page.getByLabel("Password", { exact: true });
+    await password.fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(password).toHaveAccessibleDescription(/Use at least 8 characters\./);
+    await expect(page).toHaveURL(/\/sign-up$/);
+
+    await password.fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    const banner = page.getByRole("banner");
+    const accountMenu = banner.getByRole("button", { name: /account menu/i });
+    await expect(accountMenu).toContainText("Erika Mustermann");
+
+    await accountMenu.click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(banner.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(banner.getByRole("button", { name: /account menu/i })).toHaveCount(0);
+
+    await banner.getByRole("link", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in to Casebook" })).toBeVisible();
+    // One-click fill from the demo accounts list.
+    await page.getByRole("button", { name: /Use Alice Martin/ }).click();
+    await expect(page.getByLabel("Email or username")).toHaveValue("alice");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    const aliceMenu = banner.getByRole("button", { name: /account menu/i });
+    await expect(aliceMenu).toContainText("Alice Martin");
+    await aliceMenu.click();
+    const menu = page.getByRole("menu");
+    await expect(menu).toContainText("Alice Martin");
+    await expect(menu).toContainText("@alice");
+    await expect(menu.getByRole("menuitem", { name: "Profile settings" })).toBeVisible();
+  });
+
+  test("a wrong password is reported on the sign-in form", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email or username").fill("bob");
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "don't match" })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("profile settings: taken usernames inline, a new name in the header, an avatar upload", async ({ page }) => {
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    await page.goto("/sign-up");
+    await page.getByLabel("Display name").fill("Priya Profile");
+    await page.getByLabel("Username", { exact: true }).fill(`priya_${tag}`);
+    await page.getByLabel("Email", { exact: true }).fill(`priya-${tag}@example.com`);
+    await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    const banner = page.getByRole("banner");
+    await banner.getByRole("button", { name: /account menu/i }).click();
+    await page.getByRole("menuitem", { name: "Profile settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+
+    const username = page.getByLabel("Username", { exact: true });
+    await username.fill("alice");
+    await expect(username).toHaveAccessibleDescription(/That username is taken\./);
+    await expect(page.getByRole("button", { name: "Save changes" })).toBeDisabled();
+
+    await username.fill(`priya2_${tag}`);
+    await page.getByLabel("Display name").fill("Priya Renamed");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
+    await expect(banner.getByRole("button", { name: /account menu/i })).toContainText("Priya Renamed");
+
+    await page.getByLabel("Upload a profile picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+    await expect(page.getByRole("status").filter({ hasText: "Picture updated" })).toBeVisible();
+    const headerAvatar = banner.getByRole("button", { name: /account menu/i }).locator("img");
+    await expect(headerAvatar).toHaveAttribute("src", /^\/api\/media\/avatars\/.+\.webp$/);
+    await expect.poll(() => headerAvatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+  });
+
+  test("profile settings need a signed-in person", async ({ page }) => {
+    await page.goto("/settings/profile");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fprofile$/);
+  });
+});

@@ -1,0 +1,15 @@
+// Demo data, applied idempotently at every start (`tsx prisma/seed.ts`). Each system adds its step here.
+import { seedDemoAccounts } from "@/server/accounts/seed-demo-accounts";
+import { env } from "@/server/env";
+import { db } from "@/server/platform/db";
+
+try {
+  if (env.DEMO_ACCOUNTS) {
+    const accounts = await seedDemoAccounts({ db, password: env.DEMO_PASSWORD });
+    if (accounts.created.length) console.log(`Created demo accounts: ${accounts.created.join(", ")}.`);
+    if (accounts.passwordsReset.length) console.log(`Reset demo passwords: ${accounts.passwordsReset.join(", ")}.`);
+  }
+  console.log("Demo data is up to date.");
+} finally {
+  await db.$disconnect();
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Limits are read from env when the modules load: small numbers keep the test quick.
+vi.hoisted(() => {
+  process.env.LOGIN_LIMIT_PER_IP = "6";
+  process.env.LOGIN_LIMIT_PER_ACCOUNT = "3";
+  process.env.LOGIN_LIMIT_WINDOW_SECONDS = "600";
+  process.env.TRUSTED_PROXIES = "";
+});
+
+import { appUrl } from "@/server/env";
+import { auth } from "@/server/platform/auth";
+import { db } from "@/server/platform/db";
+import { redis } from "@/server/platform/redis";
+
+afterAll(async () => {
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+const PASSWORD = "correct-horse-battery";
+
+/** Each call looks like a different client address unless one is given. */
+function randomIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `198.51.${octet()}.${octet()}`;
+}
+
+async function signIn(body: Record<string, string>, ip: string): Promise<Response> {
+  const path = "email" in body ? "email" : "username";
+  return auth.handler(
+    new Request(`${appUrl}/api/auth/sign-in/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: appUrl, "x-forwarded-for": ip },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+async function signUp(): Promise<{ email: string; username: string }> {
+  const tag = randomUUID().replaceAll("-", "").slice(0, 10);
+  const person = { email: `p-${tag}@test.casebook.dev`, username: `p_${tag}` };
+  await auth.api.signUpEmail({ body: { name: "Pat Test", email: person.email, password: PASSWORD, username: person.username } });
+  return person;
+}
+
+let person: { email: string; username: string };
+beforeAll(async () => {
+  person = await signUp();
+});
+
+describe("sign-in limits (better-auth hooks, real Redis)", () => {
+  it("signs in by email or by username, and sends the rate-limit headers", async () => {
+    const byEmail = await signIn({ email: person.email, password: PASSWORD }, randomIp());
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.headers.get("x-ratelimit-limit")).toBeTruthy();
+    expect(Number(byEmail.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
+
+    const byUsername = await signIn({ username: person.username.toUpperCase(), password: PASSWORD }, randomIp());
+    expect(byUsername.status).toBe(200);
+  });
+
+  it("limits one account across addresses and across email/username, with a clear 429", async () => {
+    const target = await signUp();
+    const attempts = [
+      signIn({ email: target.email, password: "wrong-password" }, randomIp()),
+      signIn({ username: target.username, password: "wrong-password" }, randomIp()),
+      signIn({ email: target.email.toUpperCase(), password: "wrong-password" }, randomIp()),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.status).toBe(401);
+
+    // Even the right password waits now: the account's budget is spent.
+    const refused = await signIn({ email: target.email, password: PASSWORD }, randomIp());
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as { code: string; message: string };
+    expect(body.code).toBe("LOGIN_RATE_LIMITED");
+    expect(body.message).toMatch(/^Too many sign-in attempts for this account\. Please wait \d+ minutes? and try again\.$/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+  });
+
+  it("gives the account its budget back after a successful sign-in", async () => {
+    const target = await signUp();
+    const ip = randomIp();
+    expect((await signIn({ email: target.email, password: "wrong-password" }, ip)).status).toBe(401);
+    expect((await signIn({ email: target.email, password: "wrong-password" }, ip)).status).toBe(401);
+    expect((await signIn({ email: target.email, password: PASSWORD }, ip)).status).toBe(200);
+    // Three more fit again (3 per window), the fourth does not.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await signIn({ email: target.email, password: "wrong-password" }, randomIp())).status).toBe(401);
+    }
+    expect((await signIn({ email: target.email, password: PASSWORD }, randomIp())).status).toBe(200);
+  });
+
+  it("limits one address across many accounts, including names that don't exist", async () => {
+    const ip = randomIp();
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const response = await signIn({ username: `nobody_${randomUUID().slice(0, 8)}`, password: "guess-guess" }, ip);
+      expect(response.status).toBe(401);
+    }
+    const refused = await signIn({ email: person.email, password: PASSWORD }, ip);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts from your network\./);
+    // Another address is unaffected.
+    expect((await signIn({ email: person.email, password: PASSWORD }, randomIp())).status).toBe(200);
+  });
+});

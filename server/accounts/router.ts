@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { protectedProcedure, router } from "@/server/trpc/init";
+import { checkUsernameAvailable } from "./check-username-available";
+import { getProfileOrThrow } from "./get-profile-or-throw";
+import { removeAvatar } from "./remove-avatar";
+import { UpdateProfileInput, updateProfile } from "./update-profile";
+
+/**
+ * Profile operations for the signed-in person. Sign-up, sign-in and sign-out
+ * are better-auth's (/api/auth/*); the avatar upload is a route handler
+ * (/api/accounts/avatar) because it carries a file.
+ */
+export const accountsRouter = router({
+  profile: protectedProcedure.query(({ ctx }) => getProfileOrThrow({ db: ctx.db, userId: ctx.user.id })),
+  updateProfile: protectedProcedure
+    .input(UpdateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile({ db: ctx.db, userId: ctx.user.id, ...input })),
+  usernameAvailable: protectedProcedure
+    .input(z.object({ username: z.string().max(100) }))
+    .query(({ ctx, input }) => checkUsernameAvailable({ db: ctx.db, username: input.username, userId: ctx.user.id })),
+  removeAvatar: protectedProcedure.mutation(({ ctx }) => removeAvatar({ db: ctx.db, userId: ctx.user.id })),
+});

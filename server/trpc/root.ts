@@ -1,0 +1,15 @@
+import { router } from "./init";
+import { accountsRouter } from "@/server/accounts/router";
+import { systemRouter } from "@/server/system/router";
+import { notificationsRouter } from "@/server/notifications/router";
+import { linksRouter } from "@/server/links/router";
+
+/** The whole tRPC API, one entry per area. */
+export const appRouter = router({
+  system: systemRouter,
+  accounts: accountsRouter,
+  notifications: notificationsRouter,
+  links: linksRouter,
+});
+
+export type AppRouter = typeof appRouter;
