@@ -1,0 +1,102 @@
+import { logger } from "@/server/platform/logger";
+import type { Redis } from "@/server/platform/redis";
+
+/**
+ * Click events travel from the redirect to the worker through a Redis stream.
+ * An event's identity is its stream entry id ("1732500000000-3"), plus its
+ * index when the entry carries a batch ("1732500000000-3/17"): the ingest
+ * stores it in click.eventId (unique), so an entry delivered twice (a worker
+ * crash before XACK, a reclaimed pending entry) is counted once.
+ *
+ * The raw IP is carried only here, in a transient entry deleted right after
+ * ingest; Postgres gets the salted visitor hash and the country.
+ */
+export const CLICK_STREAM = "casebook:links:clicks";
+/**
+ * Memory guard if the worker is down for a long time: the stream is trimmed
+ * (approximately) past this many pending entries, dropping the oldest.
+ */
+const STREAM_MAX_ENTRIES = 1_000_000;
+
+export type ClickEvent = {
+  linkId: string;
+  /** Epoch ms when the redirect was served. */
+  occurredAt: number;
+  ip: string;
+  userAgent: string;
+  referer: string;
+};
+
+type PackedClick = [linkId: string, occurredAt: number, ip: string, userAgent: string, referer: string];
+
+const log = logger.child({ module: "links-click-events" });
+
+function pack(click: ClickEvent): PackedClick {
+  return [click.linkId, click.occurredAt, click.ip, click.userAgent.slice(0, 512), click.referer.slice(0, 512)];
+}
+
+/** Writes one click as its own stream entry (the Vercel route, where nothing outlives the request for long). */
+export async function recordClick(redis: Redis, click: ClickEvent): Promise<void> {
+  await redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify([pack(click)]));
+}
+
+/**
+ * The self-hosted fast path's writer: clicks are gathered for at most
+ * FLUSH_DELAY_MS (or MAX_BATCH clicks) and written as one stream entry. Under
+ * load that turns thousands of XADDs per second into a few hundred, which
+ * leaves Redis and the CPU to the redirects themselves. The price: a web
+ * process that dies hard loses at most the last few milliseconds of clicks.
+ */
+const FLUSH_DELAY_MS = 5;
+const MAX_BATCH = 200;
+
+export class ClickBuffer {
+  private pending: PackedClick[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly redis: Redis) {}
+
+  add(click: ClickEvent): void {
+    this.pending.push(pack(click));
+    if (this.pending.length >= MAX_BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify(batch));
+    } catch (error) {
+      log.error({ err: error instanceof Error ? error.message : String(error), clicks: batch.length }, "click events lost");
+    }
+  }
+}
+
+/** Reads one stream entry back into its events with their ids; malformed entries and items are skipped. */
+export function parseClickEntry(entryId: string, fields: string[]): Array<{ eventId: string; event: ClickEvent }> {
+  const index = fields.indexOf("b");
+  const raw = index === -1 || index % 2 !== 0 ? undefined : fields[index + 1];
+  if (raw === undefined) return [];
+  let items: unknown;
+  try {
+    items = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(items)) return [];
+  const events: Array<{ eventId: string; event: ClickEvent }> = [];
+  items.forEach((item: unknown, position) => {
+    if (!Array.isArray(item) || item.length !== 5) return;
+    const [linkId, occurredAt, ip, userAgent, referer] = item as unknown[];
+    if (typeof linkId !== "string" || typeof occurredAt !== "number" || !Number.isFinite(occurredAt)) return;
+    events.push({
+      eventId: `${entryId}/${position}`,
+      event: { linkId, occurredAt, ip: String(ip ?? ""), userAgent: String(userAgent ?? ""), referer: String(referer ?? "") },
+    });
+  });
+  return events;
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { AppError } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { Db } from "@/server/platform/db";
+import type { LinkCache } from "./link-cache";
+import { LinkPassword, LinkTags, LinkTitle, aliasOrThrow, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
+import { hashLinkPassword } from "./link-password";
+import { toLinkView, type LinkView } from "./link-view";
+import { codeAllocatorFor } from "./short-code";
+
+export const CreateLinkInput = z.object({
+  url: z.string().max(8_192),
+  /** Empty means "generate a code". */
+  customAlias: z.string().trim().max(100).optional(),
+  expiresAt: z.date().nullish(),
+  title: LinkTitle.optional(),
+  tags: LinkTags.optional(),
+  password: LinkPassword.optional(),
+});
+export type CreateLinkInput = z.infer<typeof CreateLinkInput>;
+
+/** A generated code clashes only with a 7-character alias (or after a key change); then the next counter is used. */
+const MAX_GENERATED_ATTEMPTS = 5;
+
+/**
+ * Creates a short link, anonymous (ownerId null, REST only) or owned. A custom
+ * alias that is taken answers CONFLICT. A new alias's negative-cache entry is
+ * cleared, so an alias someone probed a moment ago answers at once.
+ */
+export async function createLink({
+  db,
+  cache,
+  ownerId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  cache: LinkCache;
+  ownerId: string | null;
+  input: CreateLinkInput;
+  now?: Date;
+}): Promise<LinkView> {
+  const url = destinationOrThrow(input.url);
+  const alias = input.customAlias ? aliasOrThrow(input.customAlias) : undefined;
+  const expiresAt = expiryOrThrow(input.expiresAt, now) ?? null;
+  const title = input.title?.trim() || null;
+  const tags = normalizeTags(input.tags) ?? [];
+  const passwordHash = input.password ? await hashLinkPassword(input.password) : null;
+  const data = { ownerId, url, title, tags, expiresAt, passwordHash };
+
+  if (alias !== undefined) {
+    try {
+      const link = await db.link.create({ data: { ...data, code: alias, isAlias: true } });
+      await cache.invalidate(link.code);
+      return toLinkView(link, now);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The alias "${alias}" is already taken.`, { field: "customAlias" });
+      throw error;
+    }
+  }
+
+  const allocator = codeAllocatorFor(db);
+  for (let attempt = 0; attempt < MAX_GENERATED_ATTEMPTS; attempt++) {
+    const code = await allocator.nextCode();
+    try {
+      const link = await db.link.create({ data: { ...data, code } });
+      // No invalidation: a generated code has never been handed out before and cannot be
+      // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
+      return toLinkView(link, now);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new AppError("INTERNAL", "Could not allocate a short code.");
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

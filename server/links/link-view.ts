@@ -1,0 +1,43 @@
+import type { Link } from "@/server/generated/prisma/client";
+import { shortUrlFor } from "./short-url";
+
+export type LinkStatus = "active" | "expired" | "disabled";
+
+/** A link as the owner sees it (tRPC and the links pages). Never carries the password hash. */
+export type LinkView = {
+  id: string;
+  code: string;
+  shortUrl: string;
+  /** The destination (normalised: lower-case scheme/host, punycode for IDN hosts). */
+  url: string;
+  title: string | null;
+  tags: string[];
+  isAlias: boolean;
+  expiresAt: Date | null;
+  disabled: boolean;
+  hasPassword: boolean;
+  /** Non-bot clicks ingested so far; moves per ingest batch (realtime event "link.clicks"). */
+  clickCount: number;
+  status: LinkStatus;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function toLinkView(link: Link, now: Date = new Date()): LinkView {
+  return {
+    id: link.id,
+    code: link.code,
+    shortUrl: shortUrlFor(link.code),
+    url: link.url,
+    title: link.title,
+    tags: link.tags,
+    isAlias: link.isAlias,
+    expiresAt: link.expiresAt,
+    disabled: link.disabledAt !== null,
+    hasPassword: link.passwordHash !== null,
+    clickCount: link.clickCount,
+    status: link.disabledAt !== null ? "disabled" : link.expiresAt !== null && link.expiresAt <= now ? "expired" : "active",
+    createdAt: link.createdAt,
+    updatedAt: link.updatedAt,
+  };
+}

@@ -1,0 +1,114 @@
+import { consume } from "@/server/platform/ratelimit";
+import { isLinkShaped } from "./alias";
+import type { ClickEvent } from "./click-events";
+import type { LinkCache } from "./link-cache";
+import { verifyLinkPassword } from "./link-password";
+import { gonePage, notFoundPage, passwordPage } from "./redirect-pages";
+
+/**
+ * The redirect hot path, framework-free: the self-hosted fast listener
+ * (server/links/serve-short-link.ts, called from server/web/main.ts) and the
+ * Next route (app/[code]/route.ts, used on Vercel) both call this and only
+ * translate the answer into their response type.
+ *
+ * It never waits on analytics: a served redirect comes back with the click to
+ * record, and the caller writes it after (or while) the response goes out.
+ */
+export type RedirectRequest = {
+  method: string;
+  /** The path segment after "/", as received. */
+  code: string;
+  /** The short URL's query string including "?", or "". */
+  search: string;
+  ip: string;
+  userAgent: string;
+  referer: string;
+  /** Reads the url-encoded form body of a POST (the password form); called only when needed. */
+  readForm?: () => Promise<URLSearchParams>;
+};
+
+export type RedirectAnswer = {
+  status: 302 | 200 | 401 | 404 | 405 | 410 | 429;
+  headers: Record<string, string>;
+  body: string;
+  /** False when no link has this code: the fast listener then hands the request to Next. */
+  linkExists: boolean;
+  /** Set when a redirect was served to a visitor: the caller records it off the response path. */
+  click?: ClickEvent;
+};
+
+const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+
+export async function resolveRedirect(cache: LinkCache, request: RedirectRequest, now: () => number = Date.now): Promise<RedirectAnswer> {
+  const { code, method } = request;
+  if (method !== "GET" && method !== "HEAD" && method !== "POST") {
+    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD, POST" }, body: "", linkExists: true };
+  }
+  // Syntactically impossible codes never cost a Redis or Postgres round trip.
+  if (!isLinkShaped(code)) return notFound(code);
+
+  const link = await cache.lookup(code);
+  if (!link) return notFound(code);
+
+  if (link.disabled) return gone(code, "disabled");
+  // Compared on every request, so a cached link stops at the instant it expires.
+  if (link.expiresAt !== null && now() >= link.expiresAt) return gone(code, "expired");
+
+  if (link.passwordHash !== null) {
+    if (method !== "POST") return { status: 200, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: false }), linkExists: true };
+    // Guesses are limited per visitor and link (the sign-in policy: 20 per 15 minutes), which also
+    // keeps a flood of wrong passwords from spending the web process's CPU on scrypt.
+    const attempt = await consume("login-ip", `link-password:${code}:${request.ip}`);
+    if (!attempt.allowed) {
+      return {
+        status: 429,
+        headers: { ...HTML_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
+        body: passwordPage(code, { tooManyAttempts: true }),
+        linkExists: true,
+      };
+    }
+    const form = request.readForm ? await request.readForm() : new URLSearchParams();
+    const password = form.get("password") ?? "";
+    // A wrong password serves no redirect, so it records no click.
+    if (!password || !(await verifyLinkPassword(password, link.passwordHash))) {
+      return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }), linkExists: true };
+    }
+  } else if (method === "POST") {
+    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "", linkExists: true };
+  }
+
+  const answer: RedirectAnswer = {
+    status: 302,
+    headers: { Location: withQuery(link.url, request.search), "Cache-Control": "private, max-age=0" },
+    body: "",
+    linkExists: true,
+  };
+  // HEAD is what link unfurlers and uptime checks send: answered, not counted.
+  if (method !== "HEAD") {
+    answer.click = { linkId: link.id, occurredAt: now(), ip: request.ip, userAgent: request.userAgent, referer: request.referer };
+  }
+  return answer;
+}
+
+function notFound(code: string): RedirectAnswer {
+  return { status: 404, headers: HTML_HEADERS, body: notFoundPage(code), linkExists: false };
+}
+
+function gone(code: string, reason: "expired" | "disabled"): RedirectAnswer {
+  return { status: 410, headers: HTML_HEADERS, body: gonePage(code, reason), linkExists: true };
+}
+
+/**
+ * The destination plus the short URL's query string: "https://a.com/p?x=1#top"
+ * with "?utm=2" becomes "https://a.com/p?x=1&utm=2#top".
+ */
+export function withQuery(destination: string, search: string): string {
+  // Raw non-ASCII in the request line would make an invalid header: percent-encode it.
+  const extra = (search.startsWith("?") ? search.slice(1) : search).replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  if (!extra) return destination;
+  const hashAt = destination.indexOf("#");
+  const base = hashAt === -1 ? destination : destination.slice(0, hashAt);
+  const fragment = hashAt === -1 ? "" : destination.slice(hashAt);
+  const separator = base.includes("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
+  return `${base}${separator}${extra}${fragment}`;
+}

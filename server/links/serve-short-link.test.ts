@@ -1,0 +1,106 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/platform/db";
+import { redis } from "@/server/platform/redis";
+import { CLICK_STREAM } from "./click-events";
+import { createLink } from "./create-link";
+import { hotPathRedis } from "./hot-path-redis";
+import { getLinkCache } from "./link-cache";
+import { DESKTOP_UA, uniqueAlias } from "./links-test-kit";
+import { answerBeforeNext } from "./fast-path";
+
+/**
+ * The self-hosted listener exactly as server/web/main.ts wires it, with a
+ * stand-in for Next that answers 299 so fall-through is visible.
+ */
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    const next = () => {
+      response.writeHead(299, { "X-Handled-By": "next" });
+      response.end();
+    };
+    request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+    void answerBeforeNext(request, response).then((answered) => {
+      if (!answered) next();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await getLinkCache({ db, redis }).close();
+  hotPathRedis().disconnect();
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+const get = (path: string, init: RequestInit = {}) =>
+  fetch(base + path, { redirect: "manual", ...init, headers: { "user-agent": DESKTOP_UA, ...(init.headers as Record<string, string> | undefined) } });
+
+describe("self-hosted fast path", () => {
+  it("redirects an existing code before Next and queues its click", async () => {
+    const cache = getLinkCache({ db, redis });
+    const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/fast" } });
+    const response = await get(`/${link.code}?ref=qr`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("https://example.com/fast?ref=qr");
+    expect(response.headers.get("cache-control")).toBe("private, max-age=0");
+
+    // Clicks are written in small batches a few milliseconds after the response.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const events = await redis.xrevrange(CLICK_STREAM, "+", "-", "COUNT", 200);
+    expect(events.some(([, fields]) => fields.join(" ").includes(link.id))).toBe(true);
+  });
+
+  it("hands unknown codes, reserved words and other paths to Next", async () => {
+    for (const path of [`/${uniqueAlias("none")}`, "/links", "/api/health", "/", "/favicon.ico", "/_next/static/x.js", "/a/b"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(299);
+    }
+  });
+
+  it("answers 410 for an expired link itself (the link exists), and the password form", async () => {
+    const cache = getLinkCache({ db, redis });
+    const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/exp", expiresAt: new Date(Date.now() + 300) } });
+    expect((await get(`/${link.code}`)).status).toBe(302);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const gone = await get(`/${link.code}`);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("content-type")).toContain("text/html");
+    expect(await gone.text()).toContain("no longer available");
+
+    const locked = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/locked", password: "letmein" } });
+    expect((await get(`/${locked.code}`)).status).toBe(200);
+    const wrong = await get(`/${locked.code}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "password=nope" });
+    expect(wrong.status).toBe(401);
+    const right = await get(`/${locked.code}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "password=letmein" });
+    expect(right.status).toBe(302);
+    expect(right.headers.get("location")).toBe("https://example.com/locked");
+  });
+
+  it("answers POST /api/shorten itself, with the same statuses as the Next route", async () => {
+    const post = (body: string) => get("/api/shorten", { method: "POST", headers: { "content-type": "application/json" }, body });
+    const created = await post(JSON.stringify({ url: "https://example.com/via-fast-path" }));
+    expect(created.status).toBe(201);
+    expect(created.headers.get("x-ratelimit-limit")).toMatch(/^\d+$/);
+    const { shortCode } = (await created.json()) as { shortCode: string };
+    expect((await get(`/${shortCode}`)).headers.get("location")).toBe("https://example.com/via-fast-path");
+
+    expect((await post(JSON.stringify({ url: "javascript:alert(1)" }))).status).toBe(400);
+    expect((await post(JSON.stringify({ url: "https://example.com", pad: "x".repeat(20_000) }))).status).toBe(413);
+    expect((await get("/api/shorten", { method: "GET" })).status).toBe(299);
+  });
+
+  it("answers HEAD with the redirect and no body", async () => {
+    const link = await createLink({ db, cache: getLinkCache({ db, redis }), ownerId: null, input: { url: "https://example.com/head" } });
+    const response = await get(`/${link.code}`, { method: "HEAD" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("https://example.com/head");
+  });
+});

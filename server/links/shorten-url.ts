@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { Db } from "@/server/platform/db";
+import { createLink } from "./create-link";
+import type { LinkCache } from "./link-cache";
+import { IsoDateTime } from "./public-api";
+
+/** POST /api/shorten body (public REST API; exact shape from the Links issue). */
+export const ShortenRequest = z.object({
+  url: z.string({ error: "url is required" }),
+  customAlias: z.string().nullish(),
+  expiresAt: IsoDateTime.nullish(),
+});
+
+export type ShortenResponse = { shortUrl: string; shortCode: string; originalUrl: string; createdAt: string; expiresAt: string | null };
+
+/** Creates the link for a REST caller (owned when an API key was sent) and answers in the REST shape. */
+export async function shortenUrl({ db, cache, ownerId, body }: { db: Db; cache: LinkCache; ownerId: string | null; body: unknown }): Promise<ShortenResponse> {
+  const request = ShortenRequest.parse(body);
+  const link = await createLink({
+    db,
+    cache,
+    ownerId,
+    input: { url: request.url, customAlias: request.customAlias?.trim() || undefined, expiresAt: request.expiresAt ?? null },
+  });
+  return {
+    shortUrl: link.shortUrl,
+    shortCode: link.code,
+    originalUrl: link.url,
+    createdAt: link.createdAt.toISOString(),
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Db } from "@/server/platform/db";
+import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
+import type { LinkCache } from "./link-cache";
+import { LinkPassword, LinkTags, LinkTitle, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
+import { hashLinkPassword } from "./link-password";
+import { toLinkView, type LinkView } from "./link-view";
+
+/** Omitted fields stay as they are; `null` clears title, expiry or password. The code itself never changes. */
+export const UpdateLinkInput = z.object({
+  code: z.string().min(1).max(50),
+  url: z.string().max(8_192).optional(),
+  title: LinkTitle.nullish(),
+  tags: LinkTags.optional(),
+  expiresAt: z.date().nullish(),
+  password: LinkPassword.nullish(),
+});
+export type UpdateLinkInput = z.infer<typeof UpdateLinkInput>;
+
+export async function updateLink({
+  db,
+  cache,
+  ownerId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  cache: LinkCache;
+  ownerId: string;
+  input: UpdateLinkInput;
+  now?: Date;
+}): Promise<LinkView> {
+  const link = await getOwnedLinkOrThrow({ db, ownerId, code: input.code });
+  const updated = await db.link.update({
+    where: { id: link.id },
+    data: {
+      ...(input.url === undefined ? {} : { url: destinationOrThrow(input.url) }),
+      ...(input.title === undefined ? {} : { title: input.title?.trim() || null }),
+      ...(input.tags === undefined ? {} : { tags: normalizeTags(input.tags) }),
+      ...(input.expiresAt === undefined ? {} : { expiresAt: expiryOrThrow(input.expiresAt, now) ?? null }),
+      ...(input.password === undefined ? {} : { passwordHash: input.password === null ? null : await hashLinkPassword(input.password) }),
+    },
+  });
+  // Every instance drops its cached copy; the next redirect reads the new row.
+  await cache.invalidate(updated.code);
+  return toLinkView(updated, now);
+}
