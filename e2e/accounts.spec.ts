@@ -31,6 +31,13 @@ test.describe("accounts", () => {
     const accountMenu = banner.getByRole("button", { name: /account menu/i });
     await expect(accountMenu).toContainText("Erika Mustermann");
 
+    // The welcome notification travels queue → worker → Postgres → gateway → bell.
+    const bell = banner.getByRole("button", { name: /^Notifications/ });
+    await expect(bell).toHaveAccessibleName("Notifications (1 unread)");
+    await bell.click();
+    await expect(page.getByRole("dialog", { name: "Notifications" })).toContainText("Welcome to Casebook");
+    await page.keyboard.press("Escape");
+
     await accountMenu.click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(banner.getByRole("link", { name: "Sign in" })).toBeVisible();

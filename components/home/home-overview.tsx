@@ -18,7 +18,9 @@ type Stat = { value: number; label: string };
  * it adds its field to server/system/get-home-stats.ts; until then its card
  * says "Coming soon".
  */
-const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {};
+const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {
+  links: (stats) => ({ value: stats.links, label: "short links" }),
+};
 
 const REFRESH_EVERY_MS = 30_000;
 const numberFormat = new Intl.NumberFormat("en");

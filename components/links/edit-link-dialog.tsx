@@ -101,7 +101,6 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
         <TextField label="Tags" value={tags} onChange={(event) => setTags(event.target.value)} error={errors.tags} hint="Separate tags with commas." />
         <ExpiryField
           value={expiry}
-          neverLabel="Never (no expiry)"
           onChange={(choice) => {
             setExpiry(choice);
             setExpiryTouched(true);

@@ -39,12 +39,10 @@ export function ExpiryField({
   value,
   onChange,
   error,
-  neverLabel = "Never",
 }: {
   value: ExpiryChoice;
   onChange: (choice: ExpiryChoice) => void;
   error?: string;
-  neverLabel?: string;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
@@ -68,7 +66,7 @@ export function ExpiryField({
               onChange(mode === "never" ? NO_EXPIRY : mode === "days" ? { mode, days: "7" } : { mode, local: toLocalInputValue(new Date(Date.now() + 7 * DAY_MS)) });
             }}
           >
-            <option value="never">{neverLabel}</option>
+            <option value="never">Never</option>
             <option value="at">On a date</option>
             <option value="days">In N days</option>
           </select>
@@ -93,18 +91,19 @@ export function ExpiryField({
             <Label htmlFor={`${id}-days`} className="sr-only">
               Days until expiry
             </Label>
-            <Input
-              id={`${id}-days`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={3650}
-              className="w-28"
-              value={value.days}
-              onChange={(event) => onChange({ mode: "days", days: event.target.value })}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-            />
+            <div className="w-28 shrink-0">
+              <Input
+                id={`${id}-days`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={3650}
+                value={value.days}
+                onChange={(event) => onChange({ mode: "days", days: event.target.value })}
+                aria-invalid={invalid}
+                aria-describedby={describedBy}
+              />
+            </div>
             <span className="text-sm text-muted">days from now</span>
           </div>
         ) : null}

@@ -80,7 +80,7 @@ export function LinkAnalytics({ code, range, channel, shortUrl }: { code: string
           <BarList title="Countries" items={data.countries} nameOf={countryName} />
           <BarList title="Browsers" items={data.browsers} />
           <BarList title="Operating systems" items={data.os} />
-          <BarList title="Devices" items={data.devices} />
+          <BarList title="Devices" items={data.devices} nameOf={capitalized} />
         </div>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
@@ -92,4 +92,9 @@ export function LinkAnalytics({ code, range, channel, shortUrl }: { code: string
       {stats.isError ? <Alert tone="warning">Showing the last figures: {stats.error.message}</Alert> : null}
     </div>
   );
+}
+
+/** Device types arrive lower-case ("desktop", "mobile"). */
+function capitalized(name: string): string {
+  return name ? name[0]?.toUpperCase() + name.slice(1) : name;
 }

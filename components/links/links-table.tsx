@@ -37,15 +37,10 @@ export function LinksTable({ channel }: { channel: string }) {
   const pages = useInfiniteQuery(trpc.links.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData }));
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
-  // Tag suggestions: every tag seen so far, so filtering by one does not hide the others.
-  const tagsOnPage = items.flatMap((link) => link.tags).join("\n");
-  useEffect(() => {
-    if (!tagsOnPage) return;
-    setKnownTags((current) => {
-      const merged = [...new Set([...current, ...tagsOnPage.split("\n")])].sort((a, b) => a.localeCompare(b));
-      return merged.length === current.length ? current : merged;
-    });
-  }, [tagsOnPage]);
+  // Tag suggestions: every tag seen so far, so filtering by one does not hide the others (state adjusted during render).
+  const tagsOnPage = [...new Set(items.flatMap((link) => link.tags))];
+  const unseen = tagsOnPage.filter((tag) => !knownTags.includes(tag));
+  if (unseen.length > 0) setKnownTags([...knownTags, ...unseen].sort((a, b) => a.localeCompare(b)));
 
   useLinkClicks(
     channel,

@@ -6,10 +6,14 @@ describe("describeNotification", () => {
     expect(describeNotification({ kind: "welcome", payload: {} })).toMatchObject({ title: "Welcome to Casebook", href: "/" });
     expect(describeNotification({ kind: "link.milestone", payload: { code: "abc1234", clicks: 10000 } })).toEqual({
       title: "Your link abc1234 reached 10,000 clicks",
-      href: "/links",
+      href: "/links/abc1234",
     });
     expect(describeNotification({ kind: "link.milestone", payload: {} }).title).toBe("Your link reached more clicks");
-    expect(describeNotification({ kind: "order.shipped", payload: { orderNumber: 1042 } }).body).toBe("Order #1042");
+    expect(describeNotification({ kind: "chat.mention", payload: { senderName: "Bob", preview: "hi @carol" } })).toEqual({
+      title: "Bob mentioned you",
+      body: "hi @carol",
+      href: "/chat",
+    });
   });
 
   it("shows unknown kinds from payload title/body, or their humanized name", () => {

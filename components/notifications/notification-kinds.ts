@@ -17,21 +17,18 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
   }),
   "link.milestone": (p) => ({
     title: `Your link ${text(p.code) ? `${text(p.code)} ` : ""}reached ${count(p.clicks)} clicks`,
-    href: "/links",
+    href: text(p.code) ? `/links/${encodeURIComponent(text(p.code) ?? "")}` : "/links",
+  }),
+  "chat.message": (p) => ({
+    title: `New message from ${text(p.senderName) ?? "someone"}`,
+    body: text(p.preview),
+    href: "/chat",
   }),
   "chat.mention": (p) => ({
     title: `${text(p.senderName) ?? "Someone"} mentioned you`,
     body: text(p.preview),
     href: "/chat",
   }),
-  "feed.follow": (p) => ({ title: `${text(p.followerName) ?? "Someone"} followed you`, href: "/feed" }),
-  "feed.reply": (p) => ({ title: `${text(p.authorName) ?? "Someone"} replied to your post`, body: text(p.preview), href: "/feed" }),
-  "order.paid": (p) => ({ title: "Payment received", body: orderLine(p), href: "/shop/orders" }),
-  "order.shipped": (p) => ({ title: "Your order has shipped", body: orderLine(p), href: "/shop/orders" }),
-  "order.refunded": (p) => ({ title: "Your order was refunded", body: orderLine(p), href: "/shop/orders" }),
-  "video.ready": (p) => ({ title: `“${text(p.title) ?? "Your video"}” is ready to watch`, href: "/videos" }),
-  "video.failed": (p) => ({ title: `“${text(p.title) ?? "Your video"}” could not be processed`, body: text(p.reason), href: "/videos" }),
-  "ride.driver-assigned": (p) => ({ title: `${text(p.driverName) ?? "A driver"} is on the way`, href: "/rides" }),
 };
 
 export function describeNotification(notification: Pick<NotificationView, "kind" | "payload">): NotificationDisplay {
@@ -49,11 +46,6 @@ function text(value: unknown): string | undefined {
 
 function count(value: unknown): string {
   return typeof value === "number" && Number.isFinite(value) ? value.toLocaleString("en") : "more";
-}
-
-function orderLine(payload: Payload): string | undefined {
-  const number = text(payload.orderNumber) ?? (typeof payload.orderNumber === "number" ? String(payload.orderNumber) : undefined);
-  return number ? `Order #${number}` : undefined;
 }
 
 /** "link.milestone" → "Link milestone". */

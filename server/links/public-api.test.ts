@@ -152,8 +152,10 @@ describe("POST /api/shorten", () => {
       expect(await errorOf(response)).toBe("UNAUTHORIZED");
       expectRateLimitHeaders(response);
     }
+    // A key that was just used (and so is cached) stops working the moment it is revoked.
+    expect((await shorten(post({ url: "https://example.com" }, { key }))).status).toBe(201);
     const keyRow = await db.apiKey.findFirstOrThrow({ where: { userId: user.id } });
-    await revokeApiKey({ db, userId: user.id, id: keyRow.id });
+    await revokeApiKey({ db, redis, userId: user.id, id: keyRow.id });
     expect((await shorten(post({ url: "https://example.com" }, { key }))).status).toBe(401);
   });
 

@@ -5,6 +5,7 @@ import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { consume, rateLimitError, requestClientIp, withRateLimitHeaders, type RateLimitResult } from "@/server/platform/ratelimit";
 import { authenticateApiKey } from "./authenticate-api-key";
+import { hotPathRedis } from "./hot-path-redis";
 
 /**
  * What every public REST route of Links shares (POST /api/shorten,
@@ -44,7 +45,7 @@ export async function handlePublicApi(request: Request, handler: (caller: Public
 }
 
 async function identifyCaller(request: Request): Promise<PublicApiCaller> {
-  const apiCaller = await authenticateApiKey({ db, authorization: request.headers.get("authorization") });
+  const apiCaller = await authenticateApiKey({ db, redis: hotPathRedis(), authorization: request.headers.get("authorization") });
   if (apiCaller) return { userId: apiCaller.userId, via: "api-key", rateLimitKey: `key:${apiCaller.keyId}` };
   // Only a request with cookies can carry a session; skip the lookup for plain API clients.
   if (request.headers.get("cookie")) {

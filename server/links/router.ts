@@ -65,6 +65,6 @@ export const linksRouter = router({
   apiKeys: router({
     create: protectedProcedure.input(CreateApiKeyInput).mutation(({ ctx, input }) => createApiKey({ db: ctx.db, userId: ctx.user.id, name: input.name })),
     list: protectedProcedure.query(({ ctx }) => listApiKeys({ db: ctx.db, userId: ctx.user.id })),
-    revoke: protectedProcedure.input(RevokeApiKeyInput).mutation(({ ctx, input }) => revokeApiKey({ db: ctx.db, userId: ctx.user.id, id: input.id })),
+    revoke: protectedProcedure.input(RevokeApiKeyInput).mutation(({ ctx, input }) => revokeApiKey({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, id: input.id })),
   }),
 });

@@ -25,6 +25,8 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         stack: undefined,
         appCode: appError?.code ?? null,
+        // The form field a service-level check is about (e.g. "customAlias" for a taken alias).
+        field: typeof appError?.details?.field === "string" ? appError.details.field : null,
         // Forms show each message next to its field.
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
       },
