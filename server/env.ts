@@ -54,6 +54,9 @@ const EnvSchema = z.object({
   /** Uploads (avatars, videos, product images), per user. */
   RATE_LIMIT_UPLOAD_POINTS: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_UPLOAD_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Chat messages sent, per user (server/chat/send-message.ts). */
+  RATE_LIMIT_CHAT_SEND_POINTS: z.coerce.number().int().positive().default(120),
+  RATE_LIMIT_CHAT_SEND_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 
   // Links (server/links)
   /** Origin short URLs are built on, e.g. https://cb.link. Unset: APP_URL. */
@@ -65,9 +68,13 @@ const EnvSchema = z.object({
     .string()
     .default("")
     .transform((list) => list.split(",").map((domain) => domain.trim().toLowerCase().replace(/\.$/, "")).filter(Boolean)),
-  /** In-process cache of resolved codes; cross-instance invalidation (pub/sub) usually beats it. */
-  LINKS_LOCAL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
-  LINKS_LOCAL_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
+  /**
+   * In-process cache of resolved codes. Edits and deletes reach every instance through pub/sub within
+   * milliseconds; this TTL only bounds staleness if such a message is lost (the LRU is also cleared on
+   * every reconnect). Expiry is checked per request, independent of caching.
+   */
+  LINKS_LOCAL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  LINKS_LOCAL_CACHE_MAX: z.coerce.number().int().positive().default(100_000),
   LINKS_REDIS_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
   LINKS_NEGATIVE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
   /** Click events the worker ingests per Postgres statement. */
@@ -86,11 +93,15 @@ const EnvSchema = z.object({
   /** Host the browser connects to when it differs from the server's (e.g. a public name). */
   PUSHER_PUBLIC_HOST: optional,
 
-  // Storage: local disk by default; S3_* switch to an S3-compatible store
+  // Storage: local disk (server/platform/storage.ts); the ObjectStore interface is the S3 subset, an S3 store is not written yet
   STORAGE_DIR: optional,
   AVATAR_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** Hard cap on any one stored object when the caller sets no smaller one (2 GiB). */
   STORAGE_MAX_OBJECT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+
+  // Chat (server/chat)
+  /** Largest file one chat attachment may be (25 MB). */
+  CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
 });
 
 const SettingsSchema = EnvSchema.transform((settings) => ({

@@ -1,8 +1,8 @@
 "use client";
 
 import type Pusher from "pusher-js";
-import type { Channel } from "pusher-js";
-import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from "react";
+import type { Channel, PresenceChannel } from "pusher-js";
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClientRealtimeConfig } from "@/server/platform/realtime";
 
 /**
@@ -17,7 +17,9 @@ class RealtimeConnection {
   private ready: Pusher | undefined;
   private readonly listeners = new Map<string, number>();
   private readonly reconnectListeners = new Set<() => void>();
+  private readonly stateListeners = new Set<() => void>();
   private hasConnected = false;
+  private currentState: ConnectionState = "initialized";
 
   constructor(private config: ClientRealtimeConfig | undefined) {}
 
@@ -46,6 +48,25 @@ class RealtimeConnection {
     };
   }
 
+  /** pusher-js's connection state ("initialized" until the client has loaded). */
+  state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** Calls `listener` on every connection state change; opens the connection if needed. */
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    void this.connect().catch(() => undefined); // a failure is reported by the subscribing hooks
+    return () => {
+      this.stateListeners.delete(listener);
+    };
+  }
+
+  /** This tab's socket id once connected: pass it to a mutation so the server skips echoing our own event. */
+  socketId(): string | undefined {
+    return this.ready?.connection.socket_id ?? undefined;
+  }
+
   private connect(): Promise<Pusher> {
     this.client ??= this.open().catch((error: unknown) => {
       // Let a later listener try again (e.g. the config request failed while offline).
@@ -64,6 +85,8 @@ class RealtimeConnection {
       channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
     });
     pusher.connection.bind("state_change", ({ current }: { previous: string; current: string }) => {
+      this.currentState = current as ConnectionState;
+      for (const listener of this.stateListeners) listener();
       if (current !== "connected") return;
       if (this.hasConnected) for (const listener of this.reconnectListeners) listener();
       this.hasConnected = true;
@@ -72,6 +95,8 @@ class RealtimeConnection {
     return pusher;
   }
 }
+
+export type ConnectionState = "initialized" | "connecting" | "connected" | "unavailable" | "failed" | "disconnected";
 
 async function fetchRealtimeConfig(): Promise<ClientRealtimeConfig> {
   const response = await fetch("/api/realtime/config", { cache: "no-store" });
@@ -137,4 +162,92 @@ export function useRealtimeReconnect(handler: () => void): void {
   const connection = useConnection();
   const onReconnect = useEffectEvent(() => handler());
   useEffect(() => connection.onReconnect(() => onReconnect()), [connection]);
+}
+
+/** The tab's realtime connection state, live ("initialized" before pusher-js has loaded). */
+export function useConnectionState(): ConnectionState {
+  const connection = useConnection();
+  return useSyncExternalStore(
+    useCallback((notify: () => void) => connection.onStateChange(notify), [connection]),
+    () => connection.state(),
+    () => "initialized",
+  );
+}
+
+/** A stable getter of this tab's socket id (undefined while not connected). */
+export function useSocketId(): () => string | undefined {
+  const connection = useConnection();
+  return useCallback(() => connection.socketId(), [connection]);
+}
+
+/**
+ * The user ids currently on a presence channel (yourself included), kept live
+ * from pusher's member events. Pass null to wait. Returns null until the
+ * subscription has succeeded.
+ */
+export function usePresenceMembers(channel: string | null | undefined): string[] | null {
+  const connection = useConnection();
+  const [members, setMembers] = useState<{ channel: string; ids: string[] } | null>(null);
+
+  useEffect(() => {
+    if (!channel || typeof window === "undefined") return;
+    let active = true;
+    let bound: Channel | null = null;
+    const read = () => {
+      if (!active || !bound) return;
+      const ids: string[] = [];
+      (bound as PresenceChannel).members.each((member: { id: string }) => ids.push(member.id));
+      setMembers({ channel, ids });
+    };
+    connection.retain(channel).then(
+      (subscribed) => {
+        if (!active || !subscribed) return;
+        bound = subscribed;
+        for (const event of PRESENCE_EVENTS) subscribed.bind(event, read);
+        if (subscribed.subscribed) read();
+      },
+      (error: unknown) => console.warn(`Presence is unavailable: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      active = false;
+      for (const event of PRESENCE_EVENTS) bound?.unbind(event, read);
+      connection.release(channel);
+    };
+  }, [connection, channel]);
+
+  return members && members.channel === channel ? members.ids : null;
+}
+
+const PRESENCE_EVENTS = ["pusher:subscription_succeeded", "pusher:member_added", "pusher:member_removed"] as const;
+
+/**
+ * A function that sends a client event (its name must start with "client-")
+ * on a private or presence channel this component keeps subscribed. Returns
+ * false when it could not be sent yet (not subscribed, or disconnected).
+ */
+export function useClientEventSender(channel: string | null | undefined): (event: `client-${string}`, data: unknown) => boolean {
+  const connection = useConnection();
+  const bound = useRef<Channel | null>(null);
+
+  useEffect(() => {
+    if (!channel || typeof window === "undefined") return;
+    let active = true;
+    connection.retain(channel).then(
+      (subscribed) => {
+        if (active) bound.current = subscribed;
+      },
+      (error: unknown) => console.warn(`Live updates are unavailable: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      active = false;
+      bound.current = null;
+      connection.release(channel);
+    };
+  }, [connection, channel]);
+
+  return useCallback((event: `client-${string}`, data: unknown) => {
+    const target = bound.current;
+    if (!target?.subscribed) return false;
+    return target.trigger(event, data);
+  }, []);
 }

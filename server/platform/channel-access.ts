@@ -1,4 +1,6 @@
+import { isConversationMember } from "@/server/chat/is-conversation-member";
 import type { SessionUser } from "./auth";
+import { db } from "./db";
 import { userChannel } from "./realtime";
 
 /**
@@ -18,6 +20,9 @@ export type ChannelAccessCheck = (request: ChannelAccessRequest) => boolean | Pr
 
 const CHANNEL_ACCESS: Record<string, ChannelAccessCheck> = {
   "private-user-": ({ user, channel }) => channel === userChannel(user.id),
+  // Chat: a conversation's events and its presence, for active members only (checked on every subscribe).
+  "private-chat-": ({ user, id }) => isConversationMember({ db, conversationId: id, userId: user.id }),
+  "presence-chat-": ({ user, id }) => isConversationMember({ db, conversationId: id, userId: user.id }),
 };
 
 /** True when `user` may subscribe to `channel`; the longest matching prefix decides. */

@@ -2,11 +2,12 @@ import type { Db } from "@/server/platform/db";
 
 /** Live numbers for the home page cards; each system adds its own as it lands. */
 export async function getHomeStats({ db }: { db: Db }) {
-  const [users, notifications, activeSessions, links] = await Promise.all([
+  const [users, notifications, activeSessions, links, chatMessages] = await Promise.all([
     db.user.count(),
     db.notification.count(),
     db.session.count({ where: { expiresAt: { gt: new Date() } } }),
     db.link.count(),
+    db.message.count(),
   ]);
-  return { users, notifications, activeSessions, links };
+  return { users, notifications, activeSessions, links, chatMessages };
 }

@@ -3,6 +3,7 @@ import { accountsRouter } from "@/server/accounts/router";
 import { systemRouter } from "@/server/system/router";
 import { notificationsRouter } from "@/server/notifications/router";
 import { linksRouter } from "@/server/links/router";
+import { chatRouter } from "@/server/chat/router";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
@@ -10,6 +11,7 @@ export const appRouter = router({
   accounts: accountsRouter,
   notifications: notificationsRouter,
   links: linksRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,29 @@
+import { headers } from "next/headers";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ChatShell } from "@/components/chat/chat-shell";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageContainer, PageHeader } from "@/components/ui/page";
+import { getSessionUser } from "@/server/platform/auth";
+
+export default async function ChatLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser(new Headers(await headers()));
+  if (!user) {
+    return (
+      <PageContainer width="narrow">
+        <PageHeader eyebrow="Messaging" title="Chat" description="Direct messages and groups, delivered live with read receipts." />
+        <EmptyState
+          title="Sign in to chat"
+          description="Your conversations appear here once you are signed in."
+          action={
+            <Link href="/sign-in?next=/chat" className={buttonClasses()}>
+              Sign in
+            </Link>
+          }
+        />
+      </PageContainer>
+    );
+  }
+  return <ChatShell me={{ id: user.id, name: user.name, username: user.username ?? null, image: user.image ?? null }}>{children}</ChatShell>;
+}

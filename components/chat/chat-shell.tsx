@@ -1,0 +1,62 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { createContext, useContext, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import type { ChatMe, PresenceInfo } from "./chat-types";
+import { ConversationSidebar } from "./conversation-sidebar";
+import { ConversationWatcher } from "./conversation-watcher";
+import { describeError } from "./send-errors";
+import { useChatHeartbeat } from "./use-chat-heartbeat";
+import { useChatInbox } from "./use-chat-inbox";
+import { useDeliveryAcks } from "./use-delivery-acks";
+import { useLastSeen } from "./use-last-seen";
+
+type ChatContextValue = { me: ChatMe; presence: Map<string, PresenceInfo>; refetchPresence: () => void };
+const ChatContext = createContext<ChatContextValue | null>(null);
+
+/** The signed-in person and the presence of everyone in my DMs, for the conversation view. */
+export function useChatContext(): ChatContextValue {
+  const value = useContext(ChatContext);
+  if (!value) throw new Error("useChatContext must be used inside <ChatShell>");
+  return value;
+}
+
+/**
+ * The /chat frame: the sidebar beside the open conversation on wide screens;
+ * on phones one or the other (the list at /chat, the conversation below it).
+ */
+export function ChatShell({ me, children }: { me: ChatMe; children: ReactNode }) {
+  const params = useParams<{ conversationId?: string }>();
+  const openId = params.conversationId ?? null;
+  const ackDelivered = useDeliveryAcks();
+  const { list, items } = useChatInbox({ me, openId, ackDelivered });
+  const presence = useLastSeen(items.flatMap((item) => (item.otherMember ? [item.otherMember.id] : [])));
+  useChatHeartbeat();
+
+  return (
+    <ChatContext.Provider value={{ me, presence: presence.byId, refetchPresence: presence.refetch }}>
+      {items.map((conversation) => (
+        <ConversationWatcher key={conversation.id} conversation={conversation} me={me} isOpen={conversation.id === openId} ackDelivered={ackDelivered} />
+      ))}
+      <div className="mx-auto flex h-[calc(100dvh-4rem)] w-full max-w-6xl sm:px-6 sm:py-4">
+        <div className="flex min-h-0 w-full overflow-hidden border-border bg-surface sm:rounded-xl sm:border sm:shadow-sm">
+          <aside aria-label="Conversations list" className={cn("min-h-0 w-full border-border md:flex md:w-80 md:shrink-0 md:border-r", openId ? "hidden" : "flex")}>
+            <div className="min-h-0 w-full">
+              <ConversationSidebar
+                me={me}
+                items={items}
+                loading={list.isPending}
+                error={list.isError && !list.data ? describeError(list.error) : null}
+                onRetry={() => void list.refetch()}
+                openId={openId}
+                presence={presence.byId}
+              />
+            </div>
+          </aside>
+          <section className={cn("min-h-0 min-w-0 flex-1 flex-col", openId ? "flex" : "hidden md:flex")}>{children}</section>
+        </div>
+      </div>
+    </ChatContext.Provider>
+  );
+}

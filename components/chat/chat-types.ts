@@ -1,0 +1,57 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/root";
+
+/** The Chat API's shapes as the browser receives them (superjson keeps Dates as Dates). */
+type ChatOutputs = inferRouterOutputs<AppRouter>["chat"];
+
+export type ConversationSummary = ChatOutputs["list"]["items"][number];
+export type ConversationDetail = ChatOutputs["get"];
+export type ConversationMember = ConversationDetail["members"][number];
+export type MessageView = ChatOutputs["history"]["messages"][number];
+export type ChatAttachment = MessageView["attachments"][number];
+export type ChatUser = MessageView["sender"];
+export type MessageSearchResult = ChatOutputs["search"]["results"][number];
+export type PresenceInfo = ChatOutputs["lastSeen"][number];
+
+export type { MessageEnvelope } from "@/server/chat/chat-views";
+export type { MessageEditedEvent } from "@/server/chat/edit-message";
+export type { MessageDeletedEvent } from "@/server/chat/delete-message";
+export type { ReactionEvent } from "@/server/chat/toggle-reaction";
+export type { Receipt } from "@/server/chat/receipts";
+export type { ConversationUpdate } from "@/server/chat/conversation-update";
+
+/** Channel and event names, mirrored from server/chat/chat-channels.ts (a server module: not importable here). */
+export const conversationChannel = (conversationId: string) => `private-chat-${conversationId}`;
+export const conversationPresenceChannel = (conversationId: string) => `presence-chat-${conversationId}`;
+export const userChannelOf = (userId: string) => `private-user-${userId}`;
+
+export const CHAT_EVENTS = {
+  message: "message",
+  messageEdited: "message-edited",
+  messageDeleted: "message-deleted",
+  reaction: "reaction",
+  receipt: "receipt",
+  conversationUpdated: "conversation-updated",
+  typing: "client-typing",
+  conversationAdded: "chat.conversation-added",
+  removed: "chat.removed",
+} as const;
+
+/** What a "client-typing" event carries; `typing: false` when the sender sent or cleared their draft. */
+export type TypingEvent = { userId: string; name: string; typing: boolean };
+
+/** The signed-in person, handed down from the server layout. */
+export type ChatMe = { id: string; name: string; username: string | null; image: string | null };
+
+/** A message of mine not yet confirmed by the server. */
+export type OutgoingMessage = {
+  clientId: string;
+  conversationId: string;
+  body: string;
+  replyTo: MessageView["replyTo"];
+  attachments: ChatAttachment[];
+  createdAt: Date;
+  /** queued: waiting for a connection; sending: request in flight; failed: refused by the server (see error). */
+  state: "queued" | "sending" | "failed";
+  error?: string;
+};

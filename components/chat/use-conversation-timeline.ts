@@ -1,0 +1,262 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useChannelEvent, useRealtimeReconnect, useSocketId } from "@/components/realtime/realtime-provider";
+import { useTRPCClient } from "@/components/trpc/client";
+import {
+  CHAT_EVENTS,
+  conversationChannel,
+  type ChatAttachment,
+  type ChatMe,
+  type ChatUser,
+  type MessageDeletedEvent,
+  type MessageEditedEvent,
+  type MessageEnvelope,
+  type MessageView,
+  type OutgoingMessage,
+  type ReactionEvent,
+} from "./chat-types";
+import { classifySendError, describeError } from "./send-errors";
+import { EMPTY_TIMELINE, envelopeIsComplete, timelineReducer, type Timeline } from "./timeline-state";
+
+const PAGE_SIZE = 30;
+const CATCH_UP_PAGE = 50;
+/** Events may arrive slightly out of seq order under concurrent sends: give a hole this long to close by itself. */
+const GAP_GRACE_MS = 250;
+
+export type Draft = { body: string; replyTo: MessageView | null; attachments: ChatAttachment[] };
+
+/**
+ * Everything a conversation view knows about its messages, and the only place
+ * that talks to the server about them: the initial page (newest, or around a
+ * search hit), older pages, live events, gap filling and catch-up after a
+ * reconnect, and the outbox of my messages, sent one at a time in order and
+ * kept while offline.
+ */
+export function useConversationTimeline({
+  conversationId,
+  me,
+  focusSeq,
+  userById,
+  onSent,
+}: {
+  conversationId: string;
+  me: ChatMe;
+  focusSeq: number | null;
+  userById: (id: string) => ChatUser | undefined;
+  /** My own socket gets no `message` event for my sends: this is where the sidebar hears of them. */
+  onSent: (message: MessageView) => void;
+}) {
+  const client = useTRPCClient();
+  const socketId = useSocketId();
+  const [timeline, dispatch] = useReducer(timelineReducer, EMPTY_TIMELINE);
+  const [status, setStatus] = useState<{ state: "loading" | "ready" | "error"; error?: string }>({ state: "loading" });
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [loadKey, setLoadKey] = useState(0);
+
+  // Async work reads the latest state through this ref (a render may not have happened yet).
+  const current = useRef<Timeline>(timeline);
+  useEffect(() => {
+    current.current = timeline;
+  }, [timeline]);
+
+  // --- loading ---------------------------------------------------------------------------------
+  useEffect(() => {
+    let active = true;
+    const request = focusSeq !== null ? { conversationId, around: focusSeq, limit: PAGE_SIZE } : { conversationId, limit: PAGE_SIZE };
+    client.chat.history.query(request).then(
+      (page) => {
+        if (!active) return;
+        dispatch({ type: "page", mode: "replace", messages: page.messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
+        setStatus({ state: "ready" });
+      },
+      (error: unknown) => active && setStatus({ state: "error", error: describeError(error) }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [client, conversationId, focusSeq, loadKey]);
+
+  const loadOlder = useCallback(async () => {
+    const first = [...current.current.bySeq.keys()].reduce((min, seq) => Math.min(min, seq), Number.POSITIVE_INFINITY);
+    if (loadingOlder || !current.current.hasOlder || !Number.isFinite(first)) return;
+    setLoadingOlder(true);
+    try {
+      const page = await client.chat.history.query({ conversationId, before: first, limit: PAGE_SIZE });
+      dispatch({ type: "page", mode: "older", messages: page.messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
+    } catch (error) {
+      console.warn(`Could not load older messages: ${describeError(error)}`);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [client, conversationId, loadingOlder]);
+
+  /** Fetches everything after the last seq without a hole: fills gaps, catches up after a reconnect, or pages down. */
+  const catchingUp = useRef(false);
+  const catchUp = useCallback(async () => {
+    if (catchingUp.current) return;
+    catchingUp.current = true;
+    try {
+      let after = current.current.contiguousUpTo;
+      for (;;) {
+        const page = await client.chat.history.query({ conversationId, after, limit: CATCH_UP_PAGE });
+        dispatch({ type: "page", mode: "newer", messages: page.messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
+        const last = page.messages.at(-1)?.seq;
+        if (!page.hasNewer || last === undefined) break;
+        after = last;
+      }
+    } catch (error) {
+      console.warn(`Could not fetch missed messages: ${describeError(error)}`);
+    } finally {
+      catchingUp.current = false;
+    }
+  }, [client, conversationId]);
+
+  // A hole (seq > last + 1) is filled from history once it has had a moment to close on its own.
+  const hasGap = timeline.maxSeq > timeline.contiguousUpTo;
+  useEffect(() => {
+    if (!hasGap || timeline.hasNewer) return;
+    const timer = setTimeout(() => void catchUp(), GAP_GRACE_MS);
+    return () => clearTimeout(timer);
+  }, [hasGap, timeline.hasNewer, timeline.contiguousUpTo, catchUp]);
+
+  const jumpToLatest = useCallback(() => {
+    if (!current.current.hasNewer) return;
+    setStatus({ state: "loading" });
+    setLoadKey((key) => key + 1);
+  }, []);
+
+  // --- live events -----------------------------------------------------------------------------
+  const channel = conversationChannel(conversationId);
+  const fetchOne = useCallback(
+    async (seq: number) => {
+      try {
+        const page = await client.chat.history.query({ conversationId, after: seq - 1, limit: 1 });
+        dispatch({ type: "upsert", messages: page.messages.filter((message) => message.seq === seq) });
+      } catch (error) {
+        console.warn(`Could not refresh a message: ${describeError(error)}`);
+      }
+    },
+    [client, conversationId],
+  );
+
+  useChannelEvent<MessageEnvelope>(channel, CHAT_EVENTS.message, (envelope) => {
+    if (current.current.hasNewer || current.current.bySeq.has(envelope.seq)) return;
+    if (envelopeIsComplete(envelope)) {
+      const sender = userById(envelope.senderId) ?? { id: envelope.senderId, name: envelope.senderName, username: null, image: null };
+      dispatch({ type: "envelope", envelope, sender });
+    } else if (envelope.seq === current.current.contiguousUpTo + 1) {
+      void fetchOne(envelope.seq);
+    } else {
+      void catchUp();
+    }
+  });
+  useChannelEvent<MessageEditedEvent>(channel, CHAT_EVENTS.messageEdited, (event) => {
+    if (event.truncated) void fetchOne(event.seq);
+    else dispatch({ type: "edited", seq: event.seq, body: event.preview, editedAt: new Date(event.editedAt) });
+  });
+  useChannelEvent<MessageDeletedEvent>(channel, CHAT_EVENTS.messageDeleted, (event) =>
+    dispatch({ type: "deleted", seq: event.seq, deletedAt: new Date(event.deletedAt) }),
+  );
+  useChannelEvent<ReactionEvent>(channel, CHAT_EVENTS.reaction, (event) => dispatch({ type: "reaction", event, myId: me.id }));
+
+  // --- outbox ----------------------------------------------------------------------------------
+  const outbox = useRef<OutgoingMessage[]>([]);
+  const sentListener = useRef(onSent);
+  useEffect(() => {
+    sentListener.current = onSent;
+  }, [onSent]);
+  const flushing = useRef(false);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    clearTimeout(retryTimer.current);
+    try {
+      for (let next = outbox.current[0]; next; next = outbox.current[0]) {
+        dispatch({ type: "outgoing-state", clientId: next.clientId, state: "sending" });
+        try {
+          const message = await client.chat.send.mutate({
+            conversationId: next.conversationId,
+            clientId: next.clientId,
+            body: next.body,
+            replyToId: next.replyTo?.id ?? null,
+            attachments: next.attachments.map(({ key, name, thumbKey, width, height }) => ({ key, name, thumbKey, width, height })),
+            socketId: socketId(),
+          });
+          outbox.current.shift();
+          dispatch({ type: "upsert", messages: [message] });
+          sentListener.current(message);
+        } catch (error) {
+          const verdict = classifySendError(error);
+          if (verdict.kind === "retry") {
+            // Keep it (and everything after it) queued, in order; try again soon or on reconnect.
+            dispatch({ type: "outgoing-state", clientId: next.clientId, state: "queued" });
+            retryTimer.current = setTimeout(() => void flush(), verdict.delayMs);
+            return;
+          }
+          outbox.current.shift();
+          dispatch({ type: "outgoing-state", clientId: next.clientId, state: "failed", error: verdict.message });
+        }
+      }
+    } finally {
+      flushing.current = false;
+    }
+  }, [client, socketId]);
+
+  useEffect(() => () => clearTimeout(retryTimer.current), []);
+  useEffect(() => {
+    const onOnline = () => void flush();
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, [flush]);
+
+  useRealtimeReconnect(() => {
+    void flush();
+    if (!current.current.hasNewer) void catchUp();
+  });
+
+  const send = useCallback(
+    (draft: Draft) => {
+      const message: OutgoingMessage = {
+        clientId: crypto.randomUUID(),
+        conversationId,
+        body: draft.body,
+        replyTo: draft.replyTo
+          ? { id: draft.replyTo.id, seq: draft.replyTo.seq, senderId: draft.replyTo.senderId, preview: draft.replyTo.body.slice(0, 200), deleted: false }
+          : null,
+        attachments: draft.attachments,
+        createdAt: new Date(),
+        state: "queued",
+      };
+      outbox.current.push(message);
+      dispatch({ type: "outgoing", message });
+      if (current.current.hasNewer) jumpToLatest();
+      void flush();
+    },
+    [conversationId, flush, jumpToLatest],
+  );
+
+  const retry = useCallback(
+    (clientId: string) => {
+      const failed = current.current.outgoing.find((message) => message.clientId === clientId);
+      if (!failed) return;
+      outbox.current.push({ ...failed, state: "queued" });
+      dispatch({ type: "outgoing-state", clientId, state: "queued" });
+      void flush();
+    },
+    [flush],
+  );
+  const discard = useCallback((clientId: string) => dispatch({ type: "outgoing-discard", clientId }), []);
+  // The answers of edit / delete / react, applied at once rather than waiting for our own event.
+  const applyEdited = useCallback((message: MessageView) => dispatch({ type: "upsert", messages: [message] }), []);
+  const applyDeleted = useCallback((event: MessageDeletedEvent) => dispatch({ type: "deleted", seq: event.seq, deletedAt: new Date(event.deletedAt) }), []);
+  const applyReaction = useCallback((event: ReactionEvent) => dispatch({ type: "reaction", event, myId: me.id }), [me.id]);
+  const reload = useCallback(() => {
+    setStatus({ state: "loading" });
+    setLoadKey((key) => key + 1);
+  }, []);
+
+  return { timeline, status, loadingOlder, loadOlder, jumpToLatest, send, retry, discard, applyEdited, applyDeleted, applyReaction, reload };
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { createTestUser } from "@/server/accounts/test-users";
+import { startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+
+/**
+ * The Chat tests' stack: a real gateway on a free port, the run's Postgres and
+ * Redis, and the chat operations loaded only after PUSHER_* point at that
+ * gateway (env.ts reads the environment once, at first import).
+ */
+export async function startChatStack(extraEnv: Record<string, string> = {}) {
+  const target: TestGateway = await startGateway();
+  Object.assign(process.env, {
+    PUSHER_APP_ID: target.app.id,
+    PUSHER_APP_KEY: target.app.key,
+    PUSHER_APP_SECRET: target.app.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(target.gateway.port),
+    ...extraEnv,
+  });
+  const [
+    { db },
+    { redis },
+    { storage },
+    { sendMessage, SendMessageInput },
+    { startDirectConversation },
+    { createGroup },
+    { addMembers },
+    { removeMember },
+    { leaveConversation },
+    { getHistory, GetHistoryInput },
+    { listConversations, ListConversationsInput },
+    { getConversation },
+    { markDelivered },
+    { markRead },
+    { searchMessages, SearchMessagesInput },
+    { editMessage },
+    { deleteMessage },
+    { toggleReaction, ToggleReactionInput },
+    { renameGroup },
+  ] = await Promise.all([
+    import("@/server/platform/db"),
+    import("@/server/platform/redis"),
+    import("@/server/platform/storage"),
+    import("./send-message"),
+    import("./start-direct-conversation"),
+    import("./create-group"),
+    import("./add-members"),
+    import("./remove-member"),
+    import("./leave-conversation"),
+    import("./get-history"),
+    import("./list-conversations"),
+    import("./get-conversation"),
+    import("./mark-delivered"),
+    import("./mark-read"),
+    import("./search-messages"),
+    import("./edit-message"),
+    import("./delete-message"),
+    import("./toggle-reaction"),
+    import("./rename-group"),
+  ]);
+
+  const newUser = (username?: string) => createTestUser(db, username ? { username, name: username[0]?.toUpperCase() + username.slice(1) } : {});
+
+  /** Sends as `senderId` with a fresh client id unless one is given; notifications are awaited, not detached. */
+  const send = async (senderId: string, conversationId: string, body: string, extra: { clientId?: string; replyToId?: string } = {}) => {
+    const pending: Array<Promise<void>> = [];
+    const message = await sendMessage({
+      db,
+      storage,
+      senderId,
+      input: SendMessageInput.parse({ conversationId, clientId: extra.clientId ?? randomUUID(), body, replyToId: extra.replyToId }),
+      defer: (task) => pending.push(task()),
+    });
+    await Promise.all(pending);
+    return message;
+  };
+
+  return {
+    target,
+    db,
+    redis,
+    storage,
+    newUser,
+    send,
+    sendMessage,
+    SendMessageInput,
+    startDirectConversation,
+    createGroup,
+    addMembers,
+    removeMember,
+    leaveConversation,
+    getHistory,
+    GetHistoryInput,
+    listConversations,
+    ListConversationsInput,
+    getConversation,
+    markDelivered,
+    markRead,
+    searchMessages,
+    SearchMessagesInput,
+    editMessage,
+    deleteMessage,
+    toggleReaction,
+    ToggleReactionInput,
+    renameGroup,
+  };
+}
+
+export type ChatStack = Awaited<ReturnType<typeof startChatStack>>;

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeEverything, connectClient, nextEvent, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { startChatStack, type ChatStack } from "./chat-test-kit";
+
+/**
+ * Membership is enforced everywhere: operations (403), channel authorization
+ * through the real /api/realtime/auth route with real sessions, and removal
+ * (the removed member is told and refused from then on).
+ */
+let chat: ChatStack;
+let authRoute: typeof import("@/app/api/realtime/auth/route");
+let auth: typeof import("@/server/platform/auth").auth;
+
+type Person = { id: string; cookie: string };
+
+beforeAll(async () => {
+  chat = await startChatStack();
+  authRoute = await import("@/app/api/realtime/auth/route");
+  ({ auth } = await import("@/server/platform/auth"));
+});
+
+afterAll(async () => {
+  await closeEverything();
+  await chat?.db.$disconnect();
+});
+
+async function signUp(name: string): Promise<Person> {
+  const response = await auth.api.signUpEmail({
+    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
+    asResponse: true,
+  });
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+}
+
+function authorizeChannel(person: Person, channel: string): Promise<Response> {
+  return authRoute.POST(
+    new Request("http://localhost/api/realtime/auth", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: person.cookie },
+      body: new URLSearchParams({ socket_id: "123.456", channel_name: channel }),
+    }),
+  );
+}
+
+describe("membership", () => {
+  it("lets members subscribe to the conversation's private and presence channels, and nobody else", async () => {
+    const [alice, bob, eve] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Eve")]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Secret plans", memberIds: [bob.id] });
+
+    for (const member of [alice, bob]) {
+      expect((await authorizeChannel(member, `private-chat-${group.id}`)).status).toBe(200);
+      const presence = await authorizeChannel(member, `presence-chat-${group.id}`);
+      expect(presence.status).toBe(200);
+      expect(JSON.parse(((await presence.json()) as { channel_data: string }).channel_data)).toMatchObject({ user_id: member.id });
+    }
+    expect((await authorizeChannel(eve, `private-chat-${group.id}`)).status).toBe(403);
+    expect((await authorizeChannel(eve, `presence-chat-${group.id}`)).status).toBe(403);
+    expect((await authorizeChannel(eve, `private-chat-${randomUUID()}`)).status).toBe(403);
+  });
+
+  it("answers FORBIDDEN to non-members for every conversation operation", async () => {
+    const [alice, bob, eve] = await Promise.all([chat.newUser(), chat.newUser(), chat.newUser()]);
+    const dm = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: bob.id });
+    const message = await chat.send(alice.id, dm.id, "just us");
+    const { db } = chat;
+    const refusals = [
+      () => chat.getHistory({ db, userId: eve.id, input: chat.GetHistoryInput.parse({ conversationId: dm.id }) }),
+      () => chat.getConversation({ db, userId: eve.id, conversationId: dm.id }),
+      () => chat.markRead({ db, userId: eve.id, conversationId: dm.id, seq: 1 }),
+      () => chat.toggleReaction({ db, userId: eve.id, messageId: message.id, emoji: "👍" }),
+      () => chat.editMessage({ db, userId: eve.id, messageId: message.id, body: "hijack" }),
+      () => chat.deleteMessage({ db, storage: chat.storage, userId: eve.id, messageId: message.id }),
+      () => chat.leaveConversation({ db, userId: eve.id, conversationId: dm.id }),
+      () => chat.send(eve.id, dm.id, "hello?"),
+    ];
+    for (const refusal of refusals) await expect(refusal()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await chat.markDelivered({ db, userId: eve.id, items: [{ conversationId: dm.id, seq: 1 }] })).toEqual({ receipts: [] });
+    // A member may not change someone else's message either.
+    await expect(chat.editMessage({ db, userId: bob.id, messageId: message.id, body: "not mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("tells a removed member on their user channel and refuses them from then on", async () => {
+    const [alice, bob, carol] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol")]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Book club", memberIds: [bob.id, carol.id] });
+
+    // Only admins remove.
+    await expect(chat.removeMember({ db: chat.db, userId: bob.id, conversationId: group.id, memberId: carol.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const bobsTab = await connectClient(chat.target);
+    const bobsChannel = await subscribed(bobsTab, `private-user-${bob.id}`);
+    const groupChannel = await subscribed(bobsTab, `private-chat-${group.id}`);
+    const told = nextEvent<{ conversationId: string; byUserId: string }>(bobsChannel, "chat.removed");
+    const announced = nextEvent<{ change: string; userIds: string[] }>(groupChannel, "conversation-updated");
+
+    await chat.removeMember({ db: chat.db, userId: alice.id, conversationId: group.id, memberId: bob.id });
+
+    expect((await told).data).toEqual({ conversationId: group.id, byUserId: alice.id });
+    expect((await announced).data).toMatchObject({ change: "member-removed", userIds: [bob.id] });
+    expect((await authorizeChannel(bob, `private-chat-${group.id}`)).status).toBe(403);
+    expect((await authorizeChannel(bob, `presence-chat-${group.id}`)).status).toBe(403);
+    expect((await authorizeChannel(carol, `private-chat-${group.id}`)).status).toBe(200);
+    await expect(chat.getHistory({ db: chat.db, userId: bob.id, input: chat.GetHistoryInput.parse({ conversationId: group.id }) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const bobsList = await chat.listConversations({ db: chat.db, userId: bob.id, input: chat.ListConversationsInput.parse({}) });
+    expect(bobsList.items.map((item) => item.id)).not.toContain(group.id);
+
+    // Re-adding restores access.
+    await chat.addMembers({ db: chat.db, userId: alice.id, conversationId: group.id, userIds: [bob.id] });
+    expect((await authorizeChannel(bob, `private-chat-${group.id}`)).status).toBe(200);
+  });
+
+  it("hands the admin role on when the last admin leaves, and refuses leaving a DM", async () => {
+    const [alice, bob, carol] = await Promise.all([chat.newUser(), chat.newUser(), chat.newUser()]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Relay", memberIds: [bob.id, carol.id] });
+    await chat.leaveConversation({ db: chat.db, userId: alice.id, conversationId: group.id });
+    const detail = await chat.getConversation({ db: chat.db, userId: bob.id, conversationId: group.id });
+    expect(detail.members.map((member) => member.user.id).sort()).toEqual([bob.id, carol.id].sort());
+    expect(detail.members.filter((member) => member.role === "admin")).toHaveLength(1);
+
+    const dm = await chat.startDirectConversation({ db: chat.db, userId: bob.id, otherUserId: carol.id });
+    await expect(chat.leaveConversation({ db: chat.db, userId: bob.id, conversationId: dm.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

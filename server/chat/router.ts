@@ -1,0 +1,165 @@
+import { after } from "next/server";
+import { storage } from "@/server/platform/storage";
+import { protectedProcedure, router } from "@/server/trpc/init";
+import { AddMembersInput, addMembers } from "./add-members";
+import { chatLog } from "./chat-channels";
+import { countUnread } from "./count-unread";
+import { CreateGroupInput, createGroup } from "./create-group";
+import { DeleteMessageInput, deleteMessage } from "./delete-message";
+import { EditMessageInput, editMessage } from "./edit-message";
+import { GetConversationInput, getConversation } from "./get-conversation";
+import { GetHistoryInput, getHistory } from "./get-history";
+import { GetLastSeenInput, getLastSeen } from "./get-last-seen";
+import { LeaveConversationInput, leaveConversation } from "./leave-conversation";
+import { ListConversationsInput, listConversations } from "./list-conversations";
+import { MarkDeliveredInput, markDelivered } from "./mark-delivered";
+import { MarkReadInput, markRead } from "./mark-read";
+import { RecordHeartbeatInput, recordHeartbeat } from "./record-heartbeat";
+import { RemoveMemberInput, removeMember } from "./remove-member";
+import { RenameGroupInput, renameGroup } from "./rename-group";
+import { SearchMessagesInput, searchMessages } from "./search-messages";
+import { SearchPeopleInput, searchPeople } from "./search-people";
+import { SendMessageInput, sendMessage, type Defer } from "./send-message";
+import { SetMutedInput, setMuted } from "./set-muted";
+import { StartDirectConversationInput, startDirectConversation } from "./start-direct-conversation";
+import { ToggleReactionInput, toggleReaction } from "./toggle-reaction";
+
+/**
+ * The Chat API (tRPC, superjson: Dates arrive as Date). Every procedure needs a
+ * signed-in user; anything about a conversation the caller is not an active
+ * member of answers FORBIDDEN (403), whether or not it exists.
+ *
+ * Conversations
+ * chat.list            query    { cursor?: string|null, limit?: 1..100 = 50 } → { items: ConversationSummary[], nextCursor: string|null }
+ *                               (most recent activity first)
+ * chat.get             query    { conversationId } → ConversationDetail
+ * chat.startDirect     mutation { userId } → ConversationSummary   (idempotent: one DM per pair)
+ * chat.createGroup     mutation { name: 1..80, memberIds: string[] (≤ 256) } → ConversationSummary   (creator is admin)
+ * chat.renameGroup     mutation { conversationId, name } → { conversationId, name }                   (admins)
+ * chat.addMembers      mutation { conversationId, userIds: string[] (1..256) } → { conversationId, added: string[] }  (admins)
+ * chat.removeMember    mutation { conversationId, userId } → { conversationId, removed: string }    (admins)
+ * chat.leave           mutation { conversationId } → { conversationId, left: true }  (groups only; BAD_REQUEST for DMs)
+ * chat.setMuted        mutation { conversationId, muted } → { conversationId, muted }  (muted: no platform notifications)
+ * chat.unreadCount     query    → { messages, conversations }  (unmuted conversations; for the title badge)
+ * chat.searchPeople    query    { query: 1..100, limit?: 1..20 = 10 } → ChatUser[]
+ *
+ * Messages
+ * chat.history         query    { conversationId, before?: seq, after?: seq, around?: seq, limit?: 1..50 = 30 } → HistoryPage
+ *                               newest page by default; `before` pages up; `after` fills gaps / catches up after a
+ *                               reconnect; `around` centres on a search hit. Messages ascending by seq.
+ * chat.send            mutation { conversationId, clientId: [A-Za-z0-9_-]{1,64}, body, replyToId?: string|null,
+ *                                 attachments?: AttachmentInput[] (≤ 10), socketId?: string } → MessageView
+ *                               body: 1–4,000 characters after trim and ≤ 16 KB UTF-8 (empty allowed with attachments);
+ *                               PAYLOAD_TOO_LARGE over the limits; RATE_LIMITED (details.retryAfterSeconds) past the
+ *                               chat-send policy (120/min per user by default). Idempotent: resending the same clientId
+ *                               returns the stored message (same id and seq) and publishes nothing new.
+ *                               socketId: your pusher-js socket id; that connection does not get its own `message` event.
+ * chat.edit            mutation { messageId, body } → MessageView        (own messages; NOT_FOUND once deleted)
+ * chat.delete          mutation { messageId } → MessageDeletedEvent        (own; the seq stays as a tombstone)
+ * chat.react           mutation { messageId, emoji (one grapheme) } → ReactionEvent   (toggles)
+ * chat.markDelivered   mutation { items: { conversationId, seq }[] (1..100) } → { receipts: Receipt[] }
+ *                               batched acks of the highest seq received; non-member items are skipped
+ * chat.markRead        mutation { conversationId, seq } → Receipt   (read implies delivered; marks only move forward)
+ * chat.search          query    { query: 1..200 (web-search syntax), conversationId?, cursor?, limit?: 1..50 = 20 }
+ *                               → { results: MessageSearchResult[], nextCursor: string|null }   (newest first)
+ *
+ * Presence
+ * chat.heartbeat       mutation { away?: boolean = false } → { at: Date }   (every 30 s while a tab is open)
+ * chat.lastSeen        query    { userIds: string[] (1..200) } → { userId, status: "online"|"away"|"offline", lastSeenAt: Date|null }[]
+ *                               (only for people sharing a conversation with the caller; others read offline/null)
+ *
+ * Shapes
+ * ChatUser            { id, name, username: string|null, image: string|null }
+ * ConversationSummary { id, kind: "dm"|"group", name (group name, or the other person's name), otherMember: ChatUser|null (DMs),
+ *                       memberCount, memberPreview: ChatUser[] (≤ 4), role: "admin"|"member", muted, lastSeq, lastReadSeq,
+ *                       lastDeliveredSeq, unreadCount (= lastSeq − lastReadSeq), lastActivityAt: Date, createdAt: Date,
+ *                       lastMessage: { id, seq, senderId, senderName, preview (≤ 200 bytes), deleted, attachmentCount, createdAt } | null }
+ * ConversationDetail  ConversationSummary & { members: { user: ChatUser, role, lastReadSeq, lastDeliveredSeq, joinedAt }[] }
+ *                     Status of my message with seq s: delivered to a member when their lastDeliveredSeq ≥ s, read when
+ *                     lastReadSeq ≥ s ("read by N" in groups). Keep it current from `receipt` events.
+ * HistoryPage         { messages: MessageView[], hasOlder, hasNewer, lastSeq }
+ * MessageView         { id, conversationId, seq, senderId, sender: ChatUser, clientId, body ("" when deleted),
+ *                       replyTo: { id, seq, senderId, preview, deleted } | null, attachments: ChatAttachment[],
+ *                       reactions: { emoji, count, userIds (≤ 20), mine }[], editedAt: Date|null, deletedAt: Date|null, createdAt: Date }
+ * ChatAttachment      { key, name, size, contentType (sniffed), url, thumbKey?, thumbUrl?, width?, height? }
+ * AttachmentInput     { key, name, thumbKey?, width?, height? }: pass back what POST /api/chat/attachments answered
+ * Receipt             { conversationId, userId, lastDeliveredSeq, lastReadSeq }
+ * MessageSearchResult { conversationId, conversationKind, conversationName: string|null (groups), messageId, seq,
+ *                       senderId, senderName, snippet: { text, match: boolean }[], createdAt }
+ *
+ * Realtime (pusher-js; authorize through /api/realtime/auth, members only, checked on every subscribe)
+ * private-chat-<conversationId>
+ *   "message"              MessageEnvelope { conversationId, id, seq, senderId, senderName, clientId, preview (≤ 1 KB),
+ *                          truncated, attachmentCount, replyToId, createdAt (ISO) }. Order by seq; on a gap (seq >
+ *                          last + 1) or when truncated/attachmentCount > 0, fetch chat.history({ after: last }).
+ *                          Events may arrive out of seq order under concurrent sends; they never skip a committed seq.
+ *   "message-edited"       { conversationId, id, seq, preview, truncated, editedAt }
+ *   "message-deleted"      { conversationId, id, seq, deletedAt }
+ *   "reaction"             ReactionEvent { conversationId, messageId, seq, userId, emoji, added, reactions }
+ *   "receipt"              Receipt
+ *   "conversation-updated" { conversationId, change: "renamed"|"members-added"|"member-removed"|"member-left", name, userIds, byUserId }
+ *   "client-typing"        a client event the UI sends itself (e.g. { userId, name }); the gateway relays it to the others
+ * presence-chat-<conversationId>   who has the conversation open (members only; member info { name, image })
+ * private-user-<userId> (your own)
+ *   "chat.conversation-added"  { conversationId, kind, name? }: a new DM or group with you in it; subscribe to it
+ *   "chat.removed"             { conversationId, byUserId }: you were removed; unsubscribe (re-subscribing is refused)
+ *   "notification"             platform notifications of kind "chat.message" (DMs, one unread per conversation) and
+ *                              "chat.mention" (@username), payload { conversationId, messageId, seq, senderId, senderName, preview, href }
+ *
+ * Files (route handlers, not tRPC)
+ * POST /api/chat/attachments?conversationId=…&name=…   raw bytes as the body (≤ CHAT_ATTACHMENT_MAX_BYTES, 25 MB)
+ *   → 201 ChatAttachment (pass it to chat.send); type sniffed from the bytes; images get a ≤ 320 px WebP thumbnail.
+ *   401 signed out, 403 non-member, 413 too large, 429 past the `upload` rate limit.
+ * GET  /api/chat/files/<key>[?download=1&name=…]        (= attachment.url / thumbUrl) members only; Range supported
+ */
+/** Notifications run after the response where Next provides `after`; elsewhere (tests, scripts) detached. */
+const deferAfterResponse: Defer = (task) => {
+  const run = () => task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
+  try {
+    after(run);
+  } catch {
+    void run();
+  }
+};
+
+export const chatRouter = router({
+  list: protectedProcedure.input(ListConversationsInput).query(({ ctx, input }) => listConversations({ db: ctx.db, userId: ctx.user.id, input })),
+  get: protectedProcedure
+    .input(GetConversationInput)
+    .query(({ ctx, input }) => getConversation({ db: ctx.db, userId: ctx.user.id, conversationId: input.conversationId })),
+  startDirect: protectedProcedure
+    .input(StartDirectConversationInput)
+    .mutation(({ ctx, input }) => startDirectConversation({ db: ctx.db, userId: ctx.user.id, otherUserId: input.userId })),
+  createGroup: protectedProcedure.input(CreateGroupInput).mutation(({ ctx, input }) => createGroup({ db: ctx.db, userId: ctx.user.id, ...input })),
+  renameGroup: protectedProcedure.input(RenameGroupInput).mutation(({ ctx, input }) => renameGroup({ db: ctx.db, userId: ctx.user.id, ...input })),
+  addMembers: protectedProcedure.input(AddMembersInput).mutation(({ ctx, input }) => addMembers({ db: ctx.db, userId: ctx.user.id, ...input })),
+  removeMember: protectedProcedure
+    .input(RemoveMemberInput)
+    .mutation(({ ctx, input }) => removeMember({ db: ctx.db, userId: ctx.user.id, conversationId: input.conversationId, memberId: input.userId })),
+  leave: protectedProcedure.input(LeaveConversationInput).mutation(({ ctx, input }) => leaveConversation({ db: ctx.db, userId: ctx.user.id, ...input })),
+  setMuted: protectedProcedure.input(SetMutedInput).mutation(({ ctx, input }) => setMuted({ db: ctx.db, userId: ctx.user.id, ...input })),
+  unreadCount: protectedProcedure.query(({ ctx }) => countUnread({ db: ctx.db, userId: ctx.user.id })),
+  searchPeople: protectedProcedure.input(SearchPeopleInput).query(({ ctx, input }) => searchPeople({ db: ctx.db, userId: ctx.user.id, ...input })),
+
+  history: protectedProcedure.input(GetHistoryInput).query(({ ctx, input }) => getHistory({ db: ctx.db, userId: ctx.user.id, input })),
+  send: protectedProcedure
+    .input(SendMessageInput)
+    .mutation(({ ctx, input }) => sendMessage({ db: ctx.db, storage, senderId: ctx.user.id, input, defer: deferAfterResponse })),
+  edit: protectedProcedure.input(EditMessageInput).mutation(({ ctx, input }) => editMessage({ db: ctx.db, userId: ctx.user.id, ...input })),
+  delete: protectedProcedure
+    .input(DeleteMessageInput)
+    .mutation(({ ctx, input }) => deleteMessage({ db: ctx.db, storage, userId: ctx.user.id, messageId: input.messageId })),
+  react: protectedProcedure.input(ToggleReactionInput).mutation(({ ctx, input }) => toggleReaction({ db: ctx.db, userId: ctx.user.id, ...input })),
+  markDelivered: protectedProcedure
+    .input(MarkDeliveredInput)
+    .mutation(({ ctx, input }) => markDelivered({ db: ctx.db, userId: ctx.user.id, items: input.items })),
+  markRead: protectedProcedure.input(MarkReadInput).mutation(({ ctx, input }) => markRead({ db: ctx.db, userId: ctx.user.id, ...input })),
+  search: protectedProcedure.input(SearchMessagesInput).query(({ ctx, input }) => searchMessages({ db: ctx.db, userId: ctx.user.id, input })),
+
+  heartbeat: protectedProcedure
+    .input(RecordHeartbeatInput)
+    .mutation(({ ctx, input }) => recordHeartbeat({ redis: ctx.redis, userId: ctx.user.id, away: input.away })),
+  lastSeen: protectedProcedure
+    .input(GetLastSeenInput)
+    .query(({ ctx, input }) => getLastSeen({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, userIds: input.userIds })),
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import type { Db } from "@/server/platform/db";
+import { CHAT_USER_SELECT, type ChatUser } from "./chat-views";
+
+export const SearchPeopleInput = z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(20).default(10) });
+
+/** People to start a DM with or add to a group: username prefix or name substring, excluding the caller. */
+export async function searchPeople({ db, userId, query, limit }: { db: Db; userId: string; query: string; limit: number }): Promise<ChatUser[]> {
+  const term = query.replace(/^@/, "");
+  return db.user.findMany({
+    where: {
+      id: { not: userId },
+      OR: [{ username: { startsWith: term.toLowerCase() } }, { name: { contains: term, mode: "insensitive" } }],
+    },
+    orderBy: [{ username: "asc" }],
+    take: limit,
+    select: CHAT_USER_SELECT,
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { AppError } from "@/server/errors";
+import type { Db } from "@/server/platform/db";
+import { CHAT_EVENTS, publishToConversation } from "./chat-channels";
+import { isUniqueViolation } from "./chat-errors";
+import { summarizeReactions, type ReactionSummary } from "./chat-views";
+import { getMembershipOrThrow } from "./get-membership-or-throw";
+
+/** One emoji (a grapheme, possibly with modifiers and joiners): no spaces, at most 32 UTF-16 units. */
+export const Emoji = z
+  .string()
+  .min(1)
+  .max(32)
+  .refine((value) => !/\s/.test(value) && [...new Intl.Segmenter().segment(value)].length === 1, "Pick one emoji.");
+
+export const ToggleReactionInput = z.object({ messageId: z.string().min(1).max(64), emoji: Emoji });
+
+/** Payload of `reaction` (and the mutation's answer): the message's reactions after the change. */
+export type ReactionEvent = {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  userId: string;
+  emoji: string;
+  added: boolean;
+  /** `mine` is from the reacting user's point of view; other clients recompute it from userIds. */
+  reactions: ReactionSummary[];
+};
+
+const MAX_REACTIONS_PER_USER = 20;
+
+/** Adds my `emoji` to a message, or takes it back if I had already reacted with it. */
+export async function toggleReaction({ db, userId, messageId, emoji }: { db: Db; userId: string; messageId: string; emoji: string }): Promise<ReactionEvent> {
+  const message = await db.message.findUnique({ where: { id: messageId }, select: { id: true, conversationId: true, seq: true, deletedAt: true } });
+  if (!message || message.deletedAt) throw new AppError("NOT_FOUND", "That message no longer exists.");
+  await getMembershipOrThrow({ db, conversationId: message.conversationId, userId });
+
+  const key = { messageId_userId_emoji: { messageId, userId, emoji } };
+  const { count } = await db.messageReaction.deleteMany({ where: { messageId, userId, emoji } });
+  let added = false;
+  if (count === 0) {
+    const mine = await db.messageReaction.count({ where: { messageId, userId } });
+    if (mine >= MAX_REACTIONS_PER_USER) throw new AppError("BAD_REQUEST", `At most ${MAX_REACTIONS_PER_USER} reactions per message.`);
+    try {
+      await db.messageReaction.create({ data: { messageId, userId, emoji } });
+    } catch (error) {
+      // A double click raced itself: the reaction is there, which is what the first click wanted.
+      if (!isUniqueViolation(error)) throw error;
+      await db.messageReaction.findUniqueOrThrow({ where: key });
+    }
+    added = true;
+  }
+  const rows = await db.messageReaction.findMany({ where: { messageId }, orderBy: { createdAt: "asc" }, select: { emoji: true, userId: true } });
+  const event: ReactionEvent = { conversationId: message.conversationId, messageId, seq: message.seq, userId, emoji, added, reactions: summarizeReactions(rows, userId) };
+  await publishToConversation(message.conversationId, CHAT_EVENTS.reaction, event);
+  return event;
+}
