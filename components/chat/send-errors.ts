@@ -7,8 +7,8 @@ import { TRPCClientError } from "@trpc/client";
  */
 export function classifySendError(error: unknown): { kind: "retry"; delayMs: number } | { kind: "refuse"; message: string } {
   if (!(error instanceof TRPCClientError) || !error.data) return { kind: "retry", delayMs: 2_000 };
-  const data = error.data as { httpStatus?: number; appCode?: string | null };
-  if (data.appCode === "RATE_LIMITED" || data.httpStatus === 429) return { kind: "retry", delayMs: 5_000 };
+  const data = error.data as { httpStatus?: number; appCode?: string | null; retryAfterSeconds?: number | null };
+  if (data.appCode === "RATE_LIMITED" || data.httpStatus === 429) return { kind: "retry", delayMs: (data.retryAfterSeconds ?? 5) * 1000 };
   if ((data.httpStatus ?? 500) >= 500) return { kind: "retry", delayMs: 2_000 };
   return { kind: "refuse", message: error.message || "The message could not be sent." };
 }

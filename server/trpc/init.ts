@@ -27,6 +27,8 @@ const t = initTRPC.context<Context>().create({
         appCode: appError?.code ?? null,
         // The form field a service-level check is about (e.g. "customAlias" for a taken alias).
         field: typeof appError?.details?.field === "string" ? appError.details.field : null,
+        // How long a rate-limited client should wait before retrying.
+        retryAfterSeconds: typeof appError?.details?.retryAfterSeconds === "number" ? appError.details.retryAfterSeconds : null,
         // Forms show each message next to its field.
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
       },
