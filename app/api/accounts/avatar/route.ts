@@ -5,6 +5,7 @@ import { getSessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { consume, rateLimitHeaders, rateLimitedResponse } from "@/server/platform/ratelimit";
+import { readUploadBody } from "@/server/platform/read-upload-body";
 import { storage } from "@/server/platform/storage";
 
 /**
@@ -20,9 +21,7 @@ export async function POST(request: Request): Promise<Response> {
     const limit = await consume("upload", user.id);
     if (!limit.allowed) return rateLimitedResponse(limit);
 
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > env.AVATAR_MAX_BYTES) throw avatarTooLarge();
-    const bytes = await readCapped(request, env.AVATAR_MAX_BYTES);
+    const bytes = await readUploadBody(request, env.AVATAR_MAX_BYTES, avatarTooLarge);
 
     const result = await setAvatar({ db, storage, userId: user.id, bytes });
     return Response.json(result, { headers: rateLimitHeaders(limit) });
@@ -31,22 +30,4 @@ export async function POST(request: Request): Promise<Response> {
     if (appError.code === "INTERNAL") logger.error({ err: error }, "avatar upload failed");
     return Response.json(errorBody(appError), { status: appError.httpStatus });
   }
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw avatarTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }

@@ -5,6 +5,7 @@ import { getSessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { consume, rateLimitHeaders, rateLimitedResponse } from "@/server/platform/ratelimit";
+import { readUploadBody } from "@/server/platform/read-upload-body";
 import { storage } from "@/server/platform/storage";
 
 export const dynamic = "force-dynamic";
@@ -30,9 +31,7 @@ export async function POST(request: Request): Promise<Response> {
     const limit = await consume("upload", user.id);
     if (!limit.allowed) return rateLimitedResponse(limit);
 
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > env.CHAT_ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
-    const bytes = await readCapped(request, env.CHAT_ATTACHMENT_MAX_BYTES);
+    const bytes = await readUploadBody(request, env.CHAT_ATTACHMENT_MAX_BYTES, attachmentTooLarge);
 
     const attachment = await uploadAttachment({ db, storage, uploaderId: user.id, conversationId, fileName, bytes });
     return Response.json(attachment, { status: 201, headers: rateLimitHeaders(limit) });
@@ -41,22 +40,4 @@ export async function POST(request: Request): Promise<Response> {
     if (appError.code === "INTERNAL") logger.error({ err: error }, "chat attachment upload failed");
     return Response.json(errorBody(appError), { status: appError.httpStatus });
   }
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw attachmentTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
