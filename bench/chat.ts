@@ -1,0 +1,562 @@
+/**
+ * `npm run bench:chat [-- --quick] [-- --rate=N]`
+ *
+ * Seeds users, sessions and conversations straight into Postgres (1,000 users
+ * in 200 conversations; 200 in 40 with --quick): half DMs, half groups of 8,
+ * every tenth group filled up to 50 members. Connects one official pusher-js
+ * (Node build) client per user, which subscribes to `private-chat-<id>` of
+ * each of its conversations through the app's own `/api/realtime/auth`
+ * (session cookie). Then:
+ *
+ * 1. fixed-rate phase: N messages (20,000; 2,000 with --quick) sent at a fixed
+ *    offered rate (100/s unless --rate=N) through the real send path — `POST /api/trpc/chat.send`
+ *    (tRPC → Postgres → gateway) — by a random member of a random conversation;
+ *    latency = send call start → `message` event at each member's client;
+ * 2. saturation phase: a closed loop with a fixed number of sends in flight,
+ *    whose delivered messages/s is reported as `delivery_mps`;
+ * 3. baseline: the official `pusher` SDK `trigger` straight to the gateway
+ *    (no web app, no database) to the same channels and clients, same rate.
+ *
+ * `conn_kb` is the gateway's VmRSS growth per connected, subscribed, idle client:
+ * after the load phases, a second wave of the same clients (same subscriptions)
+ * connects to the warm gateway and stays idle; growth / clients.
+ * `reordered` counts `message` events arriving with a lower seq than one the same
+ * client already saw on that channel (raw arrival order, before any client-side
+ * sorting by seq — stricter than the displayed order, which sorts by seq).
+ *
+ * BASE_URL set: uses that running app, its database and gateway from
+ * <DATA_DIR>/stack.json and its AUTH_SECRET (env or <DATA_DIR>/auth-secret),
+ * with users and conversations it owns and deletes afterwards; conn_kb is
+ * omitted when the gateway's process cannot be found. Otherwise it starts its
+ * own stack on free ports with a throwaway database and stops it at the end.
+ */
+import { execFileSync } from "node:child_process";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { PrismaPg } from "@prisma/adapter-pg";
+import Pusher from "pusher";
+import PusherClient from "pusher-js";
+import { findFreePort } from "../scripts/stack/ports";
+import { createStack, type RunningStack } from "../scripts/stack/stack";
+import { PrismaClient } from "../server/generated/prisma/client";
+
+const quick = process.argv.includes("--quick");
+const rateArg = process.argv.find((arg) => arg.startsWith("--rate="));
+const CLIENTS = quick ? 200 : 1_000;
+const CONVERSATIONS = quick ? 40 : 200;
+const MESSAGES = quick ? 2_000 : 20_000;
+/** Offered rate of the fixed-rate phase (messages/s), where p99 is judged. */
+const RATE = rateArg ? Number(rateArg.slice("--rate=".length)) : 100;
+const WARMUP_MESSAGES = quick ? 300 : 1_000;
+const SATURATION_MESSAGES = quick ? 600 : 4_000;
+const SATURATION_IN_FLIGHT = 32;
+const BASELINE_MESSAGES = quick ? 500 : 2_000;
+const BIG_GROUP_SIZE = 50;
+/** How long after the last send a missing receipt still counts as late rather than lost. */
+const DRAIN_MS = quick ? 5_000 : 10_000;
+/** Hard stop for the whole run, whatever happens. */
+const HARD_LIMIT_MS = quick ? 50_000 : 15 * 60_000;
+const root = path.resolve(import.meta.dirname, "..");
+const runId = randomUUID().slice(0, 8);
+const t0 = Date.now();
+const log = (line: string) => console.log(line.startsWith("  ") ? line : `[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+const app = {
+  id: process.env.PUSHER_APP_ID ?? "casebook",
+  key: process.env.PUSHER_APP_KEY ?? "casebook-key",
+  secret: process.env.PUSHER_APP_SECRET ?? "casebook-secret",
+};
+
+type Target = RunningStack & { gatewayPort: number; authSecret: string; throwaway: boolean; stop: () => Promise<void> };
+
+async function startTarget(): Promise<Target> {
+  const baseUrl = process.env.BASE_URL;
+  if (baseUrl) {
+    const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
+    const stack = JSON.parse(await fs.readFile(path.join(dataDir, "stack.json"), "utf8")) as RunningStack;
+    const authSecret = process.env.AUTH_SECRET ?? (await fs.readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+    if (!stack.gatewayUrl) throw new Error("bench:chat needs the project's gateway (stack.json has no gatewayUrl).");
+    log(`Using the running app at ${baseUrl} (database and gateway from ${dataDir}/stack.json).`);
+    return { ...stack, webUrl: baseUrl.replace(/\/$/, ""), gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret, throwaway: false, stop: async () => {} };
+  }
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-bench-chat-"));
+  // The stack hands process.env.AUTH_SECRET to its services; the bench signs session cookies with it.
+  const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url");
+  process.env.AUTH_SECRET = authSecret;
+  const ports = { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
+  log("Starting a throwaway stack on free ports...");
+  const stack = createStack({
+    root,
+    dataDir,
+    ports,
+    externalRealtime: false,
+    persistent: false,
+    dev: false,
+    distDir: ".next-test",
+    env: {
+      LOG_LEVEL: "warn",
+      DEMO_ACCOUNTS: "false",
+      RATE_LIMIT_CHAT_SEND_POINTS: "100000000",
+      LOGIN_LIMIT_PER_IP: "100000",
+      LOGIN_LIMIT_PER_ACCOUNT: "100000",
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    },
+    log: (line: string) => log(`  ${line}`),
+  });
+  const stop = async () => {
+    await stack.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
+  try {
+    return { ...(await stack.start()), gatewayPort: ports.gateway, authSecret, throwaway: true, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- data set
+
+type Conversation = { id: string; kind: "dm" | "group"; members: number[] };
+
+/** Half DMs between distinct pairs, half groups of 8 (every tenth filled up to 50 with users from elsewhere). */
+function planConversations(): Conversation[] {
+  const dms = Math.floor(CONVERSATIONS / 2);
+  const groups = CONVERSATIONS - dms;
+  const conversations: Conversation[] = [];
+  for (let index = 0; index < dms; index++) conversations.push({ id: `bench-chat-${runId}-c${index}`, kind: "dm", members: [2 * index, 2 * index + 1] });
+  const rest = Array.from({ length: CLIENTS - 2 * dms }, (_, offset) => 2 * dms + offset);
+  const base = Math.max(2, Math.floor(rest.length / groups));
+  for (let index = 0; index < groups; index++) {
+    const members = new Set(rest.slice(index * base, index === groups - 1 ? rest.length : (index + 1) * base));
+    if (index % 10 === 0) {
+      let pick = (index * 37) % CLIENTS;
+      while (members.size < Math.min(BIG_GROUP_SIZE, CLIENTS)) members.add((pick = (pick + 7) % CLIENTS));
+    }
+    conversations.push({ id: `bench-chat-${runId}-c${dms + index}`, kind: "group", members: [...members] });
+  }
+  return conversations;
+}
+
+type Seeded = { userIds: string[]; cookies: string[]; conversations: Conversation[] };
+
+async function seed(db: PrismaClient, authSecret: string): Promise<Seeded> {
+  const userIds = Array.from({ length: CLIENTS }, (_, index) => `bench-chat-${runId}-u${index}`);
+  const tokens = userIds.map(() => randomBytes(24).toString("base64url"));
+  await db.user.createMany({
+    data: userIds.map((id, index) => ({
+      id,
+      name: `Bench ${index}`,
+      email: `${id}@bench.casebook.dev`,
+      username: `bc_${runId}_${index}`,
+      displayUsername: `bc_${runId}_${index}`,
+    })),
+  });
+  const expiresAt = new Date(Date.now() + 24 * 3600_000);
+  await db.session.createMany({ data: userIds.map((userId, index) => ({ id: randomUUID(), token: tokens[index] ?? "", userId, expiresAt })) });
+  const conversations = planConversations();
+  await db.conversation.createMany({
+    data: conversations.map((conversation) => ({
+      id: conversation.id,
+      kind: conversation.kind,
+      name: conversation.kind === "group" ? `Bench group ${conversation.id.slice(-4)}` : null,
+      dmKey: conversation.kind === "dm" ? conversation.members.map((member) => userIds[member]).sort().join(":") : null,
+      createdById: userIds[conversation.members[0] ?? 0],
+    })),
+  });
+  await db.conversationMember.createMany({
+    data: conversations.flatMap((conversation) =>
+      conversation.members.map((member, position) => ({
+        conversationId: conversation.id,
+        userId: userIds[member] ?? "",
+        role: conversation.kind === "group" && position === 0 ? ("admin" as const) : ("member" as const),
+      })),
+    ),
+  });
+  // better-auth's cookie: `<token>.<base64 HMAC-SHA256(token, AUTH_SECRET)>`, URI-encoded (better-call signCookieValue).
+  const cookies = tokens.map((token) => {
+    const signature = createHmac("sha256", authSecret).update(token).digest("base64");
+    return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+  });
+  return { userIds, cookies, conversations };
+}
+
+async function cleanUp(db: PrismaClient, seeded: Seeded | undefined) {
+  if (!seeded) return;
+  await db.conversation.deleteMany({ where: { id: { in: seeded.conversations.map((conversation) => conversation.id) } } });
+  await db.user.deleteMany({ where: { id: { in: seeded.userIds } } });
+}
+
+// ---------------------------------------------------------------- clients and receipts
+
+type Pending = { start: number; expected: number; received: number; failed: boolean };
+
+/** Every expected receipt, keyed by the message's client id (chat) or the trigger's key (baseline). */
+class Tracker {
+  readonly pending = new Map<string, Pending>();
+  latencies: number[] = [];
+  lastReceipt = 0;
+  expect(key: string, start: number, expected: number) {
+    this.pending.set(key, { start, expected, received: 0, failed: false });
+  }
+  receive(key: string) {
+    const entry = this.pending.get(key);
+    if (!entry) return;
+    const now = performance.now();
+    entry.received++;
+    this.latencies.push(now - entry.start);
+    this.lastReceipt = now;
+  }
+  outstanding(): number {
+    let missing = 0;
+    for (const entry of this.pending.values()) if (!entry.failed) missing += Math.max(0, entry.expected - entry.received);
+    return missing;
+  }
+  expectedTotal(): number {
+    let total = 0;
+    for (const entry of this.pending.values()) if (!entry.failed) total += entry.expected;
+    return total;
+  }
+}
+
+let tracker = new Tracker();
+let reordered = 0;
+let duplicates = 0;
+
+type MessageEnvelope = { conversationId: string; seq: number; clientId: string };
+type RawEvent = { k: string };
+
+async function connectClients(target: Target, seeded: Seeded, from: number, to: number): Promise<PusherClient[]> {
+  const channelsOf: string[][] = seeded.userIds.map(() => []);
+  for (const conversation of seeded.conversations) for (const member of conversation.members) channelsOf[member]?.push(`private-chat-${conversation.id}`);
+  const clients: PusherClient[] = [];
+  let authFailures = 0;
+  const connectOne = async (index: number) => {
+    const cookie = seeded.cookies[index] ?? "";
+    const client = new PusherClient(app.key, {
+      cluster: "",
+      wsHost: "127.0.0.1",
+      wsPort: target.gatewayPort,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      disableStats: true,
+      channelAuthorization: {
+        endpoint: `${target.webUrl}/api/realtime/auth`,
+        transport: "ajax",
+        // The app's own endpoint with the member's session cookie, through fetch (pusher-js's Node XHR shim is slow).
+        customHandler: ({ socketId, channelName }, callback) => {
+          fetch(`${target.webUrl}/api/realtime/auth`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+            body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }).toString(),
+          })
+            .then(async (response) => {
+              if (!response.ok) throw new Error(`auth ${response.status}`);
+              callback(null, (await response.json()) as { auth: string });
+            })
+            .catch((error: unknown) => {
+              authFailures++;
+              callback(error instanceof Error ? error : new Error(String(error)), null);
+            });
+        },
+      },
+    });
+    clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`client ${index} did not connect`)), 15_000);
+      client.connection.bind("connected", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    await Promise.all(
+      (channelsOf[index] ?? []).map(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const channel = client.subscribe(name);
+            const lastSeq = { value: 0 };
+            const seen = new Set<number>();
+            channel.bind("message", (data: MessageEnvelope) => {
+              if (seen.has(data.seq)) duplicates++;
+              else {
+                seen.add(data.seq);
+                if (data.seq < lastSeq.value) reordered++;
+                lastSeq.value = Math.max(lastSeq.value, data.seq);
+                tracker.receive(data.clientId);
+              }
+            });
+            channel.bind("bench-raw", (data: RawEvent) => tracker.receive(data.k));
+            const timer = setTimeout(() => reject(new Error(`client ${index} could not subscribe to ${name}`)), 15_000);
+            channel.bind("pusher:subscription_succeeded", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            channel.bind("pusher:subscription_error", (error: unknown) => {
+              clearTimeout(timer);
+              reject(new Error(`subscription to ${name} refused: ${JSON.stringify(error)}`));
+            });
+          }),
+      ),
+    );
+  };
+  const BATCH = 25;
+  for (let start = from; start < to; start += BATCH) {
+    await Promise.all(Array.from({ length: Math.min(BATCH, to - start) }, (_, offset) => connectOne(start + offset)));
+  }
+  if (authFailures > 0) log(`  ${authFailures} channel authorizations failed`);
+  return clients;
+}
+
+// ---------------------------------------------------------------- load
+
+type Send = () => Promise<void>;
+
+/** Fires `count` sends at `rate`/s (open loop: a slow send does not delay the next). */
+async function atFixedRate(count: number, rate: number, makeSend: (index: number) => Send): Promise<{ seconds: number; lateStarts: number }> {
+  const started = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  let lateStarts = 0;
+  for (let index = 0; index < count; index++) {
+    const due = started + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    else if (wait < -10) lateStarts++;
+    const promise = makeSend(index)().finally(() => inFlight.delete(promise));
+    inFlight.add(promise);
+  }
+  await Promise.all(inFlight);
+  return { seconds: (performance.now() - started) / 1000, lateStarts };
+}
+
+/** Keeps `inFlight` sends going until `count` are done (closed loop). */
+async function saturate(count: number, inFlight: number, makeSend: (index: number) => Send): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await makeSend(next++)();
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+}
+
+async function drain(deadlineMs: number) {
+  const until = performance.now() + deadlineMs;
+  while (performance.now() < until && tracker.outstanding() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function stats(values: number[]) {
+  const sorted = Float64Array.from(values).sort();
+  const list = Array.from(sorted);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { p50: round(percentile(list, 50)), p95: round(percentile(list, 95)), p99: round(percentile(list, 99)), max: round(list.at(-1) ?? 0) };
+}
+
+function gatewayPid(port: number): number | undefined {
+  try {
+    const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+    const match = /pid=(\d+)/.exec(out);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS once two readings 500 ms apart agree within 1% (at most 4 s of waiting; the GC makes single readings jumpy). */
+async function steadyRssKb(pid: number | undefined): Promise<number | undefined> {
+  let previous = await rssKb(pid);
+  for (let attempt = 0; attempt < 8 && previous !== undefined; attempt++) {
+    await pause(500);
+    const current = await rssKb(pid);
+    if (current === undefined) return previous;
+    if (Math.abs(current - previous) <= previous * 0.01) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+async function rssKb(pid: number | undefined): Promise<number | undefined> {
+  if (!pid) return undefined;
+  const status = await fs.readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+  return match ? Number(match[1]) : undefined;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main() {
+  const started = Date.now();
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const target = await startTarget();
+  // Bounded whatever happens (counted from a running stack: a stale Next build is not the bench's time).
+  const hardStop = setTimeout(() => {
+    console.error(`bench:chat: hard time limit of ${HARD_LIMIT_MS / 1000} s reached; stopping.`);
+    void target.stop().finally(() => process.exit(2));
+  }, HARD_LIMIT_MS);
+  hardStop.unref();
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.databaseUrl }) });
+  let seeded: Seeded | undefined;
+  let clients: PusherClient[] = [];
+  try {
+    log(`Seeding ${CLIENTS} users with sessions and ${CONVERSATIONS} conversations...`);
+    seeded = await seed(db, target.authSecret);
+    const memberships = seeded.conversations.reduce((sum, conversation) => sum + conversation.members.length, 0);
+    const biggest = Math.max(...seeded.conversations.map((conversation) => conversation.members.length));
+
+    const probe = await fetch(`${target.webUrl}/api/trpc/chat.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+      headers: { cookie: seeded.cookies[0] ?? "" },
+    });
+    if (!probe.ok) throw new Error(`the signed session cookie was refused: chat.list → ${probe.status} ${await probe.text()}`);
+
+    const pid = gatewayPid(target.gatewayPort);
+    const rssIdle = await rssKb(pid);
+    log(`Connecting ${CLIENTS} pusher-js clients (${memberships} subscriptions through /api/realtime/auth)...`);
+    const connectStart = performance.now();
+    clients = await connectClients(target, seeded, 0, CLIENTS);
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+
+    const conversations = seeded.conversations;
+    const cookies = seeded.cookies;
+    const userIds = seeded.userIds;
+    let sendErrors = 0;
+    let firstError = "";
+    const chatSend =
+      (index: number): Send =>
+      async () => {
+        const conversation = conversations[Math.floor(Math.random() * conversations.length)] as Conversation;
+        const sender = conversation.members[Math.floor(Math.random() * conversation.members.length)] as number;
+        const clientId = `b${runId}-${index}-${Math.random().toString(36).slice(2, 8)}`;
+        const start = performance.now();
+        tracker.expect(clientId, start, conversation.members.length);
+        try {
+          const response = await fetch(`${target.webUrl}/api/trpc/chat.send`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie: cookies[sender] ?? "" },
+            body: JSON.stringify({ json: { conversationId: conversation.id, clientId, body: `bench message ${index} from ${userIds[sender]}` } }),
+          });
+          const text = await response.text();
+          if (!response.ok) throw new Error(`${response.status} ${text.slice(0, 200)}`);
+        } catch (error) {
+          sendErrors++;
+          firstError ||= error instanceof Error ? error.message : String(error);
+          const entry = tracker.pending.get(clientId);
+          if (entry) entry.failed = true;
+        }
+      };
+
+    // Warm-up (not measured): Next's route, Prisma's pool, the JIT and the gateway connections get hot.
+    log(`Warm-up: ${WARMUP_MESSAGES} messages at ${RATE}/s (not measured)...`);
+    await atFixedRate(WARMUP_MESSAGES, RATE, chatSend);
+    await drain(3_000);
+
+    // --- 1. fixed offered rate through chat.send ---
+    tracker = new Tracker();
+    reordered = 0;
+    duplicates = 0;
+    log(`Fixed-rate phase: ${MESSAGES.toLocaleString("en")} messages at ${RATE}/s through POST /api/trpc/chat.send...`);
+    const progress = setInterval(() => log(`  … ${tracker.pending.size} sent, ${sendErrors} errors, ${tracker.outstanding()} receipts outstanding`), 2_000);
+    const fixed = await atFixedRate(MESSAGES, RATE, chatSend).finally(() => clearInterval(progress));
+    await drain(DRAIN_MS);
+    const fixedTracker = tracker;
+    const fixedStats = stats(fixedTracker.latencies);
+    const fixedExpected = fixedTracker.expectedTotal();
+    const lost = fixedTracker.outstanding();
+    const fixedErrors = sendErrors;
+    const fixedReordered = reordered;
+    const fixedDuplicates = duplicates;
+    const achievedRate = Math.round((MESSAGES - fixedErrors) / fixed.seconds);
+
+    // --- 2. saturation: the highest rate the send path sustains ---
+    tracker = new Tracker();
+    log(`Saturation phase: ${SATURATION_MESSAGES.toLocaleString("en")} messages, ${SATURATION_IN_FLIGHT} sends in flight...`);
+    const satStart = performance.now();
+    await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => chatSend(MESSAGES + index));
+    await drain(DRAIN_MS);
+    const satEnd = tracker.outstanding() === 0 ? tracker.lastReceipt : performance.now();
+    const satTracker = tracker;
+    const satStats = stats(satTracker.latencies);
+    const satLost = satTracker.outstanding();
+    const satDelivered = [...satTracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
+    const deliveryMps = Math.round(satDelivered / ((satEnd - satStart) / 1000));
+    const satReordered = reordered - fixedReordered;
+
+    // --- 3. baseline: raw gateway trigger, no web app and no database ---
+    tracker = new Tracker();
+    const server = new Pusher({ appId: app.id, key: app.key, secret: app.secret, host: "127.0.0.1", port: String(target.gatewayPort), useTLS: false });
+    let baselineErrors = 0;
+    log(`Baseline: ${BASELINE_MESSAGES.toLocaleString("en")} raw pusher SDK triggers at ${RATE}/s to the same clients...`);
+    const baseRun = await atFixedRate(BASELINE_MESSAGES, RATE, (index) => async () => {
+      const conversation = conversations[Math.floor(Math.random() * conversations.length)] as Conversation;
+      const key = `raw-${index}`;
+      tracker.expect(key, performance.now(), conversation.members.length);
+      try {
+        await server.trigger(`private-chat-${conversation.id}`, "bench-raw", { k: key, preview: `bench message ${index}` });
+      } catch {
+        baselineErrors++;
+        const entry = tracker.pending.get(key);
+        if (entry) entry.failed = true;
+      }
+    });
+    await drain(DRAIN_MS);
+    const baseStats = stats(tracker.latencies);
+    const baseLost = tracker.outstanding();
+
+    // --- 4. memory: a second, idle wave of the same clients on the now warm gateway ---
+    // (A fresh gateway sheds tens of MB of start-up garbage during its first minute, which would hide the connections.)
+    log(`Memory: VmRSS before and after a second wave of ${CLIENTS} idle, subscribed clients...`);
+    const rssBefore = await steadyRssKb(pid);
+    clients.push(...(await connectClients(target, seeded, 0, CLIENTS)));
+    await pause(1_000);
+    const rssAfter = await steadyRssKb(pid);
+    const connKb = rssBefore !== undefined && rssAfter !== undefined ? (rssAfter - rssBefore) / CLIENTS : undefined;
+    const f = (value: number | undefined) => String(value ?? "n/a").padStart(8);
+    console.log(`
+Chat benchmark (${quick ? "quick" : "full"}): ${CLIENTS} pusher-js clients, ${CONVERSATIONS} conversations (${Math.floor(CONVERSATIONS / 2)} DMs, ${CONVERSATIONS - Math.floor(CONVERSATIONS / 2)} groups, largest ${biggest}), ${memberships} subscriptions
+machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; everything (stack, clients, senders) on this machine; load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${(os.loadavg()[0] ?? 0).toFixed(1)}
+connect + subscribe through /api/realtime/auth: ${connectSeconds.toFixed(1)} s
+
+| phase                                            | msgs   | offered/s | achieved/s | p50 ms   | p95 ms   | p99 ms   | max ms   | receipts | lost   | reordered | errors |
+|--------------------------------------------------|--------|-----------|------------|----------|----------|----------|----------|----------|--------|-----------|--------|
+| chat.send fixed rate (tRPC → Postgres → gateway) | ${String(MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} | ${String(achievedRate).padStart(10)} |${f(fixedStats.p50)}  |${f(fixedStats.p95)}  |${f(fixedStats.p99)}  |${f(fixedStats.max)}  | ${String(fixedExpected).padStart(8)} | ${String(lost).padStart(6)} | ${String(fixedReordered).padStart(9)} | ${String(fixedErrors).padStart(6)} |
+| chat.send saturation (${String(SATURATION_IN_FLIGHT).padStart(2)} in flight)              | ${String(SATURATION_MESSAGES).padStart(6)} |         - | ${String(deliveryMps).padStart(10)} |${f(satStats.p50)}  |${f(satStats.p95)}  |${f(satStats.p99)}  |${f(satStats.max)}  | ${String(satTracker.expectedTotal()).padStart(8)} | ${String(satLost).padStart(6)} | ${String(satReordered).padStart(9)} | ${String(sendErrors - fixedErrors).padStart(6)} |
+| baseline: pusher SDK trigger (no app, no DB)     | ${String(BASELINE_MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} | ${String(Math.round(BASELINE_MESSAGES / baseRun.seconds)).padStart(10)} |${f(baseStats.p50)}  |${f(baseStats.p95)}  |${f(baseStats.p99)}  |${f(baseStats.max)}  | ${String(tracker.expectedTotal()).padStart(8)} | ${String(baseLost).padStart(6)} |         - | ${String(baselineErrors).padStart(6)} |
+
+latency: send call start → "message" event at each member's client (all members, sender included), per receiving client.
+lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
+reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq).
+duplicates (same seq twice on a client): ${fixedDuplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
+gateway VmRSS: ${rssIdle ?? "n/a"} kB fresh and idle; after the load ${rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${pid ? "" : " (gateway process not found)"}
+${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now() - started) / 1000).toFixed(1)} s
+`);
+    console.log(`RESULT delivery_p50_ms=${fixedStats.p50}`);
+    console.log(`RESULT delivery_p95_ms=${fixedStats.p95}`);
+    console.log(`RESULT delivery_p99_ms=${fixedStats.p99}`);
+    console.log(`RESULT delivery_offered_mps=${RATE}`);
+    console.log(`RESULT delivery_fixed_rate_mps=${achievedRate}`);
+    console.log(`RESULT delivery_mps=${deliveryMps}`);
+    console.log(`RESULT saturation_p99_ms=${satStats.p99}`);
+    console.log(`RESULT lost=${lost + satLost}`);
+    console.log(`RESULT reordered=${reordered}`);
+    console.log(`RESULT send_errors=${sendErrors}`);
+    console.log(`RESULT baseline_p50_ms=${baseStats.p50}`);
+    console.log(`RESULT baseline_p99_ms=${baseStats.p99}`);
+    console.log(`RESULT baseline_lost=${baseLost}`);
+    if (connKb !== undefined) console.log(`RESULT conn_kb=${connKb.toFixed(1)}`);
+    console.log(`RESULT clients=${CLIENTS}`);
+    console.log(`RESULT connect_s=${connectSeconds.toFixed(1)}`);
+  } finally {
+    for (const client of clients) client.disconnect();
+    await cleanUp(db, seeded).catch((error: unknown) => console.error("cleanup failed:", error));
+    await db.$disconnect();
+    await target.stop();
+  }
+}
+
+await main();
+process.exit(0);
