@@ -39,9 +39,8 @@ import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Pusher from "pusher";
 import PusherClient from "pusher-js";
-import { findFreePort } from "../scripts/stack/ports";
-import { createStack, type RunningStack } from "../scripts/stack/stack";
 import { PrismaClient } from "../server/generated/prisma/client";
+import { startBenchStack, type BenchStack } from "./support/bench-stack";
 
 const quick = process.argv.includes("--quick");
 const rateArg = process.argv.find((arg) => arg.startsWith("--rate="));
@@ -59,7 +58,6 @@ const BIG_GROUP_SIZE = 50;
 const DRAIN_MS = quick ? 5_000 : 10_000;
 /** Hard stop for the whole run, whatever happens. */
 const HARD_LIMIT_MS = quick ? 50_000 : 15 * 60_000;
-const root = path.resolve(import.meta.dirname, "..");
 const runId = randomUUID().slice(0, 8);
 const t0 = Date.now();
 const log = (line: string) => console.log(line.startsWith("  ") ? line : `[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
@@ -70,53 +68,22 @@ const app = {
   secret: process.env.PUSHER_APP_SECRET ?? "casebook-secret",
 };
 
-type Target = RunningStack & { gatewayPort: number; authSecret: string; throwaway: boolean; stop: () => Promise<void> };
+type Target = BenchStack & { gatewayPort: number; authSecret: string };
 
 async function startTarget(): Promise<Target> {
-  const baseUrl = process.env.BASE_URL;
-  if (baseUrl) {
-    const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
-    const stack = JSON.parse(await fs.readFile(path.join(dataDir, "stack.json"), "utf8")) as RunningStack;
-    const authSecret = process.env.AUTH_SECRET ?? (await fs.readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
-    if (!stack.gatewayUrl) throw new Error("bench:chat needs the project's gateway (stack.json has no gatewayUrl).");
-    log(`Using the running app at ${baseUrl} (database and gateway from ${dataDir}/stack.json).`);
-    return { ...stack, webUrl: baseUrl.replace(/\/$/, ""), gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret, throwaway: false, stop: async () => {} };
-  }
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-bench-chat-"));
-  // The stack hands process.env.AUTH_SECRET to its services; the bench signs session cookies with it.
-  const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url");
-  process.env.AUTH_SECRET = authSecret;
-  const ports = { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
-  log("Starting a throwaway stack on free ports...");
-  const stack = createStack({
-    root,
-    dataDir,
-    ports,
-    externalRealtime: false,
-    persistent: false,
-    dev: false,
-    distDir: ".next-test",
-    env: {
-      LOG_LEVEL: "warn",
-      DEMO_ACCOUNTS: "false",
-      RATE_LIMIT_CHAT_SEND_POINTS: "100000000",
-      LOGIN_LIMIT_PER_IP: "100000",
-      LOGIN_LIMIT_PER_ACCOUNT: "100000",
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-    },
-    log: (line: string) => log(`  ${line}`),
+  // A throwaway stack hands process.env.AUTH_SECRET to its services; the bench signs session cookies with it.
+  if (!process.env.BASE_URL) process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+  const stack = await startBenchStack({
+    name: "chat",
+    env: { RATE_LIMIT_CHAT_SEND_POINTS: "100000000", LOGIN_LIMIT_PER_IP: "100000", LOGIN_LIMIT_PER_ACCOUNT: "100000" },
+    log,
   });
-  const stop = async () => {
+  if (!stack.gatewayUrl) {
     await stack.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
-  try {
-    return { ...(await stack.start()), gatewayPort: ports.gateway, authSecret, throwaway: true, stop };
-  } catch (error) {
-    await stop();
-    throw error;
+    throw new Error("bench:chat needs the project's gateway (stack.json has no gatewayUrl).");
   }
+  const authSecret = process.env.AUTH_SECRET ?? (await fs.readFile(path.join(stack.dataDir, "auth-secret"), "utf8")).trim();
+  return { ...stack, gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret };
 }
 
 // ---------------------------------------------------------------- data set

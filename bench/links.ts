@@ -16,17 +16,16 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { findFreePort } from "../scripts/stack/ports";
-import { createStack, type RunningStack } from "../scripts/stack/stack";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { createApiKey } from "../server/links/create-api-key";
 import { createCodePermutation } from "../server/links/short-code";
+import { startBenchStack } from "./support/bench-stack";
 
 const quick = process.argv.includes("--quick");
 const LINKS = quick ? 10_000 : 100_000;
@@ -36,52 +35,15 @@ const ROUNDS = 2;
 const SHORTEN_SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const DESKTOP_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-const root = path.resolve(import.meta.dirname, "..");
 const runId = randomUUID().slice(0, 8);
 const log = (line: string) => console.log(line);
 
-type Target = { webUrl: string; databaseUrl: string; redisUrl: string; stop: () => Promise<void> };
-
-async function startTarget(): Promise<Target> {
-  const baseUrl = process.env.BASE_URL;
-  if (baseUrl) {
-    const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
-    const stack = JSON.parse(await fs.readFile(path.join(dataDir, "stack.json"), "utf8")) as RunningStack;
-    log(`Using the running app at ${baseUrl} (database and Redis from ${dataDir}/stack.json).`);
-    return { webUrl: baseUrl.replace(/\/$/, ""), databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, stop: async () => {} };
-  }
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-bench-links-"));
-  log("Starting a throwaway stack on free ports...");
-  const stack = createStack({
-    root,
-    dataDir,
-    ports: { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() },
-    externalRealtime: false,
-    persistent: false,
-    dev: false,
-    distDir: ".next-test",
-    env: {
-      LOG_LEVEL: "warn",
-      DEMO_ACCOUNTS: "false",
-      RATE_LIMIT_API_KEY_POINTS: "100000000",
-      RATE_LIMIT_API_ANONYMOUS_POINTS: "100000000",
-      // BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service of the stack.
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-    },
-    log: (line: string) => log(`  ${line}`),
+function startTarget() {
+  return startBenchStack({
+    name: "links",
+    env: { RATE_LIMIT_API_KEY_POINTS: "100000000", RATE_LIMIT_API_ANONYMOUS_POINTS: "100000000" },
+    log,
   });
-  const stop = async () => {
-    await stack.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  };
-  // Ctrl-C mid-run still stops every service and removes the throwaway data.
-  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
-  try {
-    return { ...(await stack.start()), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }
 
 /** 80% of requests go to the first 20% of codes; each connection draws independently. */
