@@ -10,12 +10,15 @@ import { ensureSystemProgram } from "./stack/system-packages";
 /**
  * `npm test`: typecheck, lint, Vitest against real Postgres + Redis, then
  * Playwright in Debian's Chromium against a production build on free ports.
- * `npm test -- --only=vitest` (or typecheck, lint, e2e) runs one step.
+ * `npm test -- --only=vitest` (or typecheck, lint, e2e) runs one step; file
+ * arguments narrow Vitest and Playwright to them (`npm test -- --only=e2e e2e/shop.spec.ts`).
  * The last line is the summary "N passed, M failed".
  */
 type Step = "typecheck" | "lint" | "vitest" | "e2e";
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",") as Step[] | undefined;
 const wants = (step: Step) => !only || only.includes(step);
+const files = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const filesFor = (step: Step) => files.filter((file) => file.startsWith("e2e/") === (step === "e2e"));
 
 const root = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(root, "test-results");
@@ -63,6 +66,7 @@ if (wants("vitest")) {
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    ...filesFor("vitest"),
   ]);
   await countFromJson(
     report,
@@ -114,7 +118,7 @@ async function runEndToEnd() {
 
   const report = path.join(resultsDir, "playwright.json");
   try {
-    const ok = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], {
+    const ok = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...filesFor("e2e")], {
       ...process.env,
       CASEBOOK_BASE_URL: running.webUrl,
       CASEBOOK_DATABASE_URL: running.databaseUrl,

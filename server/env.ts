@@ -102,9 +102,32 @@ const EnvSchema = z.object({
   // Chat (server/chat)
   /** Largest file one chat attachment may be (25 MB). */
   CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+
+  // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
+  STRIPE_SECRET_KEY: optional,
+  /** Verifies webhook signatures. Required with STRIPE_SECRET_KEY; the simulator signs with this default. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).default("whsec_casebook_simulator_default_secret"),
+  /** Where the simulator delivers its events. Unset: this app's /api/webhooks/stripe. */
+  PAYMENTS_SIMULATOR_WEBHOOK_URL: z.url().optional(),
+
+  // Shop (server/shop)
+  SHOP_CURRENCY: z.string().length(3).default("usd"),
+  /** How long a checkout session (and the stock it reserves) lives; Stripe allows 30 minutes to 24 hours. */
+  SHOP_CHECKOUT_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(30),
+  SHOP_CART_TTL_DAYS: z.coerce.number().int().positive().default(7),
+  SHOP_SHIPPING_CENTS: z.coerce.number().int().min(0).default(499),
+  /** Orders whose subtotal reaches this ship free. */
+  SHOP_FREE_SHIPPING_FROM_CENTS: z.coerce.number().int().min(0).default(5000),
+  /** Checkouts started, per signed-in user or guest IP. */
+  RATE_LIMIT_CHECKOUT_POINTS: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
-const SettingsSchema = EnvSchema.transform((settings) => ({
+const SettingsSchema = EnvSchema.refine(
+  // Real Stripe needs the endpoint's own signing secret; the simulator's default would accept forged events.
+  (settings) => !settings.STRIPE_SECRET_KEY || !settings.STRIPE_WEBHOOK_SECRET.includes("casebook_simulator"),
+  { path: ["STRIPE_WEBHOOK_SECRET"], message: "set it to the endpoint's signing secret (whsec_...) when STRIPE_SECRET_KEY is set" },
+).transform((settings) => ({
   ...settings,
   DATABASE_URL: settings.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${settings.PG_PORT}/casebook`,
   REDIS_URL: settings.REDIS_URL ?? `redis://127.0.0.1:${settings.REDIS_PORT}`,
