@@ -62,3 +62,9 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
   return next({ ctx: { ...ctx, user: ctx.user satisfies SessionUser } });
 });
+
+/** Staff-only operations (e.g. the shop's admin area): the user's role must be admin. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators can do this.");
+  return next({ ctx });
+});

@@ -4,6 +4,7 @@ import { systemRouter } from "@/server/system/router";
 import { notificationsRouter } from "@/server/notifications/router";
 import { linksRouter } from "@/server/links/router";
 import { chatRouter } from "@/server/chat/router";
+import { shopRouter } from "@/server/shop/router";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   links: linksRouter,
   chat: chatRouter,
+  shop: shopRouter,
 });
 
 export type AppRouter = typeof appRouter;
