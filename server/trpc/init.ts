@@ -7,10 +7,14 @@ import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { redis } from "@/server/platform/redis";
 
-/** Built once per request; handlers get the session and the platform clients from here. */
-export async function createContext({ headers }: { headers: Headers }) {
+/**
+ * Built once per request; handlers get the session and the platform clients from here.
+ * `resHeaders` (the fetch adapter's response headers) lets a procedure set a cookie,
+ * e.g. the shop's guest cart; it is absent for server-side callers.
+ */
+export async function createContext({ headers, resHeaders }: { headers: Headers; resHeaders?: Headers }) {
   const user = await getSessionUser(headers);
-  return { db, redis, headers, user };
+  return { db, redis, headers, user, ...(resHeaders ? { resHeaders } : {}) };
 }
 export type Context = Awaited<ReturnType<typeof createContext>>;
 

@@ -7,7 +7,7 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createContext({ headers: request.headers }),
+    createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }),
   });
 }
 
