@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from "bullmq";
+import type { StripeEventJson } from "./payments/simulator/stripe-objects";
 import { createRedis, type Redis } from "./redis";
 
 /**
@@ -8,6 +9,8 @@ import { createRedis, type Redis } from "./redis";
  */
 export type JobPayloads = {
   "send-notification": { userId: string; kind: string; payload: Record<string, unknown> };
+  /** The checkout simulator's events on their way to the webhook route (retried like Stripe's). */
+  "deliver-payment-event": { event: StripeEventJson };
 };
 export type JobName = keyof JobPayloads;
 

@@ -1,0 +1,53 @@
+import Stripe from "stripe";
+import type { PaymentGateway } from "./payments";
+
+/** Stripe in test (or live) mode, through the official library. Every write carries an idempotency key. */
+export function createStripeGateway(secretKey: string): PaymentGateway {
+  const stripe = new Stripe(secretKey, { maxNetworkRetries: 2, appInfo: { name: "Casebook" } });
+
+  return {
+    provider: "stripe",
+
+    async createCheckoutSession(input) {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          line_items: input.lineItems.map((item) => ({
+            quantity: item.quantity,
+            price_data: { currency: input.currency, unit_amount: item.unitAmountCents, product_data: { name: item.name } },
+          })),
+          customer_email: input.customerEmail,
+          metadata: input.metadata,
+          // Failure events are about the payment intent: give it the same metadata so they find their way back.
+          payment_intent_data: { metadata: input.metadata },
+          success_url: input.successUrl,
+          cancel_url: input.cancelUrl,
+          expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
+      return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
+    },
+
+    async expireCheckoutSession(sessionId) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      if (session.status === "complete") return "complete";
+      if (session.status === "expired") return "expired";
+      try {
+        await stripe.checkout.sessions.expire(sessionId);
+        return "expired";
+      } catch (error) {
+        // Paid between our read and the expire call: Stripe refuses to expire a completed session.
+        const after = await stripe.checkout.sessions.retrieve(sessionId);
+        if (after.status === "complete") return "complete";
+        throw error;
+      }
+    },
+
+    async refund({ paymentIntentId, amountCents, idempotencyKey, metadata }) {
+      const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountCents, metadata }, { idempotencyKey });
+      return { refundId: refund.id };
+    },
+  };
+}
