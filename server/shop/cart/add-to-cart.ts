@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Db } from "@/server/platform/db";
+import type { Redis } from "@/server/platform/redis";
+import type { CartId } from "./cart-id";
+import { cartFullError, onlyLeftError, perLineLimitError, productUnavailableError, quantityRangeError, soldOutError } from "./cart-errors";
+import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
+import { lineCapFor, loadCartProducts } from "./cart-products";
+import { addToCartLine } from "./cart-store";
+import { getCart, type CartView } from "./get-cart";
+
+export const AddToCartInput = z.object({ productId: z.string().min(1).max(64), quantity: z.number().int() });
+
+/**
+ * Adds units of a product: 1–10 at a time, at most 10 per line and never more
+ * than is in stock, counting what the cart already holds. The check and the
+ * write are one atomic Redis step (cart-store.ts), so racing tabs cannot overshoot.
+ */
+export async function addToCart({
+  db,
+  redis,
+  cartId,
+  input,
+}: {
+  db: Db;
+  redis: Redis;
+  cartId: CartId;
+  input: z.infer<typeof AddToCartInput>;
+}): Promise<CartView> {
+  if (input.quantity < 1 || input.quantity > MAX_QUANTITY_PER_LINE) throw quantityRangeError(1);
+  const product = (await loadCartProducts(db, [input.productId])).get(input.productId);
+  if (!product?.active) throw productUnavailableError();
+  if (product.available === 0) throw soldOutError();
+
+  const result = await addToCartLine(redis, cartId, { ...input, cap: lineCapFor(product, MAX_QUANTITY_PER_LINE) });
+  if (result.status === "too_many_lines") throw cartFullError();
+  if (result.status === "over_cap") {
+    if (result.existing + input.quantity > MAX_QUANTITY_PER_LINE) throw perLineLimitError(result.existing);
+    throw onlyLeftError(product.available, result.existing);
+  }
+  return getCart({ db, redis, cartId });
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { Db } from "@/server/platform/db";
+import type { Redis } from "@/server/platform/redis";
+import type { CartId } from "./cart-id";
+import { cartFullError, onlyLeftError, productUnavailableError, quantityRangeError, soldOutError } from "./cart-errors";
+import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
+import { loadCartProducts } from "./cart-products";
+import { removeCartLine, setCartLine } from "./cart-store";
+import { getCart, type CartView } from "./get-cart";
+
+export const SetCartQuantityInput = z.object({ productId: z.string().min(1).max(64), quantity: z.number().int() });
+
+/** Sets a line to an exact quantity (0 removes it), within the per-line limit and the stock. */
+export async function setCartQuantity({
+  db,
+  redis,
+  cartId,
+  input,
+}: {
+  db: Db;
+  redis: Redis;
+  cartId: CartId;
+  input: z.infer<typeof SetCartQuantityInput>;
+}): Promise<CartView> {
+  if (input.quantity < 0 || input.quantity > MAX_QUANTITY_PER_LINE) throw quantityRangeError(0);
+  if (input.quantity === 0) {
+    await removeCartLine(redis, cartId, input.productId);
+    return getCart({ db, redis, cartId });
+  }
+  const product = (await loadCartProducts(db, [input.productId])).get(input.productId);
+  if (!product?.active) throw productUnavailableError();
+  if (product.available === 0) throw soldOutError();
+  if (input.quantity > product.available) throw onlyLeftError(product.available);
+  if (!(await setCartLine(redis, cartId, input))) throw cartFullError();
+  return getCart({ db, redis, cartId });
+}
