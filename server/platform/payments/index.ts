@@ -1,7 +1,7 @@
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
-import { enqueue } from "@/server/platform/queue";
 import type { PaymentGateway } from "./payments";
+import { queueSimulatorEvent } from "./simulator/deliver-simulator-event";
 import { createSimulatorGateway } from "./simulator/simulator-gateway";
 import { createStripeGateway } from "./stripe-gateway";
 
@@ -17,6 +17,6 @@ let gateway: PaymentGateway | undefined;
 export function getPayments(): PaymentGateway {
   gateway ??= env.STRIPE_SECRET_KEY
     ? createStripeGateway(env.STRIPE_SECRET_KEY)
-    : createSimulatorGateway({ db, deliver: (event) => enqueue("deliver-payment-event", { event }) });
+    : createSimulatorGateway({ db, deliver: queueSimulatorEvent });
   return gateway;
 }

@@ -1,6 +1,11 @@
 import Stripe from "stripe";
 import { appUrl, env } from "@/server/env";
+import { enqueue } from "@/server/platform/queue";
+import type { DeliverEvent } from "./simulator-gateway";
 import type { StripeEventJson } from "./stripe-objects";
+
+/** How the simulator sends in the running app: queued for the worker, so deliveries retry and survive restarts. */
+export const queueSimulatorEvent: DeliverEvent = (event) => enqueue("deliver-payment-event", { event });
 
 /** The webhook endpoint the simulator calls: the same route Stripe would. */
 export function simulatorWebhookUrl(): string {
