@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { CartHeaderLink } from "@/components/shop/cart/cart-header-link";
 import { buttonClasses } from "@/components/ui/button";
 import { AccountMenu, type AccountSummary } from "./account-menu";
 import { DesktopNav, MobileNav } from "./nav-links";
@@ -20,6 +21,7 @@ export function SiteHeader({ account, theme }: { account: AccountSummary | null;
           <DesktopNav />
         </div>
         <div className="ml-auto flex items-center gap-1">
+          <CartHeaderLink sessionKey={account?.email ?? null} />
           <ThemeToggle initialChoice={theme} />
           {account ? (
             <>
