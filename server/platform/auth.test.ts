@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { auth, getSessionUser } from "./auth";
+import { db } from "./db";
+import { redis } from "./redis";
+
+afterAll(async () => {
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+/** A real sign-up through better-auth; the cookie header a browser would send back. */
+async function signUp(name: string): Promise<{ id: string; cookie: string }> {
+  const response = await auth.api.signUpEmail({
+    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
+    asResponse: true,
+  });
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+}
+
+const headersWith = (cookie: string) => new Headers({ cookie });
+
+describe("getSessionUser", () => {
+  it("reads the signed-in user from the session cookie, and nobody from none", async () => {
+    const erika = await signUp("Erika");
+    expect(await getSessionUser(headersWith(erika.cookie))).toMatchObject({ id: erika.id, name: "Erika", role: "user", username: null, image: null });
+    expect(await getSessionUser(new Headers())).toBeNull();
+    expect(await getSessionUser(headersWith("theme=dark"))).toBeNull();
+  });
+
+  it("refuses a token whose signature does not match, and a forged one", async () => {
+    const erika = await signUp("Erika");
+    const [name, value] = erika.cookie.split("=") as [string, string];
+    const [token] = decodeURIComponent(value).split(".");
+    const otherSignature = Buffer.alloc(32, 7).toString("base64");
+    expect(await getSessionUser(headersWith(`${name}=${encodeURIComponent(`${token}.${otherSignature}`)}`))).toBeNull();
+    expect(await getSessionUser(headersWith(`${name}=${token}`))).toBeNull();
+  });
+
+  it("sees a profile change and a sign-out on the very next request", async () => {
+    const erika = await signUp("Erika");
+    const headers = headersWith(erika.cookie);
+    expect((await getSessionUser(headers))?.name).toBe("Erika");
+    await db.user.update({ where: { id: erika.id }, data: { name: "Erika Renamed", role: "admin" } });
+    expect(await getSessionUser(headers)).toMatchObject({ name: "Erika Renamed", role: "admin" });
+
+    await auth.api.signOut({ headers });
+    expect(await db.session.count({ where: { userId: erika.id } })).toBe(0);
+    expect(await getSessionUser(headers)).toBeNull();
+  });
+
+  it("refuses an expired session, and still lets better-auth extend one due for its daily refresh", async () => {
+    const erika = await signUp("Erika");
+    const headers = headersWith(erika.cookie);
+    await db.session.updateMany({ where: { userId: erika.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await getSessionUser(headers)).toBeNull();
+
+    const bob = await signUp("Bob");
+    // 28 of its 30 days left: issued two days ago, so due for the daily refresh.
+    const dueAt = new Date(Date.now() + 28 * 24 * 3600_000);
+    await db.session.updateMany({ where: { userId: bob.id }, data: { expiresAt: dueAt } });
+    expect((await getSessionUser(headersWith(bob.cookie)))?.id).toBe(bob.id);
+    const refreshed = await db.session.findFirstOrThrow({ where: { userId: bob.id } });
+    expect(refreshed.expiresAt.getTime()).toBeGreaterThan(dueAt.getTime() + 30 * 60_000);
+  });
+});
