@@ -2,6 +2,7 @@
 import { seedDemoAccounts } from "@/server/accounts/seed-demo-accounts";
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
+import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
 
 try {
   if (env.DEMO_ACCOUNTS) {
@@ -9,6 +10,9 @@ try {
     if (accounts.created.length) console.log(`Created demo accounts: ${accounts.created.join(", ")}.`);
     if (accounts.passwordsReset.length) console.log(`Reset demo passwords: ${accounts.passwordsReset.join(", ")}.`);
   }
+  // After the accounts: the demo shoppers, when present, leave the seeded reviews.
+  const catalog = await seedDemoCatalog({ db });
+  if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
   console.log("Demo data is up to date.");
 } finally {
   await db.$disconnect();

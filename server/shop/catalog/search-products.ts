@@ -1,0 +1,188 @@
+import { Prisma } from "@/server/generated/prisma/client";
+import type { Db } from "@/server/platform/db";
+import { toProductView, type ProductRow, type ProductView } from "./product-view";
+import { PRICE_RANGES, RATING_STEPS, SEARCH_PAGE_SIZE, type PriceRangeKey, type SearchProductsParams } from "./search-options";
+
+export type FacetOption = { value: string; label: string; count: number; selected: boolean };
+export type SearchFacets = {
+  categories: FacetOption[];
+  brands: FacetOption[];
+  prices: FacetOption[];
+  /** value is the minimum stars ("4" = 4 stars & up). */
+  ratings: FacetOption[];
+  inStock: { count: number; selected: boolean };
+};
+export type SearchResult = {
+  items: ProductView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  facets: SearchFacets;
+};
+
+const FACET_KEYS = ["category", "brand", "price", "rating", "stock"] as const;
+type FacetKey = (typeof FACET_KEYS)[number];
+
+/** How many brands the facet lists (most common first; selected ones always). */
+const BRAND_FACET_SIZE = 30;
+
+type ResultRow = {
+  items: ProductRow[] | null;
+  total: number;
+  categories: { slug: string; name: string; count: number }[] | null;
+  brands: { brand: string; count: number }[] | null;
+  prices: Record<string, number> | null;
+  ratings: Record<string, number> | null;
+  in_stock: number;
+};
+
+/**
+ * Catalog search and browse in ONE SQL round trip.
+ *
+ * Matching: the generated, weighted "searchVector" (name A, brand B,
+ * description C) against websearch_to_tsquery, OR the query as a whole being
+ * trigram-similar to a word run of the name (`q <% name`, pg_trgm's
+ * word_similarity ≥ 0.6) so "hedphones" still finds headphones. Both sides of
+ * the OR have a GIN index (shop_product_search_idx, shop_product_name_trgm_idx):
+ * the planner ORs two bitmap index scans instead of reading the table.
+ * Ranking: ts_rank (A-weighted name hits score five times C-weighted
+ * description hits) plus the name's word similarity, so a name match outranks
+ * a description match and a near-miss typo still ranks by closeness.
+ *
+ * Facets are disjunctive: every facet's counts apply all the other filters but
+ * not its own, so ticking "Sonora" still shows how many "Vela" would add. The
+ * matched rows are computed once (a MATERIALIZED CTE carrying one boolean per
+ * filter) and each facet aggregates it with the other filters' booleans.
+ */
+export async function searchProducts({ db, params }: { db: Db; params: SearchProductsParams }): Promise<SearchResult> {
+  const [row] = await db.$queryRaw<ResultRow[]>(searchQuery(params));
+  const total = row?.total ?? 0;
+  return {
+    items: (row?.items ?? []).map(toProductView),
+    total,
+    page: params.page,
+    pageSize: SEARCH_PAGE_SIZE,
+    pageCount: Math.ceil(total / SEARCH_PAGE_SIZE),
+    facets: toFacets(row, params),
+  };
+}
+
+/** The one statement behind a search (exported so its plan can be inspected with EXPLAIN ANALYZE). */
+export function searchQuery(params: SearchProductsParams): Prisma.Sql {
+  const q = params.q;
+  const tsQuery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const match = q ? Prisma.sql`(p."searchVector" @@ ${tsQuery} OR ${q} <% p."name")` : Prisma.sql`TRUE`;
+  const score = q ? Prisma.sql`ts_rank(p."searchVector", ${tsQuery}) + word_similarity(${q}, p."name")` : Prisma.sql`0::real`;
+
+  // Only the filters in use appear in the SQL, so an unused facet costs nothing per row.
+  const filters: Partial<Record<FacetKey, Prisma.Sql>> = {};
+  if (params.category.length) {
+    filters.category = Prisma.sql`p."categoryId" = ANY(ARRAY(SELECT "id" FROM "shop_category" WHERE "slug" = ANY(${params.category}::text[])))`;
+  }
+  if (params.brand.length) filters.brand = Prisma.sql`p."brand" = ANY(${params.brand}::text[])`;
+  if (params.price.length) filters.price = Prisma.join(params.price.map(priceCondition), " OR ", "(", ")");
+  if (params.rating) filters.rating = Prisma.sql`p."ratingAvg" >= ${params.rating}`;
+  if (params.inStock) filters.stock = Prisma.sql`p."onHand" > p."reserved"`;
+  const active = FACET_KEYS.filter((key) => filters[key]);
+  /** The filters as the CTE's boolean columns, all of them or all but one facet's own. */
+  const allBut = (except?: FacetKey) => {
+    const columns = active.filter((key) => key !== except).map((key) => Prisma.raw(`f_${key}`));
+    return columns.length ? Prisma.join(columns, " AND ") : Prisma.sql`TRUE`;
+  };
+  const filterColumns = active.map((key) => Prisma.sql`, ${filters[key] ?? Prisma.sql`TRUE`} AS ${Prisma.raw(`f_${key}`)}`);
+  const offset = (params.page - 1) * SEARCH_PAGE_SIZE;
+
+  // GROUPING() bit flags: 1 = price_key, 2 = brand, 4 = categoryId left out of the grouping set.
+  return Prisma.sql`
+    WITH m AS MATERIALIZED (
+      SELECT p."id", p."categoryId", p."brand", p."priceCents", p."ratingAvg", p."ratingCount", p."createdAt", p."featured",
+             p."onHand" > p."reserved" AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score
+             ${filterColumns.length ? Prisma.join(filterColumns, " ", "", "") : Prisma.empty}
+        FROM "shop_product" p
+       WHERE p."active" AND ${match}
+    ),
+    agg AS MATERIALIZED (
+      SELECT GROUPING("categoryId", "brand", price_key) AS set_id, "categoryId", "brand", price_key,
+             count(*) FILTER (WHERE ${allBut("category")})::int AS by_category,
+             count(*) FILTER (WHERE ${allBut("brand")})::int AS by_brand,
+             count(*) FILTER (WHERE ${allBut("price")})::int AS by_price,
+             ${Prisma.join(RATING_STEPS.map((stars) => Prisma.sql`count(*) FILTER (WHERE ${allBut("rating")} AND "ratingAvg" >= ${stars})::int AS ${Prisma.raw(`rating_${stars}`)}`))},
+             count(*) FILTER (WHERE ${allBut("stock")} AND in_stock)::int AS in_stock,
+             count(*) FILTER (WHERE ${allBut()})::int AS total
+        FROM m
+       GROUP BY GROUPING SETS (("categoryId"), ("brand"), (price_key), ())
+    ),
+    page AS (
+      SELECT "id", row_number() OVER () AS position
+        FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
+    )
+    SELECT
+      (SELECT json_agg(json_build_object(
+                'id', p."id", 'slug', p."slug", 'name', p."name", 'description', p."description", 'brand', p."brand",
+                'priceCents', p."priceCents", 'currency', p."currency", 'images', p."images", 'onHand', p."onHand",
+                'reserved', p."reserved", 'ratingAvg', p."ratingAvg", 'ratingCount', p."ratingCount",
+                'featured', p."featured", 'active', p."active", 'category', json_build_object('slug', c."slug", 'name', c."name"))
+              ORDER BY page.position)
+         FROM page JOIN "shop_product" p ON p."id" = page."id" JOIN "shop_category" c ON c."id" = p."categoryId") AS items,
+      (SELECT total FROM agg WHERE set_id = 7) AS total,
+      (SELECT json_agg(json_build_object('slug', c."slug", 'name', c."name", 'count', coalesce(a.by_category, 0)) ORDER BY c."position", c."name")
+         FROM "shop_category" c LEFT JOIN agg a ON a.set_id = 3 AND a."categoryId" = c."id") AS categories,
+      (SELECT json_agg(json_build_object('brand', b."brand", 'count', b.by_brand) ORDER BY b.by_brand DESC, b."brand")
+         FROM (SELECT "brand", by_brand FROM agg WHERE set_id = 5 AND by_brand > 0
+                ORDER BY ${params.brand.length ? Prisma.sql`"brand" = ANY(${params.brand}::text[]) DESC,` : Prisma.empty} by_brand DESC, "brand"
+                LIMIT ${BRAND_FACET_SIZE}) b) AS brands,
+      (SELECT json_object_agg(price_key, by_price) FROM agg WHERE set_id = 6) AS prices,
+      (SELECT json_build_object(${Prisma.join(RATING_STEPS.map((stars) => Prisma.sql`${String(stars)}::text, ${Prisma.raw(`rating_${stars}`)}`))})
+         FROM agg WHERE set_id = 7) AS ratings,
+      (SELECT in_stock FROM agg WHERE set_id = 7) AS in_stock`;
+}
+
+function priceCondition(key: PriceRangeKey): Prisma.Sql {
+  const range = PRICE_RANGES.find((candidate) => candidate.key === key);
+  if (!range) return Prisma.sql`FALSE`;
+  const from = range.from === null ? Prisma.sql`TRUE` : Prisma.sql`p."priceCents" >= ${range.from}`;
+  const to = range.to === null ? Prisma.sql`TRUE` : Prisma.sql`p."priceCents" < ${range.to}`;
+  return Prisma.sql`(${from} AND ${to})`;
+}
+
+function priceKeyExpression(): Prisma.Sql {
+  const branches = PRICE_RANGES.filter((range) => range.to !== null).map((range) => Prisma.sql`WHEN p."priceCents" < ${range.to} THEN ${range.key}`);
+  const last = PRICE_RANGES[PRICE_RANGES.length - 1];
+  return Prisma.sql`CASE ${Prisma.join(branches, " ")} ELSE ${last?.key ?? ""} END`;
+}
+
+/** Ties always end on id so pages never repeat or skip a product. */
+function orderBy(sort: SearchProductsParams["sort"], hasQuery: boolean): Prisma.Sql {
+  switch (sort) {
+    case "price-asc":
+      return Prisma.sql`"priceCents" ASC, "id"`;
+    case "price-desc":
+      return Prisma.sql`"priceCents" DESC, "id"`;
+    case "rating":
+      return Prisma.sql`"ratingAvg" DESC, "ratingCount" DESC, "id"`;
+    case "newest":
+      return Prisma.sql`"createdAt" DESC, "id"`;
+    case "relevance":
+      // Browsing has no text to rank by: featured first, then the most reviewed.
+      return hasQuery ? Prisma.sql`score DESC, "ratingCount" DESC, "id"` : Prisma.sql`"featured" DESC, "ratingCount" DESC, "createdAt" DESC, "id"`;
+  }
+}
+
+function toFacets(row: ResultRow | undefined, params: SearchProductsParams): SearchFacets {
+  const categories = (row?.categories ?? [])
+    .filter((category) => category.count > 0 || params.category.includes(category.slug))
+    .map((category) => ({ value: category.slug, label: category.name, count: category.count, selected: params.category.includes(category.slug) }));
+  const brands: FacetOption[] = (row?.brands ?? []).map((brand) => ({ value: brand.brand, label: brand.brand, count: brand.count, selected: params.brand.includes(brand.brand) }));
+  // A selected brand that the other filters leave with nothing still shows (at 0) so it can be unticked.
+  for (const selected of params.brand) {
+    if (!brands.some((brand) => brand.value === selected)) brands.push({ value: selected, label: selected, count: 0, selected: true });
+  }
+  return {
+    categories,
+    brands,
+    prices: PRICE_RANGES.map((range) => ({ value: range.key, label: range.label, count: row?.prices?.[range.key] ?? 0, selected: params.price.includes(range.key) })),
+    ratings: RATING_STEPS.map((stars) => ({ value: String(stars), label: `${stars} stars & up`, count: row?.ratings?.[String(stars)] ?? 0, selected: params.rating === stars })),
+    inStock: { count: row?.in_stock ?? 0, selected: params.inStock },
+  };
+}
