@@ -19,6 +19,7 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  * - api-key        600 calls / min per API key                  (RATE_LIMIT_API_KEY_*)
  * - upload         30 uploads / hour per user                   (RATE_LIMIT_UPLOAD_*)
  * - chat-send      120 messages / min per user                  (RATE_LIMIT_CHAT_SEND_*)
+ * - checkout       10 checkouts started / min per user or guest IP (RATE_LIMIT_CHECKOUT_*)
  */
 export const RATE_LIMIT_POLICIES = {
   "login-ip": policy("login-ip", env.LOGIN_LIMIT_PER_IP, env.LOGIN_LIMIT_WINDOW_SECONDS),
@@ -27,6 +28,7 @@ export const RATE_LIMIT_POLICIES = {
   "api-key": policy("api-key", env.RATE_LIMIT_API_KEY_POINTS, env.RATE_LIMIT_API_KEY_WINDOW_SECONDS),
   upload: policy("upload", env.RATE_LIMIT_UPLOAD_POINTS, env.RATE_LIMIT_UPLOAD_WINDOW_SECONDS),
   "chat-send": policy("chat-send", env.RATE_LIMIT_CHAT_SEND_POINTS, env.RATE_LIMIT_CHAT_SEND_WINDOW_SECONDS),
+  checkout: policy("checkout", env.RATE_LIMIT_CHECKOUT_POINTS, env.RATE_LIMIT_CHECKOUT_WINDOW_SECONDS),
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

@@ -19,6 +19,13 @@ import type { Db } from "@/server/platform/db";
  * nothing.
  */
 
+/**
+ * Options for the shop's interactive transactions: a checkout rush queues many
+ * of them behind the pool, and Prisma's 2 s default wait would turn that queue
+ * into errors rather than a short delay.
+ */
+export const SHOP_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export type StockLine = { productId: string; quantity: number };
 type Tx = Prisma.TransactionClient;
 

@@ -1,0 +1,196 @@
+import { Queue } from "bullmq";
+import Stripe from "stripe";
+import { afterAll, describe, expect, it } from "vitest";
+import { env } from "@/server/env";
+import { db } from "@/server/platform/db";
+import { handlePaymentWebhook, toPaymentEvent } from "@/server/platform/payments/handle-payment-webhook";
+import type { PaymentEvent } from "@/server/platform/payments/payments";
+import { paySimulatedSession } from "@/server/platform/payments/simulator/pay-simulated-session";
+import { createSimulatorGateway } from "@/server/platform/payments/simulator/simulator-gateway";
+import { chargeRefundedEvent, type StripeEventJson } from "@/server/platform/payments/simulator/stripe-objects";
+import { JOB_PREFIX } from "@/server/platform/queue";
+import { redis } from "@/server/platform/redis";
+import { userCartId } from "../cart/cart-id";
+import { readCartLines } from "../cart/cart-store";
+import { cancelUnpaidOrder } from "../orders/cancel-unpaid-order";
+import { TEST_ADDRESS, createTestBuyer, createTestProduct, fillCart, shopCaller, stockOf } from "../orders/orders-test-kit";
+import { applyShopPaymentEvent } from "./apply-payment-event";
+
+/**
+ * The checkout saga against the real simulator: sessions are paid, declined,
+ * expired and refunded by the simulator's own code, and its Stripe-format
+ * events reach the handler through the webhook path (signature, parsing,
+ * dedupe). Replays then call the handler directly, past the dedupe, to show the
+ * handler itself is idempotent.
+ */
+const notifications = new Queue("send-notification", { connection: redis, prefix: JOB_PREFIX });
+let captured: StripeEventJson[] = [];
+// The simulator with its events kept here instead of queued for the worker.
+const simulator = createSimulatorGateway({ db, deliver: async (event) => void captured.push(event) });
+const VISA = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
+const DECLINED = { number: "4000 0000 0000 0002", expiry: "12 / 34", cvc: "123" };
+
+afterAll(async () => {
+  await notifications.close();
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+function signed(event: StripeEventJson) {
+  const rawBody = JSON.stringify(event);
+  return { rawBody, signature: Stripe.webhooks.generateTestHeaderString({ payload: rawBody, secret: env.STRIPE_WEBHOOK_SECRET }) };
+}
+
+/** What the webhook route does with a delivery. */
+function deliver(event: StripeEventJson) {
+  return handlePaymentWebhook({ db, ...signed(event), handlers: { "shop-order": applyShopPaymentEvent } });
+}
+
+/** The same event as the handler receives it, for replays that skip the webhook's dedupe. */
+function asPaymentEvent(event: StripeEventJson): PaymentEvent {
+  const { rawBody, signature } = signed(event);
+  const parsed = toPaymentEvent(Stripe.webhooks.constructEvent(rawBody, signature, env.STRIPE_WEBHOOK_SECRET));
+  if (!parsed) throw new Error(`${event.type} is not a payment event`);
+  return parsed;
+}
+
+function takeCaptured(): StripeEventJson[] {
+  const events = captured;
+  captured = [];
+  return events;
+}
+
+async function checkedOut({ onHand = 5, quantity = 2, priceCents = 1_500 } = {}) {
+  const product = await createTestProduct(db, { onHand, priceCents });
+  const user = await createTestBuyer(db);
+  await fillCart(userCartId(user.id), [{ productId: product.id, quantity }]);
+  const { orderId } = await shopCaller({ user }).shop.checkout.start({ shippingAddress: TEST_ADDRESS });
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  return { product, user, order, sessionId: order.checkoutSessionId ?? "" };
+}
+
+async function pay(sessionId: string, card = VISA) {
+  const result = await paySimulatedSession({ db, deliver: async (event) => void captured.push(event), sessionId, card });
+  return { result, events: takeCaptured() };
+}
+
+/** Everything a replay could change: the order row, its timeline, its reservations and the product's stock. */
+async function snapshot(orderId: string, productId: string) {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: true, reservations: true } });
+  const refunds = await db.simulatedRefund.count({ where: { idempotencyKey: `shop-order-${orderId}-refund` } });
+  return { order, refunds, stock: await stockOf(db, productId) };
+}
+
+async function replayThrice(event: StripeEventJson) {
+  for (let round = 0; round < 3; round++) await applyShopPaymentEvent(asPaymentEvent(event));
+}
+
+describe("shop payment events", () => {
+  it("pays the order: stock committed, cart cleared, buyer notified; replays change nothing", async () => {
+    const { product, user, order, sessionId } = await checkedOut({ onHand: 5, quantity: 2 });
+    const { result, events } = await pay(sessionId);
+    expect(result).toMatchObject({ outcome: "succeeded", redirectUrl: expect.stringContaining(`/shop/orders/${order.id}?checkout=success`) });
+    expect(events.map((event) => event.type)).toEqual(["checkout.session.completed"]);
+    expect(await deliver(events[0] as StripeEventJson)).toMatchObject({ result: "applied" });
+
+    const session = await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const paid = await snapshot(order.id, product.id);
+    expect(paid.order).toMatchObject({ status: "paid", paymentIntentId: session.paymentIntentId, cancelReason: null });
+    expect(paid.order.paidAt).toBeInstanceOf(Date);
+    expect(paid.order.events.map((event) => event.status)).toEqual(["created", "payment_pending", "paid"]);
+    expect(paid.order.reservations.map((reservation) => reservation.status)).toEqual(["committed"]);
+    expect(paid.stock).toEqual({ onHand: 3, reserved: 0, available: 3 });
+    expect(await readCartLines(redis, userCartId(user.id))).toEqual([]);
+    const job = await notifications.getJob(`shop-order-${order.id}-paid`);
+    expect(job?.data).toEqual({ userId: user.id, kind: "shop.order-status", payload: { orderId: order.id, number: order.number, status: "paid", href: `/shop/orders/${order.id}` } });
+
+    expect(await deliver(events[0] as StripeEventJson)).toMatchObject({ result: "duplicate" });
+    await replayThrice(events[0] as StripeEventJson);
+    expect(await snapshot(order.id, product.id)).toEqual(paid);
+  });
+
+  it("a declined card cancels the order, releases the stock and closes the session", async () => {
+    const { product, order, sessionId } = await checkedOut({ onHand: 4, quantity: 4 });
+    expect(await stockOf(db, product.id)).toMatchObject({ available: 0 });
+    const { result, events } = await pay(sessionId, DECLINED);
+    expect(result).toMatchObject({ outcome: "declined", message: "Your card was declined." });
+    expect(events.map((event) => event.type)).toEqual(["payment_intent.payment_failed"]);
+    await deliver(events[0] as StripeEventJson);
+
+    const declined = await snapshot(order.id, product.id);
+    expect(declined.order).toMatchObject({ status: "cancelled", cancelReason: "The payment failed: Your card was declined." });
+    expect(declined.order.events.map((event) => event.status)).toEqual(["created", "payment_pending", "cancelled"]);
+    expect(declined.order.reservations.map((reservation) => reservation.status)).toEqual(["released"]);
+    expect(declined.stock).toEqual({ onHand: 4, reserved: 0, available: 4 });
+    // Expired before the stock went back: nobody can pay for stock that is no longer held.
+    expect(await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ status: "expired" });
+    await expect(pay(sessionId)).rejects.toMatchObject({ code: "GONE" });
+
+    await replayThrice(events[0] as StripeEventJson);
+    expect(await snapshot(order.id, product.id)).toEqual(declined);
+  });
+
+  it("an expired session cancels the order and releases the stock", async () => {
+    const { product, order, sessionId } = await checkedOut({ onHand: 3, quantity: 1 });
+    expect(await simulator.expireCheckoutSession(sessionId)).toBe("expired");
+    const [expired] = takeCaptured();
+    expect(expired?.type).toBe("checkout.session.expired");
+    await deliver(expired as StripeEventJson);
+
+    const cancelled = await snapshot(order.id, product.id);
+    expect(cancelled.order).toMatchObject({ status: "cancelled", cancelReason: "The payment was not completed in time." });
+    expect(cancelled.stock).toEqual({ onHand: 3, reserved: 0, available: 3 });
+    await replayThrice(expired as StripeEventJson);
+    expect(await snapshot(order.id, product.id)).toEqual(cancelled);
+  });
+
+  it("refunds a payment that completes after the order was cancelled, without touching stock twice", async () => {
+    const { product, order, sessionId } = await checkedOut({ onHand: 6, quantity: 2, priceCents: 2_000 });
+    const { events } = await pay(sessionId);
+    // The order was cancelled (and its stock released) before the completed event arrived.
+    await cancelUnpaidOrder(db, { orderId: order.id, reason: "The payment was not completed in time." });
+    expect(await stockOf(db, product.id)).toEqual({ onHand: 6, reserved: 0, available: 6 });
+    await deliver(events[0] as StripeEventJson);
+
+    const refunded = await snapshot(order.id, product.id);
+    expect(refunded.order.status).toBe("refunded");
+    expect(refunded.order.events.map((event) => event.status)).toEqual(["created", "payment_pending", "cancelled", "refunded"]);
+    expect(refunded.refunds).toBe(1);
+    const refund = await db.simulatedRefund.findUniqueOrThrow({ where: { idempotencyKey: `shop-order-${order.id}-refund` } });
+    expect(refund.amount).toBe(order.totalCents);
+    // The stock was given back once, at cancellation; the late payment never took it.
+    expect(refunded.stock).toEqual({ onHand: 6, reserved: 0, available: 6 });
+
+    await replayThrice(events[0] as StripeEventJson);
+    expect(await snapshot(order.id, product.id)).toEqual(refunded);
+    // The refund's own event finds the order already refunded.
+    const session = await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    await replayThrice(chargeRefundedEvent(session, { id: refund.id, amountRefunded: refund.amount }));
+    expect(await snapshot(order.id, product.id)).toEqual(refunded);
+  });
+
+  it("a full refund made outside the shop marks a paid order refunded and restocks it once", async () => {
+    const { product, order, sessionId } = await checkedOut({ onHand: 5, quantity: 2 });
+    const { events } = await pay(sessionId);
+    await deliver(events[0] as StripeEventJson);
+    expect(await stockOf(db, product.id)).toEqual({ onHand: 3, reserved: 0, available: 3 });
+
+    const session = await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    await simulator.refund({ paymentIntentId: session.paymentIntentId, amountCents: order.totalCents, idempotencyKey: `dashboard-${order.id}`, metadata: { kind: "shop-order", orderId: order.id } });
+    const [refundEvent] = takeCaptured();
+    await deliver(refundEvent as StripeEventJson);
+
+    const refunded = await snapshot(order.id, product.id);
+    expect(refunded.order.status).toBe("refunded");
+    expect(refunded.order.reservations.map((reservation) => reservation.status)).toEqual(["released"]);
+    expect(refunded.stock).toEqual({ onHand: 5, reserved: 0, available: 5 });
+    await replayThrice(refundEvent as StripeEventJson);
+    expect(await snapshot(order.id, product.id)).toEqual(refunded);
+  });
+
+  it("acknowledges events about orders it does not know", async () => {
+    await expect(
+      applyShopPaymentEvent({ id: "evt_unknown", type: "checkout.expired", sessionId: "cs_test_unknown", metadata: { kind: "shop-order", orderId: "no-such-order" } }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { appUrl, env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import type { SessionUser } from "@/server/platform/auth";
+import type { Db } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
+import type { CheckoutLineItem, PaymentGateway } from "@/server/platform/payments/payments";
+import { consume, rateLimitError } from "@/server/platform/ratelimit";
+import type { Redis } from "@/server/platform/redis";
+import type { CartId } from "../cart/cart-id";
+import { readCartLines } from "../cart/cart-store";
+import { shippingCentsFor } from "../cart/shipping";
+import { reserveStock, SHOP_TRANSACTION } from "../inventory";
+import { cancelUnpaidOrder } from "../orders/cancel-unpaid-order";
+import { changeOrderStatus } from "../orders/change-order-status";
+import { newOrderAccessToken } from "../orders/order-access-token";
+import { SHOP_PAYMENT_KIND, shopCheckoutKey } from "./payment-keys";
+import { BuyerEmail, ShippingAddress } from "./shipping-address";
+
+/** What the checkout form sends. No prices: totals come from the database at this moment. */
+export const StartCheckoutInput = z.object({
+  /** Required for guests; signed-in buyers default to their account's email. */
+  email: BuyerEmail.optional(),
+  shippingAddress: ShippingAddress,
+});
+export type StartCheckoutInput = z.input<typeof StartCheckoutInput>;
+
+export type StartedCheckout = { orderId: string; url: string };
+
+const log = logger.child({ module: "shop-checkout" });
+
+/**
+ * The checkout saga's first half. In one transaction: the order with totals
+ * computed from current database prices, its items, its first timeline row
+ * and the stock reservations (held for SHOP_CHECKOUT_MINUTES) — all or
+ * nothing, so a sold-out line leaves no trace. Then the payment session, keyed
+ * by the order so a retry never opens a second one, and the order becomes
+ * payment_pending. If the session cannot be created, the compensation cancels
+ * the order and gives the stock back. Payment completes in
+ * apply-payment-event.ts, when the gateway's webhook arrives.
+ */
+export async function startCheckout({
+  db,
+  redis,
+  payments,
+  user,
+  cartId,
+  clientIp,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  redis: Redis;
+  payments: PaymentGateway;
+  user: SessionUser | null;
+  cartId: CartId | null;
+  clientIp: string;
+  input: z.output<typeof StartCheckoutInput>;
+  now?: Date;
+}): Promise<StartedCheckout> {
+  const email = input.email ?? user?.email;
+  if (!email) throw new AppError("BAD_REQUEST", "Enter your email so we can send the receipt.", { field: "email" });
+
+  const limit = await consume("checkout", user ? `user:${user.id}` : `ip:${clientIp}`);
+  if (!limit.allowed) throw rateLimitError(limit);
+
+  const cartLines = cartId ? await readCartLines(redis, cartId) : [];
+  if (cartLines.length === 0) throw new AppError("BAD_REQUEST", "Your cart is empty.");
+  const lines = await priceLines(db, cartLines);
+  const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+  const shippingCents = shippingCentsFor(subtotalCents);
+  const reservedUntil = new Date(now.getTime() + env.SHOP_CHECKOUT_MINUTES * 60_000);
+  const guestToken = user ? null : newOrderAccessToken();
+
+  const order = await db.$transaction(async (tx) => {
+    const created = await tx.order.create({
+      data: {
+        userId: user?.id ?? null,
+        email,
+        currency: env.SHOP_CURRENCY,
+        subtotalCents,
+        shippingCents,
+        totalCents: subtotalCents + shippingCents,
+        shippingAddress: input.shippingAddress,
+        accessTokenHash: guestToken?.hash ?? null,
+        cartId,
+        reservedUntil,
+        items: { create: lines.map(({ productId, productName, productSlug, unitPriceCents, quantity }) => ({ productId, productName, productSlug, unitPriceCents, quantity })) },
+        events: { create: { status: "created" } },
+      },
+      select: { id: true, number: true, totalCents: true },
+    });
+    await reserveStock(tx, { orderId: created.id, lines, expiresAt: reservedUntil });
+    return created;
+  }, SHOP_TRANSACTION);
+
+  const orderPage = `${appUrl}/shop/orders/${order.id}`;
+  const tokenParam = guestToken ? `&token=${guestToken.token}` : "";
+  const lineItems: CheckoutLineItem[] = lines.map((line) => ({ name: line.productName, unitAmountCents: line.unitPriceCents, quantity: line.quantity }));
+  if (shippingCents > 0) lineItems.push({ name: "Shipping", unitAmountCents: shippingCents, quantity: 1 });
+
+  let session;
+  try {
+    session = await payments.createCheckoutSession({
+      lineItems,
+      currency: env.SHOP_CURRENCY,
+      customerEmail: email,
+      metadata: { kind: SHOP_PAYMENT_KIND, orderId: order.id },
+      successUrl: `${orderPage}?checkout=success${tokenParam}`,
+      cancelUrl: `${orderPage}?checkout=cancelled${tokenParam}`,
+      // Stripe counts its 30-minute minimum from its own clock: measure from now, not from when the order was written.
+      expiresAt: new Date(Date.now() + env.SHOP_CHECKOUT_MINUTES * 60_000),
+      idempotencyKey: shopCheckoutKey(order.id),
+    });
+  } catch (error) {
+    log.warn({ orderId: order.id, err: error instanceof Error ? error.message : String(error) }, "checkout session failed; cancelling the order");
+    await cancelUnpaidOrder(db, { orderId: order.id, from: ["created"], reason: "The payment could not be started." });
+    throw new AppError("UNAVAILABLE", "We could not start the payment. Nothing was charged; please try again in a moment.");
+  }
+
+  await changeOrderStatus(db, {
+    orderId: order.id,
+    from: ["created"],
+    to: "payment_pending",
+    data: { checkoutSessionId: session.id, paymentProvider: payments.provider },
+  });
+  return { orderId: order.id, url: session.url };
+}
+
+type PricedLine = { productId: string; productName: string; productSlug: string; unitPriceCents: number; quantity: number };
+
+/** Today's name and price for each cart line; a product gone from the shop stops the checkout by name. */
+async function priceLines(db: Db, cartLines: Array<{ productId: string; quantity: number }>): Promise<PricedLine[]> {
+  const products = await db.product.findMany({
+    where: { id: { in: cartLines.map((line) => line.productId) } },
+    select: { id: true, name: true, slug: true, priceCents: true, currency: true, active: true },
+  });
+  const byId = new Map(products.map((product) => [product.id, product]));
+  return cartLines.map(({ productId, quantity }) => {
+    const product = byId.get(productId);
+    if (!product || !product.active) {
+      throw new AppError("CONFLICT", `${product?.name ?? "A product in your cart"} is no longer available. Remove it from your cart to continue.`, { productId });
+    }
+    if (product.currency !== env.SHOP_CURRENCY) {
+      throw new AppError("CONFLICT", `${product.name} cannot be bought in ${env.SHOP_CURRENCY.toUpperCase()}.`, { productId });
+    }
+    return { productId, productName: product.name, productSlug: product.slug, unitPriceCents: product.priceCents, quantity };
+  });
+}
+

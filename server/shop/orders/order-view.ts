@@ -1,0 +1,114 @@
+import type { OrderStatus, Prisma } from "@/server/generated/prisma/client";
+import { storedShippingAddress, type ShippingAddress } from "../checkout/shipping-address";
+
+/** Statuses from which the buyer may still cancel: nothing has left the warehouse. */
+export const CANCELLABLE: ReadonlySet<OrderStatus> = new Set(["payment_pending", "paid", "preparing"]);
+
+export type OrderItemView = {
+  productId: string;
+  productName: string;
+  productSlug: string;
+  unitPriceCents: number;
+  quantity: number;
+  lineTotalCents: number;
+};
+
+export type OrderTimelineEntry = { status: OrderStatus; note: string | null; at: Date };
+
+/** One order as its buyer (or an admin) sees it. Money in minor units of `currency`. */
+export type OrderView = {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  email: string;
+  currency: string;
+  subtotalCents: number;
+  shippingCents: number;
+  totalCents: number;
+  items: OrderItemView[];
+  shippingAddress: ShippingAddress | null;
+  trackingNumber: string | null;
+  cancelReason: string | null;
+  /** Until then the stock is held for an unpaid order. */
+  reservedUntil: Date | null;
+  paidAt: Date | null;
+  createdAt: Date;
+  timeline: OrderTimelineEntry[];
+  canCancel: boolean;
+  /** Placed signed out; its page opens with the link's token. */
+  guest: boolean;
+};
+
+/** A row of an order list. */
+export type OrderSummaryView = {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  email: string;
+  currency: string;
+  totalCents: number;
+  itemCount: number;
+  /** The first few product names, for a one-line description. */
+  itemNames: string[];
+  trackingNumber: string | null;
+  createdAt: Date;
+};
+
+export const ORDER_VIEW_INCLUDE = {
+  items: { orderBy: { productName: "asc" } },
+  events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} as const satisfies Prisma.OrderInclude;
+
+export const ORDER_SUMMARY_INCLUDE = {
+  items: { select: { productName: true, quantity: true }, orderBy: { productName: "asc" } },
+} as const satisfies Prisma.OrderInclude;
+
+type OrderWithDetails = Prisma.OrderGetPayload<{ include: typeof ORDER_VIEW_INCLUDE }>;
+type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof ORDER_SUMMARY_INCLUDE }>;
+
+export function toOrderView(order: OrderWithDetails): OrderView {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    currency: order.currency,
+    subtotalCents: order.subtotalCents,
+    shippingCents: order.shippingCents,
+    totalCents: order.totalCents,
+    items: order.items.map((item) => ({
+      productId: item.productId,
+      productName: item.productName,
+      productSlug: item.productSlug,
+      unitPriceCents: item.unitPriceCents,
+      quantity: item.quantity,
+      lineTotalCents: item.unitPriceCents * item.quantity,
+    })),
+    shippingAddress: storedShippingAddress(order.shippingAddress),
+    trackingNumber: order.trackingNumber,
+    cancelReason: order.cancelReason,
+    reservedUntil: order.reservedUntil,
+    paidAt: order.paidAt,
+    createdAt: order.createdAt,
+    timeline: order.events.map((event) => ({ status: event.status, note: event.note, at: event.createdAt })),
+    canCancel: CANCELLABLE.has(order.status),
+    guest: order.userId === null,
+  };
+}
+
+const NAMES_SHOWN = 3;
+
+export function toOrderSummary(order: OrderWithItems): OrderSummaryView {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    currency: order.currency,
+    totalCents: order.totalCents,
+    itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
+    itemNames: order.items.slice(0, NAMES_SHOWN).map((item) => item.productName),
+    trackingNumber: order.trackingNumber,
+    createdAt: order.createdAt,
+  };
+}
