@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkAlias, isLinkShaped } from "./alias";
+import { checkAlias, isLinkShaped, isReservedWord } from "./alias";
 
 describe("checkAlias", () => {
   it.each([
@@ -54,4 +56,21 @@ describe("isLinkShaped", () => {
     ["a/b", false],
     ["%41bc", false],
   ] as const)("%s → %s", (segment, expected) => expect(isLinkShaped(segment)).toBe(expected));
+});
+
+describe("reserved words", () => {
+  /** Top-level URL segments of the app: folders under app/, route groups "(x)" looked through, dynamic "[x]" skipped. */
+  function topLevelSegments(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (!entry.isDirectory() || entry.name.startsWith("[") || entry.name.startsWith("_")) return [];
+      if (entry.name.startsWith("(")) return topLevelSegments(path.join(dir, entry.name));
+      return [entry.name];
+    });
+  }
+
+  it("cover every top-level route of the app, so no alias can shadow a page", () => {
+    const segments = topLevelSegments(path.resolve(import.meta.dirname, "../../app"));
+    expect(segments.length).toBeGreaterThan(5);
+    expect(segments.filter((segment) => !isReservedWord(segment))).toEqual([]);
+  });
 });

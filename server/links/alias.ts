@@ -23,7 +23,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(
     "sign-in", "sign-up", "sign-out", "signin", "signup", "login", "logout", "register", "auth",
     "account", "accounts", "profile", "profiles", "u", "users", "user", "admin", "dashboard", "home",
     "checkout", "cart", "orders", "order", "products", "product", "search", "explore", "messages",
-    "upload", "uploads", "media", "maps", "map", "tiles", "help", "about", "terms", "privacy", "docs",
+    "upload", "uploads", "media", "maps", "map", "tiles", "help", "about", "terms", "privacy", "docs", "pay", "payments",
     // framework and infrastructure
     "api", "_next", "static", "public", "assets", "health", "status", "trpc", "webhooks",
     ".well-known", "favicon.ico", "robots.txt", "sitemap.xml", "manifest.json", "manifest.webmanifest",
