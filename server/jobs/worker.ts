@@ -8,6 +8,7 @@ import { logger } from "@/server/platform/logger";
 import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
 import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
+import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
 import { processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
@@ -40,6 +41,9 @@ const clickConsumer = new ClickStreamConsumer({
 });
 clickConsumer.start();
 
+// Shop: gives back stock held by checkouts that were never paid (every 30 s).
+const stopCheckoutSweeper = startCheckoutSweeper({ redis: heartbeatRedis, workerId });
+
 async function beat() {
   try {
     await beatWorkerHeartbeat(heartbeatRedis, workerId);
@@ -53,7 +57,7 @@ log.info(`worker ${workerId} processing ${workers.length} queue(s) and the click
 
 async function shutdown() {
   clearInterval(heartbeat);
-  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop()]);
+  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper()]);
   clickStreamRedis.disconnect();
   await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));
   heartbeatRedis.disconnect();
