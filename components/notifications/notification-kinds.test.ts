@@ -9,6 +9,10 @@ describe("describeNotification", () => {
       href: "/links/abc1234",
     });
     expect(describeNotification({ kind: "link.milestone", payload: {} }).title).toBe("Your link reached more clicks");
+    expect(describeNotification({ kind: "shop.order-status", payload: { orderId: "o1", number: 1042, status: "shipped" } })).toEqual({
+      title: "Order #1042 has shipped",
+      href: "/shop/orders/o1",
+    });
     expect(describeNotification({ kind: "chat.mention", payload: { senderName: "Bob", preview: "hi @carol" } })).toEqual({
       title: "Bob mentioned you",
       body: "hi @carol",

@@ -9,6 +9,15 @@ export type NotificationDisplay = { title: string; body?: string; href?: string 
 
 type Payload = Record<string, unknown>;
 
+const ORDER_STATUS_PHRASES: Record<string, string> = {
+  paid: "is confirmed: payment received",
+  preparing: "is being prepared",
+  shipped: "has shipped",
+  delivered: "was delivered",
+  cancelled: "was cancelled",
+  refunded: "was refunded",
+};
+
 const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
   welcome: () => ({
     title: "Welcome to Casebook",
@@ -28,6 +37,10 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
     title: `${text(p.senderName) ?? "Someone"} mentioned you`,
     body: text(p.preview),
     href: "/chat",
+  }),
+  "shop.order-status": (p) => ({
+    title: `Order${typeof p.number === "number" ? ` #${p.number}` : ""} ${ORDER_STATUS_PHRASES[text(p.status) ?? ""] ?? "was updated"}`,
+    href: text(p.orderId) ? `/shop/orders/${encodeURIComponent(text(p.orderId) ?? "")}` : "/shop/orders",
   }),
 };
 
