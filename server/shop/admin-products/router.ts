@@ -1,0 +1,22 @@
+import { adminProcedure, router } from "@/server/trpc/init";
+import { CreateProductInput, createProduct } from "./create-product";
+import { ListAdminProductsInput, listAdminProducts } from "./list-admin-products";
+import { SetProductStockInput, setProductStock } from "./set-product-stock";
+import { UpdateProductInput, updateProduct } from "./update-product";
+
+/**
+ * Staff manage the catalog (role admin; anyone else gets FORBIDDEN).
+ *
+ * shop.adminProducts.list      query    { search?, categorySlug?, page? } → { items: AdminProductView[], total, page, pageCount } (25 a page)
+ * shop.adminProducts.create    mutation { name, description, brand, categorySlug, priceCents, images: string[], featured, active, onHand } → AdminProductView
+ * shop.adminProducts.update    mutation { id, ...any of the create fields but onHand } → AdminProductView (slug never changes)
+ * shop.adminProducts.setStock  mutation { id, onHand } → AdminProductView   CONFLICT (field onHand) below the reserved units
+ *
+ * AdminProductView = ProductView & { onHand, reserved, updatedAt }. Every change drops the product's cache entry.
+ */
+export const adminProductsRouter = router({
+  list: adminProcedure.input(ListAdminProductsInput).query(({ ctx, input }) => listAdminProducts({ db: ctx.db, input })),
+  create: adminProcedure.input(CreateProductInput).mutation(({ ctx, input }) => createProduct({ db: ctx.db, input })),
+  update: adminProcedure.input(UpdateProductInput).mutation(({ ctx, input }) => updateProduct({ db: ctx.db, redis: ctx.redis, input })),
+  setStock: adminProcedure.input(SetProductStockInput).mutation(({ ctx, input }) => setProductStock({ db: ctx.db, redis: ctx.redis, input })),
+});
