@@ -1,9 +1,6 @@
 import { router } from "@/server/trpc/init";
 import { adminProductsRouter } from "./admin-products/router";
-import { adminProductsRouter } from "./admin-products/router";
 import { cartRouter } from "./cart/router";
-import { catalogRouter } from "./catalog/router";
-import { reviewsRouter } from "./reviews/router";
 import { catalogRouter } from "./catalog/router";
 import { checkoutRouter } from "./checkout/router";
 import { adminOrdersRouter, ordersRouter } from "./orders/router";
@@ -14,9 +11,6 @@ import { reviewsRouter } from "./reviews/router";
  * lists its procedures and their shapes.
  */
 export const shopRouter = router({
-  catalog: catalogRouter,
-  reviews: reviewsRouter,
-  adminProducts: adminProductsRouter,
   catalog: catalogRouter,
   reviews: reviewsRouter,
   adminProducts: adminProductsRouter,
