@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * The cart end to end: a guest's cart (kept behind the httpOnly `cb_cart`
+ * cookie) takes a product, changes quantity, shows a stock problem with its
+ * fix, loses a line, and joins the demo user's own cart at sign-in, with the
+ * quantities added up and the guest cookie gone.
+ *
+ * The products are made for this run straight in the database the end-to-end
+ * stack uses (CASEBOOK_DATABASE_URL), so the test does not depend on the demo
+ * catalog and other specs do not touch them.
+ */
+
+type TestProduct = { id: string; slug: string; name: string };
+
+const databaseUrl = process.env.CASEBOOK_DATABASE_URL;
+
+async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  if (!databaseUrl) throw new Error("CASEBOOK_DATABASE_URL is not set: run through `npm test -- --only=e2e`");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createProduct({ name, priceCents, onHand }: { name: string; priceCents: number; onHand: number }): Promise<TestProduct> {
+  const tag = randomUUID().slice(0, 8);
+  const product = { id: `e2e-cart-${tag}`, slug: `e2e-cart-${tag}`, name: `${name} ${tag}` };
+  await withDatabase(async (client) => {
+    const category = await client.query<{ id: string }>(
+      `INSERT INTO shop_category (id, slug, name) VALUES ('e2e-cart', 'e2e-cart', 'Cart tests')
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO shop_product (id, slug, name, description, brand, "categoryId", "priceCents", images, "onHand", "updatedAt")
+       VALUES ($1, $2, $3, 'Made by the cart end-to-end test.', 'Testbrand', $4, $5, $6, $7, now())`,
+      [product.id, product.slug, product.name, category.rows[0]?.id, priceCents, ["/shop/images/actioncam-4k-1.svg"], onHand],
+    );
+  });
+  return product;
+}
+
+async function setStock(productId: string, onHand: number): Promise<void> {
+  await withDatabase((client) => client.query(`UPDATE shop_product SET "onHand" = $2, "updatedAt" = now() WHERE id = $1`, [productId, onHand]));
+}
+
+/** `shop.cart.*` over HTTP with the page's own cookies, as the browser's tRPC client would call it. */
+async function cartCall(page: Page, procedure: "add" | "remove" | "setQuantity", input: Record<string, unknown>): Promise<void> {
+  const response = await page.request.post(`/api/trpc/shop.cart.${procedure}`, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+function lineOf(page: Page, product: TestProduct) {
+  return page.getByTestId("cart-line").filter({ hasText: product.name });
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel("Email or username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test.describe("shop cart", () => {
+  test("a guest fills a cart, fixes a stock problem, and the cart joins the account's at sign-in", async ({ page, browser }) => {
+    // Two sign-ins and a dozen round trips on a shared 2-core machine.
+    test.slow();
+    const mug = await createProduct({ name: "Cart Mug", priceCents: 1_250, onHand: 20 });
+    const lamp = await createProduct({ name: "Cart Lamp", priceCents: 3_000, onHand: 5 });
+
+    // Dave already has one mug in his account's cart, added on another device.
+    const otherDevice = await browser.newPage();
+    await otherDevice.goto("/sign-in");
+    await signIn(otherDevice, "dave");
+    await expect(otherDevice).toHaveURL((url) => url.pathname === "/");
+    await cartCall(otherDevice, "add", { productId: mug.id, quantity: 1 });
+    await otherDevice.close();
+
+    // Signed out: the empty state first.
+    await page.goto("/shop/cart");
+    await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Browse the shop" })).toHaveAttribute("href", "/shop");
+
+    await cartCall(page, "add", { productId: mug.id, quantity: 2 });
+    const cookie = (await page.context().cookies()).find((entry) => entry.name === "cb_cart");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+    await page.reload();
+    const mugLine = lineOf(page, mug);
+    await expect(mugLine.getByTestId("line-quantity")).toHaveText("2");
+    await expect(mugLine.getByTestId("line-total")).toHaveText("$25.00");
+    await expect(page.getByRole("link", { name: mug.name })).toHaveAttribute("href", `/shop/products/${mug.slug}`);
+    await expect(page.getByTestId("cart-shipping")).toHaveText("$4.99");
+    await expect(page.getByTestId("cart-total")).toHaveText("$29.99");
+    await expect(page.getByTestId("header-cart-link")).toHaveAccessibleName("Cart, 2 items");
+
+    // Quantity up with the stepper: totals and the header badge follow.
+    await mugLine.getByRole("button", { name: "Increase quantity" }).click();
+    await expect(mugLine.getByTestId("line-quantity")).toHaveText("3");
+    await expect(page.getByTestId("cart-subtotal")).toHaveText("$37.50");
+    await expect(page.getByTestId("header-cart-link")).toHaveAccessibleName("Cart, 3 items");
+
+    // A second product, then its stock drops under what the cart holds.
+    await cartCall(page, "add", { productId: lamp.id, quantity: 3 });
+    await setStock(lamp.id, 1);
+    await page.reload();
+    const lampLine = lineOf(page, lamp);
+    await expect(lampLine.getByTestId("line-problem")).toContainText("Only 1 left");
+    const checkout = page.getByRole("button", { name: "Checkout" });
+    await expect(checkout).toBeDisabled();
+    await lampLine.getByRole("button", { name: "Set quantity to 1" }).click();
+    await expect(lampLine.getByTestId("line-problem")).toHaveCount(0);
+    await expect(lampLine.getByTestId("line-quantity")).toHaveText("1");
+    await expect(page.getByRole("link", { name: "Checkout" })).toHaveAttribute("href", "/shop/checkout");
+    // 3 × $12.50 + $30.00 reaches free shipping.
+    await expect(page.getByTestId("cart-shipping")).toHaveText("Free");
+    await expect(page.getByTestId("cart-total")).toHaveText("$67.50");
+
+    await lampLine.getByRole("button", { name: `Remove ${lamp.name}` }).click();
+    await expect(lampLine).toHaveCount(0);
+    await expect(page.getByTestId("header-cart-link")).toHaveAccessibleName("Cart, 3 items");
+
+    // Sign in as Dave: his one mug and the guest's three add up; the guest cookie is gone.
+    await page.goto("/sign-in?next=%2Fshop%2Fcart");
+    await signIn(page, "dave");
+    await expect(page).toHaveURL((url) => url.pathname === "/shop/cart");
+    await expect(lineOf(page, mug).getByTestId("line-quantity")).toHaveText("4");
+    await expect(lineOf(page, lamp)).toHaveCount(0);
+    expect((await page.context().cookies()).some((entry) => entry.name === "cb_cart")).toBe(false);
+
+    // Leave Dave's cart as it was before this test.
+    await cartCall(page, "remove", { productId: mug.id });
+  });
+});
