@@ -5,15 +5,7 @@ import type { Db } from "@/server/platform/db";
 import { changeOrderStatus } from "./change-order-status";
 import { getViewableOrderOrThrow } from "./get-viewable-order-or-throw";
 import { toOrderView, type OrderView } from "./order-view";
-
-export const TRACKING_NUMBER_LIMITS = { min: 3, max: 64 } as const;
-
-export const TrackingNumber = z
-  .string()
-  .trim()
-  .min(TRACKING_NUMBER_LIMITS.min, `Tracking numbers have at least ${TRACKING_NUMBER_LIMITS.min} characters.`)
-  .max(TRACKING_NUMBER_LIMITS.max, `Tracking numbers have at most ${TRACKING_NUMBER_LIMITS.max} characters.`)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "Tracking numbers use letters, digits, spaces and '-'.");
+import { TrackingNumber } from "./tracking-number";
 
 export const AdvanceOrderInput = z.discriminatedUnion("to", [
   z.object({ orderId: z.string().min(1).max(64), to: z.literal("preparing") }),

@@ -3,13 +3,7 @@ import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { enqueue } from "@/server/platform/queue";
 import { publishToUser } from "@/server/platform/realtime";
-
-/** Realtime event on the buyer's private channel after every status change. */
-export const ORDER_UPDATED_EVENT = "shop.order.updated";
-export type OrderUpdatedEvent = { orderId: string; status: OrderStatus };
-
-/** Notification kind for the bell; payload { orderId, number, status, href }. */
-export const ORDER_STATUS_KIND = "shop.order-status";
+import { ORDER_STATUS_KIND, ORDER_UPDATED_EVENT, type OrderUpdatedEvent } from "./order-events";
 
 // Steps the buyer triggers and watches happen (created, payment_pending) would only be noise in the bell.
 const NOTIFIED: ReadonlySet<OrderStatus> = new Set(["paid", "preparing", "shipped", "delivered", "cancelled", "refunded"]);

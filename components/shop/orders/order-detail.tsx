@@ -1,0 +1,249 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, CardBody } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import type { OrderView } from "@/server/shop/orders/order-view";
+import { formatMoney } from "../cart/format-money";
+import { CancelOrderDialog } from "./cancel-order-dialog";
+import { formatDateTime, orderLabel } from "./format-order";
+import { OrderStatusBadge } from "./order-status-badge";
+import { OrderTimeline } from "./order-timeline";
+import { useLiveOrder } from "./use-live-order";
+
+export type CheckoutReturn = "success" | "cancelled" | null;
+
+/**
+ * An order's page: status (live), items and totals, where it ships, tracking,
+ * the timeline, and a cancel button while cancelling is still possible.
+ * `returnedFrom` says the buyer just came back from the payment page.
+ */
+export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId: string; token?: string; channel: string | null; returnedFrom: CheckoutReturn }) {
+  const order = useLiveOrder({ orderId, token, channel, confirming: returnedFrom === "success" });
+  const [cancelling, setCancelling] = useState(false);
+
+  if (order.isPending) return <OrderSkeleton />;
+  if (order.isError) {
+    if (order.error.data?.code === "NOT_FOUND") {
+      return (
+        <EmptyState
+          title="We could not find that order"
+          description="Check the link, or sign in with the account you ordered with."
+          action={
+            <Link href="/shop/orders" className={buttonClasses({ variant: "secondary" })}>
+              Your orders
+            </Link>
+          }
+        />
+      );
+    }
+    return (
+      <Alert title="Could not load this order">
+        {order.error.message}{" "}
+        <button type="button" onClick={() => void order.refetch()} className="font-medium underline underline-offset-4">
+          Try again
+        </button>
+      </Alert>
+    );
+  }
+
+  const view = order.data;
+  const money = (cents: number) => formatMoney(cents, view.currency);
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          view.guest ? (
+            "Shop"
+          ) : (
+            <Link href="/shop/orders" className="underline-offset-4 hover:underline">
+              ← Your orders
+            </Link>
+          )
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Order {orderLabel(view.number)}
+            <span className="text-base">
+              <OrderStatusBadge status={view.status} testId="order-status" />
+            </span>
+          </span>
+        }
+        description={`Placed ${formatDateTime(view.createdAt)} · receipt to ${view.email}`}
+        actions={
+          view.canCancel ? (
+            <Button variant="secondary" onClick={() => setCancelling(true)}>
+              Cancel order
+            </Button>
+          ) : null
+        }
+      />
+
+      <div className="space-y-6">
+        <StatusBanner order={view} returnedFrom={returnedFrom} />
+        <div className="grid items-start gap-6 lg:grid-cols-[1fr_20rem]">
+          <div className="space-y-6">
+            <Card>
+              <CardBody className="space-y-4">
+                <h2 className="text-base font-semibold text-fg">Items</h2>
+                <ul className="divide-y divide-border" aria-label="Items in this order">
+                  {view.items.map((item) => (
+                    <li key={item.productId} className="flex items-start justify-between gap-4 py-3 first:pt-0 last:pb-0">
+                      <div className="min-w-0">
+                        <Link href={`/shop/products/${item.productSlug}`} className="font-medium text-fg underline-offset-2 hover:text-accent-text hover:underline">
+                          {item.productName}
+                        </Link>
+                        <p className="text-sm text-muted">
+                          {item.quantity} × {money(item.unitPriceCents)}
+                        </p>
+                      </div>
+                      <span className="shrink-0 text-sm tabular-nums text-fg">{money(item.lineTotalCents)}</span>
+                    </li>
+                  ))}
+                </ul>
+                <dl className="space-y-2 border-t border-border pt-3 text-sm">
+                  <div className="flex justify-between gap-4">
+                    <dt className="text-muted">Subtotal</dt>
+                    <dd className="tabular-nums text-fg">{money(view.subtotalCents)}</dd>
+                  </div>
+                  <div className="flex justify-between gap-4">
+                    <dt className="text-muted">Shipping</dt>
+                    <dd className="tabular-nums text-fg">{view.shippingCents === 0 ? "Free" : money(view.shippingCents)}</dd>
+                  </div>
+                  <div className="flex justify-between gap-4 border-t border-border pt-3 text-base font-semibold">
+                    <dt className="text-fg">Total</dt>
+                    <dd className="tabular-nums text-fg" data-testid="order-total">
+                      {money(view.totalCents)}
+                    </dd>
+                  </div>
+                </dl>
+              </CardBody>
+            </Card>
+            <Card>
+              <CardBody className="space-y-4">
+                <h2 className="text-base font-semibold text-fg">History</h2>
+                <OrderTimeline timeline={view.timeline} />
+              </CardBody>
+            </Card>
+          </div>
+
+          <div className="space-y-6">
+            <Card>
+              <CardBody className="space-y-2">
+                <h2 className="text-base font-semibold text-fg">Shipping to</h2>
+                {view.shippingAddress ? (
+                  <address className="text-sm leading-6 text-fg not-italic">
+                    {view.shippingAddress.name}
+                    <br />
+                    {view.shippingAddress.line1}
+                    {view.shippingAddress.line2 ? (
+                      <>
+                        <br />
+                        {view.shippingAddress.line2}
+                      </>
+                    ) : null}
+                    <br />
+                    {view.shippingAddress.postalCode} {view.shippingAddress.city}
+                    <br />
+                    {countryName(view.shippingAddress.country)}
+                  </address>
+                ) : (
+                  <p className="text-sm text-muted">No address on record.</p>
+                )}
+              </CardBody>
+            </Card>
+            <Card>
+              <CardBody className="space-y-2">
+                <h2 className="text-base font-semibold text-fg">Tracking</h2>
+                {view.trackingNumber ? (
+                  <p className="font-mono text-sm text-fg" data-testid="tracking-number">
+                    {view.trackingNumber}
+                  </p>
+                ) : (
+                  <p className="text-sm text-muted">{"You'll see a tracking number here once your order ships."}</p>
+                )}
+              </CardBody>
+            </Card>
+          </div>
+        </div>
+      </div>
+      <CancelOrderDialog order={view} token={token} open={cancelling} onClose={() => setCancelling(false)} />
+    </>
+  );
+}
+
+/** The one message that matters most right now, e.g. "Confirming your payment…" just after paying. */
+function StatusBanner({ order, returnedFrom }: { order: OrderView; returnedFrom: CheckoutReturn }) {
+  if (order.status === "payment_pending" && returnedFrom === "success") {
+    return (
+      <Alert tone="info">
+        <Spinner label="Confirming your payment… This usually takes a few seconds." />
+      </Alert>
+    );
+  }
+  if (order.status === "payment_pending") {
+    const until = order.reservedUntil ? ` until ${formatDateTime(order.reservedUntil)}` : "";
+    return (
+      <Alert tone="warning" title={returnedFrom === "cancelled" ? "Payment not completed" : "Awaiting payment"}>
+        {`We are holding your items${until}. If you don't want them any more, cancel the order so others can buy them; the items are still in your cart.`}
+      </Alert>
+    );
+  }
+  if (order.status === "paid" && returnedFrom === "success") {
+    return <Alert tone="success" title="Payment received — thank you!">Your order is confirmed. This page updates by itself as it is prepared and shipped.</Alert>;
+  }
+  if (order.status === "cancelled") {
+    return <Alert tone="info" title="This order was cancelled">{order.cancelReason ?? "You were not charged."}</Alert>;
+  }
+  if (order.status === "refunded") {
+    return (
+      <Alert tone="info" title="This order was refunded">
+        {formatMoney(order.totalCents, order.currency)} is on its way back to your card. {order.cancelReason ?? ""}
+      </Alert>
+    );
+  }
+  return null;
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+function OrderSkeleton() {
+  return (
+    <div className="space-y-6" aria-busy="true" aria-label="Loading the order">
+      <div className="space-y-3">
+        <Skeleton className="h-4 w-24" />
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-4 w-80" />
+      </div>
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_20rem]">
+        <Card>
+          <CardBody className="space-y-4">
+            {[0, 1, 2].map((row) => (
+              <div key={row} className="flex justify-between gap-4">
+                <Skeleton className="h-4 w-1/2" />
+                <Skeleton className="h-4 w-16" />
+              </div>
+            ))}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardBody className="space-y-2">
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-4 w-40" />
+            <Skeleton className="h-4 w-32" />
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}
