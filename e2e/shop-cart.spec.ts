@@ -3,10 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 
 /**
- * The cart end to end: a guest's cart (kept behind the httpOnly `cb_cart`
- * cookie) takes a product, changes quantity, shows a stock problem with its
- * fix, loses a line, and joins the demo user's own cart at sign-in, with the
- * quantities added up and the guest cookie gone.
+ * The cart end to end: a guest adds a product from its page (the cart lives
+ * behind the httpOnly `cb_cart` cookie), changes the quantity on the cart page,
+ * sees a stock problem with its fix, removes a line, and signs in as a demo
+ * user whose own cart the guest cart joins, quantities added up, cookie gone.
  *
  * The products are made for this run straight in the database the end-to-end
  * stack uses (CASEBOOK_DATABASE_URL), so the test does not depend on the demo
@@ -85,11 +85,17 @@ test.describe("shop cart", () => {
     await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Browse the shop" })).toHaveAttribute("href", "/shop");
 
-    await cartCall(page, "add", { productId: mug.id, quantity: 2 });
+    // The product page's form: pick 2, add, follow the link to the cart.
+    await page.goto(`/shop/products/${mug.slug}`);
+    await page.getByLabel("Quantity").selectOption("2");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText("Added 2 to your cart.")).toBeVisible();
+    await expect(page.getByTestId("header-cart-link")).toHaveAccessibleName("Cart, 2 items");
     const cookie = (await page.context().cookies()).find((entry) => entry.name === "cb_cart");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await page.getByRole("link", { name: "View cart" }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/shop/cart");
 
-    await page.reload();
     const mugLine = lineOf(page, mug);
     await expect(mugLine.getByTestId("line-quantity")).toHaveText("2");
     await expect(mugLine.getByTestId("line-total")).toHaveText("$25.00");
