@@ -5,9 +5,8 @@ import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import { invalidateProductCache } from "@/server/shop/catalog/product-cache";
 import { findReviewBlocker } from "./get-review-eligibility";
+import { REVIEW_BODY_MAX_LENGTH } from "./review-limits";
 import { REVIEW_SELECT, toReviewView, type ReviewView } from "./review-view";
-
-export const REVIEW_BODY_MAX_LENGTH = 2_000;
 
 export const CreateReviewInput = z.object({
   productId: z.string().min(1).max(64),
