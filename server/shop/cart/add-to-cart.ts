@@ -31,7 +31,7 @@ export async function addToCart({
   if (!product?.active) throw productUnavailableError();
   if (product.available === 0) throw soldOutError();
 
-  const result = await addToCartLine(redis, cartId, { ...input, cap: lineCapFor(product, MAX_QUANTITY_PER_LINE) });
+  const result = await addToCartLine(redis, cartId, { ...input, cap: lineCapFor(product) });
   if (result.status === "too_many_lines") throw cartFullError();
   if (result.status === "over_cap") {
     if (result.existing + input.quantity > MAX_QUANTITY_PER_LINE) throw perLineLimitError(result.existing);

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/platform/db";
+import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
 
 /** What the cart needs to know about a product, read fresh from Postgres (prices and stock are never cached here). */
 export type CartProduct = {
@@ -30,7 +31,7 @@ export async function loadCartProducts(db: Db, productIds: string[]): Promise<Ma
 }
 
 /** How many of a product one cart line may hold: the per-line limit or the stock, whichever is lower. */
-export function lineCapFor(product: CartProduct | undefined, maxPerLine: number): number {
+export function lineCapFor(product: CartProduct | undefined): number {
   if (!product?.active) return 0;
-  return Math.min(maxPerLine, product.available);
+  return Math.min(MAX_QUANTITY_PER_LINE, product.available);
 }

@@ -64,6 +64,7 @@ function lineView(line: CartLine, product: CartProduct | undefined): CartLineVie
 }
 
 function problemOf(line: CartLine, product: CartProduct | undefined): CartProblem | null {
+  // A product priced in another currency cannot be added into this shop's totals, so it cannot be bought here.
   if (!product?.active || product.currency !== env.SHOP_CURRENCY) return "unavailable";
   if (product.available === 0) return "sold_out";
   if (line.quantity > product.available) return "not_enough_stock";

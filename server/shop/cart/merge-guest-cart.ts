@@ -1,7 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import type { CartId } from "./cart-id";
-import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
 import { lineCapFor, loadCartProducts } from "./cart-products";
 import { mergeIntoCart, takeCart } from "./cart-store";
 
@@ -16,6 +15,6 @@ export async function mergeGuestCart({ db, redis, guestCartId, userCartId }: { d
   const guestLines = await takeCart(redis, guestCartId);
   if (guestLines.length === 0) return;
   const products = await loadCartProducts(db, guestLines.map((line) => line.productId));
-  const capped = guestLines.map((line) => ({ ...line, cap: lineCapFor(products.get(line.productId), MAX_QUANTITY_PER_LINE) }));
+  const capped = guestLines.map((line) => ({ ...line, cap: lineCapFor(products.get(line.productId)) }));
   await mergeIntoCart(redis, userCartId, capped);
 }
