@@ -4,6 +4,7 @@ import { logger } from "@/server/platform/logger";
 import { recordClick } from "./click-events";
 import { hotPathRedis } from "./hot-path-redis";
 import { getLinkCache } from "./link-cache";
+import { readPasswordForm } from "./read-password-form";
 import { requestClientIp } from "@/server/platform/ratelimit";
 import { resolveRedirect } from "./resolve-redirect";
 
@@ -23,7 +24,7 @@ export async function answerShortLinkRequest(request: Request, code: string): Pr
     ip: requestClientIp(request.headers),
     userAgent: request.headers.get("user-agent") ?? "",
     referer: request.headers.get("referer") ?? "",
-    readForm: async () => new URLSearchParams(await request.text()),
+    readForm: () => readPasswordForm(request.body, request.headers.get("content-length")),
   });
   const click = answer.click;
   if (click) after(() => recordClick(hotPathRedis(), click).catch((error: unknown) => log.error({ err: String(error) }, "click event lost")));

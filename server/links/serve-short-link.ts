@@ -6,6 +6,7 @@ import { isLinkShaped } from "./alias";
 import { ClickBuffer } from "./click-events";
 import { hotPathRedis } from "./hot-path-redis";
 import { getLinkCache } from "./link-cache";
+import { readPasswordForm } from "./read-password-form";
 import { resolveRedirect } from "./resolve-redirect";
 
 /**
@@ -16,8 +17,6 @@ import { resolveRedirect } from "./resolve-redirect";
  * taken, and a code with no link is handed back to Next, so no page is ever
  * swallowed.
  */
-const MAX_FORM_BYTES = 4 * 1024;
-
 /** The code in `/code` or `/code?query` when it could be a short link; otherwise null. */
 export function shortLinkCodeOf(request: IncomingMessage): string | null {
   const method = request.method;
@@ -41,7 +40,7 @@ export async function serveShortLink(request: IncomingMessage, response: ServerR
     ip: visitorIp(request),
     userAgent: headers["user-agent"] ?? "",
     referer: headers.referer ?? "",
-    readForm: () => readForm(request),
+    readForm: () => readPasswordForm(request, headers["content-length"]),
   });
   // Nothing has been read or written yet (the body is read only for an existing link's password).
   if (!answer.linkExists) return false;
@@ -73,17 +72,4 @@ function visitorIp(request: IncomingMessage): string {
   const forwarded = request.headers["x-forwarded-for"];
   const headers = forwarded ? new Headers({ "x-forwarded-for": String(forwarded) }) : NO_HEADERS;
   return clientIp(headers, peer);
-}
-
-async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    // The form holds one password; anything larger is not ours to read.
-    if (size > MAX_FORM_BYTES) return new URLSearchParams();
-    chunks.push(buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }

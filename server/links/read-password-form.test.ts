@@ -1,0 +1,75 @@
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/server/platform/db";
+import { redis } from "@/server/platform/redis";
+import { CLICK_STREAM } from "./click-events";
+import { createLink } from "./create-link";
+import { hotPathRedis } from "./hot-path-redis";
+import { getLinkCache } from "./link-cache";
+import { DESKTOP_UA } from "./links-test-kit";
+import { MAX_PASSWORD_FORM_BYTES, readPasswordForm } from "./read-password-form";
+import { answerShortLinkRequest } from "./redirect-route";
+
+afterAll(async () => {
+  await getLinkCache({ db, redis }).close();
+  hotPathRedis().disconnect();
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+/** A form of exactly `bytes` bytes whose password is right: only the cap can refuse it. */
+function formOf(bytes: number, password: string): string {
+  const head = `password=${password}&pad=`;
+  return head + "x".repeat(bytes - head.length);
+}
+
+/** A body stream with no declared length, as a client that sends none (or lies) would. */
+function webStream(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 1000) controller.enqueue(bytes.slice(at, at + 1000));
+      controller.close();
+    },
+  });
+}
+
+describe("readPasswordForm", () => {
+  it("reads a form up to the cap from either transport's body", async () => {
+    const form = formOf(MAX_PASSWORD_FORM_BYTES, "letmein");
+    expect((await readPasswordForm(webStream(form), null)).get("password")).toBe("letmein");
+    expect((await readPasswordForm(Readable.from([Buffer.from(form)]), String(form.length))).get("password")).toBe("letmein");
+    expect((await readPasswordForm(null, null)).get("password")).toBeNull();
+  });
+
+  it("refuses one byte more, by declared length or while streaming", async () => {
+    const form = formOf(MAX_PASSWORD_FORM_BYTES + 1, "letmein");
+    expect((await readPasswordForm(webStream(form), String(form.length))).get("password")).toBeNull();
+    expect((await readPasswordForm(webStream(form), null)).get("password")).toBeNull();
+    expect((await readPasswordForm(Readable.from([Buffer.from(form.slice(0, 3000)), Buffer.from(form.slice(3000))]), undefined)).get("password")).toBeNull();
+  });
+});
+
+describe("the Vercel route's password form (app/[code]/route.ts)", () => {
+  it("answers an oversized form like a wrong password, counting no click", async () => {
+    const link = await createLink({ db, cache: getLinkCache({ db, redis }), ownerId: null, input: { url: "https://example.com/capped", password: "letmein" } });
+    const post = (body: BodyInit, length?: number) =>
+      answerShortLinkRequest(
+        new Request(`http://localhost/${link.code}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": DESKTOP_UA, ...(length ? { "content-length": String(length) } : {}) },
+          body,
+          duplex: "half",
+        } as RequestInit),
+        link.code,
+      );
+
+    const declared = formOf(MAX_PASSWORD_FORM_BYTES + 1, "letmein");
+    const refused = await post(declared, declared.length);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain("That password is not right");
+    expect((await post(webStream(formOf(64 * 1024, "letmein")))).status).toBe(401);
+    const events = await redis.xrange(CLICK_STREAM, "-", "+");
+    expect(events.some(([, fields]) => fields.join(" ").includes(link.id))).toBe(false);
+  });
+});
