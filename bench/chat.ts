@@ -8,18 +8,26 @@
  * each of its conversations through the app's own `/api/realtime/auth`
  * (session cookie). Then:
  *
- * 1. fixed-rate phase: N messages (20,000; 2,000 with --quick) sent at a fixed
+ * 1. fixed-rate phase: N messages (20,000; 1,500 with --quick) sent at a fixed
  *    offered rate (100/s unless --rate=N) through the real send path — `POST /api/trpc/chat.send`
  *    (tRPC → Postgres → gateway) — by a random member of a random conversation;
  *    latency = send call start → `message` event at each member's client;
  * 2. saturation phase: a closed loop with a fixed number of sends in flight,
  *    whose delivered messages/s is reported as `delivery_mps`;
  * 3. baseline: the official `pusher` SDK `trigger` straight to the gateway
- *    (no web app, no database) to the same channels and clients, same rate.
+ *    (no web app, no database) to the same channels and clients, same rate;
+ * 4. memory: `conn_kb` is the gateway's VmRSS growth per connected, subscribed,
+ *    idle client: a second wave of the same clients (same subscriptions)
+ *    connects to the warm gateway and stays idle; growth / clients;
+ * 5. gateway restart: sends go on at the same rate while the gateway process is
+ *    stopped (SIGTERM) and started again on the same port; pusher-js reconnects
+ *    and re-subscribes, and each client fills what it missed from
+ *    `chat.history({ after })` exactly as the browser's timeline does (on a seq
+ *    gap, and after re-subscribing). `restart_lost` counts receipts that never
+ *    arrived, live or from history; `lost` sums all phases.
  *
- * `conn_kb` is the gateway's VmRSS growth per connected, subscribed, idle client:
- * after the load phases, a second wave of the same clients (same subscriptions)
- * connects to the warm gateway and stays idle; growth / clients.
+ * Clients hold messages by seq like the browser: a hole still open after 250 ms
+ * is filled from history, so `lost` means "never displayed", not "no live event".
  * `reordered` counts `message` events arriving with a lower seq than one the same
  * client already saw on that channel (raw arrival order, before any client-side
  * sorting by seq — stricter than the displayed order, which sorts by seq).
@@ -27,10 +35,11 @@
  * BASE_URL set: uses that running app, its database and gateway from
  * <DATA_DIR>/stack.json and its AUTH_SECRET (env or <DATA_DIR>/auth-secret),
  * with users and conversations it owns and deletes afterwards; conn_kb is
- * omitted when the gateway's process cannot be found. Otherwise it starts its
+ * omitted when the gateway's process cannot be found, and the restart phase is
+ * skipped (the gateway is not the bench's to stop). Otherwise it starts its
  * own stack on free ports with a throwaway database and stops it at the end.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -46,18 +55,22 @@ const quick = process.argv.includes("--quick");
 const rateArg = process.argv.find((arg) => arg.startsWith("--rate="));
 const CLIENTS = quick ? 200 : 1_000;
 const CONVERSATIONS = quick ? 40 : 200;
-const MESSAGES = quick ? 2_000 : 20_000;
+const MESSAGES = quick ? 1_500 : 20_000;
 /** Offered rate of the fixed-rate phase (messages/s), where p99 is judged. */
 const RATE = rateArg ? Number(rateArg.slice("--rate=".length)) : 100;
-const WARMUP_MESSAGES = quick ? 300 : 1_000;
+const WARMUP_MESSAGES = quick ? 200 : 1_000;
 const SATURATION_MESSAGES = quick ? 600 : 4_000;
 const SATURATION_IN_FLIGHT = 32;
-const BASELINE_MESSAGES = quick ? 500 : 2_000;
+const BASELINE_MESSAGES = quick ? 300 : 2_000;
 const BIG_GROUP_SIZE = 50;
+/** Messages of the restart phase (sent at RATE while the gateway stops and starts again). */
+const RESTART_MESSAGES = quick ? 400 : 3_000;
+/** How long every client may take to reconnect and re-subscribe after the restart. */
+const RECONNECT_LIMIT_MS = quick ? 20_000 : 60_000;
 /** How long after the last send a missing receipt still counts as late rather than lost. */
 const DRAIN_MS = quick ? 5_000 : 10_000;
-/** Hard stop for the whole run, whatever happens. */
-const HARD_LIMIT_MS = quick ? 50_000 : 15 * 60_000;
+/** Hard stop for the whole run, whatever happens (a safety net: a quick run takes under a minute on an idle machine). */
+const HARD_LIMIT_MS = quick ? 180_000 : 15 * 60_000;
 const runId = randomUUID().slice(0, 8);
 const t0 = Date.now();
 const log = (line: string) => console.log(line.startsWith("  ") ? line : `[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
@@ -170,11 +183,14 @@ class Tracker {
   expect(key: string, start: number, expected: number) {
     this.pending.set(key, { start, expected, received: 0, failed: false });
   }
-  receive(key: string) {
+  /** Receipts that arrived through a history fetch (gap fill or resync) rather than a live event. */
+  resynced = 0;
+  receive(key: string, viaHistory = false) {
     const entry = this.pending.get(key);
     if (!entry) return;
     const now = performance.now();
     entry.received++;
+    if (viaHistory) this.resynced++;
     this.latencies.push(now - entry.start);
     this.lastReceipt = now;
   }
@@ -196,6 +212,98 @@ let duplicates = 0;
 
 type MessageEnvelope = { conversationId: string; seq: number; clientId: string };
 type RawEvent = { k: string };
+
+/** How long a hole in the seqs may stay open before history fills it (as the browser's timeline does). */
+const GAP_GRACE_MS = 250;
+const CATCH_UP_PAGE = 50;
+let historyFetches = 0;
+let historyErrors = 0;
+/** Re-subscriptions after the first (a reconnect), with the time of the latest. */
+const resubscriptions = { count: 0, last: 0 };
+
+/**
+ * One client's view of one conversation, mirroring components/chat/use-conversation-timeline.ts:
+ * messages are held by seq; a hole (seq > contiguous + 1) that is still open after
+ * GAP_GRACE_MS, or a reconnect, fetches `chat.history({ after: contiguous })` page by page.
+ * The bench catches up once the channel is subscribed again (the browser does on "connected"),
+ * so nothing committed before the new subscription can be missed.
+ */
+class ChannelTimeline {
+  private readonly seen = new Set<number>();
+  private readonly seenLive = new Set<number>();
+  private maxLive = 0;
+  private contiguous = 0;
+  private maxSeq = 0;
+  private gapTimer: NodeJS.Timeout | undefined;
+  private catchingUp = false;
+  private again = false;
+  constructor(
+    private readonly target: Target,
+    private readonly cookie: string,
+    private readonly conversationId: string,
+  ) {}
+
+  live(data: MessageEnvelope) {
+    if (this.seenLive.has(data.seq)) {
+      duplicates++;
+      return;
+    }
+    this.seenLive.add(data.seq);
+    if (data.seq < this.maxLive) reordered++;
+    this.maxLive = Math.max(this.maxLive, data.seq);
+    this.hold(data.seq, data.clientId, false);
+  }
+
+  resubscribed() {
+    resubscriptions.count++;
+    resubscriptions.last = performance.now();
+    void this.catchUp();
+  }
+
+  private hold(seq: number, clientId: string, viaHistory: boolean) {
+    if (this.seen.has(seq)) return;
+    this.seen.add(seq);
+    this.maxSeq = Math.max(this.maxSeq, seq);
+    while (this.seen.has(this.contiguous + 1)) this.contiguous++;
+    tracker.receive(clientId, viaHistory);
+    if (this.maxSeq > this.contiguous && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = undefined;
+        if (this.maxSeq > this.contiguous) void this.catchUp();
+      }, GAP_GRACE_MS);
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.again = true;
+      return;
+    }
+    this.catchingUp = true;
+    try {
+      do {
+        this.again = false;
+        let after = this.contiguous;
+        for (;;) {
+          historyFetches++;
+          const input = encodeURIComponent(JSON.stringify({ json: { conversationId: this.conversationId, after, limit: CATCH_UP_PAGE } }));
+          const response = await fetch(`${this.target.webUrl}/api/trpc/chat.history?input=${input}`, { headers: { cookie: this.cookie } });
+          if (!response.ok) throw new Error(`chat.history ${response.status}`);
+          const page = ((await response.json()) as { result: { data: { json: { messages: Array<{ seq: number; clientId: string }>; hasNewer: boolean } } } }).result
+            .data.json;
+          for (const message of page.messages) this.hold(message.seq, message.clientId, true);
+          const last = page.messages.at(-1)?.seq;
+          if (!page.hasNewer || last === undefined) break;
+          after = last;
+        }
+      } while (this.again);
+    } catch {
+      historyErrors++;
+    } finally {
+      this.catchingUp = false;
+    }
+  }
+}
 
 async function connectClients(target: Target, seeded: Seeded, from: number, to: number): Promise<PusherClient[]> {
   const channelsOf: string[][] = seeded.userIds.map(() => []);
@@ -245,21 +353,15 @@ async function connectClients(target: Target, seeded: Seeded, from: number, to: 
         (name) =>
           new Promise<void>((resolve, reject) => {
             const channel = client.subscribe(name);
-            const lastSeq = { value: 0 };
-            const seen = new Set<number>();
-            channel.bind("message", (data: MessageEnvelope) => {
-              if (seen.has(data.seq)) duplicates++;
-              else {
-                seen.add(data.seq);
-                if (data.seq < lastSeq.value) reordered++;
-                lastSeq.value = Math.max(lastSeq.value, data.seq);
-                tracker.receive(data.clientId);
-              }
-            });
+            const timeline = new ChannelTimeline(target, cookie, name.slice("private-chat-".length));
+            channel.bind("message", (data: MessageEnvelope) => timeline.live(data));
             channel.bind("bench-raw", (data: RawEvent) => tracker.receive(data.k));
             const timer = setTimeout(() => reject(new Error(`client ${index} could not subscribe to ${name}`)), 15_000);
+            let subscriptions = 0;
             channel.bind("pusher:subscription_succeeded", () => {
               clearTimeout(timer);
+              subscriptions++;
+              if (subscriptions > 1) timeline.resubscribed();
               resolve();
             });
             channel.bind("pusher:subscription_error", (error: unknown) => {
@@ -355,6 +457,63 @@ async function rssKb(pid: number | undefined): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
+type RestartedGateway = { child: ChildProcess; downMs: number; stoppedAt: number };
+
+/**
+ * Stops the stack's gateway (SIGTERM: clients are told 4200, reconnect now) and
+ * starts the same program again on the same port, with the command line,
+ * environment and working directory it had (read from /proc).
+ */
+async function restartGateway(port: number): Promise<RestartedGateway> {
+  const pid = gatewayPid(port);
+  if (!pid) throw new Error(`no process listens on the gateway port ${port}`);
+  const argv = (await fs.readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0").filter(Boolean);
+  const environ = (await fs.readFile(`/proc/${pid}/environ`, "utf8")).split("\0").filter(Boolean);
+  const cwd = await fs.readlink(`/proc/${pid}/cwd`);
+  // Exactly the environment it had, NODE_ENV included.
+  const env = Object.fromEntries(environ.map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)])) as NodeJS.ProcessEnv;
+  const [command, ...args] = argv;
+  if (!command) throw new Error(`cannot read the gateway's command line (pid ${pid})`);
+
+  const stoppedAt = performance.now();
+  process.kill(pid, "SIGTERM");
+  while (await fs.stat(`/proc/${pid}`).then(() => true, () => false)) {
+    if (performance.now() - stoppedAt > 15_000) throw new Error(`the gateway (pid ${pid}) did not stop within 15 s`);
+    await pause(20);
+  }
+  const child: ChildProcess = spawn(command, args, { cwd, env, stdio: "ignore", detached: true });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the restarted gateway exited with code ${child.exitCode}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (performance.now() - stoppedAt > 30_000) throw new Error("the restarted gateway did not become healthy within 30 s");
+    await pause(50);
+  }
+  return { child, downMs: performance.now() - stoppedAt, stoppedAt };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+async function cpuSeconds(pid: number | undefined): Promise<number | undefined> {
+  if (!pid) return undefined;
+  const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
+}
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
@@ -370,6 +529,7 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.databaseUrl }) });
   let seeded: Seeded | undefined;
   let clients: PusherClient[] = [];
+  let restartedGateway: ChildProcess | undefined;
   try {
     log(`Seeding ${CLIENTS} users with sessions and ${CONVERSATIONS} conversations...`);
     seeded = await seed(db, target.authSecret);
@@ -443,6 +603,8 @@ async function main() {
     tracker = new Tracker();
     log(`Saturation phase: ${SATURATION_MESSAGES.toLocaleString("en")} messages, ${SATURATION_IN_FLIGHT} sends in flight...`);
     const satStart = performance.now();
+    const webPid = gatewayPid(Number(new URL(target.webUrl).port));
+    const [webCpuBefore, gatewayCpuBefore] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid)]);
     await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => chatSend(MESSAGES + index));
     await drain(DRAIN_MS);
     const satEnd = tracker.outstanding() === 0 ? tracker.lastReceipt : performance.now();
@@ -451,6 +613,12 @@ async function main() {
     const satLost = satTracker.outstanding();
     const satDelivered = [...satTracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
     const deliveryMps = Math.round(satDelivered / ((satEnd - satStart) / 1000));
+    // CPU per message is what a shared, noisy machine cannot distort much: time slices lost to others are not counted.
+    const [webCpuAfter, gatewayCpuAfter] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid)]);
+    const perMessageMs = (before: number | undefined, after: number | undefined) =>
+      before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
+    const webCpuMs = perMessageMs(webCpuBefore, webCpuAfter);
+    const gatewayCpuMs = perMessageMs(gatewayCpuBefore, gatewayCpuAfter);
     const satReordered = reordered - fixedReordered;
 
     // --- 3. baseline: raw gateway trigger, no web app and no database ---
@@ -478,10 +646,44 @@ async function main() {
     // (A fresh gateway sheds tens of MB of start-up garbage during its first minute, which would hide the connections.)
     log(`Memory: VmRSS before and after a second wave of ${CLIENTS} idle, subscribed clients...`);
     const rssBefore = await steadyRssKb(pid);
-    clients.push(...(await connectClients(target, seeded, 0, CLIENTS)));
+    const secondWave = await connectClients(target, seeded, 0, CLIENTS);
     await pause(1_000);
     const rssAfter = await steadyRssKb(pid);
     const connKb = rssBefore !== undefined && rssAfter !== undefined ? (rssAfter - rssBefore) / CLIENTS : undefined;
+    for (const client of secondWave) client.disconnect();
+
+    // --- 5. gateway restart mid-run: sends keep going; clients reconnect, re-subscribe and resync from history ---
+    let restart: { downMs: number; reconnectMs: number | undefined; resubscribed: number; lost: number; resynced: number; expected: number; errors: number } | undefined;
+    if (target.throwaway) {
+      tracker = new Tracker();
+      resubscriptions.count = 0;
+      const errorsBefore = sendErrors;
+      const restartAt = Math.floor(RESTART_MESSAGES / 4);
+      let restarting: Promise<RestartedGateway> | undefined;
+      log(`Gateway restart: ${RESTART_MESSAGES.toLocaleString("en")} messages at ${RATE}/s; the gateway is stopped and started again after ${restartAt}...`);
+      await atFixedRate(RESTART_MESSAGES, RATE, (index) => {
+        if (index === restartAt) restarting = restartGateway(target.gatewayPort);
+        return chatSend(MESSAGES + SATURATION_MESSAGES + index);
+      });
+      const restarted = await restarting;
+      if (!restarted) throw new Error("the gateway restart never started");
+      restartedGateway = restarted.child;
+      const until = performance.now() + RECONNECT_LIMIT_MS;
+      while (resubscriptions.count < memberships && performance.now() < until) await pause(50);
+      const reconnectMs = resubscriptions.count >= memberships ? resubscriptions.last - restarted.stoppedAt : undefined;
+      await drain(DRAIN_MS);
+      restart = {
+        downMs: restarted.downMs,
+        reconnectMs,
+        resubscribed: resubscriptions.count,
+        lost: tracker.outstanding(),
+        resynced: tracker.resynced,
+        expected: tracker.expectedTotal(),
+        errors: sendErrors - errorsBefore,
+      };
+    } else {
+      log("Gateway restart: skipped (BASE_URL: the gateway belongs to the running app).");
+    }
     const f = (value: number | undefined) => String(value ?? "n/a").padStart(8);
     console.log(`
 Chat benchmark (${quick ? "quick" : "full"}): ${CLIENTS} pusher-js clients, ${CONVERSATIONS} conversations (${Math.floor(CONVERSATIONS / 2)} DMs, ${CONVERSATIONS - Math.floor(CONVERSATIONS / 2)} groups, largest ${biggest}), ${memberships} subscriptions
@@ -492,13 +694,16 @@ connect + subscribe through /api/realtime/auth: ${connectSeconds.toFixed(1)} s
 |--------------------------------------------------|--------|-----------|------------|----------|----------|----------|----------|----------|--------|-----------|--------|
 | chat.send fixed rate (tRPC → Postgres → gateway) | ${String(MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} | ${String(achievedRate).padStart(10)} |${f(fixedStats.p50)}  |${f(fixedStats.p95)}  |${f(fixedStats.p99)}  |${f(fixedStats.max)}  | ${String(fixedExpected).padStart(8)} | ${String(lost).padStart(6)} | ${String(fixedReordered).padStart(9)} | ${String(fixedErrors).padStart(6)} |
 | chat.send saturation (${String(SATURATION_IN_FLIGHT).padStart(2)} in flight)              | ${String(SATURATION_MESSAGES).padStart(6)} |         - | ${String(deliveryMps).padStart(10)} |${f(satStats.p50)}  |${f(satStats.p95)}  |${f(satStats.p99)}  |${f(satStats.max)}  | ${String(satTracker.expectedTotal()).padStart(8)} | ${String(satLost).padStart(6)} | ${String(satReordered).padStart(9)} | ${String(sendErrors - fixedErrors).padStart(6)} |
-| baseline: pusher SDK trigger (no app, no DB)     | ${String(BASELINE_MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} | ${String(Math.round(BASELINE_MESSAGES / baseRun.seconds)).padStart(10)} |${f(baseStats.p50)}  |${f(baseStats.p95)}  |${f(baseStats.p99)}  |${f(baseStats.max)}  | ${String(tracker.expectedTotal()).padStart(8)} | ${String(baseLost).padStart(6)} |         - | ${String(baselineErrors).padStart(6)} |
+${restart ? `| chat.send across a gateway restart               | ${String(RESTART_MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} |          - |       -  |       -  |       -  |       -  | ${String(restart.expected).padStart(8)} | ${String(restart.lost).padStart(6)} |         - | ${String(restart.errors).padStart(6)} |\n` : ""}| baseline: pusher SDK trigger (no app, no DB)     | ${String(BASELINE_MESSAGES).padStart(6)} | ${String(RATE).padStart(9)} | ${String(Math.round(BASELINE_MESSAGES / baseRun.seconds)).padStart(10)} |${f(baseStats.p50)}  |${f(baseStats.p95)}  |${f(baseStats.p99)}  |${f(baseStats.max)}  | ${String(tracker.expectedTotal()).padStart(8)} | ${String(baseLost).padStart(6)} |         - | ${String(baselineErrors).padStart(6)} |
 
 latency: send call start → "message" event at each member's client (all members, sender included), per receiving client.
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq).
 duplicates (same seq twice on a client): ${fixedDuplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
+CPU per message during the saturation phase (drain included): web process ${webCpuMs ?? "n/a"} ms, gateway ${gatewayCpuMs ?? "n/a"} ms
 gateway VmRSS: ${rssIdle ?? "n/a"} kB fresh and idle; after the load ${rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${pid ? "" : " (gateway process not found)"}
+gateway restart: ${restart ? `down (SIGTERM → healthy again) ${(restart.downMs / 1000).toFixed(1)} s; every client re-subscribed (${restart.resubscribed}/${memberships} channels) ${restart.reconnectMs !== undefined ? `${(restart.reconnectMs / 1000).toFixed(1)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived` : "not measured (BASE_URL)"}
+history fetches by clients (gap fill + resync, whole run): ${historyFetches} (${historyErrors} failed)
 ${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now() - started) / 1000).toFixed(1)} s
 `);
     console.log(`RESULT delivery_p50_ms=${fixedStats.p50}`);
@@ -508,17 +713,26 @@ ${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now
     console.log(`RESULT delivery_fixed_rate_mps=${achievedRate}`);
     console.log(`RESULT delivery_mps=${deliveryMps}`);
     console.log(`RESULT saturation_p99_ms=${satStats.p99}`);
-    console.log(`RESULT lost=${lost + satLost}`);
+    if (webCpuMs !== undefined) console.log(`RESULT web_cpu_per_msg_ms=${webCpuMs}`);
+    if (gatewayCpuMs !== undefined) console.log(`RESULT gateway_cpu_per_msg_ms=${gatewayCpuMs}`);
+    console.log(`RESULT lost=${lost + satLost + (restart?.lost ?? 0)}`);
     console.log(`RESULT reordered=${reordered}`);
     console.log(`RESULT send_errors=${sendErrors}`);
     console.log(`RESULT baseline_p50_ms=${baseStats.p50}`);
     console.log(`RESULT baseline_p99_ms=${baseStats.p99}`);
     console.log(`RESULT baseline_lost=${baseLost}`);
     if (connKb !== undefined) console.log(`RESULT conn_kb=${connKb.toFixed(1)}`);
+    if (restart) {
+      console.log(`RESULT restart_lost=${restart.lost}`);
+      console.log(`RESULT restart_resynced=${restart.resynced}`);
+      console.log(`RESULT restart_down_s=${(restart.downMs / 1000).toFixed(1)}`);
+      if (restart.reconnectMs !== undefined) console.log(`RESULT restart_reconnect_s=${(restart.reconnectMs / 1000).toFixed(1)}`);
+    }
     console.log(`RESULT clients=${CLIENTS}`);
     console.log(`RESULT connect_s=${connectSeconds.toFixed(1)}`);
   } finally {
     for (const client of clients) client.disconnect();
+    if (restartedGateway) await stopChild(restartedGateway);
     await cleanUp(db, seeded).catch((error: unknown) => console.error("cleanup failed:", error));
     await db.$disconnect();
     await target.stop();
