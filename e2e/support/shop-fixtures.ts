@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+
+/**
+ * Shop test data made straight in the end-to-end stack's database
+ * (CASEBOOK_DATABASE_URL), so each spec owns its products: no spec depends on
+ * the demo catalog's stock or disturbs another's.
+ */
+export type TestProduct = { id: string; slug: string; name: string };
+
+export async function withShopDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const databaseUrl = process.env.CASEBOOK_DATABASE_URL;
+  if (!databaseUrl) throw new Error("CASEBOOK_DATABASE_URL is not set: run through `npm test -- --only=e2e`");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A product named `<name> <random tag>` in an "E2E" category; `brand` defaults to "Testbrand". */
+export async function createTestProduct({
+  name,
+  priceCents,
+  onHand,
+  brand = "Testbrand",
+  image = "/shop/images/actioncam-4k-1.svg",
+}: {
+  name: string;
+  priceCents: number;
+  onHand: number;
+  brand?: string;
+  image?: string;
+}): Promise<TestProduct> {
+  const tag = randomUUID().slice(0, 8);
+  const product = { id: `e2e-${tag}`, slug: `e2e-${tag}`, name: `${name} ${tag}` };
+  await withShopDatabase(async (client) => {
+    const category = await client.query<{ id: string }>(
+      `INSERT INTO shop_category (id, slug, name) VALUES ('e2e', 'e2e', 'E2E')
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO shop_product (id, slug, name, description, brand, "categoryId", "priceCents", images, "onHand", "updatedAt")
+       VALUES ($1, $2, $3, 'Made by an end-to-end test.', $4, $5, $6, $7, $8, now())`,
+      [product.id, product.slug, product.name, brand, category.rows[0]?.id, priceCents, [image], onHand],
+    );
+  });
+  return product;
+}
+
+export async function readStock(productId: string): Promise<{ onHand: number; reserved: number }> {
+  return withShopDatabase(async (client) => {
+    const result = await client.query<{ onHand: number; reserved: number }>(`SELECT "onHand", reserved FROM shop_product WHERE id = $1`, [productId]);
+    const row = result.rows[0];
+    if (!row) throw new Error(`No product ${productId}`);
+    return row;
+  });
+}
