@@ -182,7 +182,7 @@ function toFacets(row: ResultRow | undefined, params: SearchProductsParams): Sea
     categories,
     brands,
     prices: PRICE_RANGES.map((range) => ({ value: range.key, label: range.label, count: row?.prices?.[range.key] ?? 0, selected: params.price.includes(range.key) })),
-    ratings: RATING_STEPS.map((stars) => ({ value: String(stars), label: `${stars} stars & up`, count: row?.ratings?.[String(stars)] ?? 0, selected: params.rating === stars })),
+    ratings: RATING_STEPS.map((stars) => ({ value: String(stars), label: `${stars} ${stars === 1 ? "star" : "stars"} & up`, count: row?.ratings?.[String(stars)] ?? 0, selected: params.rating === stars })),
     inStock: { count: row?.in_stock ?? 0, selected: params.inStock },
   };
 }

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { requireUser } from "@/components/auth/require-user";
+import { AdminTabs } from "@/components/shop/admin/admin-tabs";
+import { Alert } from "@/components/ui/alert";
+import { PageContainer } from "@/components/ui/page";
+
+/** Staff only: the tabs, then the tab's page. Every admin procedure checks the role again on the server. */
+export default async function ShopAdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser("/shop/admin/products");
+  if (user.role !== "admin") {
+    return (
+      <PageContainer>
+        <Alert title="Administrators only">Your account cannot manage the shop. Sign in as an administrator to continue.</Alert>
+      </PageContainer>
+    );
+  }
+  return (
+    <>
+      <div className="mx-auto w-full max-w-6xl px-4 pt-6 sm:px-6">
+        <AdminTabs />
+      </div>
+      {children}
+    </>
+  );
+}

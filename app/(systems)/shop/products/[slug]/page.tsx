@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AddToCartForm } from "@/components/shop/cart/add-to-cart-form";
+import { formatMoney } from "@/components/shop/cart/format-money";
+import { ProductGallery } from "@/components/shop/catalog/product-gallery";
+import { Stars } from "@/components/shop/catalog/stars";
+import { StockStatus } from "@/components/shop/catalog/stock-status";
+import { ReviewsSection } from "@/components/shop/reviews/reviews-section";
+import { HydrateClient, getQueryClient, trpc } from "@/components/trpc/server";
+import { PageContainer } from "@/components/ui/page";
+import { AppError } from "@/server/errors";
+import { db } from "@/server/platform/db";
+import { redis } from "@/server/platform/redis";
+import { getProductOrThrow } from "@/server/shop/catalog/get-product-or-throw";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Metadata and the page ask for the same product: one lookup per request.
+const loadProduct = cache(async (slug: string) => {
+  try {
+    return await getProductOrThrow({ db, redis, slug });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct((await params).slug);
+  return { title: `${product.name} · Shop`, description: product.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await loadProduct((await params).slug);
+  await getQueryClient().prefetchQuery(trpc.shop.reviews.summary.queryOptions({ productId: product.id }));
+  return (
+    <PageContainer>
+      <nav aria-label="Breadcrumb" className="mb-6 text-sm text-muted">
+        <Link href="/shop" className="hover:text-fg hover:underline">
+          Shop
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={`/shop/search?category=${encodeURIComponent(product.category.slug)}`} className="hover:text-fg hover:underline">
+          {product.category.name}
+        </Link>
+      </nav>
+      <div className="grid gap-10 lg:grid-cols-2">
+        <ProductGallery images={product.images} name={product.name} />
+        <div className="space-y-5">
+          <div className="space-y-2">
+            <p className="text-sm font-medium tracking-wide text-muted uppercase">{product.brand}</p>
+            <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{product.name}</h1>
+            <a href="#reviews" className="inline-flex items-center gap-2 text-sm text-muted hover:text-fg">
+              {product.ratingCount > 0 ? (
+                <>
+                  <Stars rating={product.ratingAvg} />
+                  <span>
+                    {product.ratingAvg.toFixed(1)} · {product.ratingCount.toLocaleString("en")} {product.ratingCount === 1 ? "review" : "reviews"}
+                  </span>
+                </>
+              ) : (
+                <span>No reviews yet</span>
+              )}
+            </a>
+          </div>
+          <div className="flex items-center gap-3">
+            <p className="text-3xl font-semibold text-fg" data-testid="product-price">
+              {formatMoney(product.priceCents, product.currency)}
+            </p>
+            <StockStatus available={product.available} />
+          </div>
+          <AddToCartForm productId={product.id} available={product.available} />
+          <div className="space-y-2 border-t border-border pt-5">
+            <h2 className="text-sm font-semibold text-fg">About this product</h2>
+            <p className="text-base leading-relaxed whitespace-pre-line text-fg">{product.description}</p>
+          </div>
+        </div>
+      </div>
+      <HydrateClient>
+        <ReviewsSection productId={product.id} />
+      </HydrateClient>
+    </PageContainer>
+  );
+}

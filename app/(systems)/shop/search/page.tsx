@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SearchBox } from "@/components/shop/catalog/search-box";
+import { SearchResults } from "@/components/shop/catalog/search-results";
+import { parseSearchUrl, toUrlSearchParams } from "@/components/shop/catalog/search-url";
+import { ShopActions } from "@/components/shop/catalog/shop-actions";
+import { HydrateClient, getQueryClient, trpc } from "@/components/trpc/server";
+import { PageContainer, PageHeader } from "@/components/ui/page";
+import { getSessionUser } from "@/server/platform/auth";
+import { headers } from "next/headers";
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  const { q } = parseSearchUrl(toUrlSearchParams(await searchParams));
+  return { title: q ? `“${q}” · Shop` : "Browse · Shop" };
+}
+
+export default async function ShopSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = parseSearchUrl(toUrlSearchParams(await searchParams));
+  const [user] = await Promise.all([
+    getSessionUser(new Headers(await headers())),
+    // The first results arrive with the HTML; later changes fetch from the browser.
+    getQueryClient().prefetchQuery(trpc.shop.catalog.search.queryOptions(search)),
+  ]);
+  return (
+    <PageContainer>
+      <PageHeader eyebrow="Shop" title={search.q ? "Search results" : "Browse the catalog"} actions={<ShopActions signedIn={Boolean(user)} isAdmin={user?.role === "admin"} />} />
+      <div className="mb-8">
+        <SearchBox key={search.q} defaultValue={search.q} />
+      </div>
+      <HydrateClient>
+        <Suspense>
+          <SearchResults />
+        </Suspense>
+      </HydrateClient>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,55 @@
+import {
+  PRICE_RANGES,
+  SEARCH_MAX_PAGE,
+  SEARCH_QUERY_MAX_LENGTH,
+  SORTS,
+  type PriceRangeKey,
+  type SearchProductsParams,
+  type SortKey,
+} from "@/server/shop/catalog/search-options";
+
+/**
+ * Every search filter lives in the URL (/shop/search?q=&category=&brand=&price=&rating=&inStock=&sort=&page=),
+ * multi-valued facets as repeated keys. Parsing is forgiving: a hand-edited
+ * URL with a bad value drops that value instead of failing the page.
+ */
+export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
+  const page = Number.parseInt(params.get("page") ?? "1", 10);
+  const rating = Number.parseInt(params.get("rating") ?? "", 10);
+  const sort = params.get("sort");
+  const distinct = (values: string[]) => [...new Set(values.map((value) => value.trim()).filter((value) => value.length > 0 && value.length <= 80))].slice(0, 20);
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, SEARCH_QUERY_MAX_LENGTH),
+    category: distinct(params.getAll("category")),
+    brand: distinct(params.getAll("brand")),
+    price: distinct(params.getAll("price")).filter((key): key is PriceRangeKey => PRICE_RANGES.some((range) => range.key === key)),
+    rating: rating >= 1 && rating <= 4 ? rating : null,
+    inStock: params.get("inStock") === "1" || params.get("inStock") === "true",
+    sort: SORTS.some((option) => option.key === sort) ? (sort as SortKey) : "relevance",
+    page: Number.isFinite(page) ? Math.min(SEARCH_MAX_PAGE, Math.max(1, page)) : 1,
+  };
+}
+
+/** The canonical URL for a search: defaults are left out, so links stay short and shareable. */
+export function searchHref(search: SearchProductsParams): string {
+  const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
+  for (const category of search.category) params.append("category", category);
+  for (const brand of search.brand) params.append("brand", brand);
+  for (const price of search.price) params.append("price", price);
+  if (search.rating) params.set("rating", String(search.rating));
+  if (search.inStock) params.set("inStock", "1");
+  if (search.sort !== "relevance") params.set("sort", search.sort);
+  if (search.page > 1) params.set("page", String(search.page));
+  const query = params.toString();
+  return query ? `/shop/search?${query}` : "/shop/search";
+}
+
+/** Next's `searchParams` prop (string | string[] | undefined per key) as URLSearchParams. */
+export function toUrlSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
+  }
+  return params;
+}
