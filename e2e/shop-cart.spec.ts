@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { createTestProduct, setStock, type TestProduct } from "./support/shop-fixtures";
 
 /**
  * The cart end to end: a guest adds a product from its page (the cart lives
@@ -12,42 +11,6 @@ import pg from "pg";
  * stack uses (CASEBOOK_DATABASE_URL), so the test does not depend on the demo
  * catalog and other specs do not touch them.
  */
-
-type TestProduct = { id: string; slug: string; name: string };
-
-const databaseUrl = process.env.CASEBOOK_DATABASE_URL;
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  if (!databaseUrl) throw new Error("CASEBOOK_DATABASE_URL is not set: run through `npm test -- --only=e2e`");
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createProduct({ name, priceCents, onHand }: { name: string; priceCents: number; onHand: number }): Promise<TestProduct> {
-  const tag = randomUUID().slice(0, 8);
-  const product = { id: `e2e-cart-${tag}`, slug: `e2e-cart-${tag}`, name: `${name} ${tag}` };
-  await withDatabase(async (client) => {
-    const category = await client.query<{ id: string }>(
-      `INSERT INTO shop_category (id, slug, name) VALUES ('e2e-cart', 'e2e-cart', 'Cart tests')
-       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-    );
-    await client.query(
-      `INSERT INTO shop_product (id, slug, name, description, brand, "categoryId", "priceCents", images, "onHand", "updatedAt")
-       VALUES ($1, $2, $3, 'Made by the cart end-to-end test.', 'Testbrand', $4, $5, $6, $7, now())`,
-      [product.id, product.slug, product.name, category.rows[0]?.id, priceCents, ["/shop/images/actioncam-4k-1.svg"], onHand],
-    );
-  });
-  return product;
-}
-
-async function setStock(productId: string, onHand: number): Promise<void> {
-  await withDatabase((client) => client.query(`UPDATE shop_product SET "onHand" = $2, "updatedAt" = now() WHERE id = $1`, [productId, onHand]));
-}
 
 /** `shop.cart.*` over HTTP with the page's own cookies, as the browser's tRPC client would call it. */
 async function cartCall(page: Page, procedure: "add" | "remove" | "setQuantity", input: Record<string, unknown>): Promise<void> {
@@ -69,8 +32,8 @@ test.describe("shop cart", () => {
   test("a guest fills a cart, fixes a stock problem, and the cart joins the account's at sign-in", async ({ page, browser }) => {
     // Two sign-ins and a dozen round trips on a shared 2-core machine.
     test.slow();
-    const mug = await createProduct({ name: "Cart Mug", priceCents: 1_250, onHand: 20 });
-    const lamp = await createProduct({ name: "Cart Lamp", priceCents: 3_000, onHand: 5 });
+    const mug = await createTestProduct({ name: "Cart Mug", priceCents: 1_250, onHand: 20 });
+    const lamp = await createTestProduct({ name: "Cart Lamp", priceCents: 3_000, onHand: 5 });
 
     // Dave already has one mug in his account's cart, added on another device.
     const otherDevice = await browser.newPage();

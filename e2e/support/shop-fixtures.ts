@@ -50,6 +50,10 @@ export async function createTestProduct({
   return product;
 }
 
+export async function setStock(productId: string, onHand: number): Promise<void> {
+  await withShopDatabase((client) => client.query(`UPDATE shop_product SET "onHand" = $2, "updatedAt" = now() WHERE id = $1`, [productId, onHand]));
+}
+
 export async function readStock(productId: string): Promise<{ onHand: number; reserved: number }> {
   return withShopDatabase(async (client) => {
     const result = await client.query<{ onHand: number; reserved: number }>(`SELECT "onHand", reserved FROM shop_product WHERE id = $1`, [productId]);
