@@ -1,9 +1,8 @@
-import { db } from "@/server/platform/db";
+import { db, type Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { getPayments } from "@/server/platform/payments";
 import type { PaymentEvent, PaymentEventHandler, PaymentGateway } from "@/server/platform/payments/payments";
 import { redis, type Redis } from "@/server/platform/redis";
-import type { Db } from "@/server/platform/db";
 import type { CartId } from "../cart/cart-id";
 import { clearCart } from "../cart/cart-store";
 import { commitStock, restockStock } from "../inventory";
