@@ -53,7 +53,10 @@ type ResultRow = {
  * Facets are disjunctive: every facet's counts apply all the other filters but
  * not its own, so ticking "Sonora" still shows how many "Vela" would add. The
  * matched rows are computed once (a MATERIALIZED CTE carrying one boolean per
- * filter) and each facet aggregates it with the other filters' booleans.
+ * filter in use) and read twice: once for the page (top-N sort) and once by a
+ * single GROUPING SETS aggregate that counts every facet, each with FILTER on
+ * the other facets' booleans. Measured on 50,000 products this was 2-3× faster
+ * than one aggregate per facet (bench/shop/search.ts).
  */
 export async function searchProducts({ db, params }: { db: Db; params: SearchProductsParams }): Promise<SearchResult> {
   const [row] = await db.$queryRaw<ResultRow[]>(searchQuery(params));

@@ -1,0 +1,176 @@
+/**
+ * The search half of bench:shop. Seeds a deterministic catalog (server/shop/
+ * catalog/generate-bench-catalog.ts) under its own slug prefix, then runs the
+ * same 200 realistic queries with facets twice, alternating per query:
+ *
+ * - Casebook: `searchProducts` itself (server/shop/catalog/search-products.ts),
+ *   the operation behind `shop.catalog.search`, one SQL round trip returning the
+ *   page, the total and every facet's counts. Timed in this process around the
+ *   call, over a Prisma client on the stack's database (no HTTP in the figure).
+ * - Baseline: the plain way: `ILIKE '%word%'` on name or description for every
+ *   word, the same filters and sort, the page plus its total (count(*) OVER ()),
+ *   and no facets at all.
+ */
+import { performance } from "node:perf_hooks";
+import { Prisma, type PrismaClient } from "../../server/generated/prisma/client";
+import { DEMO_CATEGORIES } from "../../server/shop/catalog/demo-catalog-data";
+import { generateBenchCatalog } from "../../server/shop/catalog/generate-bench-catalog";
+import { searchProducts } from "../../server/shop/catalog/search-products";
+import { PRICE_RANGES, SEARCH_PAGE_SIZE, SearchProductsInput, type SearchProductsParams } from "../../server/shop/catalog/search-options";
+
+export type SearchBenchResult = {
+  queries: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  baselineP50: number;
+  baselineP95: number;
+  /** Queries the baseline answered with nothing although Casebook found products (typos, stemming). */
+  baselineMisses: number;
+  meanResults: number;
+};
+
+const INSERT_CHUNK = 2_000;
+
+/** Creates the demo categories when missing (they are shared, never removed) and `count` products under `slugPrefix`. */
+export async function seedSearchCatalog(db: PrismaClient, { count, slugPrefix, log }: { count: number; slugPrefix: string; log: (line: string) => void }): Promise<void> {
+  for (const [position, category] of DEMO_CATEGORIES.entries()) {
+    await db.productCategory.upsert({ where: { slug: category.slug }, create: { slug: category.slug, name: category.name, position }, update: {} });
+  }
+  const categoryIds = new Map((await db.productCategory.findMany({ select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
+  let chunk: Prisma.ProductCreateManyInput[] = [];
+  let inserted = 0;
+  const flush = async () => {
+    await db.product.createMany({ data: chunk });
+    inserted += chunk.length;
+    chunk = [];
+    if (inserted % 10_000 === 0 || inserted === count) log(`  ${inserted.toLocaleString("en")} products`);
+  };
+  for (const product of generateBenchCatalog({ count, slugPrefix })) {
+    const { categorySlug, ...fields } = product;
+    chunk.push({ ...fields, categoryId: categoryIds.get(categorySlug) ?? "", images: [] });
+    if (chunk.length === INSERT_CHUNK) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  // Fresh statistics, as autovacuum would eventually gather on a live database.
+  await db.$executeRawUnsafe(`ANALYZE "shop_product"`);
+}
+
+export async function removeSearchCatalog(db: PrismaClient, slugPrefix: string): Promise<void> {
+  await db.product.deleteMany({ where: { slug: { startsWith: slugPrefix } } });
+}
+
+const TERMS = [
+  "headphones", "wireless headphones", "noise cancelling earbuds", "bluetooth speaker", "soundbar", "microphone",
+  "laptop", "gaming laptop", "4k monitor", "mechanical keyboard", "wireless mouse", "ssd", "webcam",
+  "smartphone", "tablet", "charger", "power bank", "phone case", "smartwatch",
+  "camera", "mirrorless camera", "lens", "tripod", "drone", "action camera",
+  "espresso machine", "kettle", "coffee grinder", "cast iron skillet", "air fryer", "blender", "chef knife",
+  "tent", "sleeping bag", "backpack", "water bottle", "headlamp", "rain jacket", "hammock",
+  "standing desk", "office chair", "desk lamp", "monitor arm", "bookshelf",
+  "dumbbells", "yoga mat", "fitness tracker", "kettlebell", "running shoes", "exercise bike",
+  // Typos, as people type them: found only through trigram similarity.
+  "hedphones", "keybord", "labtop", "espreso machine", "blendr", "backpak", "sleping bag", "dumbels", "smartphnoe", "tripd",
+  // Brand plus product, and feature words that live in descriptions.
+  "sonora headphones", "northwind laptop", "crema espresso", "ridgeline tent", "usb-c", "waterproof", "noise cancellation", "gps",
+];
+const SORT_MIX = ["relevance", "relevance", "relevance", "relevance", "relevance", "relevance", "price-asc", "price-asc", "price-desc", "rating", "newest"] as const;
+const BRANDS = ["Sonora", "Northwind", "Vela", "Ironclad", "Lumen", "Crema", "Ridgeline", "Stride"];
+
+/** 200 queries from a fixed seed: mostly text with one or two facets, some browsing by category. */
+export function benchQueries(count = 200): SearchProductsParams[] {
+  let state = 7;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  return Array.from({ length: count }, () => {
+    const browse = random() < 0.1;
+    return SearchProductsInput.parse({
+      q: browse ? "" : pick(TERMS),
+      category: browse || random() < 0.3 ? [pick(DEMO_CATEGORIES).slug] : [],
+      brand: random() < 0.15 ? [pick(BRANDS)] : [],
+      price: random() < 0.3 ? [pick(PRICE_RANGES).key] : [],
+      rating: random() < 0.15 ? 4 : null,
+      inStock: random() < 0.3,
+      sort: pick(SORT_MIX),
+      page: random() < 0.85 ? 1 : 2 + Math.floor(random() * 2),
+    });
+  });
+}
+
+/** The plain approach the issue compares against: ILIKE scans, same filters, no ranking, no facets. */
+async function baselineSearch(db: PrismaClient, params: SearchProductsParams): Promise<number> {
+  const words = params.q.split(/\s+/).filter(Boolean);
+  const conditions: Prisma.Sql[] = [Prisma.sql`p."active"`];
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    conditions.push(Prisma.sql`(p."name" ILIKE ${pattern} OR p."description" ILIKE ${pattern})`);
+  }
+  if (params.category.length) conditions.push(Prisma.sql`c."slug" = ANY(${params.category}::text[])`);
+  if (params.brand.length) conditions.push(Prisma.sql`p."brand" = ANY(${params.brand}::text[])`);
+  if (params.price.length) {
+    const ranges = PRICE_RANGES.filter((range) => params.price.includes(range.key)).map(
+      (range) => Prisma.sql`(p."priceCents" >= ${range.from ?? 0} AND p."priceCents" < ${range.to ?? 2_147_483_647})`,
+    );
+    conditions.push(Prisma.join(ranges, " OR ", "(", ")"));
+  }
+  if (params.rating) conditions.push(Prisma.sql`p."ratingAvg" >= ${params.rating}`);
+  if (params.inStock) conditions.push(Prisma.sql`p."onHand" > p."reserved"`);
+  const order = {
+    relevance: Prisma.sql`p."ratingCount" DESC, p."id"`,
+    "price-asc": Prisma.sql`p."priceCents" ASC, p."id"`,
+    "price-desc": Prisma.sql`p."priceCents" DESC, p."id"`,
+    rating: Prisma.sql`p."ratingAvg" DESC, p."id"`,
+    newest: Prisma.sql`p."createdAt" DESC, p."id"`,
+  }[params.sort];
+  const rows = await db.$queryRaw<{ id: string; total: number }[]>`
+    SELECT p."id", p."name", p."priceCents", count(*) OVER ()::int AS total
+      FROM "shop_product" p JOIN "shop_category" c ON c."id" = p."categoryId"
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY ${order}
+     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(params.page - 1) * SEARCH_PAGE_SIZE}`;
+  return rows[0]?.total ?? 0;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * fraction) - 1));
+  return Math.round((sorted[index] ?? 0) * 10) / 10;
+}
+
+export async function runSearchBench(db: PrismaClient, { log }: { log: (line: string) => void }): Promise<SearchBenchResult> {
+  const queries = benchQueries();
+  log("Warm-up: every query once on both paths...");
+  for (const params of queries) {
+    await searchProducts({ db, params });
+    await baselineSearch(db, params);
+  }
+  log(`Measuring ${queries.length} queries, Casebook and baseline alternating...`);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let baselineMisses = 0;
+  let results = 0;
+  for (const params of queries) {
+    let started = performance.now();
+    const result = await searchProducts({ db, params });
+    ours.push(performance.now() - started);
+    started = performance.now();
+    const baselineTotal = await baselineSearch(db, params);
+    theirs.push(performance.now() - started);
+    results += result.total;
+    if (baselineTotal === 0 && result.total > 0) baselineMisses++;
+  }
+  ours.sort((a, b) => a - b);
+  theirs.sort((a, b) => a - b);
+  return {
+    queries: queries.length,
+    p50: percentile(ours, 0.5),
+    p95: percentile(ours, 0.95),
+    p99: percentile(ours, 0.99),
+    baselineP50: percentile(theirs, 0.5),
+    baselineP95: percentile(theirs, 0.95),
+    baselineMisses,
+    meanResults: Math.round(results / queries.length),
+  };
+}
