@@ -34,7 +34,7 @@ test.describe("shop catalog", () => {
 
     const filters = page.getByRole("complementary", { name: "Filters" });
     const sonora = filters.getByRole("checkbox", { name: "Sonora" });
-    const sonoraRow = filters.locator("div", { has: sonora }).last();
+    const sonoraRow = filters.getByRole("group", { name: "Brand" }).locator("div", { has: page.getByRole("checkbox", { name: "Sonora" }) });
     const sonoraCount = Number.parseInt((await sonoraRow.getByTestId("facet-count").textContent()) ?? "", 10);
     expect(sonoraCount).toBeGreaterThan(0);
     expect(sonoraCount).toBeLessThan(unfiltered);
