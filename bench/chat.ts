@@ -220,6 +220,8 @@ let historyFetches = 0;
 let historyErrors = 0;
 /** Re-subscriptions after the first (a reconnect), with the time of the latest. */
 const resubscriptions = { count: 0, last: 0 };
+/** Connections after a client's first (pusher-js reconnecting), with the time of the latest. */
+const reconnections = { count: 0, last: 0 };
 
 /**
  * One client's view of one conversation, mirroring components/chat/use-conversation-timeline.ts:
@@ -343,8 +345,13 @@ async function connectClients(target: Target, seeded: Seeded, from: number, to: 
     clients.push(client);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`client ${index} did not connect`)), 15_000);
+      let connections = 0;
       client.connection.bind("connected", () => {
         clearTimeout(timer);
+        if (++connections > 1) {
+          reconnections.count++;
+          reconnections.last = performance.now();
+        }
         resolve();
       });
     });
@@ -514,6 +521,13 @@ async function cpuSeconds(pid: number | undefined): Promise<number | undefined> 
 }
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
+/** Transactions committed in this database so far (statistics are flushed to the view within a second or so). */
+async function committedTransactions(db: PrismaClient): Promise<number> {
+  await pause(1_000);
+  const rows = await db.$queryRaw<Array<{ commits: bigint }>>`SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(rows[0]?.commits ?? 0);
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
@@ -602,9 +616,9 @@ async function main() {
     // --- 2. saturation: the highest rate the send path sustains ---
     tracker = new Tracker();
     log(`Saturation phase: ${SATURATION_MESSAGES.toLocaleString("en")} messages, ${SATURATION_IN_FLIGHT} sends in flight...`);
-    const satStart = performance.now();
     const webPid = gatewayPid(Number(new URL(target.webUrl).port));
-    const [webCpuBefore, gatewayCpuBefore] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid)]);
+    const [webCpuBefore, gatewayCpuBefore, xactsBefore] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid), committedTransactions(db)]);
+    const satStart = performance.now();
     await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => chatSend(MESSAGES + index));
     await drain(DRAIN_MS);
     const satEnd = tracker.outstanding() === 0 ? tracker.lastReceipt : performance.now();
@@ -614,7 +628,9 @@ async function main() {
     const satDelivered = [...satTracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
     const deliveryMps = Math.round(satDelivered / ((satEnd - satStart) / 1000));
     // CPU per message is what a shared, noisy machine cannot distort much: time slices lost to others are not counted.
-    const [webCpuAfter, gatewayCpuAfter] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid)]);
+    const [webCpuAfter, gatewayCpuAfter, xactsAfter] = await Promise.all([cpuSeconds(webPid), cpuSeconds(pid), committedTransactions(db)]);
+    // Each autocommitted statement is one transaction: Postgres round trips the app made per message (this bench's own two reads aside).
+    const pgXactsPerMessage = Math.round(((xactsAfter - xactsBefore - 2) * 100) / SATURATION_MESSAGES) / 100;
     const perMessageMs = (before: number | undefined, after: number | undefined) =>
       before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
     const webCpuMs = perMessageMs(webCpuBefore, webCpuAfter);
@@ -653,10 +669,11 @@ async function main() {
     for (const client of secondWave) client.disconnect();
 
     // --- 5. gateway restart mid-run: sends keep going; clients reconnect, re-subscribe and resync from history ---
-    let restart: { downMs: number; reconnectMs: number | undefined; resubscribed: number; lost: number; resynced: number; expected: number; errors: number } | undefined;
+    let restart: { downMs: number; socketsBackMs: number | undefined; reconnected: number; reconnectMs: number | undefined; resubscribed: number; lost: number; resynced: number; expected: number; errors: number } | undefined;
     if (target.throwaway) {
       tracker = new Tracker();
       resubscriptions.count = 0;
+      reconnections.count = 0;
       const errorsBefore = sendErrors;
       const restartAt = Math.floor(RESTART_MESSAGES / 4);
       let restarting: Promise<RestartedGateway> | undefined;
@@ -671,9 +688,12 @@ async function main() {
       const until = performance.now() + RECONNECT_LIMIT_MS;
       while (resubscriptions.count < memberships && performance.now() < until) await pause(50);
       const reconnectMs = resubscriptions.count >= memberships ? resubscriptions.last - restarted.stoppedAt : undefined;
+      const socketsBackMs = reconnections.count >= CLIENTS ? reconnections.last - restarted.stoppedAt : undefined;
       await drain(DRAIN_MS);
       restart = {
         downMs: restarted.downMs,
+        socketsBackMs,
+        reconnected: reconnections.count,
         reconnectMs,
         resubscribed: resubscriptions.count,
         lost: tracker.outstanding(),
@@ -700,9 +720,9 @@ latency: send call start → "message" event at each member's client (all member
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq).
 duplicates (same seq twice on a client): ${fixedDuplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
-CPU per message during the saturation phase (drain included): web process ${webCpuMs ?? "n/a"} ms, gateway ${gatewayCpuMs ?? "n/a"} ms
+CPU per message during the saturation phase (drain included): web process ${webCpuMs ?? "n/a"} ms, gateway ${gatewayCpuMs ?? "n/a"} ms; Postgres transactions per message ${pgXactsPerMessage}
 gateway VmRSS: ${rssIdle ?? "n/a"} kB fresh and idle; after the load ${rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${pid ? "" : " (gateway process not found)"}
-gateway restart: ${restart ? `down (SIGTERM → healthy again) ${(restart.downMs / 1000).toFixed(1)} s; every client re-subscribed (${restart.resubscribed}/${memberships} channels) ${restart.reconnectMs !== undefined ? `${(restart.reconnectMs / 1000).toFixed(1)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived` : "not measured (BASE_URL)"}
+gateway restart: ${restart ? `down (SIGTERM → healthy again) ${(restart.downMs / 1000).toFixed(1)} s; every socket connected again (${restart.reconnected}/${CLIENTS}) ${restart.socketsBackMs !== undefined ? `${(restart.socketsBackMs / 1000).toFixed(1)} s after the stop` : "NOT in time"}; every client re-subscribed (${restart.resubscribed}/${memberships} channels) ${restart.reconnectMs !== undefined ? `${(restart.reconnectMs / 1000).toFixed(1)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived` : "not measured (BASE_URL)"}
 history fetches by clients (gap fill + resync, whole run): ${historyFetches} (${historyErrors} failed)
 ${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now() - started) / 1000).toFixed(1)} s
 `);
@@ -714,6 +734,7 @@ ${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now
     console.log(`RESULT delivery_mps=${deliveryMps}`);
     console.log(`RESULT saturation_p99_ms=${satStats.p99}`);
     if (webCpuMs !== undefined) console.log(`RESULT web_cpu_per_msg_ms=${webCpuMs}`);
+    console.log(`RESULT pg_xacts_per_msg=${pgXactsPerMessage}`);
     if (gatewayCpuMs !== undefined) console.log(`RESULT gateway_cpu_per_msg_ms=${gatewayCpuMs}`);
     console.log(`RESULT lost=${lost + satLost + (restart?.lost ?? 0)}`);
     console.log(`RESULT reordered=${reordered}`);
@@ -726,6 +747,7 @@ ${firstError ? `first send error: ${firstError}\n` : ""}total time: ${((Date.now
       console.log(`RESULT restart_lost=${restart.lost}`);
       console.log(`RESULT restart_resynced=${restart.resynced}`);
       console.log(`RESULT restart_down_s=${(restart.downMs / 1000).toFixed(1)}`);
+      if (restart.socketsBackMs !== undefined) console.log(`RESULT restart_sockets_back_s=${(restart.socketsBackMs / 1000).toFixed(1)}`);
       if (restart.reconnectMs !== undefined) console.log(`RESULT restart_reconnect_s=${(restart.reconnectMs / 1000).toFixed(1)}`);
     }
     console.log(`RESULT clients=${CLIENTS}`);
