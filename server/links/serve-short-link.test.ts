@@ -67,9 +67,11 @@ describe("self-hosted fast path", () => {
 
   it("answers 410 for an expired link itself (the link exists), and the password form", async () => {
     const cache = getLinkCache({ db, redis });
-    const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/exp", expiresAt: new Date(Date.now() + 300) } });
+    // Wide enough for a loaded machine to create the link and serve it once before it expires.
+    const expiresAt = Date.now() + 2_000;
+    const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/exp", expiresAt: new Date(expiresAt) } });
     expect((await get(`/${link.code}`)).status).toBe(302);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 50));
     const gone = await get(`/${link.code}`);
     expect(gone.status).toBe(410);
     expect(gone.headers.get("content-type")).toContain("text/html");
