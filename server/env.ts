@@ -79,6 +79,12 @@ const EnvSchema = z.object({
   LINKS_NEGATIVE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
   /** Click events the worker ingests per Postgres statement. */
   LINKS_INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+  /**
+   * CPU priority (nice 0–19) the worker process, which hosts the click ingest, lowers itself to: when
+   * web and worker share a machine, redirects get the CPU first and the ingest catches up after a burst.
+   * 0 keeps the normal priority.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),
