@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { formatMoney } from "@/components/shop/cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { StockStatus } from "@/components/shop/catalog/stock-status";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { MAX_QUANTITY_PER_LINE } from "@/server/shop/cart/cart-limits";
 import type { CartLineView } from "@/server/shop/cart/get-cart";
-import { formatMoney } from "./format-money";
+import { formatMoney } from "@/components/ui/money";
 import { QuantityStepper } from "./quantity-stepper";
 import { useStoreCart } from "./use-cart";
 

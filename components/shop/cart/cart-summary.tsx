@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import type { CartView } from "@/server/shop/cart/get-cart";
-import { formatMoney } from "./format-money";
+import { formatMoney } from "@/components/ui/money";
 
 /** Subtotal, shipping and total, and the way to checkout (closed while a line has a problem). */
 export function CartSummary({ cart }: { cart: CartView }) {

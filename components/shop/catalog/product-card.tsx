@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMoney } from "@/components/shop/cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import type { ProductView } from "@/server/shop/catalog/product-view";
 import { Stars } from "./stars";
 import { StockStatus } from "./stock-status";

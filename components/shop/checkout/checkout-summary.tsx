@@ -1,6 +1,6 @@
 import { Card, CardBody } from "@/components/ui/card";
 import type { CartView } from "@/server/shop/cart/get-cart";
-import { formatMoney } from "../cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 
 /** The order as it will be charged: each line at today's price, shipping and the total the server computed. */
 export function CheckoutSummary({ cart }: { cart: CartView }) {

@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import type { OrderSummaryView } from "@/server/shop/orders/order-view";
-import { formatMoney } from "../cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { formatDateTime, orderLabel } from "./format-order";
 import { NativeSelect } from "./native-select";
 import { ORDER_STATUS, OrderStatusBadge, type OrderStatus } from "./order-status-badge";

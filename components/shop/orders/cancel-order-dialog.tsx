@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { OrderView } from "@/server/shop/orders/order-view";
-import { formatMoney } from "../cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { orderLabel } from "./format-order";
 
 /** Asks before cancelling; says whether the buyer gets a refund or simply is not charged. */

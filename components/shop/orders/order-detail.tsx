@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import type { OrderView } from "@/server/shop/orders/order-view";
-import { formatMoney } from "../cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { CancelOrderDialog } from "./cancel-order-dialog";
 import { formatDateTime, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ORDER_UPDATED_EVENT } from "@/server/shop/orders/order-events";
 import type { OrderSummaryView } from "@/server/shop/orders/order-view";
-import { formatMoney } from "../cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { formatDate, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";
 

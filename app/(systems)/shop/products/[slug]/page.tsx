@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/cart/add-to-cart-form";
-import { formatMoney } from "@/components/shop/cart/format-money";
+import { formatMoney } from "@/components/ui/money";
 import { ProductGallery } from "@/components/shop/catalog/product-gallery";
 import { Stars } from "@/components/shop/catalog/stars";
 import { StockStatus } from "@/components/shop/catalog/stock-status";
