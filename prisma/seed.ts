@@ -9,10 +9,10 @@ try {
     const accounts = await seedDemoAccounts({ db, password: env.DEMO_PASSWORD });
     if (accounts.created.length) console.log(`Created demo accounts: ${accounts.created.join(", ")}.`);
     if (accounts.passwordsReset.length) console.log(`Reset demo passwords: ${accounts.passwordsReset.join(", ")}.`);
+    // After the accounts: the demo shoppers leave the seeded reviews.
+    const catalog = await seedDemoCatalog({ db });
+    if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
   }
-  // After the accounts: the demo shoppers, when present, leave the seeded reviews.
-  const catalog = await seedDemoCatalog({ db });
-  if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
   console.log("Demo data is up to date.");
 } finally {
   await db.$disconnect();
