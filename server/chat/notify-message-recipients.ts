@@ -20,15 +20,23 @@ export function chatHref(conversationId: string, seq: number): string {
  * Unread badges and in-conversation toasts come from the `message` events, not
  * from here. Payload: { conversationId, messageId, seq, senderId, senderName, preview, href }.
  */
+type Recipient = { userId: string; kind: "dm" | "group"; muted: boolean; username: string | null; hasPendingDm: boolean };
+
 export async function notifyMessageRecipients({ db, message }: { db: Db; message: MessageView }): Promise<void> {
-  const conversation = await db.conversation.findUnique({
-    where: { id: message.conversationId },
-    select: {
-      kind: true,
-      members: { where: { leftAt: null, userId: { not: message.senderId } }, select: { userId: true, muted: true, user: { select: { username: true } } } },
-    },
-  });
-  if (!conversation) return;
+  // One statement (members, their usernames, and whether a DM notification is still unread), not four round trips:
+  // this runs for every DM message, and Postgres round trips are what chat.send's CPU goes to (bench:chat).
+  const recipients = await db.$queryRaw<Recipient[]>`
+    SELECT m."userId", c."kind"::text AS "kind", m."muted", u."username",
+           (c."kind" = 'dm' AND EXISTS (
+             SELECT 1 FROM "notification" n
+              WHERE n."userId" = m."userId" AND n."kind" = ${CHAT_MESSAGE_KIND} AND n."readAt" IS NULL
+                AND n."payload"->>'conversationId' = ${message.conversationId}
+           )) AS "hasPendingDm"
+      FROM "chat_conversation" c
+      JOIN "chat_member" m ON m."conversationId" = c."id" AND m."leftAt" IS NULL AND m."userId" <> ${message.senderId}
+      JOIN "user" u ON u."id" = m."userId"
+     WHERE c."id" = ${message.conversationId}`;
+  if (recipients.length === 0) return;
   const payload = {
     conversationId: message.conversationId,
     messageId: message.id,
@@ -40,20 +48,15 @@ export async function notifyMessageRecipients({ db, message }: { db: Db; message
   };
 
   const mentioned = new Set(mentionedUsernames(message.body));
-  const mentionedIds = conversation.members.filter((member) => member.user.username && mentioned.has(member.user.username)).map((member) => member.userId);
   const notified = new Set<string>();
-  for (const userId of mentionedIds) {
-    await notify({ db, userId, kind: CHAT_MENTION_KIND, payload });
-    notified.add(userId);
+  for (const recipient of recipients) {
+    if (!recipient.username || !mentioned.has(recipient.username)) continue;
+    await notify({ db, userId: recipient.userId, kind: CHAT_MENTION_KIND, payload });
+    notified.add(recipient.userId);
   }
 
-  if (conversation.kind !== "dm") return;
-  for (const member of conversation.members) {
-    if (member.muted || notified.has(member.userId)) continue;
-    const pending = await db.notification.findFirst({
-      where: { userId: member.userId, kind: CHAT_MESSAGE_KIND, readAt: null, payload: { path: ["conversationId"], equals: message.conversationId } },
-      select: { id: true },
-    });
-    if (!pending) await notify({ db, userId: member.userId, kind: CHAT_MESSAGE_KIND, payload });
+  for (const recipient of recipients) {
+    if (recipient.kind !== "dm" || recipient.muted || recipient.hasPendingDm || notified.has(recipient.userId)) continue;
+    await notify({ db, userId: recipient.userId, kind: CHAT_MESSAGE_KIND, payload });
   }
 }
