@@ -9,6 +9,11 @@
  * the real HTTP path (GET /api/trpc/shop.catalog.search) for the figure a
  * browser sees, Next and tRPC included.
  *
+ * Oversell (bench/shop/oversell.ts): 200 guests (50 with --quick) race for a
+ * 10-unit product through the real HTTP paths and the checkout simulator;
+ * exactly 10 may be paid, stock must end at 0, and replaying every completed
+ * webhook 3 times must change nothing.
+ *
  * BASE_URL set: uses that running app and its database (from
  * <DATA_DIR>/stack.json); the bench's products live under their own slug
  * prefix and are deleted afterwards. Otherwise it starts a throwaway stack on
@@ -20,11 +25,14 @@ import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import superjson from "superjson";
 import { PrismaClient } from "../server/generated/prisma/client";
+import { runOversell } from "./shop/oversell";
 import { benchQueries, removeSearchCatalog, runSearchBench, seedSearchCatalog } from "./shop/search";
 import { startBenchStack, type BenchStack } from "./support/bench-stack";
 
 const quick = process.argv.includes("--quick");
 const PRODUCTS = quick ? 5_000 : 50_000;
+const OVERSELL_BUYERS = quick ? 50 : 200;
+const OVERSELL_STOCK = 10;
 const runId = randomUUID().slice(0, 8);
 const log = (line: string) => console.log(line);
 
@@ -61,7 +69,8 @@ async function main() {
     await measureHttp(stack);
     const http = await measureHttp(stack);
 
-    // --- oversell: bench/shop/oversell.ts (LEAD) runs here against the same stack ---
+    // --- oversell: concurrent guests through cart, checkout and the simulator, then webhook replays ---
+    const oversell = await runOversell({ webUrl: stack.webUrl, db, buyers: OVERSELL_BUYERS, stock: OVERSELL_STOCK, log });
 
     const loadAverage = os.loadavg().map((value) => value.toFixed(2)).join(" ");
     console.log(`
@@ -75,6 +84,11 @@ machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, 
 | Casebook GET /api/trpc/shop.catalog.search (HTTP)        | ${pad(http.p50)} | ${pad(http.p95)} |
 
 baseline found nothing for ${search.baselineMisses} of ${search.queries} queries that Casebook answered (typos, word forms); HTTP failures: ${http.failed}
+
+Oversell: ${oversell.buyers} guests at once for ${oversell.stock} units (cart → checkout → simulator 4242 → signed webhook), ${oversell.seconds.toFixed(1)} s
+| paid orders | told "sold out" | other failures | stock left (on hand / reserved) | webhook replays | double-applied |
+|-------------|-----------------|----------------|---------------------------------|-----------------|----------------|
+| ${pad(oversell.paidOrders)}      | ${pad(oversell.soldOut)}          | ${pad(oversell.otherFailures)}         | ${oversell.finalOnHand} / ${oversell.finalReserved}                           | ${pad(oversell.webhookReplays)}          | ${pad(oversell.webhookDoubleApplied)}         |
 total time: ${((Date.now() - started) / 1000).toFixed(1)} s
 `);
     console.log(`RESULT products=${PRODUCTS}`);
@@ -86,6 +100,14 @@ total time: ${((Date.now() - started) / 1000).toFixed(1)} s
     console.log(`RESULT speedup_vs_baseline_x=${search.p95 > 0 ? (search.baselineP95 / search.p95).toFixed(2) : "0"}`);
     console.log(`RESULT search_http_p50_ms=${http.p50}`);
     console.log(`RESULT search_http_p95_ms=${http.p95}`);
+    console.log(`RESULT stock=${oversell.stock}`);
+    console.log(`RESULT buyers=${oversell.buyers}`);
+    console.log(`RESULT paid_orders=${oversell.paidOrders}`);
+    console.log(`RESULT sold_out=${oversell.soldOut}`);
+    console.log(`RESULT checkout_failures=${oversell.otherFailures}`);
+    console.log(`RESULT oversold=${oversell.oversold}`);
+    console.log(`RESULT webhook_replays=${oversell.webhookReplays}`);
+    console.log(`RESULT webhook_double_applied=${oversell.webhookDoubleApplied}`);
   } finally {
     await removeSearchCatalog(db, slugPrefix).catch((error: unknown) => console.error("cleanup failed:", error));
     await db.$disconnect();

@@ -44,13 +44,18 @@ async function trpcMutation(webUrl: string, path: string, input: unknown, cookie
   return { ok: true, data: body.result?.data?.json, cookie: setCookie ? setCookie.split(";")[0] ?? null : null };
 }
 
+function isSoldOut(answer: { code: string; message: string }): boolean {
+  return answer.code === "CONFLICT" && /sold out|left/i.test(answer.message);
+}
+
 type BuyerOutcome = "paid" | "sold_out" | { failed: string };
 
 async function buy(webUrl: string, productId: string, buyer: number): Promise<BuyerOutcome> {
+  // A buyer may hear "sold out" when adding to the cart (nothing left to add) or at checkout (nothing left to reserve).
   const added = await trpcMutation(webUrl, "shop.cart.add", { productId, quantity: 1 }, null);
-  if (!added.ok) return { failed: `cart.add: ${added.code} ${added.message}` };
+  if (!added.ok) return isSoldOut(added) ? "sold_out" : { failed: `cart.add: ${added.code} ${added.message}` };
   const checkout = await trpcMutation(webUrl, "shop.checkout.start", { email: `buyer-${buyer}@bench.casebook.dev`, shippingAddress: ADDRESS }, added.cookie);
-  if (!checkout.ok) return checkout.code === "CONFLICT" && /sold out|left/i.test(checkout.message) ? "sold_out" : { failed: `checkout.start: ${checkout.code} ${checkout.message}` };
+  if (!checkout.ok) return isSoldOut(checkout) ? "sold_out" : { failed: `checkout.start: ${checkout.code} ${checkout.message}` };
   const { url } = checkout.data as { url: string };
   const sessionId = new URL(url).pathname.split("/").pop() ?? "";
   const paid = await fetch(`${webUrl}/api/payments/simulator/sessions/${sessionId}/pay`, {
@@ -114,16 +119,45 @@ export async function runOversell({
     },
   });
 
+  try {
+    return await raceForStock({ webUrl, db, buyers, stock, productId: product.id, log, started });
+  } finally {
+    // The bench's namespace goes again (it matters with BASE_URL, where the database is the app's own).
+    const orders = await db.order.findMany({ where: { items: { some: { productId: product.id } } }, select: { checkoutSessionId: true } });
+    await db.simulatedCheckoutSession.deleteMany({ where: { id: { in: orders.flatMap((order) => (order.checkoutSessionId ? [order.checkoutSessionId] : [])) } } });
+    await db.order.deleteMany({ where: { items: { some: { productId: product.id } } } });
+    await db.product.delete({ where: { id: product.id } });
+    await db.productCategory.delete({ where: { id: category.id } });
+  }
+}
+
+async function raceForStock({
+  webUrl,
+  db,
+  buyers,
+  stock,
+  productId,
+  log,
+  started,
+}: {
+  webUrl: string;
+  db: PrismaClient;
+  buyers: number;
+  stock: number;
+  productId: string;
+  log: (line: string) => void;
+  started: number;
+}): Promise<OversellFigures> {
   log(`Oversell: ${buyers} guests buy 1 of ${stock} units at once (cart → checkout → simulator payment)...`);
-  const outcomes = await Promise.all(Array.from({ length: buyers }, (_, buyer) => buy(webUrl, product.id, buyer)));
+  const outcomes = await Promise.all(Array.from({ length: buyers }, (_, buyer) => buy(webUrl, productId, buyer)));
   const payments = outcomes.filter((outcome) => outcome === "paid").length;
   const soldOut = outcomes.filter((outcome) => outcome === "sold_out").length;
   const failures = outcomes.filter((outcome): outcome is { failed: string } => typeof outcome === "object");
   for (const failure of failures.slice(0, 5)) log(`  unexpected failure: ${failure.failed}`);
 
   log(`Waiting for the worker to deliver ${payments} checkout.session.completed webhooks...`);
-  const paid = await waitForPaid(db, product.id, payments, 60_000);
-  const before = await ledger(db, product.id, paid);
+  const paid = await waitForPaid(db, productId, payments, 60_000);
+  const before = await ledger(db, productId, paid);
 
   const orders = await db.order.findMany({ where: { id: { in: paid } }, select: { checkoutSessionId: true } });
   const ours = await db.simulatedCheckoutSession.findMany({
@@ -133,7 +167,7 @@ export async function runOversell({
   for (let round = 0; round < 3; round++) {
     await Promise.all(ours.map((session) => postSignedEvent(checkoutCompletedEvent(session), { url: `${webUrl}/api/webhooks/stripe` })));
   }
-  const after = await ledger(db, product.id, paid);
+  const after = await ledger(db, productId, paid);
   const changed = (["onHand", "reserved", "paidEvents", "committed"] as const).filter((field) => after[field] !== before[field]).length;
 
   return {
@@ -142,7 +176,7 @@ export async function runOversell({
     checkoutsStarted: payments,
     soldOut,
     otherFailures: failures.length,
-    paidOrders: (await paidOrderIds(db, product.id)).length,
+    paidOrders: (await paidOrderIds(db, productId)).length,
     oversold: Math.max(0, -after.onHand, paid.length - stock),
     finalOnHand: after.onHand,
     finalReserved: after.reserved,
