@@ -41,7 +41,9 @@ const log = (line: string) => console.log(line);
 function startTarget() {
   return startBenchStack({
     name: "links",
-    env: { RATE_LIMIT_API_KEY_POINTS: "100000000", RATE_LIMIT_API_ANONYMOUS_POINTS: "100000000" },
+    // The worker's click ingest yields to redirects (server/env.ts WORKER_NICE): the setting for web and
+    // worker sharing one small machine, as here. Not the default; with BASE_URL the running app's own applies.
+    env: { RATE_LIMIT_API_KEY_POINTS: "100000000", RATE_LIMIT_API_ANONYMOUS_POINTS: "100000000", WORKER_NICE: process.env.WORKER_NICE ?? "10" },
     log,
   });
 }

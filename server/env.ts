@@ -80,11 +80,11 @@ const EnvSchema = z.object({
   /** Click events the worker ingests per Postgres statement. */
   LINKS_INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   /**
-   * CPU priority (nice 0–19) the worker process, which hosts the click ingest, lowers itself to: when
-   * web and worker share a machine, redirects get the CPU first and the ingest catches up after a burst.
-   * 0 keeps the normal priority.
+   * CPU priority (nice 0–19) the worker process, which hosts the click ingest, lowers itself to. With web
+   * and worker on one small machine, 10 lets redirects take the CPU first and the ingest catch up after a
+   * burst (bench:links runs so); on a machine crowded with other work it delays live click counts.
    */
-  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
 
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),
