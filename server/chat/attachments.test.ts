@@ -39,6 +39,13 @@ async function signUp(name: string): Promise<Person> {
   return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
 }
 
+/** The stored attachment of a successful upload; anything else fails with the route's answer in the message. */
+async function uploaded(response: Response): Promise<ChatAttachment> {
+  const body = await response.text();
+  expect(response.status, body).toBe(201);
+  return JSON.parse(body) as ChatAttachment;
+}
+
 function upload(person: Person, conversationId: string, name: string, body: Uint8Array<ArrayBuffer>, contentType = "text/plain"): Promise<Response> {
   const url = `http://localhost/api/chat/attachments?conversationId=${conversationId}&name=${encodeURIComponent(name)}`;
   return uploadRoute.POST(new Request(url, { method: "POST", headers: { cookie: person.cookie, "content-type": contentType }, body }));
@@ -115,9 +122,9 @@ describe("chat attachments", () => {
   it("refuses to attach a file uploaded by someone else or to another conversation", async () => {
     const { alice, bob, dm } = await setting();
     const other = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Elsewhere", memberIds: [] });
-    const elsewhere = (await (await upload(alice, other.id, "notes.pdf", new TextEncoder().encode("%PDF-1.7 ..."))).json()) as ChatAttachment;
+    const elsewhere = await uploaded(await upload(alice, other.id, "notes.pdf", new TextEncoder().encode("%PDF-1.7 ...")));
     expect(elsewhere.contentType).toBe("application/pdf");
-    const bobs = (await (await upload(bob, dm.id, "bob.pdf", new TextEncoder().encode("%PDF-1.7 ..."))).json()) as ChatAttachment;
+    const bobs = await uploaded(await upload(bob, dm.id, "bob.pdf", new TextEncoder().encode("%PDF-1.7 ...")));
 
     for (const attachment of [elsewhere, bobs, { ...bobs, key: `chat/${dm.id}/${alice.id}/AAAAAAAAAAAA.pdf` }]) {
       await expect(
