@@ -52,8 +52,10 @@ export async function seedSearchCatalog(db: PrismaClient, { count, slugPrefix, l
     if (chunk.length === INSERT_CHUNK) await flush();
   }
   if (chunk.length > 0) await flush();
-  // Fresh statistics, as autovacuum would eventually gather on a live database.
-  await db.$executeRawUnsafe(`ANALYZE "shop_product"`);
+  // The state autovacuum leaves a live catalog in: fresh statistics, and the GIN
+  // indexes' pending lists merged (a bulk load parks every new entry there, and
+  // until a vacuum merges them each search scans that list: measured p95 300 ms instead of 66).
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "shop_product"`);
 }
 
 export async function removeSearchCatalog(db: PrismaClient, slugPrefix: string): Promise<void> {
