@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything } from "@/server/realtime/gateway/gateway-test-kit";
-import type { ChatAttachment } from "./attachments";
+import { conversationIdOfKey, newAttachmentKey, type ChatAttachment } from "./attachments";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 import { sniffContentType } from "./sniff-content-type";
 
@@ -135,6 +135,19 @@ describe("chat attachments", () => {
           input: chat.SendMessageInput.parse({ conversationId: dm.id, clientId: randomUUID(), body: "see attached", attachments: [attachment] }),
         }),
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+  });
+});
+
+describe("newAttachmentKey", () => {
+  it("always makes a key storage accepts and chat can read the conversation from", async () => {
+    // Imported here: storage reads env at import, and this file's stack sets env in beforeAll.
+    const { assertSafeKey } = await import("@/server/platform/storage");
+    // 2,000 names: with the old base64url names about 60 would have started with "-" or "_" and been refused.
+    for (let index = 0; index < 2_000; index++) {
+      const key = newAttachmentKey("conv-1", "user_1", "png");
+      expect(() => assertSafeKey(key)).not.toThrow();
+      expect(conversationIdOfKey(key)).toBe("conv-1");
     }
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { ObjectStore } from "@/server/platform/storage";
@@ -43,6 +44,15 @@ const FILE_KEY = /^chat\/([A-Za-z0-9-]{1,64})\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-
 
 export function attachmentKeyPrefix(conversationId: string, uploaderId: string): string {
   return `chat/${conversationId}/${uploaderId}/`;
+}
+
+/**
+ * A fresh key for an uploaded file. The name is hex, not base64url: a key
+ * segment must start with a letter or digit (storage.ts), and one base64url
+ * name in 32 starts with "-" or "_", which used to fail that upload.
+ */
+export function newAttachmentKey(conversationId: string, uploaderId: string, ext: string): string {
+  return `${attachmentKeyPrefix(conversationId, uploaderId)}${randomBytes(12).toString("hex")}.${ext}`;
 }
 
 export function thumbKeyFor(key: string): string {

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
-import { attachmentKeyPrefix, fileUrl, thumbKeyFor, type ChatAttachment } from "./attachments";
+import { fileUrl, newAttachmentKey, thumbKeyFor, type ChatAttachment } from "./attachments";
 import { chatLog } from "./chat-channels";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 import { isThumbnailable, sniffContentType } from "./sniff-content-type";
@@ -40,7 +39,7 @@ export async function uploadAttachment({
   if (bytes.byteLength > env.CHAT_ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
 
   const sniffed = sniffContentType(bytes.subarray(0, 16));
-  const key = `${attachmentKeyPrefix(conversationId, uploaderId)}${randomBytes(12).toString("base64url")}.${sniffed.ext}`;
+  const key = newAttachmentKey(conversationId, uploaderId, sniffed.ext);
   const thumbnail = isThumbnailable(sniffed.contentType) ? await makeThumbnail(bytes) : null;
 
   const stored = await storage.putObject(key, bytes, { contentType: sniffed.contentType, ownerId: uploaderId, visibility: "private", maxBytes: env.CHAT_ATTACHMENT_MAX_BYTES });
