@@ -14,6 +14,7 @@ import { useToast } from "@/components/ui/toast";
 import type { ApiKeyView } from "@/server/links/list-api-keys";
 import { CopyButton } from "./copy-button";
 import { formatDateTime } from "./format";
+import { LoadError } from "@/components/ui/load-error";
 
 /** Create, list and revoke the Links API keys of the signed-in person. */
 export function ApiKeysManager() {
@@ -110,12 +111,7 @@ function ApiKeyList({ onRevoke }: { onRevoke: (key: ApiKeyView) => void }) {
           ))}
         </Card>
       ) : keys.isError ? (
-        <Alert title="Could not load your keys">
-          <p>{keys.error.message}</p>
-          <button type="button" onClick={() => void keys.refetch()} className="mt-2 font-medium underline underline-offset-4">
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load your keys" message={keys.error.message} onRetry={() => void keys.refetch()} />
       ) : keys.data.length === 0 ? (
         <p className="rounded-xl border border-dashed border-border px-5 py-8 text-center text-sm text-muted">No API keys yet.</p>
       ) : (

@@ -3,7 +3,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,6 +15,7 @@ import { EditLinkDialog } from "./edit-link-dialog";
 import { LinkFilters, NO_FILTERS, type LinkFilterValues } from "./link-filters";
 import { LinkRow, type LinkAction } from "./link-row";
 import { useLinkClicks } from "./use-link-clicks";
+import { LoadError } from "@/components/ui/load-error";
 
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 300;
@@ -100,12 +100,7 @@ export function LinksTable({ channel }: { channel: string }) {
           ))}
         </Card>
       ) : pages.isError ? (
-        <Alert title="Could not load your links">
-          <p>{pages.error.message}</p>
-          <button type="button" onClick={() => void pages.refetch()} className="mt-2 font-medium underline underline-offset-4">
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load your links" message={pages.error.message} onRetry={() => void pages.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState

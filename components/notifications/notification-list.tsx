@@ -12,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { describeNotification } from "./notification-kinds";
 import { NotificationItem } from "./notification-item";
 import { useLiveNotifications, useMarkNotificationsRead } from "./use-live-notifications";
+import { LoadError } from "@/components/ui/load-error";
 
 const PAGE_SIZE = 20;
 
@@ -63,12 +64,7 @@ export function NotificationList() {
           ))}
         </Card>
       ) : pages.isError ? (
-        <Alert title="Could not load your notifications">
-          <p>{pages.error.message}</p>
-          <button type="button" onClick={() => void pages.refetch()} className="mt-2 font-medium underline underline-offset-4">
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load your notifications" message={pages.error.message} onRetry={() => void pages.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<InboxIcon />}

@@ -6,7 +6,6 @@ import { useDeferredValue, useState } from "react";
 import { formatMoney } from "@/components/ui/money";
 import { StockStatus } from "@/components/shop/catalog/stock-status";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { AdminProductView } from "@/server/shop/admin-products/admin-product-view";
 import { ProductFormDialog, type CategoryOption } from "./product-form-dialog";
 import { StockDialog } from "./stock-dialog";
+import { LoadError } from "@/components/ui/load-error";
 
 /** The admin products table with search, paging, the create/edit dialog and the stock editor. */
 export function AdminProductsManager({ categories }: { categories: CategoryOption[] }) {
@@ -61,11 +61,7 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
           ))}
         </div>
       ) : list.isError ? (
-        <Alert title="Products could not be loaded">
-          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadError title="Products could not be loaded" onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
         <EmptyState title={deferredSearch ? `No products match “${deferredSearch}”` : "No products yet"} description="Create one with “New product”." />
       ) : (

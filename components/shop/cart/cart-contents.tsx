@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,6 +9,7 @@ import { CartIcon } from "./cart-icon";
 import { CartLineItem } from "./cart-line-item";
 import { CartSummary } from "./cart-summary";
 import { useCart } from "./use-cart";
+import { LoadError } from "@/components/ui/load-error";
 
 /** The cart page's body: the lines and the summary, or the loading, error and empty states. */
 export function CartContents() {
@@ -18,12 +18,7 @@ export function CartContents() {
   if (cart.isPending) return <CartSkeleton />;
   if (cart.isError) {
     return (
-      <Alert title="Could not load your cart">
-        {cart.error.message}{" "}
-        <button type="button" onClick={() => void cart.refetch()} className="mt-2 font-medium underline underline-offset-4">
-          Try again
-        </button>
-      </Alert>
+      <LoadError title="Could not load your cart" message={cart.error.message} onRetry={() => void cart.refetch()} />
     );
   }
   if (cart.data.lines.length === 0) {

@@ -5,7 +5,6 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { NativeSelect } from "@/components/shop/orders/native-select";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -15,6 +14,7 @@ import { FacetPanel } from "./facet-panel";
 import { Pagination } from "./pagination";
 import { ProductGrid } from "./product-card";
 import { parseSearchUrl, searchHref } from "./search-url";
+import { LoadError } from "@/components/ui/load-error";
 
 /**
  * The search page's live part. The URL is the state: every change pushes a
@@ -34,12 +34,7 @@ export function SearchResults() {
   if (query.isPending) return <ResultsSkeleton />;
   if (query.isError) {
     return (
-      <Alert title="Search is not available right now">
-        <p>{query.error.message}</p>
-        <Button variant="secondary" size="sm" className="mt-3" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </Alert>
+      <LoadError title="Search is not available right now" message={query.error.message} onRetry={() => void query.refetch()} />
     );
   }
 

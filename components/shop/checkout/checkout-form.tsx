@@ -16,6 +16,7 @@ import { CartIcon } from "../cart/cart-icon";
 import { useCart } from "../cart/use-cart";
 import { CheckoutSummary } from "./checkout-summary";
 import { ShippingAddressFields, type AddressField, type AddressValues } from "./shipping-address-fields";
+import { LoadError } from "@/components/ui/load-error";
 
 type FormErrors = Partial<Record<AddressField | "email", string>>;
 type Problem = { message: string; backToCart: boolean };
@@ -64,12 +65,7 @@ export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) 
   if (cart.isPending) return <CheckoutSkeleton />;
   if (cart.isError) {
     return (
-      <Alert title="Could not load your cart">
-        {cart.error.message}{" "}
-        <button type="button" onClick={() => void cart.refetch()} className="font-medium underline underline-offset-4">
-          Try again
-        </button>
-      </Alert>
+      <LoadError title="Could not load your cart" message={cart.error.message} onRetry={() => void cart.refetch()} />
     );
   }
   if (cart.data.lines.length === 0 && !busy) {

@@ -4,7 +4,6 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,6 +16,7 @@ import { formatDateTime, orderLabel } from "./format-order";
 import { NativeSelect } from "./native-select";
 import { ORDER_STATUS, OrderStatusBadge, type OrderStatus } from "./order-status-badge";
 import { TrackingNumberDialog } from "./tracking-number-dialog";
+import { LoadError } from "@/components/ui/load-error";
 
 const PAGE_SIZE = 25;
 const TYPING_PAUSE_MS = 300;
@@ -96,12 +96,7 @@ export function AdminOrdersTable() {
           ))}
         </Card>
       ) : pages.isError ? (
-        <Alert title="Could not load orders">
-          <p>{pages.error.message}</p>
-          <button type="button" onClick={() => void pages.refetch()} className="mt-2 font-medium underline underline-offset-4">
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load orders" message={pages.error.message} onRetry={() => void pages.refetch()} />
       ) : orders.length === 0 ? (
         <EmptyState
           title={filtered ? "No orders match these filters" : "No orders yet"}

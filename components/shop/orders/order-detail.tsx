@@ -16,6 +16,7 @@ import { formatDateTime, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderTimeline } from "./order-timeline";
 import { useLiveOrder } from "./use-live-order";
+import { LoadError } from "@/components/ui/load-error";
 
 export type CheckoutReturn = "success" | "cancelled" | null;
 
@@ -44,12 +45,7 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
       );
     }
     return (
-      <Alert title="Could not load this order">
-        {order.error.message}{" "}
-        <button type="button" onClick={() => void order.refetch()} className="font-medium underline underline-offset-4">
-          Try again
-        </button>
-      </Alert>
+      <LoadError title="Could not load this order" message={order.error.message} onRetry={() => void order.refetch()} />
     );
   }
 

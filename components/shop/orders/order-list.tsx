@@ -4,7 +4,6 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useChannelEvent, useRealtimeReconnect } from "@/components/realtime/realtime-provider";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +13,7 @@ import type { OrderSummaryView } from "@/server/shop/orders/order-view";
 import { formatMoney } from "@/components/ui/money";
 import { formatDate, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";
+import { LoadError } from "@/components/ui/load-error";
 
 const PAGE_SIZE = 20;
 
@@ -43,12 +43,7 @@ export function OrderList({ channel }: { channel: string }) {
   }
   if (pages.isError) {
     return (
-      <Alert title="Could not load your orders">
-        <p>{pages.error.message}</p>
-        <button type="button" onClick={() => void pages.refetch()} className="mt-2 font-medium underline underline-offset-4">
-          Try again
-        </button>
-      </Alert>
+      <LoadError title="Could not load your orders" message={pages.error.message} onRetry={() => void pages.refetch()} />
     );
   }
   const orders = pages.data.pages.flatMap((page) => page.items);
