@@ -15,6 +15,8 @@ export async function startChatStack(extraEnv: Record<string, string> = {}) {
     PUSHER_APP_SECRET: target.app.secret,
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(target.gateway.port),
+    // As with the embedded gateway in production: events go onto the gateways' Redis topics (server/realtime/redis-publisher.ts).
+    REALTIME_PUBLISH_VIA: "redis",
     ...extraEnv,
   });
   const [

@@ -48,7 +48,34 @@ describe("sendMessage", () => {
 
     await eventually(() => events.length >= 30, 5_000, "30 message events");
     await pause(100);
-    expect(events.map((event) => event.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+    // In arrival order, not sorted: concurrent sends still reach the channel in seq order.
+    expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+  }, 60_000);
+
+  it("holds a message until the sends that were still running when it was stored have answered", async () => {
+    // Loaded here, not at the top: env.ts must first see the PUSHER_* of this file's gateway (chat-test-kit.ts).
+    const { openSendTicket } = await import("./chat-channels");
+    const { group } = await groupOf(2);
+    const listener = await connectClient(chat.target);
+    const channel = await subscribed(listener, `private-chat-${group.id}`);
+    const events = recordEvents(channel, "message") as Array<{ seq: number }>;
+
+    const first = openSendTicket(group.id);
+    const second = openSendTicket(group.id);
+    const secondOut = second.publishMessage({ seq: 2 }, { seq: 2 });
+    await pause(200);
+    expect(events).toEqual([]);
+    // Opened after seq 2 was stored, so it can only get a higher seq: nothing waits for it.
+    const later = openSendTicket(group.id);
+    await Promise.all([first.publishMessage({ seq: 1 }, { seq: 1 }), secondOut]);
+    await eventually(() => events.length >= 2, 5_000, "2 message events");
+
+    const failed = openSendTicket(group.id);
+    const fourth = later.publishMessage({ seq: 3 }, { seq: 3 });
+    failed.close();
+    await fourth;
+    await eventually(() => events.length >= 3, 5_000, "3 message events");
+    expect(events.map((event) => event.seq)).toEqual([1, 2, 3]);
   }, 60_000);
 
   it("keeps seqs gap-free when duplicate client ids race each other", async () => {

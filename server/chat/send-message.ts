@@ -5,12 +5,12 @@ import type { Db } from "@/server/platform/db";
 import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { ObjectStore } from "@/server/platform/storage";
 import { AttachmentInput, MAX_ATTACHMENTS_PER_MESSAGE, toStoredAttachments, verifyAttachments, type ChatAttachment } from "./attachments";
-import { CHAT_EVENTS, chatLog, publishToConversation } from "./chat-channels";
+import { chatLog, openSendTicket } from "./chat-channels";
 import { isUniqueViolation } from "./chat-errors";
 import { MESSAGE_INCLUDE, toEnvelope, toMessageView, toReplyPreview, type MessageView } from "./chat-views";
 import { notAMember } from "./get-membership-or-throw";
 import { mentionedUsernames, messageBodyOrThrow } from "./message-body";
-import { notifyMessageRecipients } from "./notify-message-recipients";
+import { CHAT_MESSAGE_KIND, notifyMessageRecipients } from "./notify-message-recipients";
 
 export const ClientId = z
   .string()
@@ -38,7 +38,7 @@ const runDetached: Defer = (task) => {
   void task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
 };
 
-type InsertedRow = { seq: number; createdAt: Date; kind: "dm" | "group"; name: string; username: string | null; image: string | null };
+type InsertedRow = { seq: number; createdAt: Date; notifyDm: boolean; name: string; username: string | null; image: string | null };
 
 /**
  * Sends a message, exactly once per (conversation, sender, clientId).
@@ -49,8 +49,8 @@ type InsertedRow = { seq: number; createdAt: Date; kind: "dm" | "group"; name: s
  * duplicate clientId racing its twin) rolls the bump back too, so seqs never
  * have gaps. The same statement checks membership (a member removed a moment
  * ago cannot slip a message in), skips a clientId already stored, and returns
- * the sender's name and the conversation's kind, so a new message costs one
- * round trip to Postgres, not four (measured: bench:chat, see the commit).
+ * the sender's name and whether a DM notification is due, so a new message
+ * costs one round trip to Postgres, not four (measured: bench:chat).
  *
  * When that statement inserts nothing, the message is either a retry (answered
  * with the stored message, no second event) or the sender is not a member.
@@ -93,6 +93,7 @@ export async function sendMessage({
     : [];
 
   const id = randomUUID();
+  const ticket = openSendTicket(conversationId);
   let rows: InsertedRow[];
   try {
     rows = await db.$queryRaw<InsertedRow[]>`
@@ -118,9 +119,19 @@ export async function sendMessage({
           FROM next
         RETURNING "seq", "createdAt"
       )
-      SELECT inserted."seq", inserted."createdAt", next."kind", u."name", u."username", u."image"
+      SELECT inserted."seq", inserted."createdAt", u."name", u."username", u."image",
+             (next."kind" = 'dm' AND EXISTS (
+               SELECT 1 FROM "chat_member" o
+                WHERE o."conversationId" = ${conversationId} AND o."userId" <> ${senderId} AND o."leftAt" IS NULL AND NOT o."muted"
+                  AND NOT EXISTS (
+                    SELECT 1 FROM "notification" n
+                     WHERE n."userId" = o."userId" AND n."kind" = ${CHAT_MESSAGE_KIND} AND n."readAt" IS NULL
+                       AND n."payload"->>'conversationId' = ${conversationId}
+                  )
+             )) AS "notifyDm"
         FROM inserted CROSS JOIN next JOIN "user" u ON u."id" = ${senderId}`;
   } catch (error) {
+    ticket.close();
     if (!isUniqueViolation(error)) throw error;
     // The same clientId won a concurrent race: answer with the message it stored.
     const twin = await findByClientId(db, conversationId, senderId, clientId);
@@ -129,6 +140,7 @@ export async function sendMessage({
   }
   const inserted = rows[0];
   if (!inserted) {
+    ticket.close();
     const existing = await findByClientId(db, conversationId, senderId, clientId);
     if (existing) return toMessageView(existing, senderId);
     throw notAMember();
@@ -149,9 +161,10 @@ export async function sendMessage({
     deletedAt: null,
     createdAt: inserted.createdAt,
   };
-  await publishToConversation(conversationId, CHAT_EVENTS.message, toEnvelope(message), { excludeSocketId: input.socketId, seq: message.seq });
-  // Only DMs and @mentions notify, so a group message without an @ needs no second look at the database.
-  if (inserted.kind === "dm" || mentionedUsernames(body).length > 0) defer(() => notifyMessageRecipients({ db, message }));
+  await ticket.publishMessage(toEnvelope(message), { excludeSocketId: input.socketId, seq: message.seq });
+  // Only @mentions and a DM whose recipient has no unread DM notification yet notify: the insert already told which,
+  // so most messages need no second look at the database.
+  if (inserted.notifyDm || mentionedUsernames(body).length > 0) defer(() => notifyMessageRecipients({ db, message }));
   return message;
 }
 

@@ -1,17 +1,28 @@
 import PusherClient from "pusher-js";
-import { afterEach, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import {
   closeEverything,
   nextEvent,
   pause,
   recordEvents,
+  redisUrl,
   startGateway,
   type TestGateway,
 } from "@/server/realtime/gateway/gateway-test-kit";
 import { createRealtime, type Realtime, type RealtimeSettings, realtimeSettingsFromEnv, userChannel } from "./realtime";
 
+let redis: Redis | undefined;
+function testRedis(): Redis {
+  redis ??= new Redis(redisUrl());
+  return redis;
+}
+
 afterEach(closeEverything);
+afterAll(async () => {
+  await redis?.quit();
+});
 
 function settingsFor({ gateway, app }: TestGateway): RealtimeSettings {
   return { appId: app.id, key: app.key, secret: app.secret, host: "127.0.0.1", port: gateway.port, useTLS: false };
@@ -38,10 +49,14 @@ async function browserClient(realtime: Realtime, userId: string): Promise<Pusher
   return client;
 }
 
-describe("createRealtime against the gateway", () => {
+// Both ways of publishing: the HTTP API (Pusher Channels, Soketi, our gateway) and our gateways' Redis topics.
+describe.each(["http", "redis"] as const)("createRealtime against the gateway, publishing via %s", (via) => {
+  const make = (target: TestGateway, overrides: Partial<RealtimeSettings> = {}) =>
+    createRealtime({ ...settingsFor(target), ...overrides }, via === "redis" ? { redis: testRedis() } : {});
+
   it("publishes to a user's private channel, which only that user can join", async () => {
     const target = await startGateway();
-    const realtime = createRealtime(settingsFor(target));
+    const realtime = make(target);
     const client = await browserClient(realtime, "u1");
     try {
       const own = client.subscribe(userChannel("u1"));
@@ -60,7 +75,7 @@ describe("createRealtime against the gateway", () => {
 
   it("authorizes presence with the user's id and info, and skips the excluded socket", async () => {
     const target = await startGateway();
-    const realtime = createRealtime(settingsFor(target));
+    const realtime = make(target);
     const [ann, ben] = [await browserClient(realtime, "ann"), await browserClient(realtime, "ben")];
     try {
       const annChannel = ann.subscribe("presence-doc");
@@ -82,7 +97,7 @@ describe("createRealtime against the gateway", () => {
 
   it("publishes batches larger than Pusher's per-request limit", async () => {
     const target = await startGateway();
-    const realtime = createRealtime(settingsFor(target));
+    const realtime = make(target);
     const client = await browserClient(realtime, "u1");
     try {
       const channel = client.subscribe("feed");
@@ -98,15 +113,15 @@ describe("createRealtime against the gateway", () => {
 
   it("probes the service, and reports a refusal as UNAVAILABLE", async () => {
     const target = await startGateway();
-    await createRealtime(settingsFor(target)).probe();
+    await make(target).probe();
 
-    const wrongSecret = createRealtime({ ...settingsFor(target), secret: "wrong" });
+    const wrongSecret = make(target, { secret: "wrong" });
     await expect(wrongSecret.probe()).rejects.toMatchObject({ code: "UNAVAILABLE" });
   });
 
   it("reports oversized events as PAYLOAD_TOO_LARGE", async () => {
     const target = await startGateway();
-    const realtime = createRealtime(settingsFor(target));
+    const realtime = make(target);
     await expect(realtime.publish("news", "big", "x".repeat(20_000))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
   });
 });

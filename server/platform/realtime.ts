@@ -1,14 +1,18 @@
 import Pusher from "pusher";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { createRedisEventPublisher } from "@/server/realtime/redis-publisher";
 import { logger } from "./logger";
+import { redis, type Redis } from "./redis";
 
 /**
  * Server-side realtime: publishes events and authorizes channel subscriptions
  * through the official `pusher` SDK. By default it talks to the project's own
  * gateway (server/realtime/gateway); setting PUSHER_* points it — and the
  * browser, through getClientRealtimeConfig — at Pusher Channels or Soketi
- * with no code change.
+ * with no code change. With the project's own gateway, events skip its HTTP
+ * API and go straight onto the Redis topics its instances listen to
+ * (server/realtime/redis-publisher.ts); authorization is the same either way.
  */
 
 export interface RealtimeSettings {
@@ -78,8 +82,10 @@ export function userChannel(userId: string): string {
   return `private-user-${userId}`;
 }
 
-export function createRealtime(settings: RealtimeSettings): Realtime {
+/** `redis`: publish through the project's gateways' Redis topics rather than the HTTP API (same Redis and app id as the gateways). */
+export function createRealtime(settings: RealtimeSettings, options: { redis?: Redis } = {}): Realtime {
   const pusher = createPusherClient(settings);
+  const publishToTopics = options.redis ? createRedisEventPublisher({ redis: options.redis, appId: settings.appId }) : undefined;
 
   async function send(request: () => Promise<unknown>, what: string): Promise<void> {
     try {
@@ -91,6 +97,10 @@ export function createRealtime(settings: RealtimeSettings): Realtime {
 
   const publish: Realtime["publish"] = async (channels, event, data, options) => {
     const list = Array.isArray(channels) ? channels : [channels];
+    if (publishToTopics) {
+      const excludeSocketId = options?.excludeSocketId;
+      return send(() => publishToTopics(list.map((channel) => ({ channel, event, data, excludeSocketId }))), `event ${event}`);
+    }
     const params = options?.excludeSocketId ? { socket_id: options.excludeSocketId } : undefined;
     for (const group of chunk(list, MAX_CHANNELS_PER_TRIGGER)) {
       await send(() => (params ? pusher.trigger(group, event, data, params) : pusher.trigger(group, event, data)), `event ${event}`);
@@ -101,6 +111,7 @@ export function createRealtime(settings: RealtimeSettings): Realtime {
     publish,
 
     async publishBatch(events) {
+      if (publishToTopics) return send(() => publishToTopics(events), `a batch of ${events.length} events`);
       for (const group of chunk(events, MAX_EVENTS_PER_BATCH)) {
         const batch = group.map(({ channel, event, data, excludeSocketId }) =>
           excludeSocketId ? { channel, name: event, data, socket_id: excludeSocketId } : { channel, name: event, data },
@@ -157,11 +168,17 @@ export function realtimeSettingsFromEnv(): RealtimeSettings {
   };
 }
 
+/** REALTIME_PUBLISH_VIA=auto: through Redis exactly when no PUSHER_HOST / PUSHER_CLUSTER points elsewhere (the embedded gateway). */
+export function publishesThroughRedis(): boolean {
+  if (env.REALTIME_PUBLISH_VIA !== "auto") return env.REALTIME_PUBLISH_VIA === "redis";
+  return env.PUSHER_HOST === undefined && env.PUSHER_CLUSTER === undefined;
+}
+
 let defaultRealtime: Realtime | undefined;
 
 /** The process-wide instance, configured from the environment on first use. */
 export function getRealtime(): Realtime {
-  defaultRealtime ??= createRealtime(realtimeSettingsFromEnv());
+  defaultRealtime ??= createRealtime(realtimeSettingsFromEnv(), publishesThroughRedis() ? { redis } : {});
   return defaultRealtime;
 }
 
@@ -233,6 +250,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 function toRealtimeError(error: unknown, what: string): AppError {
+  if (error instanceof AppError) return error;
   const status = error instanceof Pusher.RequestError ? error.status : undefined;
   const body = error instanceof Pusher.RequestError ? error.body : undefined;
   log.warn({ status, body, err: error instanceof Error ? error.message : String(error) }, `realtime refused ${what}`);
