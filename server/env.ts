@@ -98,6 +98,8 @@ const EnvSchema = z.object({
   PUSHER_CLUSTER: optional,
   /** Host the browser connects to when it differs from the server's (e.g. a public name). */
   PUSHER_PUBLIC_HOST: optional,
+  /** How the server publishes: "redis" onto the project's gateways' topics, "http" through the Pusher API; "auto" = redis unless PUSHER_HOST/PUSHER_CLUSTER is set. */
+  REALTIME_PUBLISH_VIA: z.enum(["auto", "redis", "http"]).default("auto"),
 
   // Storage: local disk (server/platform/storage.ts); the ObjectStore interface is the S3 subset, an S3 store is not written yet
   STORAGE_DIR: optional,
