@@ -1,10 +1,9 @@
-import { after } from "next/server";
 import { storage } from "@/server/platform/storage";
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { AddMembersInput, addMembers } from "./add-members";
-import { chatLog } from "./chat-channels";
 import { countUnread } from "./count-unread";
 import { CreateGroupInput, createGroup } from "./create-group";
+import { deferAfterResponse } from "./defer-after-response";
 import { DeleteMessageInput, deleteMessage } from "./delete-message";
 import { EditMessageInput, editMessage } from "./edit-message";
 import { GetConversationInput, getConversation } from "./get-conversation";
@@ -19,7 +18,7 @@ import { RemoveMemberInput, removeMember } from "./remove-member";
 import { RenameGroupInput, renameGroup } from "./rename-group";
 import { SearchMessagesInput, searchMessages } from "./search-messages";
 import { SearchPeopleInput, searchPeople } from "./search-people";
-import { SendMessageInput, sendMessage, type Defer } from "./send-message";
+import { SendMessageInput, sendMessage } from "./send-message";
 import { SetMutedInput, setMuted } from "./set-muted";
 import { StartDirectConversationInput, startDirectConversation } from "./start-direct-conversation";
 import { ToggleReactionInput, toggleReaction } from "./toggle-reaction";
@@ -112,16 +111,6 @@ import { ToggleReactionInput, toggleReaction } from "./toggle-reaction";
  *   401 signed out, 403 non-member, 413 too large, 429 past the `upload` rate limit.
  * GET  /api/chat/files/<key>[?download=1&name=…]        (= attachment.url / thumbUrl) members only; Range supported
  */
-/** Notifications run after the response where Next provides `after`; elsewhere (tests, scripts) detached. */
-const deferAfterResponse: Defer = (task) => {
-  const run = () => task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
-  try {
-    after(run);
-  } catch {
-    void run();
-  }
-};
-
 export const chatRouter = router({
   list: protectedProcedure.input(ListConversationsInput).query(({ ctx, input }) => listConversations({ db: ctx.db, userId: ctx.user.id, input })),
   get: protectedProcedure
