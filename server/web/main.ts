@@ -1,5 +1,6 @@
 import http from "node:http";
 import next from "next";
+import { answerChatBeforeNext } from "@/server/chat/fast-path";
 import { env } from "@/server/env";
 import { answerBeforeNext } from "@/server/links/fast-path";
 import { flushClicks } from "@/server/links/serve-short-link";
@@ -31,17 +32,19 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
 
 const server = http.createServer((request, response) => {
   appendPeerToForwardedFor(request);
-  // Short links and link creation are answered here, before Next; everything else (and a code with no link) goes to Next.
-  answerBeforeNext(request, response).then(
-    (answered) => {
-      if (!answered) void handle(request, response);
-    },
-    (error: unknown) => {
-      log.error({ err: error }, "short link failed");
-      if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
-      response.end("Short links are briefly unavailable. Please try again shortly.");
-    },
-  );
+  // Short links, link creation and chat sends are answered here, before Next; everything else (and a code with no link) goes to Next.
+  answerBeforeNext(request, response)
+    .then((answered) => answered || answerChatBeforeNext(request, response))
+    .then(
+      (answered) => {
+        if (!answered) void handle(request, response);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, "short link failed");
+        if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+        response.end("Short links are briefly unavailable. Please try again shortly.");
+      },
+    );
 });
 // Next's dev server needs the upgrade path for hot reload.
 if (dev) server.on("upgrade", app.getUpgradeHandler());
