@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import { SendRefusedError } from "./post-message";
 
 /**
  * How a failed send should be handled: "retry" keeps the message queued
@@ -6,6 +7,11 @@ import { TRPCClientError } from "@trpc/client";
  * failed with the server's reason (too long, not a member any more).
  */
 export function classifySendError(error: unknown): { kind: "retry"; delayMs: number } | { kind: "refuse"; message: string } {
+  if (error instanceof SendRefusedError) {
+    if (error.status === 429) return { kind: "retry", delayMs: (error.retryAfterSeconds ?? 5) * 1000 };
+    if (error.status >= 500) return { kind: "retry", delayMs: 2_000 };
+    return { kind: "refuse", message: error.message };
+  }
   if (!(error instanceof TRPCClientError) || !error.data) return { kind: "retry", delayMs: 2_000 };
   const data = error.data as { httpStatus?: number; appCode?: string | null; retryAfterSeconds?: number | null };
   if (data.appCode === "RATE_LIMITED" || data.httpStatus === 429) return { kind: "retry", delayMs: (data.retryAfterSeconds ?? 5) * 1000 };

@@ -16,6 +16,7 @@ import {
   type OutgoingMessage,
   type ReactionEvent,
 } from "./chat-types";
+import { postMessage } from "./post-message";
 import { classifySendError, describeError } from "./send-errors";
 import { EMPTY_TIMELINE, envelopeIsComplete, timelineReducer, type Timeline } from "./timeline-state";
 
@@ -61,12 +62,16 @@ export function useConversationTimeline({
   }, [timeline]);
 
   // --- loading ---------------------------------------------------------------------------------
+  /** A first page is in: from then on a (re)subscription catches up from it. */
+  const loaded = useRef(false);
   useEffect(() => {
     let active = true;
+    loaded.current = false;
     const request = focusSeq !== null ? { conversationId, around: focusSeq, limit: PAGE_SIZE } : { conversationId, limit: PAGE_SIZE };
     client.chat.history.query(request).then(
       (page) => {
         if (!active) return;
+        loaded.current = true;
         dispatch({ type: "page", mode: "replace", messages: page.messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
         setStatus({ state: "ready" });
       },
@@ -177,7 +182,7 @@ export function useConversationTimeline({
       for (let next = outbox.current[0]; next; next = outbox.current[0]) {
         dispatch({ type: "outgoing-state", clientId: next.clientId, state: "sending" });
         try {
-          const message = await client.chat.send.mutate({
+          const message = await postMessage({
             conversationId: next.conversationId,
             clientId: next.clientId,
             body: next.body,
@@ -203,7 +208,7 @@ export function useConversationTimeline({
     } finally {
       flushing.current = false;
     }
-  }, [client, socketId]);
+  }, [socketId]);
 
   useEffect(() => () => clearTimeout(retryTimer.current), []);
   useEffect(() => {
@@ -212,9 +217,11 @@ export function useConversationTimeline({
     return () => window.removeEventListener("online", onOnline);
   }, [flush]);
 
-  useRealtimeReconnect(() => {
-    void flush();
-    if (!current.current.hasNewer) void catchUp();
+  useRealtimeReconnect(() => void flush());
+  // Catch up when the channel is subscribed (again), not when the socket is back: until the gateway has the new
+  // subscription, messages go past this tab unseen, and a catch-up run at "connected" could finish before them.
+  useChannelEvent(channel, "pusher:subscription_succeeded", () => {
+    if (loaded.current && !current.current.hasNewer) void catchUp();
   });
 
   const send = useCallback(
