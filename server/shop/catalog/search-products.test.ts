@@ -132,6 +132,21 @@ describe("searchProducts", () => {
     expect(browse.items).toHaveLength(24);
   });
 
+  it("adds typo matches only when the words as typed find less than a page", async () => {
+    const lampWord = uniqueWord();
+    const category = await createTestCategory("Lamps");
+    for (let index = 0; index < 24; index++) {
+      await createTestProduct({ categoryId: category.id, name: `Desk Lamp ${lampWord}` });
+    }
+    await createTestProduct({ categoryId: category.id, name: `Desk Lamb ${lampWord}` });
+    // 24 products match every word: the near miss "Lamb" stays out.
+    expect((await search({ q: `desk lamp ${lampWord}` })).total).toBe(24);
+    // One product matches every word: the near misses come in, ranked after it.
+    const typo = await search({ q: `desk lamb ${lampWord}` });
+    expect(typo.total).toBe(25);
+    expect(typo.items[0]?.name).toBe(`Desk Lamb ${lampWord}`);
+  });
+
   it("returns nothing (and zero counts) for a query that matches nothing", async () => {
     const result = await search({ q: uniqueWord() });
     expect(result).toMatchObject({ total: 0, items: [], pageCount: 0 });
