@@ -4,6 +4,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import type { LinkCache } from "./link-cache";
 import { LinkPassword, LinkTags, LinkTitle, aliasOrThrow, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
+import { generatedLinkInserterFor } from "./insert-generated-links";
 import { hashLinkPassword } from "./link-password";
 import { toLinkView, type LinkView } from "./link-view";
 import { codeAllocatorFor } from "./short-code";
@@ -60,16 +61,12 @@ export async function createLink({
   }
 
   const allocator = codeAllocatorFor(db);
+  const inserter = generatedLinkInserterFor(db);
   for (let attempt = 0; attempt < MAX_GENERATED_ATTEMPTS; attempt++) {
-    const code = await allocator.nextCode();
-    try {
-      const link = await db.link.create({ data: { ...data, code } });
-      // No invalidation: a generated code has never been handed out before and cannot be
-      // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
-      return toLinkView(link, now);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+    const link = await inserter.insert({ ...data, code: await allocator.nextCode(), createdAt: new Date() });
+    // No invalidation: a generated code has never been handed out before and cannot be
+    // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
+    if (link) return toLinkView(link, now);
   }
   throw new AppError("INTERNAL", "Could not allocate a short code.");
 }
