@@ -55,7 +55,7 @@ async function measureHttp(stack: BenchStack): Promise<{ p50: number; p95: numbe
 
 async function main() {
   const started = Date.now();
-  const stack = await startBenchStack({ name: "shop", env: { RATE_LIMIT_CHECKOUT_POINTS: "100000000" }, log });
+  const stack = await startBenchStack({ name: "shop", env: { RATE_LIMIT_CHECKOUT_POINTS: "100000000", RATE_LIMIT_CART_POINTS: "100000000" }, log });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: stack.databaseUrl }) });
   const slugPrefix = `bench-${runId}-`;
   try {

@@ -129,6 +129,9 @@ const EnvSchema = z.object({
   /** Checkouts started, per signed-in user or guest IP. */
   RATE_LIMIT_CHECKOUT_POINTS: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Cart additions and changes, per signed-in user or guest IP. */
+  RATE_LIMIT_CART_POINTS: z.coerce.number().int().positive().default(120),
+  RATE_LIMIT_CART_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 const SettingsSchema = EnvSchema.refine(

@@ -20,6 +20,7 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  * - upload         30 uploads / hour per user                   (RATE_LIMIT_UPLOAD_*)
  * - chat-send      120 messages / min per user                  (RATE_LIMIT_CHAT_SEND_*)
  * - checkout       10 checkouts started / min per user or guest IP (RATE_LIMIT_CHECKOUT_*)
+ * - cart-write     120 cart changes / min per user or guest IP  (RATE_LIMIT_CART_*)
  */
 export const RATE_LIMIT_POLICIES = {
   "login-ip": policy("login-ip", env.LOGIN_LIMIT_PER_IP, env.LOGIN_LIMIT_WINDOW_SECONDS),
@@ -29,6 +30,7 @@ export const RATE_LIMIT_POLICIES = {
   upload: policy("upload", env.RATE_LIMIT_UPLOAD_POINTS, env.RATE_LIMIT_UPLOAD_WINDOW_SECONDS),
   "chat-send": policy("chat-send", env.RATE_LIMIT_CHAT_SEND_POINTS, env.RATE_LIMIT_CHAT_SEND_WINDOW_SECONDS),
   checkout: policy("checkout", env.RATE_LIMIT_CHECKOUT_POINTS, env.RATE_LIMIT_CHECKOUT_WINDOW_SECONDS),
+  "cart-write": policy("cart-write", env.RATE_LIMIT_CART_POINTS, env.RATE_LIMIT_CART_WINDOW_SECONDS),
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

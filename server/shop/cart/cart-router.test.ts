@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
+import { consume } from "@/server/platform/ratelimit";
 import { redis } from "@/server/platform/redis";
 import { MAX_CART_LINES } from "./cart-limits";
 import { cartKey } from "./cart-store";
@@ -120,6 +121,29 @@ describe("shop.cart limits", () => {
     const cart = await browser.run((call) => call.shop.cart.add({ productId: first, quantity: 1 }));
     expect(cart.lines).toHaveLength(MAX_CART_LINES);
     expect(cart.itemCount).toBe(MAX_CART_LINES + 1);
+  });
+});
+
+describe("shop.cart rate limit", () => {
+  it(`refuses writes past ${env.RATE_LIMIT_CART_POINTS} a minute per guest IP or user, keeping the cart and other buyers unaffected`, async () => {
+    const product = await createCartProduct();
+    const guest = cartBrowser();
+    await guest.run((call) => call.shop.cart.add({ productId: product.id, quantity: 1 }));
+    await consume("cart-write", `ip:${guest.ip}`, env.RATE_LIMIT_CART_POINTS - 1);
+    await expect(guest.run((call) => call.shop.cart.add({ productId: product.id, quantity: 1 }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^Too many requests\. Please try again in \d+ (seconds?|minute)\.$/),
+    });
+    await expect(guest.run((call) => call.shop.cart.remove({ productId: product.id }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // Reading is not limited, and nothing was lost.
+    expect((await guest.run((call) => call.shop.cart.get())).itemCount).toBe(1);
+    await expect(cartBrowser().run((call) => call.shop.cart.add({ productId: product.id, quantity: 1 }))).resolves.toMatchObject({ itemCount: 1 });
+
+    const member = cartBrowser();
+    const user = testUser();
+    member.signIn(user);
+    await consume("cart-write", `user:${user.id}`, env.RATE_LIMIT_CART_POINTS);
+    await expect(member.run((call) => call.shop.cart.add({ productId: product.id, quantity: 1 }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { SessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
@@ -36,17 +36,19 @@ export function testUser(): SessionUser {
 }
 
 /**
- * A browser as the cart sees it: a cookie jar that follows the Set-Cookie
- * headers each call answers with, and an optional signed-in user.
+ * A browser as the cart sees it: its own client IP (as server/web/main.ts
+ * reports the socket peer), a cookie jar that follows the Set-Cookie headers
+ * each call answers with, and an optional signed-in user.
  */
 export function cartBrowser({ guestCookie: initialCookie = null }: { guestCookie?: string | null } = {}) {
+  const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
   let guestCookie = initialCookie;
   let user: SessionUser | null = null;
   const setCookies: string[] = [];
 
   function caller() {
     const resHeaders = new Headers();
-    const headers = new Headers(guestCookie ? { cookie: `${CART_COOKIE}=${guestCookie}` } : {});
+    const headers = new Headers({ "x-forwarded-for": ip, ...(guestCookie ? { cookie: `${CART_COOKIE}=${guestCookie}` } : {}) });
     const call = createCallerFactory(appRouter)({ db, redis, headers, user, resHeaders });
     return { call, resHeaders };
   }
@@ -65,6 +67,7 @@ export function cartBrowser({ guestCookie: initialCookie = null }: { guestCookie
   }
 
   return {
+    ip,
     run,
     signIn: (who: SessionUser) => {
       user = who;

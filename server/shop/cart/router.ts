@@ -1,6 +1,7 @@
 import { publicProcedure, router } from "@/server/trpc/init";
 import { AddToCartInput, addToCart } from "./add-to-cart";
 import { getCart } from "./get-cart";
+import { limitCartWrites } from "./limit-cart-writes";
 import { openCart } from "./open-cart";
 import { RemoveFromCartInput, removeFromCart } from "./remove-from-cart";
 import { SetCartQuantityInput, setCartQuantity } from "./set-cart-quantity";
@@ -17,16 +18,18 @@ import { SetCartQuantityInput, setCartQuantity } from "./set-cart-quantity";
  *   problem: null | "sold_out" | "not_enough_stock" | "unavailable" }[], subtotalCents, shippingCents,
  *   totalCents, currency, itemCount, freeShippingRemainingCents }
  * Refusals carry a message for people and data.appCode: NOT_FOUND (product gone or inactive),
- * CONFLICT (sold out / "Only N left"), BAD_REQUEST (quantity out of range, 10 per line, 50 lines).
+ * CONFLICT (sold out / "Only N left"), BAD_REQUEST (quantity out of range, 10 per line, 50 lines),
+ * TOO_MANY_REQUESTS after RATE_LIMIT_CART_POINTS writes a minute per user or guest IP.
  * A guest's cart lives behind the httpOnly cookie `cb_cart`; the first cart call after
  * sign-in merges it into the user's cart and clears the cookie (open-cart.ts).
  */
 const readCartProcedure = publicProcedure.use(async ({ ctx, next }) =>
   next({ ctx: { cartId: await openCart(ctx, { forWrite: false }) } }),
 );
-const writeCartProcedure = publicProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: { cartId: await openCart(ctx, { forWrite: true }) } }),
-);
+const writeCartProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  await limitCartWrites(ctx);
+  return next({ ctx: { cartId: await openCart(ctx, { forWrite: true }) } });
+});
 
 export const cartRouter = router({
   get: readCartProcedure.query(({ ctx }) => getCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId })),
