@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerSendMessage, tooLarge } from "./send-message-route";
+import { headersOf, readNodeBody, sendJson } from "@/server/realtime/node-request";
+import { answerSendMessage } from "./send-message-route";
 
 const SEND_PATH = /^\/api\/chat\/conversations\/([^/?#]+)\/messages(?:\?.*)?$/;
 
@@ -21,37 +22,11 @@ export async function answerChatBeforeNext(request: IncomingMessage, response: S
   } catch {
     return false;
   }
-  const cookie = request.headers.cookie;
   const answer = await answerSendMessage({
-    headers: new Headers(cookie ? { cookie } : {}),
+    headers: headersOf(request, ["cookie"]),
     conversationId,
     readBody: (maxBytes) => readNodeBody(request, maxBytes),
   });
-  const text = JSON.stringify(answer.body);
-  response.writeHead(answer.status, { ...answer.headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
-  response.end(text);
+  sendJson(response, answer.status, answer.body, answer.headers);
   return true;
-}
-
-function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (Number(request.headers["content-length"] ?? "0") > maxBytes) {
-      reject(tooLarge(maxBytes));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(tooLarge(maxBytes));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }

@@ -4,9 +4,9 @@ import { getSessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { readUploadBody } from "@/server/platform/read-upload-body";
+import { bodyTooLarge } from "@/server/realtime/node-request";
 import { storage } from "@/server/platform/storage";
-import { deferAfterResponse } from "./defer-after-response";
-import { SendMessageInput, sendMessage } from "./send-message";
+import { SendMessageInput, sendMessage, type Defer } from "./send-message";
 
 /** The JSON body of a send: a message body (≤ 64 KB before its own checks) and up to 10 attachment references fit easily. */
 export const SEND_MESSAGE_MAX_REQUEST_BYTES = 128 * 1024;
@@ -30,11 +30,14 @@ export async function answerSendMessage({
   headers,
   conversationId,
   readBody,
+  defer,
 }: {
   headers: Headers;
   conversationId: string;
   /** Resolves the raw body, or rejects with PAYLOAD_TOO_LARGE past `maxBytes`. */
   readBody: (maxBytes: number) => Promise<string>;
+  /** Next's route passes `after` (defer-after-response.ts); outside Next (the fast path) notifications run detached. */
+  defer?: Defer;
 }): Promise<RouteAnswer> {
   try {
     const user = await getSessionUser(headers);
@@ -43,7 +46,7 @@ export async function answerSendMessage({
     if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new AppError("BAD_REQUEST", "The request body must be a JSON object.");
     const input = SendMessageInput.safeParse({ ...fields, conversationId });
     if (!input.success) throw invalid(input.error);
-    const message = await sendMessage({ db, storage, senderId: user.id, input: input.data, defer: deferAfterResponse });
+    const message = await sendMessage({ db, storage, senderId: user.id, input: input.data, defer });
     return { status: 201, body: message, headers: NO_STORE };
   } catch (error) {
     const appError = toAppError(error);
@@ -57,7 +60,7 @@ export async function answerSendMessage({
   }
 }
 
-const NO_STORE = { "Cache-Control": "no-store" };
+const NO_STORE: Record<string, string> = { "Cache-Control": "no-store" };
 
 function parseBody(text: string): unknown {
   try {
@@ -75,9 +78,5 @@ function invalid(error: z.ZodError): AppError {
 
 /** The request body as text, refused past `maxBytes` (by Content-Length, then while reading). */
 export async function readRequestText(request: Request, maxBytes: number): Promise<string> {
-  return (await readUploadBody(request, maxBytes, () => tooLarge(maxBytes))).toString("utf8");
-}
-
-export function tooLarge(maxBytes: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  return (await readUploadBody(request, maxBytes, () => bodyTooLarge(maxBytes))).toString("utf8");
 }

@@ -1,3 +1,4 @@
+import { deferAfterResponse } from "@/server/chat/defer-after-response";
 import { answerSendMessage, readRequestText } from "@/server/chat/send-message-route";
 
 /**
@@ -13,6 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
     headers: request.headers,
     conversationId,
     readBody: (maxBytes) => readRequestText(request, maxBytes),
+    defer: deferAfterResponse,
   });
   return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }
