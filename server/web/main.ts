@@ -4,6 +4,7 @@ import { answerChatBeforeNext } from "@/server/chat/fast-path";
 import { env } from "@/server/env";
 import { answerBeforeNext } from "@/server/links/fast-path";
 import { flushClicks } from "@/server/links/serve-short-link";
+import { answerRealtimeBeforeNext } from "@/server/realtime/fast-path";
 import { logger } from "@/server/platform/logger";
 
 /**
@@ -32,9 +33,10 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
 
 const server = http.createServer((request, response) => {
   appendPeerToForwardedFor(request);
-  // Short links, link creation and chat sends are answered here, before Next; everything else (and a code with no link) goes to Next.
+  // Short links, link creation, chat sends and channel authorization are answered here, before Next; everything else (and a code with no link) goes to Next.
   answerBeforeNext(request, response)
     .then((answered) => answered || answerChatBeforeNext(request, response))
+    .then((answered) => answered || answerRealtimeBeforeNext(request, response))
     .then(
       (answered) => {
         if (!answered) void handle(request, response);
