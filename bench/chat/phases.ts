@@ -1,0 +1,216 @@
+import { performance } from "node:perf_hooks";
+import Pusher from "pusher";
+import type { PrismaClient } from "../../server/generated/prisma/client";
+import { connectClients } from "./clients";
+import type { Conversation, Seeded } from "./data-set";
+import { restartGateway, type RestartedGateway } from "./gateway-restart";
+import { atFixedRate, drain, saturate, stats, type Send } from "./load";
+import { committedTransactions, cpuSeconds, pidListeningOn, steadyRssKb } from "./processes";
+import {
+  app,
+  BASELINE_MESSAGES,
+  CLIENTS,
+  DRAIN_MS,
+  MESSAGES,
+  pause,
+  RATE,
+  RECONNECT_LIMIT_MS,
+  RESTART_MESSAGES,
+  SATURATION_IN_FLIGHT,
+  SATURATION_MESSAGES,
+  WARMUP_MESSAGES,
+  log,
+} from "./settings";
+import type { Target } from "./target";
+import { run, Tracker } from "./tracker";
+
+export type SendPath = { send: (index: number) => Send; outcome: { errors: number } };
+type Stats = ReturnType<typeof stats>;
+
+/** Starts a phase: a fresh tracker, and the counters as they were, so the phase reports only its own. */
+function begin(sender: SendPath) {
+  run.tracker = new Tracker();
+  const before = { errors: sender.outcome.errors, reordered: run.reordered, duplicates: run.duplicates };
+  return () => ({
+    tracker: run.tracker,
+    errors: sender.outcome.errors - before.errors,
+    reordered: run.reordered - before.reordered,
+    duplicates: run.duplicates - before.duplicates,
+  });
+}
+
+export async function warmUp(sender: SendPath): Promise<void> {
+  // Not measured: the route, Prisma's pool, the JIT and the gateway connections get hot.
+  log(`Warm-up: ${WARMUP_MESSAGES} messages at ${RATE}/s (not measured)...`);
+  await atFixedRate(WARMUP_MESSAGES, RATE, sender.send);
+  await drain(3_000);
+}
+
+export type FixedRateResult = { stats: Stats; expected: number; lost: number; errors: number; reordered: number; duplicates: number; achievedRate: number; lateStarts: number };
+
+/** 1. A fixed offered rate through the send route; latency = send call start → `message` at each member. */
+export async function fixedRatePhase(sender: SendPath): Promise<FixedRateResult> {
+  const end = begin(sender);
+  log(`Fixed-rate phase: ${MESSAGES.toLocaleString("en")} messages at ${RATE}/s through POST /api/chat/conversations/{id}/messages...`);
+  const progress = setInterval(() => log(`  … ${run.tracker.pending.size} sent, ${sender.outcome.errors} errors, ${run.tracker.outstanding()} receipts outstanding`), 5_000);
+  const fixed = await atFixedRate(MESSAGES, RATE, sender.send).finally(() => clearInterval(progress));
+  await drain(DRAIN_MS);
+  const phase = end();
+  return {
+    stats: stats(phase.tracker.latencies),
+    expected: phase.tracker.expectedTotal(),
+    lost: phase.tracker.outstanding(),
+    errors: phase.errors,
+    reordered: phase.reordered,
+    duplicates: phase.duplicates,
+    achievedRate: Math.round((MESSAGES - phase.errors) / fixed.seconds),
+    lateStarts: fixed.lateStarts,
+  };
+}
+
+export type SaturationResult = {
+  stats: Stats;
+  expected: number;
+  lost: number;
+  errors: number;
+  reordered: number;
+  deliveryMps: number;
+  webCpuMs: number | undefined;
+  gatewayCpuMs: number | undefined;
+  pgXactsPerMessage: number;
+};
+
+/** 2. A closed loop with SATURATION_IN_FLIGHT sends in flight: the highest rate the send path sustains, and its cost per message. */
+export async function saturationPhase(sender: SendPath, target: Target, db: PrismaClient, offset: number): Promise<SaturationResult> {
+  const end = begin(sender);
+  log(`Saturation phase: ${SATURATION_MESSAGES.toLocaleString("en")} messages, ${SATURATION_IN_FLIGHT} sends in flight...`);
+  const webPid = pidListeningOn(Number(new URL(target.webUrl).port));
+  const gatewayPid = pidListeningOn(target.gatewayPort);
+  const [webCpuBefore, gatewayCpuBefore, xactsBefore] = await Promise.all([cpuSeconds(webPid), cpuSeconds(gatewayPid), committedTransactions(db)]);
+  const started = performance.now();
+  await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => sender.send(offset + index));
+  await drain(DRAIN_MS);
+  const phase = end();
+  const finished = phase.tracker.outstanding() === 0 ? phase.tracker.lastReceipt : performance.now();
+  const delivered = [...phase.tracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
+  // CPU per message is what a shared, noisy machine cannot distort much: time slices lost to others are not counted.
+  const [webCpuAfter, gatewayCpuAfter, xactsAfter] = await Promise.all([cpuSeconds(webPid), cpuSeconds(gatewayPid), committedTransactions(db)]);
+  const perMessageMs = (before: number | undefined, after: number | undefined) =>
+    before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
+  return {
+    stats: stats(phase.tracker.latencies),
+    expected: phase.tracker.expectedTotal(),
+    lost: phase.tracker.outstanding(),
+    errors: phase.errors,
+    reordered: phase.reordered,
+    deliveryMps: Math.round(delivered / ((finished - started) / 1000)),
+    webCpuMs: perMessageMs(webCpuBefore, webCpuAfter),
+    gatewayCpuMs: perMessageMs(gatewayCpuBefore, gatewayCpuAfter),
+    // Each autocommitted statement is one transaction: Postgres round trips the app made per message (this bench's own two reads aside).
+    pgXactsPerMessage: Math.round(((xactsAfter - xactsBefore - 2) * 100) / SATURATION_MESSAGES) / 100,
+  };
+}
+
+export type BaselineResult = { stats: Stats; expected: number; lost: number; errors: number; achievedRate: number };
+
+/** 3. The official `pusher` SDK's trigger straight to the gateway (no web app, no database), same channels, clients and rate. */
+export async function baselinePhase(target: Target, seeded: Seeded): Promise<BaselineResult> {
+  run.tracker = new Tracker();
+  const server = new Pusher({ appId: app.id, key: app.key, secret: app.secret, host: "127.0.0.1", port: String(target.gatewayPort), useTLS: false });
+  let errors = 0;
+  log(`Baseline: ${BASELINE_MESSAGES.toLocaleString("en")} raw pusher SDK triggers at ${RATE}/s to the same clients...`);
+  const baseRun = await atFixedRate(BASELINE_MESSAGES, RATE, (index) => async () => {
+    const conversation = seeded.conversations[Math.floor(Math.random() * seeded.conversations.length)] as Conversation;
+    const key = `raw-${index}`;
+    run.tracker.expect(key, performance.now(), conversation.members.length);
+    try {
+      await server.trigger(`private-chat-${conversation.id}`, "bench-raw", { k: key, preview: `bench message ${index}` });
+    } catch {
+      errors++;
+      const entry = run.tracker.pending.get(key);
+      if (entry) entry.failed = true;
+    }
+  });
+  await drain(DRAIN_MS);
+  return {
+    stats: stats(run.tracker.latencies),
+    expected: run.tracker.expectedTotal(),
+    lost: run.tracker.outstanding(),
+    errors,
+    achievedRate: Math.round(BASELINE_MESSAGES / baseRun.seconds),
+  };
+}
+
+export type MemoryResult = { rssBefore: number | undefined; rssAfter: number | undefined; connKb: number | undefined };
+
+/**
+ * 4. `conn_kb`: VmRSS growth of the warm gateway per idle, subscribed client, from a second wave of the same
+ * clients. (A fresh gateway sheds tens of MB of start-up garbage during its first minute, which would hide them.)
+ */
+export async function memoryPhase(target: Target, seeded: Seeded): Promise<MemoryResult> {
+  const pid = pidListeningOn(target.gatewayPort);
+  log(`Memory: VmRSS before and after a second wave of ${CLIENTS} idle, subscribed clients...`);
+  const rssBefore = await steadyRssKb(pid);
+  const secondWave = await connectClients(target, seeded, 0, CLIENTS);
+  await pause(1_000);
+  const rssAfter = await steadyRssKb(pid);
+  for (const client of secondWave) client.disconnect();
+  return { rssBefore, rssAfter, connKb: rssBefore !== undefined && rssAfter !== undefined ? (rssAfter - rssBefore) / CLIENTS : undefined };
+}
+
+export type RestartResult = {
+  downMs: number;
+  socketsBack: { count: number; p50Ms: number | undefined; allMs: number | undefined };
+  resubscribed: number;
+  resubscribedMs: number | undefined;
+  lost: number;
+  resynced: number;
+  expected: number;
+  errors: number;
+  reordered: number;
+  /** The restarted gateway process, for the caller to stop at the end. */
+  gateway: RestartedGateway["child"];
+};
+
+/**
+ * 5. Sends go on at RATE while the gateway is stopped (SIGTERM) and started again on the same port. pusher-js
+ * reconnects and re-subscribes; each client fills what it missed from history exactly as the browser does.
+ */
+export async function restartPhase(sender: SendPath, target: Target, memberships: number, offset: number): Promise<RestartResult> {
+  const end = begin(sender);
+  run.resubscriptions.count = 0;
+  run.reconnections.count = 0;
+  run.reconnections.times = [];
+  run.subscriptionFailures.clear();
+  const restartAt = Math.floor(RESTART_MESSAGES / 4);
+  let restarting: Promise<RestartedGateway> | undefined;
+  log(`Gateway restart: ${RESTART_MESSAGES.toLocaleString("en")} messages at ${RATE}/s; the gateway is stopped and started again after ${restartAt}...`);
+  await atFixedRate(RESTART_MESSAGES, RATE, (index) => {
+    if (index === restartAt) restarting = restartGateway(target.gatewayPort);
+    return sender.send(offset + index);
+  });
+  const restarted = await restarting;
+  if (!restarted) throw new Error("the gateway restart never started");
+  const until = performance.now() + RECONNECT_LIMIT_MS;
+  while (run.resubscriptions.count < memberships && performance.now() < until) await pause(50);
+  const resubscribedMs = run.resubscriptions.count >= memberships ? run.resubscriptions.last - restarted.stoppedAt : undefined;
+  const backTimes = run.reconnections.times.map((time) => time - restarted.stoppedAt).sort((a, b) => a - b);
+  await drain(DRAIN_MS);
+  const phase = end();
+  return {
+    downMs: restarted.downMs,
+    socketsBack: {
+      count: run.reconnections.count,
+      p50Ms: backTimes[Math.floor(backTimes.length / 2)],
+      allMs: run.reconnections.count >= CLIENTS ? backTimes.at(-1) : undefined,
+    },
+    resubscribed: run.resubscriptions.count,
+    resubscribedMs,
+    lost: phase.tracker.outstanding(),
+    resynced: phase.tracker.resynced,
+    expected: phase.tracker.expectedTotal(),
+    errors: phase.errors,
+    reordered: phase.reordered,
+    gateway: restarted.child,
+  };
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs/promises";
+import type { PrismaClient } from "../../server/generated/prisma/client";
+import { pause } from "./settings";
+
+/** The pid of the process listening on a local TCP port (from `ss`). */
+export function pidListeningOn(port: number): number | undefined {
+  try {
+    const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+    const match = /pid=(\d+)/.exec(out);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS once two readings 500 ms apart agree within 1% (at most 4 s of waiting; the GC makes single readings jumpy). */
+export async function steadyRssKb(pid: number | undefined): Promise<number | undefined> {
+  let previous = await rssKb(pid);
+  for (let attempt = 0; attempt < 8 && previous !== undefined; attempt++) {
+    await pause(500);
+    const current = await rssKb(pid);
+    if (current === undefined) return previous;
+    if (Math.abs(current - previous) <= previous * 0.01) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+export async function rssKb(pid: number | undefined): Promise<number | undefined> {
+  if (!pid) return undefined;
+  const status = await fs.readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export async function cpuSeconds(pid: number | undefined): Promise<number | undefined> {
+  if (!pid) return undefined;
+  const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
+}
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** Transactions committed in this database so far (statistics are flushed to the view within a second or so). */
+export async function committedTransactions(db: PrismaClient): Promise<number> {
+  await pause(1_000);
+  const rows = await db.$queryRaw<Array<{ commits: bigint }>>`SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(rows[0]?.commits ?? 0);
+}
