@@ -7,7 +7,8 @@ import { createTestProduct, readStock, type TestProduct } from "./support/shop-f
  * fills a cart, signs up (the cart comes along), pays with Stripe's 4242 test
  * card on the checkout simulator, lands on the order page as "Paid" once the
  * signed webhook has arrived, and sees "Shipped" appear live when the admin
- * ships it. A declined card shows Stripe's message and gives the stock back.
+ * ships it. A declined card shows Stripe's message and gives the stock back. A
+ * buyer who backs out of the payment page can return to it from the order.
  */
 
 const ADDRESS = { name: "Sam Shopper", line1: "12 Market Street", city: "Springfield", postalCode: "62701", country: "US" };
@@ -130,5 +131,22 @@ test.describe("shop", () => {
     await expect.poll(() => readStock(last.id), { timeout: 30_000 }).toEqual({ onHand: 1, reserved: 0 });
     await page.goto(`/shop/products/${last.slug}`);
     await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
+  });
+
+  test("a buyer who leaves the payment page finds the way back from the order page", async ({ page }) => {
+    const kayak = await createTestProduct({ name: "Folding Kayak", priceCents: 89_000, onHand: 2 });
+    await addToCart(page, kayak);
+    await fillCheckout(page, `guest-${randomUUID().slice(0, 8)}@example.com`);
+    const paymentPage = page.url();
+
+    await page.getByRole("link", { name: "Cancel and return to the store" }).click();
+    await expect(page.getByText("Payment not completed")).toBeVisible();
+    expect(await readStock(kayak.id)).toEqual({ onHand: 2, reserved: 1 });
+
+    await page.getByRole("link", { name: "Complete payment" }).click();
+    await expect(page).toHaveURL(paymentPage);
+    await payWith(page, "4242 4242 4242 4242");
+    await expect(page.getByTestId("order-status")).toHaveText(/paid/i, { timeout: 30_000 });
+    await expect(page.getByRole("link", { name: "Complete payment" })).toHaveCount(0);
   });
 });

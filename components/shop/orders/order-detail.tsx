@@ -187,7 +187,13 @@ function StatusBanner({ order, returnedFrom }: { order: OrderView; returnedFrom:
     const until = order.reservedUntil ? ` until ${formatDateTime(order.reservedUntil)}` : "";
     return (
       <Alert tone="warning" title={returnedFrom === "cancelled" ? "Payment not completed" : "Awaiting payment"}>
-        {`We are holding your items${until}. If you don't want them any more, cancel the order so others can buy them; the items are still in your cart.`}
+        <p>{`We are holding your items${until}. If you don't want them any more, cancel the order so others can buy them; the items are still in your cart.`}</p>
+        {order.paymentUrl && (
+          // A full page load: the payment page may be Stripe's, on another origin.
+          <a href={order.paymentUrl} className={buttonClasses({ className: "mt-3" })}>
+            Complete payment
+          </a>
+        )}
       </Alert>
     );
   }

@@ -71,6 +71,10 @@ describe("start checkout", () => {
     expect(session.successUrl).toContain(`/shop/orders/${order.id}?checkout=success`);
     // The cart stays until the payment succeeds: a buyer who backs out still has it.
     expect(await readCartLines(redis, userCartId(user.id))).toHaveLength(2);
+    // ...and their order page leads back to the payment page while the hold lasts.
+    expect((await caller.shop.orders.get({ orderId: order.id })).paymentUrl).toBe(started.url);
+    await db.order.update({ where: { id: order.id }, data: { reservedUntil: new Date(Date.now() - 1_000) } });
+    expect((await caller.shop.orders.get({ orderId: order.id })).paymentUrl).toBeNull();
   });
 
   it("charges the price at checkout, whatever the cart or the client says", async () => {

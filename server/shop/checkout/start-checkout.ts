@@ -122,7 +122,7 @@ export async function startCheckout({
     orderId: order.id,
     from: ["created"],
     to: "payment_pending",
-    data: { checkoutSessionId: session.id, paymentProvider: payments.provider },
+    data: { checkoutSessionId: session.id, checkoutUrl: session.url, paymentProvider: payments.provider },
   });
   return { orderId: order.id, url: session.url };
 }

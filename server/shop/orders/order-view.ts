@@ -31,6 +31,8 @@ export type OrderView = {
   cancelReason: string | null;
   /** Until then the stock is held for an unpaid order. */
   reservedUntil: Date | null;
+  /** The payment page to go back to while the order awaits payment and its hold lasts; null otherwise. */
+  paymentUrl: string | null;
   paidAt: Date | null;
   createdAt: Date;
   timeline: OrderTimelineEntry[];
@@ -88,6 +90,7 @@ export function toOrderView(order: OrderWithDetails): OrderView {
     trackingNumber: order.trackingNumber,
     cancelReason: order.cancelReason,
     reservedUntil: order.reservedUntil,
+    paymentUrl: order.status === "payment_pending" && order.reservedUntil && order.reservedUntil > new Date() ? order.checkoutUrl : null,
     paidAt: order.paidAt,
     createdAt: order.createdAt,
     timeline: order.events.map((event) => ({ status: event.status, note: event.note, at: event.createdAt })),
