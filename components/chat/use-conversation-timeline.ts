@@ -24,6 +24,8 @@ const PAGE_SIZE = 30;
 const CATCH_UP_PAGE = 50;
 /** Events may arrive slightly out of seq order under concurrent sends: give a hole this long to close by itself. */
 const GAP_GRACE_MS = 250;
+/** A failed catch-up tries again after 0.5, 1, 2, 4 and 8 s. */
+const MAX_CATCH_UP_RETRIES = 5;
 
 export type Draft = { body: string; replyTo: MessageView | null; attachments: ChatAttachment[] };
 
@@ -98,6 +100,8 @@ export function useConversationTimeline({
 
   /** Fetches everything after the last seq without a hole: fills gaps, catches up after a reconnect, or pages down. */
   const catchingUp = useRef(false);
+  const catchUpFailures = useRef(0);
+  const catchUpRetry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const catchUp = useCallback(async () => {
     if (catchingUp.current) return;
     catchingUp.current = true;
@@ -110,12 +114,26 @@ export function useConversationTimeline({
         if (!page.hasNewer || last === undefined) break;
         after = last;
       }
+      catchUpFailures.current = 0;
     } catch (error) {
       console.warn(`Could not fetch missed messages: ${describeError(error)}`);
+      // Nothing else would ask again until another event arrives (e.g. a busy server right after a restart).
+      if (catchUpFailures.current < MAX_CATCH_UP_RETRIES && !catchUpRetry.current) {
+        const delay = 500 * 2 ** catchUpFailures.current++;
+        catchUpRetry.current = setTimeout(() => {
+          catchUpRetry.current = undefined;
+          void catchUpRef.current();
+        }, delay);
+      }
     } finally {
       catchingUp.current = false;
     }
   }, [client, conversationId]);
+  const catchUpRef = useRef(catchUp);
+  useEffect(() => {
+    catchUpRef.current = catchUp;
+  }, [catchUp]);
+  useEffect(() => () => clearTimeout(catchUpRetry.current), [conversationId]);
 
   // A hole (seq > last + 1) is filled from history once it has had a moment to close on its own.
   const hasGap = timeline.maxSeq > timeline.contiguousUpTo;
