@@ -15,8 +15,7 @@ export async function startChatStack(extraEnv: Record<string, string> = {}) {
     PUSHER_APP_SECRET: target.app.secret,
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(target.gateway.port),
-    // As with the embedded gateway in production: events go onto the gateways' Redis topics (server/realtime/redis-publisher.ts).
-    REALTIME_PUBLISH_VIA: "redis",
+    // REALTIME_PUBLISH_VIA stays "auto": this gateway is registered in the run's Redis, so events go onto its topics, as in production.
     ...extraEnv,
   });
   const [

@@ -52,7 +52,7 @@ async function browserClient(realtime: Realtime, userId: string): Promise<Pusher
 // Both ways of publishing: the HTTP API (Pusher Channels, Soketi, our gateway) and our gateways' Redis topics.
 describe.each(["http", "redis"] as const)("createRealtime against the gateway, publishing via %s", (via) => {
   const make = (target: TestGateway, overrides: Partial<RealtimeSettings> = {}) =>
-    createRealtime({ ...settingsFor(target), ...overrides }, via === "redis" ? { redis: testRedis() } : {});
+    createRealtime({ ...settingsFor(target), ...overrides }, via === "redis" ? { topics: { redis: testRedis() } } : {});
 
   it("publishes to a user's private channel, which only that user can join", async () => {
     const target = await startGateway();
@@ -123,6 +123,28 @@ describe.each(["http", "redis"] as const)("createRealtime against the gateway, p
     const target = await startGateway();
     const realtime = make(target);
     await expect(realtime.publish("news", "big", "x".repeat(20_000))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+});
+
+describe("REALTIME_PUBLISH_VIA=auto", () => {
+  it("publishes through the topics while a gateway of the app is registered in Redis, else through the HTTP API", async () => {
+    const target = await startGateway();
+    // A wrong secret: the HTTP API would refuse, so an event that arrives went through Redis.
+    const auto = { topics: { redis: testRedis(), whenGatewaysRegistered: true } };
+    const realtime = createRealtime({ ...settingsFor(target), secret: "wrong" }, auto);
+    const client = await browserClient(createRealtime(settingsFor(target)), "u1");
+    try {
+      const channel = client.subscribe("feed");
+      await nextEvent(channel, "pusher:subscription_succeeded");
+      const received = nextEvent(channel, "item");
+      await realtime.publish("feed", "item", { n: 1 });
+      expect((await received).data).toEqual({ n: 1 });
+
+      const unregistered = createRealtime({ ...settingsFor(target), appId: "no-gateway-registered", secret: "wrong" }, auto);
+      await expect(unregistered.publish("feed", "item", { n: 2 })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      client.disconnect();
+    }
   });
 });
 

@@ -82,10 +82,15 @@ export function userChannel(userId: string): string {
   return `private-user-${userId}`;
 }
 
-/** `redis`: publish through the project's gateways' Redis topics rather than the HTTP API (same Redis and app id as the gateways). */
-export function createRealtime(settings: RealtimeSettings, options: { redis?: Redis } = {}): Realtime {
+/**
+ * `topics`: publish through the project's gateways' Redis topics rather than the HTTP API (same Redis and app id
+ * as the gateways) — always, or with `whenGatewaysRegistered` only while such a gateway is registered in that
+ * Redis (HTTP otherwise: Soketi, or a gateway elsewhere).
+ */
+export function createRealtime(settings: RealtimeSettings, options: { topics?: { redis: Redis; whenGatewaysRegistered?: boolean } } = {}): Realtime {
   const pusher = createPusherClient(settings);
-  const publishToTopics = options.redis ? createRedisEventPublisher({ redis: options.redis, appId: settings.appId }) : undefined;
+  const topics = options.topics ? createRedisEventPublisher({ redis: options.topics.redis, appId: settings.appId }) : undefined;
+  const throughTopics = async (): Promise<boolean> => (topics ? !options.topics?.whenGatewaysRegistered || (await topics.gatewaysRegistered()) : false);
 
   async function send(request: () => Promise<unknown>, what: string): Promise<void> {
     try {
@@ -97,9 +102,9 @@ export function createRealtime(settings: RealtimeSettings, options: { redis?: Re
 
   const publish: Realtime["publish"] = async (channels, event, data, options) => {
     const list = Array.isArray(channels) ? channels : [channels];
-    if (publishToTopics) {
+    if (topics && (await throughTopics())) {
       const excludeSocketId = options?.excludeSocketId;
-      return send(() => publishToTopics(list.map((channel) => ({ channel, event, data, excludeSocketId }))), `event ${event}`);
+      return send(() => topics.publishEvents(list.map((channel) => ({ channel, event, data, excludeSocketId }))), `event ${event}`);
     }
     const params = options?.excludeSocketId ? { socket_id: options.excludeSocketId } : undefined;
     for (const group of chunk(list, MAX_CHANNELS_PER_TRIGGER)) {
@@ -111,7 +116,7 @@ export function createRealtime(settings: RealtimeSettings, options: { redis?: Re
     publish,
 
     async publishBatch(events) {
-      if (publishToTopics) return send(() => publishToTopics(events), `a batch of ${events.length} events`);
+      if (topics && (await throughTopics())) return send(() => topics.publishEvents(events), `a batch of ${events.length} events`);
       for (const group of chunk(events, MAX_EVENTS_PER_BATCH)) {
         const batch = group.map(({ channel, event, data, excludeSocketId }) =>
           excludeSocketId ? { channel, name: event, data, socket_id: excludeSocketId } : { channel, name: event, data },
@@ -168,17 +173,23 @@ export function realtimeSettingsFromEnv(): RealtimeSettings {
   };
 }
 
-/** REALTIME_PUBLISH_VIA=auto: through Redis exactly when no PUSHER_HOST / PUSHER_CLUSTER points elsewhere (the embedded gateway). */
-export function publishesThroughRedis(): boolean {
-  if (env.REALTIME_PUBLISH_VIA !== "auto") return env.REALTIME_PUBLISH_VIA === "redis";
-  return env.PUSHER_HOST === undefined && env.PUSHER_CLUSTER === undefined;
+/**
+ * REALTIME_PUBLISH_VIA: "redis" always through the gateways' topics, "http" never; "auto" (the default) through
+ * them whenever one of the project's gateways is registered in this Redis — the embedded setup, whatever
+ * PUSHER_HOST says — and through the HTTP API otherwise (Soketi). Pusher Channels (PUSHER_CLUSTER) is always HTTP.
+ */
+function topicsFromEnv(): { redis: Redis; whenGatewaysRegistered: boolean } | undefined {
+  if (env.REALTIME_PUBLISH_VIA === "http" || (env.REALTIME_PUBLISH_VIA === "auto" && env.PUSHER_CLUSTER !== undefined && env.PUSHER_HOST === undefined)) {
+    return undefined;
+  }
+  return { redis, whenGatewaysRegistered: env.REALTIME_PUBLISH_VIA === "auto" };
 }
 
 let defaultRealtime: Realtime | undefined;
 
 /** The process-wide instance, configured from the environment on first use. */
 export function getRealtime(): Realtime {
-  defaultRealtime ??= createRealtime(realtimeSettingsFromEnv(), publishesThroughRedis() ? { redis } : {});
+  defaultRealtime ??= createRealtime(realtimeSettingsFromEnv(), { topics: topicsFromEnv() });
   return defaultRealtime;
 }
 

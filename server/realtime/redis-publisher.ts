@@ -25,8 +25,21 @@ export function createRedisEventPublisher({ redis, appId }: { redis: Redis; appI
   const keys = redisKeys(appId);
   // Never equal to a gateway's instance id, so every gateway (none is the "origin") delivers the frame.
   const origin = `web-${randomBytes(6).toString("hex")}`;
+  let registered: { at: number; answer: Promise<boolean> } | undefined;
 
-  return async function publishEvents(events: TopicEvent[]): Promise<void> {
+  /**
+   * True while one of the project's gateways for this app is registered in this Redis (instance-registry.ts),
+   * i.e. someone listens on the topics; asked at most every GATEWAY_CHECK_MS. False for Soketi or Pusher Channels.
+   */
+  function gatewaysRegistered(): Promise<boolean> {
+    const now = Date.now();
+    if (!registered || now - registered.at > GATEWAY_CHECK_MS) {
+      registered = { at: now, answer: redis.scard(keys.instances).then((count) => count > 0, () => false) };
+    }
+    return registered.answer;
+  }
+
+  async function publishEvents(events: TopicEvent[]): Promise<void> {
     const messages = events.map(({ channel, event, data, excludeSocketId }) => {
       if (!isValidChannelName(channel)) throw new AppError("BAD_REQUEST", `Invalid channel name ${channel}`);
       if (event.length === 0 || event.length > MAX_EVENT_NAME_LENGTH || event.startsWith("pusher:") || event.startsWith("pusher_internal:")) {
@@ -48,5 +61,9 @@ export function createRedisEventPublisher({ redis, appId }: { redis: Redis; appI
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed?.[0]) throw failed[0];
-  };
+  }
+
+  return { publishEvents, gatewaysRegistered };
 }
+
+const GATEWAY_CHECK_MS = 5_000;
