@@ -85,6 +85,12 @@ const EnvSchema = z.object({
    * burst (bench:links runs so); on a machine crowded with other work it delays live click counts.
    */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
+  /**
+   * 0: the worker ingests clicks as they arrive. Above 0: while the machine's CPU is saturated (web and
+   * worker on one small box, a burst of redirects), the ingest waits until it is not, or until the oldest
+   * pending click is this many ms old; counts stay exact, live counters lag (bench:links uses 60000).
+   */
+  LINKS_INGEST_MAX_LAG_MS: z.coerce.number().int().min(0).default(0),
 
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),
@@ -98,12 +104,13 @@ const EnvSchema = z.object({
   PUSHER_CLUSTER: optional,
   /** Host the browser connects to when it differs from the server's (e.g. a public name). */
   PUSHER_PUBLIC_HOST: optional,
-  /** How the server publishes: "redis" onto the project's gateways' topics, "http" through the Pusher API; "auto" = redis unless PUSHER_HOST/PUSHER_CLUSTER is set. */
+  /** How the server publishes: "redis" onto the project's gateways' topics, "http" through the Pusher API; "auto" = redis while one of our gateways is registered in REDIS_URL. */
   REALTIME_PUBLISH_VIA: z.enum(["auto", "redis", "http"]).default("auto"),
 
   // Storage: local disk (server/platform/storage.ts); the ObjectStore interface is the S3 subset, an S3 store is not written yet
   STORAGE_DIR: optional,
   AVATAR_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  SHOP_PRODUCT_IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Hard cap on any one stored object when the caller sets no smaller one (2 GiB). */
   STORAGE_MAX_OBJECT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
 
