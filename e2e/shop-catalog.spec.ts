@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 
 /**
  * The catalog end to end on the seeded demo store: a shopper searches with a
  * typo ("hedphones"), narrows by a brand facet (the URL and the counts
  * follow), opens a product and flips through its gallery; an admin edits a
- * price and the product page shows it at once (the product cache is
- * invalidated on edit).
+ * price, uploads a picture and makes it the main one, and the product page
+ * shows both at once (the product cache is invalidated on edit).
  */
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -58,7 +59,7 @@ test.describe("shop catalog", () => {
     await expect(page.getByRole("heading", { name: "Customer reviews" })).toBeVisible();
   });
 
-  test("an admin edits a price and the product page shows it", async ({ page }) => {
+  test("an admin edits a price and uploads a main picture, and the product page shows both", async ({ page }) => {
     test.slow();
     await signIn(page, "alice");
     await page.goto("/shop/admin/products");
@@ -70,11 +71,21 @@ test.describe("shop catalog", () => {
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog.getByText("Enter a price like 19.99.")).toBeVisible();
     await dialog.getByLabel("Price (USD)").fill("231.45");
+
+    const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    await dialog.getByLabel("Images", { exact: true }).setInputFiles({ name: "turntable-top.png", mimeType: "image/png", buffer: photo });
+    const uploaded = dialog.getByRole("img", { name: "Image 4" });
+    await expect(uploaded).toHaveAttribute("src", /^\/api\/media\/shop\/products\/[0-9a-f]+\.webp$/);
+    for (const position of [4, 3, 2]) await dialog.getByRole("button", { name: `Move image ${position} earlier` }).click();
+    const uploadedUrl = await dialog.getByRole("img", { name: "Image 1" }).getAttribute("src");
+    expect(uploadedUrl).toMatch(/\/api\/media\/shop\/products\//);
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("row", { name: /Vinyl Turntable Classic/ })).toContainText("$231.45");
 
     await page.goto("/shop/products/vinyl-turntable-classic");
     await expect(page.getByTestId("product-price")).toHaveText("$231.45");
+    await expect(page.getByTestId("gallery-main")).toHaveAttribute("src", uploadedUrl ?? "");
+    expect(await page.getByTestId("gallery-main").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1600);
   });
 });

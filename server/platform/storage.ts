@@ -271,6 +271,11 @@ function isMissingFile(error: unknown): boolean {
 /** The process's store: local disk under STORAGE_DIR (an S3 store would be chosen here when S3_* is set). */
 export const storage: ObjectStore = createLocalDiskStore(storageDir);
 
+/** Where app/api/media/[...key] serves a stored object. */
+export function mediaUrl(key: string): string {
+  return `/api/media/${key}`;
+}
+
 export const putObject: ObjectStore["putObject"] = (key, body, options) => storage.putObject(key, body, options);
 export const getObject: ObjectStore["getObject"] = (key, options) => storage.getObject(key, options);
 export const statObject: ObjectStore["statObject"] = (key) => storage.statObject(key);

@@ -130,6 +130,8 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
       )}
 
       <ProductFormDialog
+        // A fresh form (and gallery state) for every product opened.
+        key={editing === "new" ? "new" : (editing?.id ?? "closed")}
         open={editing !== null}
         product={editing === "new" ? null : editing}
         categories={categories}

@@ -12,6 +12,7 @@ import { Field, TextField } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import type { AdminProductView } from "@/server/shop/admin-products/admin-product-view";
+import { ProductImagesField } from "./product-images-field";
 
 const FIELDS = ["name", "brand", "categorySlug", "priceCents", "description", "images", "onHand"] as const;
 type Errors = Partial<Record<(typeof FIELDS)[number] | "form", string>>;
@@ -24,7 +25,7 @@ function parsePrice(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
 }
 
-/** Create a product (`product` null) or edit one; images are kept unless edited. */
+/** Create a product (`product` null) or edit one. */
 export function ProductFormDialog({
   open,
   product,
@@ -41,6 +42,7 @@ export function ProductFormDialog({
   const trpc = useTRPC();
   const toast = useToast();
   const [errors, setErrors] = useState<Errors>({});
+  const [images, setImages] = useState<string[]>(product?.images ?? []);
   const onError = (failure: Parameters<typeof formErrorsOf>[0]) => setErrors(formErrorsOf(failure, FIELDS));
   const onSuccess = (saved: AdminProductView) => {
     toast.show({ tone: "success", title: product ? "Product saved" : "Product created", description: saved.name });
@@ -66,7 +68,7 @@ export function ProductFormDialog({
       categorySlug: text("categorySlug"),
       priceCents,
       description: text("description"),
-      images: text("images").split("\n").map((line) => line.trim()).filter(Boolean),
+      images,
       featured: form.get("featured") === "on",
       active: form.get("active") === "on",
     };
@@ -98,9 +100,7 @@ export function ProductFormDialog({
         <Field label="Description" error={errors.description}>
           {(props) => <Textarea {...props} name="description" rows={4} defaultValue={product?.description} />}
         </Field>
-        <Field label="Image URLs" hint="One per line, in gallery order." error={errors.images}>
-          {(props) => <Textarea {...props} name="images" rows={3} defaultValue={product?.images.join("\n")} className="font-mono text-xs" />}
-        </Field>
+        <ProductImagesField images={images} onChange={setImages} error={errors.images} />
         <div className="flex gap-6 text-sm text-fg">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="featured" defaultChecked={product?.featured ?? false} className="size-4 accent-accent" /> Featured on the shop home
