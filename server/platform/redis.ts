@@ -24,5 +24,7 @@ export function createRedis(options: RedisOptions = {}): Redis {
 }
 
 const holder = globalThis as typeof globalThis & { casebookRedis?: Redis };
-export const redis: Redis = holder.casebookRedis ?? createRedis();
+// Lazy: connects at its first command, so merely importing a module (`next build` collecting page data,
+// a bench importing an operation) does not dial Redis and log connection errors.
+export const redis: Redis = holder.casebookRedis ?? createRedis({ lazyConnect: true });
 if (env.NODE_ENV !== "production") holder.casebookRedis = redis;
