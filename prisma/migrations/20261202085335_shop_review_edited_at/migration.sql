@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "shop_product_review" ADD COLUMN     "editedAt" TIMESTAMP(3);
