@@ -28,7 +28,7 @@ async function signUp(role: "admin" | "user"): Promise<string> {
 }
 
 function upload(body: Buffer | string, cookie?: string): Promise<Response> {
-  return POST(new Request("http://localhost/api/shop/product-images", { method: "POST", body, headers: cookie ? { cookie } : {} }));
+  return POST(new Request("http://localhost/api/shop/product-images", { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: cookie ? { cookie } : {} }));
 }
 
 const photo = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#2a6" } }).jpeg().toBuffer();
