@@ -35,6 +35,8 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
 // The ingest costs about as much CPU per click as the redirect itself (bench:links); at a lower
 // priority it yields the CPU to the web process answering visitors, and catches up after a burst.
 lowerPriority(env.WORKER_NICE);
+/** With LINKS_INGEST_MAX_LAG_MS set, the ingest holds back while the machine's CPU is at least this busy (under 15% idle). */
+const INGEST_YIELD_BUSY_SHARE = 0.85;
 const clickStreamRedis = createRedis({ maxRetriesPerRequest: null });
 const clickConsumer = new ClickStreamConsumer({
   db,
@@ -42,6 +44,7 @@ const clickConsumer = new ClickStreamConsumer({
   consumer: `worker-${workerId}`,
   batchSize: env.LINKS_INGEST_BATCH_SIZE,
   onBatch: announceClickCounts,
+  yieldWhenBusy: env.LINKS_INGEST_MAX_LAG_MS > 0 ? { busyShare: INGEST_YIELD_BUSY_SHARE, maxLagMs: env.LINKS_INGEST_MAX_LAG_MS } : undefined,
 });
 clickConsumer.start();
 

@@ -4,11 +4,14 @@ import type { Redis } from "@/server/platform/redis";
 import { CLICK_STREAM } from "./click-events";
 import { DailySalts } from "./describe-click";
 import { ingestClickBatch, pruneDailyVisitors, type LinkCountChange, type StreamEntry } from "./ingest-clicks";
+import { CpuBusyMeter, waitForSpareCpu, type SpareCpuPolicy } from "./wait-for-spare-cpu";
 
 export const CLICK_INGEST_GROUP = "click-ingest";
 /** A batch pending this long (its worker died mid-batch) is taken over by another consumer. */
 const RECLAIM_IDLE_MS = 30_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** How long the consumer watches the CPU before deciding whether the machine has time for a round. */
+const BUSY_SAMPLE_MS = 200;
 
 const log = logger.child({ module: "links-click-consumer" });
 
@@ -22,6 +25,11 @@ export type ClickStreamConsumerOptions = {
   batchSize: number;
   /** Called after each committed batch with the links whose counts moved. */
   onBatch?: (changes: LinkCountChange[]) => Promise<void>;
+  /**
+   * Yield to busier work: before each round, wait while the machine's CPU is saturated, unless the
+   * oldest pending click is already `maxLagMs` old. Unset: ingest as soon as clicks arrive.
+   */
+  yieldWhenBusy?: SpareCpuPolicy;
 };
 
 /**
@@ -36,6 +44,7 @@ export class ClickStreamConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
+  private readonly cpu = new CpuBusyMeter();
 
   constructor(private readonly options: ClickStreamConsumerOptions) {
     this.salts = new DailySalts(options.redis);
@@ -76,7 +85,8 @@ export class ClickStreamConsumer {
             await this.ensureGroup();
             groupReady = true;
           }
-          await this.processOnce(1_000);
+          await this.waitForSpareCpu();
+          if (this.running) await this.processOnce(1_000);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           // The stream or group vanished (Redis flushed or replaced): create them again.
@@ -91,6 +101,30 @@ export class ClickStreamConsumer {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
+  }
+
+  /**
+   * Redirects and ingest share small machines: while the CPU is saturated (a burst of redirects), the
+   * ingest holds back and lets the stream grow, then catches up when the burst ends. Counting stays
+   * exact, only later; the lag is bounded, so under sustained saturation the ingest still runs.
+   */
+  private async waitForSpareCpu(): Promise<void> {
+    const policy = this.options.yieldWhenBusy;
+    if (!policy) return;
+    await waitForSpareCpu({
+      policy,
+      cpu: this.cpu,
+      sampleMs: BUSY_SAMPLE_MS,
+      oldestPendingAgeMs: () => this.oldestPendingAgeMs(),
+      keepWaiting: () => this.running,
+    });
+  }
+
+  /** Age of the oldest click still in the stream (acknowledged entries are deleted), or null when it is empty. */
+  private async oldestPendingAgeMs(): Promise<number | null> {
+    const [first] = await this.options.redis.xrange(CLICK_STREAM, "-", "+", "COUNT", 1);
+    const writtenAt = first ? Number.parseInt(first[0], 10) : Number.NaN;
+    return Number.isFinite(writtenAt) ? Date.now() - writtenAt : null;
   }
 
   private async handle(raw: RawEntries): Promise<number> {
