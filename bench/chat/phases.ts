@@ -5,7 +5,7 @@ import { connectClients } from "./clients";
 import type { Conversation, Seeded } from "./data-set";
 import { restartGateway, type RestartedGateway } from "./gateway-restart";
 import { atFixedRate, drain, saturate, stats, type Send } from "./load";
-import { committedTransactions, cpuSeconds, pidListeningOn, steadyRssKb } from "./processes";
+import { committedTransactions, cpuSeconds, pidListeningOn, steadyRssKb, treeCpuSeconds } from "./processes";
 import {
   app,
   BASELINE_MESSAGES,
@@ -77,6 +77,10 @@ export type SaturationResult = {
   deliveryMps: number;
   webCpuMs: number | undefined;
   gatewayCpuMs: number | undefined;
+  postgresCpuMs: number | undefined;
+  redisCpuMs: number | undefined;
+  /** This bench process: the 1,000 pusher-js clients and the senders. */
+  benchCpuMs: number | undefined;
   pgXactsPerMessage: number;
 };
 
@@ -84,9 +88,18 @@ export type SaturationResult = {
 export async function saturationPhase(sender: SendPath, target: Target, db: PrismaClient, offset: number): Promise<SaturationResult> {
   const end = begin(sender);
   log(`Saturation phase: ${SATURATION_MESSAGES.toLocaleString("en")} messages, ${SATURATION_IN_FLIGHT} sends in flight...`);
-  const webPid = pidListeningOn(Number(new URL(target.webUrl).port));
-  const gatewayPid = pidListeningOn(target.gatewayPort);
-  const [webCpuBefore, gatewayCpuBefore, xactsBefore] = await Promise.all([cpuSeconds(webPid), cpuSeconds(gatewayPid), committedTransactions(db)]);
+  const pids = {
+    web: pidListeningOn(Number(new URL(target.webUrl).port)),
+    gateway: pidListeningOn(target.gatewayPort),
+    postgres: pidListeningOn(Number(new URL(target.databaseUrl).port)),
+    redis: pidListeningOn(Number(new URL(target.redisUrl).port)),
+  };
+  const cpuNow = async () => {
+    const [web, gateway, postgres, redis] = await Promise.all([cpuSeconds(pids.web), cpuSeconds(pids.gateway), treeCpuSeconds(pids.postgres), cpuSeconds(pids.redis)]);
+    const bench = process.cpuUsage();
+    return { web, gateway, postgres, redis, bench: (bench.user + bench.system) / 1e6 };
+  };
+  const [cpuBefore, xactsBefore] = await Promise.all([cpuNow(), committedTransactions(db)]);
   const started = performance.now();
   await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => sender.send(offset + index));
   await drain(DRAIN_MS);
@@ -94,7 +107,7 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
   const finished = phase.tracker.outstanding() === 0 ? phase.tracker.lastReceipt : performance.now();
   const delivered = [...phase.tracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
   // CPU per message is what a shared, noisy machine cannot distort much: time slices lost to others are not counted.
-  const [webCpuAfter, gatewayCpuAfter, xactsAfter] = await Promise.all([cpuSeconds(webPid), cpuSeconds(gatewayPid), committedTransactions(db)]);
+  const [cpuAfter, xactsAfter] = await Promise.all([cpuNow(), committedTransactions(db)]);
   const perMessageMs = (before: number | undefined, after: number | undefined) =>
     before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
   return {
@@ -104,8 +117,11 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
     errors: phase.errors,
     reordered: phase.reordered,
     deliveryMps: Math.round(delivered / ((finished - started) / 1000)),
-    webCpuMs: perMessageMs(webCpuBefore, webCpuAfter),
-    gatewayCpuMs: perMessageMs(gatewayCpuBefore, gatewayCpuAfter),
+    webCpuMs: perMessageMs(cpuBefore.web, cpuAfter.web),
+    gatewayCpuMs: perMessageMs(cpuBefore.gateway, cpuAfter.gateway),
+    postgresCpuMs: perMessageMs(cpuBefore.postgres, cpuAfter.postgres),
+    redisCpuMs: perMessageMs(cpuBefore.redis, cpuAfter.redis),
+    benchCpuMs: perMessageMs(cpuBefore.bench, cpuAfter.bench),
     // Each autocommitted statement is one transaction: Postgres round trips the app made per message (this bench's own two reads aside).
     pgXactsPerMessage: Math.round(((xactsAfter - xactsBefore - 2) * 100) / SATURATION_MESSAGES) / 100,
   };
@@ -159,6 +175,9 @@ export async function memoryPhase(target: Target, seeded: Seeded): Promise<Memor
 }
 
 export type RestartResult = {
+  /** The slowest send's answer, and when the last one came (after the stop): sends must not wait on the gateway. */
+  slowestSendMs: number | undefined;
+  lastAnswerMs: number;
   downMs: number;
   socketsBack: { count: number; p50Ms: number | undefined; allMs: number | undefined };
   resubscribed: number;
@@ -197,7 +216,10 @@ export async function restartPhase(sender: SendPath, target: Target, memberships
   const backTimes = run.reconnections.times.map((time) => time - restarted.stoppedAt).sort((a, b) => a - b);
   await drain(DRAIN_MS);
   const phase = end();
+  const answers = [...phase.tracker.pending.values()].map((entry) => (entry.answered ?? restarted.stoppedAt) - entry.start).sort((a, b) => a - b);
   return {
+    slowestSendMs: answers.at(-1),
+    lastAnswerMs: Math.max(...[...phase.tracker.pending.values()].map((entry) => entry.answered ?? 0)) - restarted.stoppedAt,
     downMs: restarted.downMs,
     socketsBack: {
       count: run.reconnections.count,

@@ -50,3 +50,18 @@ export async function committedTransactions(db: PrismaClient): Promise<number> {
   const rows = await db.$queryRaw<Array<{ commits: bigint }>>`SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`;
   return Number(rows[0]?.commits ?? 0);
 }
+
+/** CPU seconds of a process and every process below it (Postgres: the postmaster and its backends). */
+export async function treeCpuSeconds(pid: number | undefined): Promise<number | undefined> {
+  if (!pid) return undefined;
+  const own = await cpuSeconds(pid);
+  if (own === undefined) return undefined;
+  const tasks = await fs.readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const children = (await Promise.all(tasks.map((task) => fs.readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => ""))))
+    .join(" ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  const below = await Promise.all(children.map((child) => treeCpuSeconds(child)));
+  return below.reduce<number>((sum, seconds) => sum + (seconds ?? 0), own);
+}

@@ -42,11 +42,11 @@ latency: send call start → "message" event at each member's client (all member
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq), per phase.
 duplicates (same seq twice on a client) in the fixed-rate phase: ${fixed.duplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
-CPU per message during the saturation phase (drain included): web process ${sat.webCpuMs ?? "n/a"} ms, gateway ${sat.gatewayCpuMs ?? "n/a"} ms; Postgres transactions per message ${sat.pgXactsPerMessage}
+CPU per message during the saturation phase (drain included): web process ${sat.webCpuMs ?? "n/a"} ms, gateway ${sat.gatewayCpuMs ?? "n/a"} ms, Postgres ${sat.postgresCpuMs ?? "n/a"} ms, Redis ${sat.redisCpuMs ?? "n/a"} ms, this bench (clients + senders) ${sat.benchCpuMs ?? "n/a"} ms; Postgres transactions per message ${sat.pgXactsPerMessage}
 gateway VmRSS: ${r.rssIdle ?? "n/a"} kB fresh and idle; after the load ${memory.rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${memory.rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${r.gatewayFound ? "" : " (gateway process not found)"}
 gateway restart: ${
     restart
-      ? `down (SIGTERM → healthy again) ${s(restart.downMs)} s; sockets connected again: half ${s(restart.socketsBack.p50Ms) ?? "n/a"} s, all (${restart.socketsBack.count}/${CLIENTS}) ${restart.socketsBack.allMs !== undefined ? `${s(restart.socketsBack.allMs)} s` : "NOT in time"} after the stop; every channel re-subscribed (${restart.resubscribed}/${r.memberships}) ${restart.resubscribedMs !== undefined ? `${s(restart.resubscribedMs)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived`
+      ? `down (SIGTERM → healthy again) ${s(restart.downMs)} s; sockets connected again: half ${s(restart.socketsBack.p50Ms) ?? "n/a"} s, all (${restart.socketsBack.count}/${CLIENTS}) ${restart.socketsBack.allMs !== undefined ? `${s(restart.socketsBack.allMs)} s` : "NOT in time"} after the stop; every channel re-subscribed (${restart.resubscribed}/${r.memberships}) ${restart.resubscribedMs !== undefined ? `${s(restart.resubscribedMs)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived; slowest send answered in ${s(restart.slowestSendMs)} s, the last ${s(restart.lastAnswerMs)} s after the stop`
       : "not measured (BASE_URL)"
   }
 failed channel subscriptions${restart ? " during the restart" : ""}: ${failures || "none"}
@@ -65,6 +65,9 @@ ${r.firstError ? `first send error: ${r.firstError}\n` : ""}total time: ${((Date
     ["web_cpu_per_msg_ms", sat.webCpuMs],
     ["pg_xacts_per_msg", sat.pgXactsPerMessage],
     ["gateway_cpu_per_msg_ms", sat.gatewayCpuMs],
+    ["postgres_cpu_per_msg_ms", sat.postgresCpuMs],
+    ["redis_cpu_per_msg_ms", sat.redisCpuMs],
+    ["bench_cpu_per_msg_ms", sat.benchCpuMs],
     ["lost", fixed.lost + sat.lost + (restart?.lost ?? 0)],
     ["reordered", fixed.reordered + sat.reordered + (restart?.reordered ?? 0)],
     ["send_errors", fixed.errors + sat.errors + (restart?.errors ?? 0)],

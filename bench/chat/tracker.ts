@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 
-type Pending = { start: number; expected: number; received: number; failed: boolean };
+type Pending = { start: number; expected: number; received: number; failed: boolean; answered?: number };
 
 /** Every expected receipt, keyed by the message's client id (chat) or the trigger's key (baseline). */
 export class Tracker {

@@ -223,8 +223,11 @@ export function getClientRealtimeConfig(request?: { requestHostname?: string }):
   return getRealtime().clientConfig(request);
 }
 
+/** The SDK waits forever by default: a gateway that stops answering would hold every later event of a conversation (chat-channels.ts). */
+const REQUEST_TIMEOUT_MS = 5_000;
+
 function createPusherClient(settings: RealtimeSettings): Pusher {
-  const base = { appId: settings.appId, key: settings.key, secret: settings.secret, useTLS: settings.useTLS };
+  const base = { appId: settings.appId, key: settings.key, secret: settings.secret, useTLS: settings.useTLS, timeout: REQUEST_TIMEOUT_MS };
   if (settings.host !== undefined) {
     return new Pusher({ ...base, host: settings.host, ...(settings.port === undefined ? {} : { port: String(settings.port) }) });
   }
