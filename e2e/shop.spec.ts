@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createTestProduct, readStock, type TestProduct } from "./support/shop-fixtures";
+import { createDeliveredOrder, createTestProduct, readStock, type TestProduct } from "./support/shop-fixtures";
 
 /**
  * The shop's whole path as people take it: a guest searches with a facet,
@@ -8,7 +8,8 @@ import { createTestProduct, readStock, type TestProduct } from "./support/shop-f
  * card on the checkout simulator, lands on the order page as "Paid" once the
  * signed webhook has arrived, and sees "Shipped" appear live when the admin
  * ships it. A declined card shows Stripe's message and gives the stock back. A
- * buyer who backs out of the payment page can return to it from the order.
+ * buyer who backs out of the payment page can return to it from the order. A
+ * buyer reviews what was delivered, edits the review and deletes it.
  */
 
 const ADDRESS = { name: "Sam Shopper", line1: "12 Market Street", city: "Springfield", postalCode: "62701", country: "US" };
@@ -131,6 +132,39 @@ test.describe("shop", () => {
     await expect.poll(() => readStock(last.id), { timeout: 30_000 }).toEqual({ onHand: 1, reserved: 0 });
     await page.goto(`/shop/products/${last.slug}`);
     await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
+  });
+
+  test("a buyer reviews a delivered product, edits the review and deletes it", async ({ page }) => {
+    const lantern = await createTestProduct({ name: "Storm Lantern", priceCents: 3_900, onHand: 5 });
+    const email = await signUp(page);
+    await createDeliveredOrder(email, lantern, 3_900);
+    await page.goto(`/shop/products/${lantern.slug}`);
+    await expect(page.getByText("Nobody has reviewed this product yet.")).toBeVisible();
+
+    const form = page.locator("form").filter({ hasText: "Write a review" });
+    await form.getByRole("button", { name: "Post review" }).click();
+    await expect(form.getByText("Choose 1 to 5 stars.")).toBeVisible();
+    await form.getByLabel("3 stars").check();
+    await form.getByLabel("Your review").fill("Bright, but the handle rattles.");
+    await form.getByRole("button", { name: "Post review" }).click();
+    const review = page.getByRole("article", { name: "Review by Sam Shopper" });
+    await expect(review).toContainText("Bright, but the handle rattles.");
+    await expect(page.getByText("Thanks — you have reviewed this product.")).toBeVisible();
+
+    await review.getByRole("button", { name: "Edit" }).click();
+    const edit = page.locator("form").filter({ hasText: "Edit your review" });
+    await edit.getByLabel("5 stars").check();
+    await edit.getByLabel("Your review").fill("Bright, and the rattle was a loose screw. Love it.");
+    await edit.getByRole("button", { name: "Save review" }).click();
+    await expect(review).toContainText("Love it.");
+    await expect(review).toContainText("edited");
+    // The summary moved the review from 3 stars to 5.
+    await expect(page.getByRole("list", { name: "Ratings by stars" }).getByRole("listitem").filter({ hasText: "5 star" })).toContainText("100%");
+
+    await review.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog", { name: "Delete your review?" }).getByRole("button", { name: "Delete review" }).click();
+    await expect(page.getByText("Nobody has reviewed this product yet.")).toBeVisible();
+    await expect(page.locator("form").filter({ hasText: "Write a review" })).toBeVisible();
   });
 
   test("a buyer who leaves the payment page finds the way back from the order page", async ({ page }) => {

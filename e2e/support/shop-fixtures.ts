@@ -62,3 +62,19 @@ export async function readStock(productId: string): Promise<{ onHand: number; re
     return row;
   });
 }
+
+/** A delivered order of one `product` for the account with `email`: what lets a person review it. */
+export async function createDeliveredOrder(email: string, product: TestProduct, priceCents: number): Promise<void> {
+  await withShopDatabase(async (client) => {
+    const orderId = `e2e-order-${randomUUID().slice(0, 8)}`;
+    await client.query(
+      `INSERT INTO shop_order (id, "userId", email, status, currency, "subtotalCents", "shippingCents", "totalCents", "shippingAddress", "updatedAt")
+       SELECT $1, id, email, 'delivered', 'usd', $2, 0, $2, '{}'::jsonb, now() FROM "user" WHERE email = $3`,
+      [orderId, priceCents, email],
+    );
+    await client.query(
+      `INSERT INTO shop_order_item (id, "orderId", "productId", "productName", "productSlug", "unitPriceCents", quantity) VALUES ($1, $2, $3, $4, $5, $6, 1)`,
+      [`${orderId}-item`, orderId, product.id, product.name, product.slug, priceCents],
+    );
+  });
+}

@@ -3,14 +3,13 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Stars } from "@/components/shop/catalog/stars";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RatingSummary } from "./rating-summary";
 import { ReviewForm } from "./review-form";
+import { ReviewItem } from "./review-item";
 
 const PAGE_SIZE = 10;
 
@@ -39,7 +38,7 @@ export function ReviewsSection({ productId }: { productId: string }) {
         {summary.data ? <RatingSummary summary={summary.data} /> : summary.isError ? <Alert>Ratings could not be loaded.</Alert> : <Skeleton className="h-32 w-full" />}
       </div>
       <div className="space-y-6">
-        {eligibility.data?.canReview ? <ReviewForm productId={productId} onCreated={refreshAfterReview} /> : null}
+        {eligibility.data?.canReview ? <ReviewForm productId={productId} onSaved={refreshAfterReview} /> : null}
         {eligibility.data?.reason === "sign_in" ? (
           <p className="text-sm text-muted">
             <Link href={`/sign-in?next=${encodeURIComponent(typeof window === "undefined" ? "/shop" : window.location.pathname)}`} className="font-medium text-accent-text hover:underline">
@@ -66,18 +65,8 @@ export function ReviewsSection({ productId }: { productId: string }) {
         ) : (
           <ul className="divide-y divide-border">
             {items.map((review) => (
-              <li key={review.id} className="space-y-2 py-5 first:pt-0">
-                <div className="flex items-center gap-3">
-                  <Avatar name={review.author.name} image={review.author.image} size="sm" />
-                  <div>
-                    <p className="text-sm font-medium text-fg">{review.author.name}</p>
-                    <p className="flex items-center gap-2 text-xs text-muted">
-                      <Stars rating={review.rating} />
-                      <time dateTime={review.createdAt.toISOString()}>{review.createdAt.toLocaleDateString(undefined, { dateStyle: "medium" })}</time>
-                    </p>
-                  </div>
-                </div>
-                <p className="text-sm leading-relaxed whitespace-pre-line text-fg">{review.body}</p>
+              <li key={review.id} className="py-5 first:pt-0">
+                <ReviewItem productId={productId} review={review} onChanged={refreshAfterReview} />
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ export const ListReviewsInput = z.object({
 export type ReviewPage = { items: ReviewView[]; nextCursor: string | null };
 
 /** A product's reviews, newest first, a page at a time (keyset on the (productId, createdAt) index). */
-export async function listReviews({ db, input }: { db: Db; input: z.output<typeof ListReviewsInput> }): Promise<ReviewPage> {
+export async function listReviews({ db, viewerId, input }: { db: Db; viewerId: string | null; input: z.output<typeof ListReviewsInput> }): Promise<ReviewPage> {
   const rows = await db.productReview.findMany({
     where: { productId: input.productId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -21,5 +21,5 @@ export async function listReviews({ db, input }: { db: Db; input: z.output<typeo
     select: REVIEW_SELECT,
   });
   const page = rows.slice(0, input.limit);
-  return { items: page.map(toReviewView), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return { items: page.map((row) => toReviewView(row, viewerId)), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

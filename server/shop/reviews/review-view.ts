@@ -1,10 +1,12 @@
-/** A review as shoppers see it: the author by display name only. */
+/** A review as shoppers see it: the author by display name only; `mine` when the viewer wrote it. */
 export type ReviewView = {
   id: string;
   rating: number;
   body: string;
   createdAt: Date;
+  editedAt: Date | null;
   author: { name: string; image: string | null };
+  mine: boolean;
 };
 
 export const REVIEW_SELECT = {
@@ -12,9 +14,21 @@ export const REVIEW_SELECT = {
   rating: true,
   body: true,
   createdAt: true,
+  editedAt: true,
+  userId: true,
   user: { select: { name: true, image: true } },
 } as const;
 
-export function toReviewView(row: { id: string; rating: number; body: string; createdAt: Date; user: { name: string; image: string | null } }): ReviewView {
-  return { id: row.id, rating: row.rating, body: row.body, createdAt: row.createdAt, author: { name: row.user.name, image: row.user.image } };
+type ReviewRow = { id: string; rating: number; body: string; createdAt: Date; editedAt: Date | null; userId: string; user: { name: string; image: string | null } };
+
+export function toReviewView(row: ReviewRow, viewerId: string | null): ReviewView {
+  return {
+    id: row.id,
+    rating: row.rating,
+    body: row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    author: { name: row.user.name, image: row.user.image },
+    mine: viewerId !== null && row.userId === viewerId,
+  };
 }

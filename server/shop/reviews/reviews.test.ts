@@ -101,4 +101,34 @@ describe("shop.reviews", () => {
     expect(second.items.map((review) => review.body)).toEqual(["Review 1", "Review 0"]);
     expect(second.nextCursor).toBeNull();
   });
+
+  it("lets the author edit and delete their review, moving the rating by the difference", async () => {
+    const product = await reviewableProduct();
+    const author = await buyer(product.id);
+    const other = await buyer(product.id);
+    const review = await author.shop.reviews.create({ productId: product.id, rating: 2, body: "Leaks a little." });
+    await other.shop.reviews.create({ productId: product.id, rating: 4, body: "Fine." });
+    const rating = async () => db.product.findUniqueOrThrow({ where: { id: product.id }, select: { ratingCount: true, ratingTotal: true, ratingAvg: true } });
+
+    const edited = await author.shop.reviews.update({ reviewId: review.id, rating: 5, body: "  The leak was my lid: it is great.  " });
+    expect(edited).toMatchObject({ rating: 5, body: "The leak was my lid: it is great.", mine: true, editedAt: expect.any(Date) });
+    expect(await rating()).toEqual({ ratingCount: 2, ratingTotal: 9, ratingAvg: 4.5 });
+    // Everyone sees the edit; only the author sees it as theirs.
+    const seen = await other.shop.reviews.list({ productId: product.id });
+    expect(seen.items.map((item) => [item.body, item.mine])).toEqual([["Fine.", true], ["The leak was my lid: it is great.", false]]);
+
+    // Nobody else may change or remove it.
+    await expect(other.shop.reviews.update({ reviewId: review.id, rating: 1, body: "Hijacked" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.shop.reviews.delete({ reviewId: review.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(shopCaller().reviews.delete({ reviewId: review.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(author.shop.reviews.update({ reviewId: review.id, rating: 6, body: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    await author.shop.reviews.delete({ reviewId: review.id });
+    expect(await rating()).toEqual({ ratingCount: 1, ratingTotal: 4, ratingAvg: 4 });
+    expect(await author.shop.reviews.eligibility({ productId: product.id })).toEqual({ canReview: true, reason: null });
+    await expect(author.shop.reviews.delete({ reviewId: review.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await other.shop.reviews.delete({ reviewId: (await other.shop.reviews.list({ productId: product.id })).items[0]?.id ?? "" });
+    expect(await rating()).toEqual({ ratingCount: 0, ratingTotal: 0, ratingAvg: 0 });
+  });
 });
