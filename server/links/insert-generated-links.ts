@@ -110,9 +110,13 @@ async function insertRows(db: Db, rows: GeneratedLinkRow[]): Promise<Link[]> {
  */
 function newLinkId(): string {
   const time = Date.now().toString(36).padStart(9, "0");
-  const random = BigInt(`0x${randomBytes(10).toString("hex")}`).toString(36).padStart(16, "0").slice(-15);
+  let random = "";
+  // 15 characters, ~77 bits: a byte modulo 36 is slightly uneven, which costs a fraction of a bit each.
+  for (const byte of randomBytes(15)) random += BASE36.charAt(byte % 36);
   return `c${time}${random}`;
 }
+
+const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 const holder = globalThis as typeof globalThis & { casebookLinkInserters?: WeakMap<Db, GeneratedLinkInserter> };
 

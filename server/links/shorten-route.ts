@@ -4,7 +4,7 @@ import { getLinkCache } from "./link-cache";
 import { handlePublicApi, readJsonBody } from "./public-api";
 import { shortenUrl } from "./shorten-url";
 
-const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * POST /api/shorten as a plain Request → Response function, so the Next route
