@@ -85,7 +85,7 @@ async function main() {
     const rssIdle = await rssKb(gatewayPid);
     log(`Connecting ${CLIENTS} pusher-js clients (${memberships} subscriptions through /api/realtime/auth)...`);
     const connectStart = performance.now();
-    clients = await connectClients(target, seeded, 0, CLIENTS);
+    clients = await connectClients(target, seeded, 0, CLIENTS, { explainLosses: true });
     const connectSeconds = (performance.now() - connectStart) / 1000;
 
     const sender = chatSender(target, seeded);

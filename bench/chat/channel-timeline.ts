@@ -28,11 +28,26 @@ export class ChannelTimeline {
   private again = false;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private caughtUpAt = 0;
   constructor(
     private readonly target: Target,
     private readonly cookie: string,
-    private readonly conversationId: string,
+    readonly conversationId: string,
   ) {}
+
+  holds(seq: number): boolean {
+    return this.seen.has(seq);
+  }
+  contiguousSeq(): number {
+    return this.contiguous;
+  }
+  highestSeq(): number {
+    return this.maxSeq;
+  }
+  /** When the last catch-up's last page came back. */
+  lastCatchUp(): number {
+    return this.caughtUpAt;
+  }
 
   live(data: MessageEnvelope) {
     if (this.seenLive.has(data.seq)) {
@@ -89,6 +104,7 @@ export class ChannelTimeline {
         }
       } while (this.again);
       this.failures = 0;
+      this.caughtUpAt = performance.now();
     } catch {
       run.historyErrors++;
       // As the browser does: try again with a growing pause while the hole stays open.

@@ -13,7 +13,7 @@ type RawEvent = { k: string };
  * subscribing to `private-chat-<id>` of its conversations through the app's own
  * `/api/realtime/auth` with the user's session cookie, and holding a ChannelTimeline per channel.
  */
-export async function connectClients(target: Target, seeded: Seeded, from: number, to: number): Promise<PusherClient[]> {
+export async function connectClients(target: Target, seeded: Seeded, from: number, to: number, options: { explainLosses?: boolean } = {}): Promise<PusherClient[]> {
   const channelsOf: string[][] = seeded.userIds.map(() => []);
   for (const conversation of seeded.conversations) for (const member of conversation.members) channelsOf[member]?.push(`private-chat-${conversation.id}`);
   const clients: PusherClient[] = [];
@@ -69,6 +69,7 @@ export async function connectClients(target: Target, seeded: Seeded, from: numbe
           new Promise<void>((resolve, reject) => {
             const channel = client.subscribe(name);
             const timeline = new ChannelTimeline(target, cookie, name.slice("private-chat-".length));
+            if (options.explainLosses) run.timelines.push(timeline);
             channel.bind("message", (data: MessageEnvelope) => timeline.live(data));
             channel.bind("bench-raw", (data: RawEvent) => run.tracker.receive(data.k));
             const timer = setTimeout(() => reject(new Error(`client ${index} could not subscribe to ${name}`)), 15_000);

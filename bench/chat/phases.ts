@@ -175,6 +175,8 @@ export async function memoryPhase(target: Target, seeded: Seeded): Promise<Memor
 }
 
 export type RestartResult = {
+  /** Why receipts were lost: the message after everything the client saw (a missed tail) or inside a hole it never filled. */
+  losses: { tail: number; hole: number; examples: string[] };
   /** The slowest send's answer, and when the last one came (after the stop): sends must not wait on the gateway. */
   slowestSendMs: number | undefined;
   lastAnswerMs: number;
@@ -216,8 +218,10 @@ export async function restartPhase(sender: SendPath, target: Target, memberships
   const backTimes = run.reconnections.times.map((time) => time - restarted.stoppedAt).sort((a, b) => a - b);
   await drain(DRAIN_MS);
   const phase = end();
+  const losses = explainLosses(phase.tracker, restarted.stoppedAt);
   const answers = [...phase.tracker.pending.values()].map((entry) => (entry.answered ?? restarted.stoppedAt) - entry.start).sort((a, b) => a - b);
   return {
+    losses,
     slowestSendMs: answers.at(-1),
     lastAnswerMs: Math.max(...[...phase.tracker.pending.values()].map((entry) => entry.answered ?? 0)) - restarted.stoppedAt,
     downMs: restarted.downMs,
@@ -235,4 +239,27 @@ export async function restartPhase(sender: SendPath, target: Target, memberships
     reordered: phase.reordered,
     gateway: restarted.child,
   };
+}
+
+/** Sorts the lost receipts of a phase by what the client's view looked like at the end. */
+function explainLosses(tracker: Tracker, since: number): RestartResult["losses"] {
+  const byConversation = new Map<string, typeof run.timelines>();
+  for (const timeline of run.timelines) byConversation.set(timeline.conversationId, [...(byConversation.get(timeline.conversationId) ?? []), timeline]);
+  const losses: RestartResult["losses"] = { tail: 0, hole: 0, examples: [] };
+  for (const entry of tracker.pending.values()) {
+    if (entry.failed || entry.received >= entry.expected || entry.seq === undefined || entry.conversationId === undefined) continue;
+    for (const timeline of byConversation.get(entry.conversationId) ?? []) {
+      if (timeline.holds(entry.seq)) continue;
+      const tail = entry.seq > timeline.highestSeq();
+      if (tail) losses.tail++;
+      else losses.hole++;
+      if (losses.examples.length < 5) {
+        const at = (time: number | undefined) => (time === undefined ? "?" : ((time - since) / 1000).toFixed(1));
+        losses.examples.push(
+          `${entry.conversationId.slice(-4)} seq ${entry.seq} answered at ${at(entry.answered)} s; client saw up to ${timeline.contiguousSeq()} contiguous, ${timeline.highestSeq()} highest, caught up at ${at(timeline.lastCatchUp())} s`,
+        );
+      }
+    }
+  }
+  return losses;
 }

@@ -49,7 +49,11 @@ gateway restart: ${
       ? `down (SIGTERM → healthy again) ${s(restart.downMs)} s; sockets connected again: half ${s(restart.socketsBack.p50Ms) ?? "n/a"} s, all (${restart.socketsBack.count}/${CLIENTS}) ${restart.socketsBack.allMs !== undefined ? `${s(restart.socketsBack.allMs)} s` : "NOT in time"} after the stop; every channel re-subscribed (${restart.resubscribed}/${r.memberships}) ${restart.resubscribedMs !== undefined ? `${s(restart.resubscribedMs)} s after the stop` : `NOT within ${RECONNECT_LIMIT_MS / 1000} s`}; ${restart.resynced} receipts came from history (gap fill / resync), ${restart.lost} never arrived; slowest send answered in ${s(restart.slowestSendMs)} s, the last ${s(restart.lastAnswerMs)} s after the stop`
       : "not measured (BASE_URL)"
   }
-failed channel subscriptions${restart ? " during the restart" : ""}: ${failures || "none"}
+failed channel subscriptions${restart ? " during the restart" : ""}: ${failures || "none"}${
+    restart && restart.lost > 0
+      ? `\nlost receipts of the restart: ${restart.losses.tail} after the last seq the client saw, ${restart.losses.hole} in a hole it never filled; e.g.\n  ${restart.losses.examples.join("\n  ")}`
+      : ""
+  }
 history fetches by clients (gap fill + resync, whole run): ${run.historyFetches} (${run.historyErrors} failed)
 ${r.firstError ? `first send error: ${r.firstError}\n` : ""}total time: ${((Date.now() - r.started) / 1000).toFixed(1)} s
 `);

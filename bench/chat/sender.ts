@@ -32,7 +32,7 @@ export function chatSender(target: Target, seeded: Seeded) {
         const text = await response.text();
         if (!response.ok) throw new Error(`${response.status} ${text.slice(0, 200)}`);
         const entry = run.tracker.pending.get(clientId);
-        if (entry) entry.answered = performance.now();
+        if (entry) Object.assign(entry, { answered: performance.now(), conversationId: conversation.id, seq: (JSON.parse(text) as { seq: number }).seq });
       } catch (error) {
         outcome.errors++;
         const cause = error instanceof Error ? (error as Error & { cause?: { code?: string } }).cause : undefined;

@@ -1,6 +1,15 @@
 import { performance } from "node:perf_hooks";
 
-type Pending = { start: number; expected: number; received: number; failed: boolean; answered?: number };
+type Pending = {
+  start: number;
+  expected: number;
+  received: number;
+  failed: boolean;
+  /** When the send was answered, and what it stored (chat sends only). */
+  answered?: number;
+  conversationId?: string;
+  seq?: number;
+};
 
 /** Every expected receipt, keyed by the message's client id (chat) or the trigger's key (baseline). */
 export class Tracker {
@@ -48,6 +57,8 @@ export const run = {
   reconnections: { count: 0, last: 0, times: [] as number[] },
   /** Refused or failed channel subscriptions by reason (the auth endpoint's status, or the error). */
   subscriptionFailures: new Map<string, number>(),
+  /** Every channel view of the first wave of clients, to explain a lost receipt. */
+  timelines: [] as Array<{ conversationId: string; holds(seq: number): boolean; contiguousSeq(): number; highestSeq(): number; lastCatchUp(): number }>,
 };
 
 export function countSubscriptionFailure(reason: string): void {
