@@ -105,6 +105,24 @@ describe("receipts", () => {
     const detail = await chat.getConversation({ db: chat.db, userId: alice.id, conversationId: dm.id });
     expect(detail.members.find((member) => member.user.id === bob.id)).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 2 });
 
+    // One batch across conversations: each moves on its own, and one the caller is not in is skipped.
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Acks", memberIds: [bob.id] });
+    await chat.send(alice.id, group.id, "g1");
+    await chat.send(alice.id, group.id, "g2");
+    const stranger = await chat.newUser();
+    const elsewhere = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: stranger.id });
+    await chat.send(alice.id, elsewhere.id, "not for bob");
+    const across = await chat.markDelivered({
+      db: chat.db,
+      userId: bob.id,
+      items: [
+        { conversationId: group.id, seq: 2 },
+        { conversationId: dm.id, seq: 3 },
+        { conversationId: elsewhere.id, seq: 1 },
+      ],
+    });
+    expect(across.receipts).toEqual([{ conversationId: group.id, userId: bob.id, lastDeliveredSeq: 2, lastReadSeq: 0 }]);
+
     // Reading implies delivery in one step.
     const [carol, dave] = await Promise.all([chat.newUser(), chat.newUser()]);
     const other = await chat.startDirectConversation({ db: chat.db, userId: carol.id, otherUserId: dave.id });

@@ -20,21 +20,18 @@ export async function markDelivered({ db, userId, items }: { db: Db; userId: str
   const highest = new Map<string, number>();
   for (const { conversationId, seq } of items) highest.set(conversationId, Math.max(seq, highest.get(conversationId) ?? 0));
 
-  const moved = await Promise.all(
-    [...highest].map(async ([conversationId, seq]) => {
-      const rows = await db.$queryRaw<Array<{ lastDeliveredSeq: number; lastReadSeq: number }>>`
-        UPDATE "chat_member" m
-           SET "lastDeliveredSeq" = LEAST(${seq}::int, c."lastSeq")
-          FROM "chat_conversation" c
-         WHERE c."id" = m."conversationId"
-           AND m."conversationId" = ${conversationId} AND m."userId" = ${userId} AND m."leftAt" IS NULL
-           AND LEAST(${seq}::int, c."lastSeq") > m."lastDeliveredSeq"
-        RETURNING m."lastDeliveredSeq", m."lastReadSeq"`;
-      const row = rows[0];
-      return row ? [{ conversationId, userId, lastDeliveredSeq: row.lastDeliveredSeq, lastReadSeq: row.lastReadSeq }] : [];
-    }),
-  );
-  const receipts = moved.flat();
+  // One statement for the whole batch, however many conversations it names: acks arrive from every open tab.
+  const conversationIds = [...highest.keys()];
+  const seqs = conversationIds.map((conversationId) => highest.get(conversationId) ?? 0);
+  const rows = await db.$queryRaw<Array<{ conversationId: string; lastDeliveredSeq: number; lastReadSeq: number }>>`
+    UPDATE "chat_member" m
+       SET "lastDeliveredSeq" = LEAST(i."seq", c."lastSeq")
+      FROM unnest(${conversationIds}::text[], ${seqs}::int[]) AS i("conversationId", "seq")
+      JOIN "chat_conversation" c ON c."id" = i."conversationId"
+     WHERE m."conversationId" = i."conversationId" AND m."userId" = ${userId} AND m."leftAt" IS NULL
+       AND LEAST(i."seq", c."lastSeq") > m."lastDeliveredSeq"
+    RETURNING m."conversationId", m."lastDeliveredSeq", m."lastReadSeq"`;
+  const receipts: Receipt[] = rows.map((row) => ({ conversationId: row.conversationId, userId, lastDeliveredSeq: row.lastDeliveredSeq, lastReadSeq: row.lastReadSeq }));
   await publishReceipts(receipts);
   return { receipts };
 }
