@@ -105,6 +105,12 @@ import { ToggleReactionInput, toggleReaction } from "./toggle-reaction";
  *   "notification"             platform notifications of kind "chat.message" (DMs, one unread per conversation) and
  *                              "chat.mention" (@username), payload { conversationId, messageId, seq, senderId, senderName, preview, href }
  *
+ * Sending (route handler, not tRPC: Chat's hot path; self-hosted it is answered before Next)
+ * POST /api/chat/conversations/<conversationId>/messages   JSON body = chat.send's input without conversationId
+ *   → 201 MessageView (dates as ISO strings). Same rules as chat.send: 401 signed out, 403 non-member,
+ *   400 invalid / 413 too long (body > 4,000 characters or the request > 128 KB), 429 + Retry-After past chat-send,
+ *   a resent clientId answers the stored message. The browser sends through it (components/chat/post-message.ts).
+ *
  * Files (route handlers, not tRPC)
  * POST /api/chat/attachments?conversationId=…&name=…   raw bytes as the body (≤ CHAT_ATTACHMENT_MAX_BYTES, 25 MB)
  *   → 201 ChatAttachment (pass it to chat.send); type sniffed from the bytes; images get a ≤ 320 px WebP thumbnail.
