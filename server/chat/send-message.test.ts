@@ -78,6 +78,17 @@ describe("sendMessage", () => {
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3]);
   }, 60_000);
 
+  it("prepares the send statement once per connection", async () => {
+    const { preparedDb, PREPARED } = await import("./prepared-db");
+    const { owner, group } = await groupOf(2);
+    await chat.send(owner.id, group.id, "prepared");
+    await chat.send(owner.id, group.id, "and reused");
+    // One at a time, the pool hands the same idle connection back: the statement is there, by name.
+    const rows = await preparedDb().$queryRaw<Array<{ name: string }>>`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${`${PREPARED}%`}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.name).toMatch(/^chat_[0-9a-f]{20}$/);
+  });
+
   it("keeps seqs gap-free when duplicate client ids race each other", async () => {
     const { owner, group } = await groupOf(2);
     const clientIds = Array.from({ length: 10 }, () => randomUUID());

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { ObjectStore } from "@/server/platform/storage";
@@ -11,6 +12,7 @@ import { MESSAGE_INCLUDE, toEnvelope, toMessageView, toReplyPreview, type Messag
 import { notAMember } from "./get-membership-or-throw";
 import { mentionedUsernames, messageBodyOrThrow } from "./message-body";
 import { CHAT_MESSAGE_KIND, notifyMessageRecipients } from "./notify-message-recipients";
+import { PREPARED, preparedDb } from "./prepared-db";
 
 export const ClientId = z
   .string()
@@ -96,7 +98,7 @@ export async function sendMessage({
   const ticket = openSendTicket(conversationId);
   let rows: InsertedRow[];
   try {
-    rows = await db.$queryRaw<InsertedRow[]>`
+    rows = await preparedDb().$queryRaw<InsertedRow[]>`${Prisma.raw(PREPARED)}
       WITH next AS (
         UPDATE "chat_conversation" c
            SET "lastSeq" = c."lastSeq" + 1,
