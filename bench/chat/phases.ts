@@ -99,7 +99,8 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
     const bench = process.cpuUsage();
     return { web, gateway, postgres, redis, bench: (bench.user + bench.system) / 1e6 };
   };
-  const [cpuBefore, xactsBefore] = await Promise.all([cpuNow(), committedTransactions(db)]);
+  const xactsBefore = await committedTransactions(db);
+  const cpuBefore = await cpuNow();
   const started = performance.now();
   await saturate(SATURATION_MESSAGES, SATURATION_IN_FLIGHT, (index) => sender.send(offset + index));
   await drain(DRAIN_MS);
@@ -107,7 +108,8 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
   const finished = phase.tracker.outstanding() === 0 ? phase.tracker.lastReceipt : performance.now();
   const delivered = [...phase.tracker.pending.values()].filter((entry) => !entry.failed && entry.received >= entry.expected).length;
   // CPU per message is what a shared, noisy machine cannot distort much: time slices lost to others are not counted.
-  const [cpuAfter, xactsAfter] = await Promise.all([cpuNow(), committedTransactions(db)]);
+  const cpuAfter = await cpuNow();
+  const xactsAfter = await committedTransactions(db);
   const perMessageMs = (before: number | undefined, after: number | undefined) =>
     before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
   return {
@@ -122,8 +124,8 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
     postgresCpuMs: perMessageMs(cpuBefore.postgres, cpuAfter.postgres),
     redisCpuMs: perMessageMs(cpuBefore.redis, cpuAfter.redis),
     benchCpuMs: perMessageMs(cpuBefore.bench, cpuAfter.bench),
-    // Each autocommitted statement is one transaction: Postgres round trips the app made per message (this bench's own two reads aside).
-    pgXactsPerMessage: Math.round(((xactsAfter - xactsBefore - 2) * 100) / SATURATION_MESSAGES) / 100,
+    // Each autocommitted statement is one transaction: Postgres round trips the app made per message (this bench's own readings aside).
+    pgXactsPerMessage: Math.round(((xactsAfter.commits - xactsBefore.commits - xactsBefore.readings) * 100) / SATURATION_MESSAGES) / 100,
   };
 }
 

@@ -44,11 +44,27 @@ export async function cpuSeconds(pid: number | undefined): Promise<number | unde
 }
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
-/** Transactions committed in this database so far (statistics are flushed to the view within a second or so). */
-export async function committedTransactions(db: PrismaClient): Promise<number> {
-  await pause(1_000);
-  const rows = await db.$queryRaw<Array<{ commits: bigint }>>`SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`;
-  return Number(rows[0]?.commits ?? 0);
+/**
+ * Transactions committed in this database so far. Backends report to pg_stat_database at most once a
+ * second while busy and only after ~10 s once idle (PGSTAT_IDLE_INTERVAL), so this waits until the count
+ * has held still for 2 s (at most 12 s); each reading is one transaction of its own, subtracted by the caller.
+ */
+export async function committedTransactions(db: PrismaClient): Promise<{ commits: number; readings: number }> {
+  const read = async () => Number((await db.$queryRaw<Array<{ commits: bigint }>>`SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`)[0]?.commits ?? 0);
+  let readings = 1;
+  let last = await read();
+  let stableSince = Date.now();
+  const until = Date.now() + 12_000;
+  while (Date.now() - stableSince < 2_000 && Date.now() < until) {
+    await pause(500);
+    const current = await read();
+    readings++;
+    if (current !== last) {
+      last = current;
+      stableSince = Date.now();
+    }
+  }
+  return { commits: last, readings };
 }
 
 /** CPU seconds of a process and every process below it (Postgres: the postmaster and its backends). */
