@@ -61,7 +61,9 @@ server.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-server.listen(env.PORT, env.HOST, () => log.info(`web listening on ${env.HOST}:${env.PORT}`));
+// Node's default backlog (511) overflowed when 1,000 clients re-subscribed at once after a gateway restart (bench:chat):
+// the kernel dropped handshakes and clients saw ECONNRESET. Linux caps it at net.core.somaxconn.
+server.listen({ port: env.PORT, host: env.HOST, backlog: 4096 }, () => log.info(`web listening on ${env.HOST}:${env.PORT}`));
 
 function shutdown(): void {
   server.close(() => void flushClicks().finally(() => process.exit(0)));
