@@ -24,7 +24,7 @@
  * 5. gateway restart: sends go on at the same rate while the gateway process is
  *    stopped (SIGTERM) and started again on the same port; pusher-js reconnects
  *    and re-subscribes, and each client fills what it missed from
- *    `chat.history({ after })` exactly as the browser's timeline does (on a seq
+ *    `GET /api/chat/conversations/{id}/messages?after=` exactly as the browser's timeline does (on a seq
  *    gap, and after re-subscribing). `restart_lost` counts receipts that never
  *    arrived, live or from history; `lost` sums all phases.
  *

@@ -12,7 +12,7 @@ const MAX_CATCH_UP_RETRIES = 5;
 /**
  * One client's view of one conversation, mirroring components/chat/use-conversation-timeline.ts:
  * messages are held by seq; a hole (seq > contiguous + 1) that is still open after
- * GAP_GRACE_MS, or a re-subscription, fetches `chat.history({ after: contiguous })` page by
+ * GAP_GRACE_MS, or a re-subscription, fetches `GET …/messages?after=<contiguous>` page by
  * page, retrying a failed fetch. Like the browser, it catches up once the channel is
  * subscribed again (pusher:subscription_succeeded), so nothing committed before the new
  * subscription can be missed.
@@ -92,11 +92,12 @@ export class ChannelTimeline {
         let after = this.contiguous;
         for (;;) {
           run.historyFetches++;
-          const input = encodeURIComponent(JSON.stringify({ json: { conversationId: this.conversationId, after, limit: CATCH_UP_PAGE } }));
-          const response = await fetch(`${this.target.webUrl}/api/trpc/chat.history?input=${input}`, { headers: { cookie: this.cookie } });
-          if (!response.ok) throw new Error(`chat.history ${response.status}`);
-          const page = ((await response.json()) as { result: { data: { json: { messages: Array<{ seq: number; clientId: string }>; hasNewer: boolean } } } }).result
-            .data.json;
+          // The browser's catch-up path (components/chat/fetch-history-after.ts).
+          const response = await fetch(`${this.target.webUrl}/api/chat/conversations/${this.conversationId}/messages?after=${after}&limit=${CATCH_UP_PAGE}`, {
+            headers: { cookie: this.cookie },
+          });
+          if (!response.ok) throw new Error(`history ${response.status}`);
+          const page = (await response.json()) as { messages: Array<{ seq: number; clientId: string }>; hasNewer: boolean };
           for (const message of page.messages) this.hold(message.seq, message.clientId, true);
           const last = page.messages.at(-1)?.seq;
           if (!page.hasNewer || last === undefined) break;

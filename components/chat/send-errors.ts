@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { SendRefusedError } from "./post-message";
+import { ChatRouteError } from "./wire-message";
 
 /**
  * How a failed send should be handled: "retry" keeps the message queued
@@ -7,7 +7,7 @@ import { SendRefusedError } from "./post-message";
  * failed with the server's reason (too long, not a member any more).
  */
 export function classifySendError(error: unknown): { kind: "retry"; delayMs: number } | { kind: "refuse"; message: string } {
-  if (error instanceof SendRefusedError) {
+  if (error instanceof ChatRouteError) {
     if (error.status === 429) return { kind: "retry", delayMs: (error.retryAfterSeconds ?? 5) * 1000 };
     if (error.status >= 500) return { kind: "retry", delayMs: 2_000 };
     return { kind: "refuse", message: error.message };

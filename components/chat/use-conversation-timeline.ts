@@ -16,6 +16,7 @@ import {
   type OutgoingMessage,
   type ReactionEvent,
 } from "./chat-types";
+import { fetchHistoryAfter } from "./fetch-history-after";
 import { postMessage } from "./post-message";
 import { classifySendError, describeError } from "./send-errors";
 import { EMPTY_TIMELINE, envelopeIsComplete, timelineReducer, type Timeline } from "./timeline-state";
@@ -108,7 +109,7 @@ export function useConversationTimeline({
     try {
       let after = current.current.contiguousUpTo;
       for (;;) {
-        const page = await client.chat.history.query({ conversationId, after, limit: CATCH_UP_PAGE });
+        const page = await fetchHistoryAfter(conversationId, after, CATCH_UP_PAGE);
         dispatch({ type: "page", mode: "newer", messages: page.messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
         const last = page.messages.at(-1)?.seq;
         if (!page.hasNewer || last === undefined) break;
@@ -128,7 +129,7 @@ export function useConversationTimeline({
     } finally {
       catchingUp.current = false;
     }
-  }, [client, conversationId]);
+  }, [conversationId]);
   const catchUpRef = useRef(catchUp);
   useEffect(() => {
     catchUpRef.current = catchUp;

@@ -123,6 +123,25 @@ describe("POST /api/chat/conversations/{id}/messages", () => {
     expect(await chat.db.message.count({ where: { conversationId } })).toBe(RATE_LIMIT - 1);
   });
 
+  it("answers GET with history pages (?after= catches up), 401 signed out, 403 to a non-member, 400 on bad parameters", async () => {
+    const { alice, bob, eve, conversationId } = await pair();
+    for (const index of [1, 2, 3]) expect((await post(conversationId, { clientId: `h${index}`, body: `history ${index}` }, alice.cookie)).status).toBe(201);
+    const get = (query: string, cookie?: string) =>
+      fetch(`${baseUrl}/api/chat/conversations/${conversationId}/messages${query}`, { headers: cookie ? { cookie } : {} });
+
+    const page = (await (await get("?after=1&limit=1", bob.cookie)).json()) as { messages: Array<{ seq: number; body: string; createdAt: string }>; hasNewer: boolean; lastSeq: number };
+    expect(page.messages.map((message) => [message.seq, message.body])).toEqual([[2, "history 2"]]);
+    expect(page).toMatchObject({ hasNewer: true, lastSeq: 3 });
+    expect(typeof page.messages[0]?.createdAt).toBe("string");
+    const newest = (await (await get("", bob.cookie)).json()) as { messages: Array<{ seq: number }>; hasNewer: boolean };
+    expect(newest.messages.map((message) => message.seq)).toEqual([1, 2, 3]);
+
+    expect((await get("?after=0")).status).toBe(401);
+    expect((await get("?after=0", eve.cookie)).status).toBe(403);
+    expect((await get("?after=-1", bob.cookie)).status).toBe(400);
+    expect((await get("?limit=500", bob.cookie)).status).toBe(400);
+  });
+
   it("is the same handler behind the Next route", async () => {
     const { alice, eve, conversationId } = await pair();
     const call = (cookie: string, body: unknown) =>
