@@ -86,9 +86,9 @@ const EnvSchema = z.object({
    */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
   /**
-   * 0: the worker ingests clicks as they arrive. Above 0: while the machine's CPU is saturated (web and
-   * worker on one small box, a burst of redirects), the ingest waits until it is not, or until the oldest
-   * pending click is this many ms old; counts stay exact, live counters lag (bench:links uses 60000).
+   * 0: the worker ingests clicks as they arrive. Above 0 (web and worker on one small box): the ingest runs
+   * in the machine's idle time, holding back while the CPU is busy (a burst of redirects) until the oldest
+   * pending click is this many ms old; counts stay exact, live counters lag (bench:links uses 30000).
    */
   LINKS_INGEST_MAX_LAG_MS: z.coerce.number().int().min(0).default(0),
 

@@ -35,8 +35,13 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
 // The ingest costs about as much CPU per click as the redirect itself (bench:links); at a lower
 // priority it yields the CPU to the web process answering visitors, and catches up after a burst.
 lowerPriority(env.WORKER_NICE);
-/** With LINKS_INGEST_MAX_LAG_MS set, the ingest holds back while the machine's CPU is at least this busy (under 15% idle). */
-const INGEST_YIELD_BUSY_SHARE = 0.85;
+/**
+ * With LINKS_INGEST_MAX_LAG_MS set, the ingest runs in the machine's idle time: it holds back while the CPU
+ * is at least this busy. Not "saturated": a redirect burst keeps two single-threaded processes (web and
+ * client, or web and proxy) trading turns on about one core of two, and on bench:links an ingest using the
+ * other core still cut redirect throughput by a third (README "Performance").
+ */
+const INGEST_YIELD_BUSY_SHARE = 0.35;
 const clickStreamRedis = createRedis({ maxRetriesPerRequest: null });
 const clickConsumer = new ClickStreamConsumer({
   db,
