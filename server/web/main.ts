@@ -31,22 +31,28 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
 }
 
+/**
+ * The hot paths answered here, before Next's router, in order: short links and
+ * link creation, chat sends and catch-up reads, channel authorization. Each
+ * resolves false, having written nothing, for a request that is not its own
+ * (a code with no link included), which then goes to Next.
+ */
+const BEFORE_NEXT = [answerBeforeNext, answerChatBeforeNext, answerRealtimeBeforeNext];
+
+async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  for (const answerFirst of BEFORE_NEXT) {
+    if (await answerFirst(request, response)) return;
+  }
+  void handle(request, response);
+}
+
 const server = http.createServer((request, response) => {
   appendPeerToForwardedFor(request);
-  // Short links, link creation, chat sends and channel authorization are answered here, before Next; everything else (and a code with no link) goes to Next.
-  answerBeforeNext(request, response)
-    .then((answered) => answered || answerChatBeforeNext(request, response))
-    .then((answered) => answered || answerRealtimeBeforeNext(request, response))
-    .then(
-      (answered) => {
-        if (!answered) void handle(request, response);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, "short link failed");
-        if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
-        response.end("Short links are briefly unavailable. Please try again shortly.");
-      },
-    );
+  answer(request, response).catch((error: unknown) => {
+    log.error({ err: error, method: request.method, url: request.url }, "request failed before Next");
+    if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+    response.end("This service is briefly unavailable. Please try again shortly.");
+  });
 });
 // Next's dev server needs the upgrade path for hot reload.
 if (dev) server.on("upgrade", app.getUpgradeHandler());
