@@ -39,6 +39,17 @@ function begin(sender: SendPath) {
   });
 }
 
+/** What the fixed-rate and saturation phases both report about their deliveries. */
+function deliveries(phase: ReturnType<ReturnType<typeof begin>>) {
+  return {
+    stats: stats(phase.tracker.latencies),
+    expected: phase.tracker.expectedTotal(),
+    lost: phase.tracker.outstanding(),
+    errors: phase.errors,
+    reordered: phase.reordered,
+  };
+}
+
 export async function warmUp(sender: SendPath): Promise<void> {
   // Not measured: the route, Prisma's pool, the JIT and the gateway connections get hot.
   log(`Warm-up: ${WARMUP_MESSAGES} messages at ${RATE}/s (not measured)...`);
@@ -57,11 +68,7 @@ export async function fixedRatePhase(sender: SendPath): Promise<FixedRateResult>
   await drain(DRAIN_MS);
   const phase = end();
   return {
-    stats: stats(phase.tracker.latencies),
-    expected: phase.tracker.expectedTotal(),
-    lost: phase.tracker.outstanding(),
-    errors: phase.errors,
-    reordered: phase.reordered,
+    ...deliveries(phase),
     duplicates: phase.duplicates,
     achievedRate: Math.round((MESSAGES - phase.errors) / fixed.seconds),
     lateStarts: fixed.lateStarts,
@@ -113,11 +120,7 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
   const perMessageMs = (before: number | undefined, after: number | undefined) =>
     before !== undefined && after !== undefined ? Math.round(((after - before) * 1000 * 100) / SATURATION_MESSAGES) / 100 : undefined;
   return {
-    stats: stats(phase.tracker.latencies),
-    expected: phase.tracker.expectedTotal(),
-    lost: phase.tracker.outstanding(),
-    errors: phase.errors,
-    reordered: phase.reordered,
+    ...deliveries(phase),
     deliveryMps: Math.round(delivered / ((finished - started) / 1000)),
     webCpuMs: perMessageMs(cpuBefore.web, cpuAfter.web),
     gatewayCpuMs: perMessageMs(cpuBefore.gateway, cpuAfter.gateway),
