@@ -15,3 +15,15 @@ export async function createTestUser(db: Db, overrides: { username?: string; nam
     },
   });
 }
+
+/** A person signed up through better-auth, with the Cookie header their browser would send from then on. */
+export async function signUpWithCookie(name = "Test Person"): Promise<{ id: string; cookie: string }> {
+  // Imported here, not at the top: some test kits set the environment before the auth module may read it.
+  const { auth } = await import("@/server/platform/auth");
+  const response = await auth.api.signUpEmail({
+    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
+    asResponse: true,
+  });
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything } from "@/server/realtime/gateway/gateway-test-kit";
 import { conversationIdOfKey, newAttachmentKey, type ChatAttachment } from "./attachments";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
@@ -14,7 +15,6 @@ const MAX_BYTES = 200_000;
 let chat: ChatStack;
 let uploadRoute: typeof import("@/app/api/chat/attachments/route");
 let filesRoute: typeof import("@/app/api/chat/files/[...key]/route");
-let auth: typeof import("@/server/platform/auth").auth;
 
 type Person = { id: string; cookie: string };
 
@@ -22,22 +22,12 @@ beforeAll(async () => {
   chat = await startChatStack({ CHAT_ATTACHMENT_MAX_BYTES: String(MAX_BYTES), RATE_LIMIT_UPLOAD_POINTS: "1000" });
   uploadRoute = await import("@/app/api/chat/attachments/route");
   filesRoute = await import("@/app/api/chat/files/[...key]/route");
-  ({ auth } = await import("@/server/platform/auth"));
 });
 
 afterAll(async () => {
   await closeEverything();
   await chat?.db.$disconnect();
 });
-
-async function signUp(name: string): Promise<Person> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
-}
 
 /** The stored attachment of a successful upload; anything else fails with the route's answer in the message. */
 async function uploaded(response: Response): Promise<ChatAttachment> {
@@ -57,7 +47,7 @@ function fetchFile(person: Person, url: string, headers: Record<string, string> 
 }
 
 async function setting() {
-  const [alice, bob, eve] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Eve")]);
+  const [alice, bob, eve] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob"), signUpWithCookie("Eve")]);
   const dm = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: bob.id });
   return { alice, bob, eve, dm };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything, connectClient, nextEvent, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 
@@ -10,29 +11,18 @@ import { startChatStack, type ChatStack } from "./chat-test-kit";
  */
 let chat: ChatStack;
 let authRoute: typeof import("@/app/api/realtime/auth/route");
-let auth: typeof import("@/server/platform/auth").auth;
 
 type Person = { id: string; cookie: string };
 
 beforeAll(async () => {
   chat = await startChatStack();
   authRoute = await import("@/app/api/realtime/auth/route");
-  ({ auth } = await import("@/server/platform/auth"));
 });
 
 afterAll(async () => {
   await closeEverything();
   await chat?.db.$disconnect();
 });
-
-async function signUp(name: string): Promise<Person> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
-}
 
 function authorizeChannel(person: Person, channel: string): Promise<Response> {
   return authRoute.POST(
@@ -46,7 +36,7 @@ function authorizeChannel(person: Person, channel: string): Promise<Response> {
 
 describe("membership", () => {
   it("lets members subscribe to the conversation's private and presence channels, and nobody else", async () => {
-    const [alice, bob, eve] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Eve")]);
+    const [alice, bob, eve] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob"), signUpWithCookie("Eve")]);
     const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Secret plans", memberIds: [bob.id] });
 
     for (const member of [alice, bob]) {
@@ -82,7 +72,7 @@ describe("membership", () => {
   });
 
   it("tells a removed member on their user channel and refuses them from then on", async () => {
-    const [alice, bob, carol] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol")]);
+    const [alice, bob, carol] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob"), signUpWithCookie("Carol")]);
     const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Book club", memberIds: [bob.id, carol.id] });
 
     // Only admins remove.

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything, connectClient, eventually, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 import type { MessageEnvelope } from "./chat-views";
@@ -14,16 +14,12 @@ import type { MessageEnvelope } from "./chat-views";
 const RATE_LIMIT = 5;
 let chat: ChatStack;
 let route: typeof import("@/app/api/chat/conversations/[conversationId]/messages/route");
-let auth: typeof import("@/server/platform/auth").auth;
 let server: http.Server;
 let baseUrl: string;
-
-type Person = { id: string; cookie: string };
 
 beforeAll(async () => {
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: String(RATE_LIMIT) });
   route = await import("@/app/api/chat/conversations/[conversationId]/messages/route");
-  ({ auth } = await import("@/server/platform/auth"));
   const { answerChatBeforeNext } = await import("./fast-path");
   server = http.createServer((request, response) => {
     void answerChatBeforeNext(request, response).then((answered) => {
@@ -40,17 +36,8 @@ afterAll(async () => {
   await chat?.db.$disconnect();
 });
 
-async function signUp(name: string): Promise<Person> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
-}
-
 async function pair() {
-  const [alice, bob, eve] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Eve")]);
+  const [alice, bob, eve] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob"), signUpWithCookie("Eve")]);
   const dm = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: bob.id });
   return { alice, bob, eve, conversationId: dm.id };
 }

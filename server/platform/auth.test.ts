@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { auth, getSessionUser } from "./auth";
 import { db } from "./db";
 import { redis } from "./redis";
@@ -9,28 +9,18 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** A real sign-up through better-auth; the cookie header a browser would send back. */
-async function signUp(name: string): Promise<{ id: string; cookie: string }> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
-}
-
 const headersWith = (cookie: string) => new Headers({ cookie });
 
 describe("getSessionUser", () => {
   it("reads the signed-in user from the session cookie, and nobody from none", async () => {
-    const erika = await signUp("Erika");
+    const erika = await signUpWithCookie("Erika");
     expect(await getSessionUser(headersWith(erika.cookie))).toMatchObject({ id: erika.id, name: "Erika", role: "user", username: null, image: null });
     expect(await getSessionUser(new Headers())).toBeNull();
     expect(await getSessionUser(headersWith("theme=dark"))).toBeNull();
   });
 
   it("refuses a token whose signature does not match, and a forged one", async () => {
-    const erika = await signUp("Erika");
+    const erika = await signUpWithCookie("Erika");
     const [name, value] = erika.cookie.split("=") as [string, string];
     const [token] = decodeURIComponent(value).split(".");
     const otherSignature = Buffer.alloc(32, 7).toString("base64");
@@ -39,7 +29,7 @@ describe("getSessionUser", () => {
   });
 
   it("sees a profile change and a sign-out on the very next request", async () => {
-    const erika = await signUp("Erika");
+    const erika = await signUpWithCookie("Erika");
     const headers = headersWith(erika.cookie);
     expect((await getSessionUser(headers))?.name).toBe("Erika");
     await db.user.update({ where: { id: erika.id }, data: { name: "Erika Renamed", role: "admin" } });
@@ -51,12 +41,12 @@ describe("getSessionUser", () => {
   });
 
   it("refuses an expired session, and still lets better-auth extend one due for its daily refresh", async () => {
-    const erika = await signUp("Erika");
+    const erika = await signUpWithCookie("Erika");
     const headers = headersWith(erika.cookie);
     await db.session.updateMany({ where: { userId: erika.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await getSessionUser(headers)).toBeNull();
 
-    const bob = await signUp("Bob");
+    const bob = await signUpWithCookie("Bob");
     // 28 of its 30 days left: issued two days ago, so due for the daily refresh.
     const dueAt = new Date(Date.now() + 28 * 24 * 3600_000);
     await db.session.updateMany({ where: { userId: bob.id }, data: { expiresAt: dueAt } });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { GET, HEAD } from "@/app/api/media/[...key]/route";
-import { auth } from "./auth";
 import { db } from "./db";
 import { putObject } from "./storage";
 
@@ -13,7 +13,7 @@ let owner: { id: string; cookie: string };
 let stranger: { id: string; cookie: string };
 
 beforeAll(async () => {
-  [owner, stranger] = await Promise.all([signUp(), signUp()]);
+  [owner, stranger] = await Promise.all([signUpWithCookie("Media Tester"), signUpWithCookie("Media Tester")]);
   await Promise.all([
     putObject(`${prefix}/photo.png`, BYTES, { contentType: "image/png", visibility: "public" }),
     putObject(`${prefix}/clip.mp4`, BYTES, { contentType: "video/mp4", visibility: "public" }),
@@ -24,16 +24,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => db.$disconnect());
-
-async function signUp(): Promise<{ id: string; cookie: string }> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name: "Media Tester" },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
-  return { id: user.id, cookie };
-}
 
 function request(key: string, headers: Record<string, string> = {}, method: "GET" | "HEAD" = "GET"): Promise<Response> {
   const handler = method === "GET" ? GET : HEAD;

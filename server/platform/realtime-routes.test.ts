@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything, nextEvent, startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 import type { SessionUser } from "./auth";
 
@@ -13,7 +13,6 @@ let target: TestGateway;
 let authRoute: typeof import("@/app/api/realtime/auth/route");
 let configRoute: typeof import("@/app/api/realtime/config/route");
 let canSubscribe: typeof import("./channel-access").canSubscribe;
-let auth: typeof import("./auth").auth;
 let db: typeof import("./db").db;
 let alice: { id: string; cookie: string };
 let bob: { id: string; cookie: string };
@@ -31,9 +30,8 @@ beforeAll(async () => {
   authRoute = await import("@/app/api/realtime/auth/route");
   configRoute = await import("@/app/api/realtime/config/route");
   ({ canSubscribe } = await import("./channel-access"));
-  ({ auth } = await import("./auth"));
   ({ db } = await import("./db"));
-  [alice, bob] = await Promise.all([signUp("Alice"), signUp("Bob")]);
+  [alice, bob] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob")]);
 });
 
 afterAll(async () => {
@@ -41,15 +39,6 @@ afterAll(async () => {
   await closeEverything();
   await db?.$disconnect();
 });
-
-async function signUp(name: string): Promise<{ id: string; cookie: string }> {
-  const response = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
-    asResponse: true,
-  });
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { id: user.id, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
-}
 
 function authorize(fields: Record<string, string>, cookie?: string): Promise<Response> {
   return authRoute.POST(

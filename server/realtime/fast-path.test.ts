@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 
 /**
  * POST /api/realtime/auth through the self-hosted fast path (a real node:http
@@ -11,14 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  */
 let server: http.Server;
 let baseUrl: string;
-let auth: typeof import("@/server/platform/auth").auth;
 let db: typeof import("@/server/platform/db").db;
 let alice: { id: string; cookie: string };
 
 beforeAll(async () => {
   Object.assign(process.env, { PUSHER_APP_ID: "fast-path-test", PUSHER_APP_KEY: "fast-path-key", PUSHER_APP_SECRET: "fast-path-secret" });
   const { answerRealtimeBeforeNext } = await import("./fast-path");
-  ({ auth } = await import("@/server/platform/auth"));
   ({ db } = await import("@/server/platform/db"));
   server = http.createServer((request, response) => {
     void answerRealtimeBeforeNext(request, response).then((answered) => {
@@ -27,12 +25,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const signedUp = await auth.api.signUpEmail({
-    body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name: "Alice" },
-    asResponse: true,
-  });
-  const { user } = (await signedUp.json()) as { user: { id: string } };
-  alice = { id: user.id, cookie: signedUp.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+  alice = await signUpWithCookie("Alice");
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/shop/product-images/route";
+import { signUpWithCookie } from "@/server/accounts/test-users";
 import { env } from "@/server/env";
-import { auth } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { getObject } from "@/server/platform/storage";
@@ -21,10 +20,9 @@ afterAll(async () => {
 });
 
 async function signUp(role: "admin" | "user"): Promise<string> {
-  const email = `${randomUUID()}@test.casebook.dev`;
-  const response = await auth.api.signUpEmail({ body: { email, password: "correct-horse-battery", name: "Image Tester" }, asResponse: true });
-  await db.user.update({ where: { email }, data: { role } });
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const person = await signUpWithCookie("Image Tester");
+  await db.user.update({ where: { id: person.id }, data: { role } });
+  return person.cookie;
 }
 
 function upload(body: Buffer | string, cookie?: string): Promise<Response> {
