@@ -33,6 +33,7 @@ await pointAtStack();
 // server/env.ts reads the environment when first imported, so the app modules load only now.
 const { db } = await import("@/server/platform/db");
 const { notify } = await import("@/server/platform/notifications");
+const { redis } = await import("@/server/platform/redis");
 try {
   const user = await db.user.findUnique({ where: { email: values.email.toLowerCase() }, select: { id: true } });
   if (!user) throw new Error(`No user with email ${values.email}`);
@@ -46,7 +47,9 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 } finally {
+  // Both stay open otherwise and keep this process alive: notify() publishes through Redis to our gateways.
   await db.$disconnect();
+  redis.disconnect();
 }
 
 async function pointAtStack(): Promise<void> {
