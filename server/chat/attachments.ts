@@ -137,8 +137,11 @@ export function parseStoredAttachments(json: unknown): ChatAttachment[] {
   }));
 }
 
+/** What a message row keeps of an attachment: the URLs are derived from the key when read. */
+export type StoredAttachment = Omit<ChatAttachment, "url" | "thumbUrl">;
+
 /** The JSON stored for attachments: URLs left out. */
-export function toStoredAttachments(attachments: ChatAttachment[]): Array<Omit<ChatAttachment, "url" | "thumbUrl">> {
+export function toStoredAttachments(attachments: ChatAttachment[]): StoredAttachment[] {
   return attachments.map(({ url: _url, thumbUrl: _thumbUrl, ...stored }) => stored);
 }
 

@@ -52,41 +52,50 @@ describe("sendMessage", () => {
     expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
   }, 60_000);
 
-  it("holds a message until the sends that were still running when it was stored have answered", async () => {
+  it("stores the sends that arrive while a statement is in flight together, each with its own outcome", async () => {
     // Loaded here, not at the top: env.ts must first see the PUSHER_* of this file's gateway (chat-test-kit.ts).
-    const { openSendTicket } = await import("./chat-channels");
-    const { group } = await groupOf(2);
-    const listener = await connectClient(chat.target);
-    const channel = await subscribed(listener, `private-chat-${group.id}`);
-    const events = recordEvents(channel, "message") as Array<{ seq: number }>;
+    const { MessageInserter } = await import("./insert-messages");
+    const { users, owner, group } = await groupOf(3);
+    const outsider = await chat.newUser();
+    const statements: number[] = [];
+    // The real client, counting the statements it is asked for.
+    const db = new Proxy(chat.db, {
+      get: (target, key, receiver) =>
+        key === "$queryRaw" ? (...args: Parameters<typeof target.$queryRaw>) => (statements.push(statements.length), target.$queryRaw(...args)) : Reflect.get(target, key, receiver),
+    });
+    const inserter = new MessageInserter(db);
+    const message = (senderId: string, clientId = randomUUID()) => ({ id: randomUUID(), conversationId: group.id, senderId, clientId, body: "together", replyToId: null, attachments: [] });
+    const repeated = message(owner.id);
 
-    const first = openSendTicket(group.id);
-    const second = openSendTicket(group.id);
-    const secondOut = second.publishMessage({ seq: 2 }, { seq: 2 });
-    await pause(200);
-    expect(events).toEqual([]);
-    // Opened after seq 2 was stored, so it can only get a higher seq: nothing waits for it.
-    const later = openSendTicket(group.id);
-    await Promise.all([first.publishMessage({ seq: 1 }, { seq: 1 }), secondOut]);
-    await eventually(() => events.length >= 2, 5_000, "2 message events");
+    const outcomes = await Promise.all([
+      inserter.insert(message(owner.id)),
+      ...users.map((user) => inserter.insert(message(user.id))),
+      inserter.insert(repeated),
+      inserter.insert({ ...repeated, id: randomUUID() }),
+      inserter.insert(message(outsider.id)),
+    ]);
 
-    const failed = openSendTicket(group.id);
-    const fourth = later.publishMessage({ seq: 3 }, { seq: 3 });
-    failed.close();
-    await fourth;
-    await eventually(() => events.length >= 3, 5_000, "3 message events");
-    expect(events.map((event) => event.seq)).toEqual([1, 2, 3]);
-  }, 60_000);
+    // The first goes out alone at once; the six that arrived meanwhile share the second statement.
+    expect(statements).toHaveLength(2);
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(["inserted", "inserted", "inserted", "inserted", "inserted", "duplicate", "not-member"]);
+    expect(outcomes.flatMap((outcome) => (outcome.outcome === "inserted" ? [outcome.seq] : []))).toEqual([1, 2, 3, 4, 5]);
+    expect((await chat.db.conversation.findUniqueOrThrow({ where: { id: group.id } })).lastSeq).toBe(5);
+  });
 
-  it("prepares the send statement once per connection", async () => {
-    const { preparedDb, PREPARED } = await import("./prepared-db");
+  it("retries a failed batch message by message, so only the bad one fails", async () => {
+    const { MessageInserter } = await import("./insert-messages");
     const { owner, group } = await groupOf(2);
-    await chat.send(owner.id, group.id, "prepared");
-    await chat.send(owner.id, group.id, "and reused");
-    // One at a time, the pool hands the same idle connection back: the statement is there, by name.
-    const rows = await preparedDb().$queryRaw<Array<{ name: string }>>`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${`${PREPARED}%`}`;
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.name).toMatch(/^chat_[0-9a-f]{20}$/);
+    const inserter = new MessageInserter(chat.db);
+    const message = (replyToId: string | null) => ({ id: randomUUID(), conversationId: group.id, senderId: owner.id, clientId: randomUUID(), body: "hi", replyToId, attachments: [] });
+
+    const first = inserter.insert(message(null));
+    // A reply to a message that does not exist (deleted after the check) breaks its batch's foreign key.
+    const batch = [inserter.insert(message(null)), inserter.insert(message("no-such-message")), inserter.insert(message(null))];
+    const settled = await Promise.allSettled([first, ...batch]);
+
+    expect(settled.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const rows = await chat.db.message.findMany({ where: { conversationId: group.id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(rows.map((row) => row.seq)).toEqual([1, 2, 3]);
   });
 
   it("keeps seqs gap-free when duplicate client ids race each other", async () => {

@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { ObjectStore } from "@/server/platform/storage";
 import { AttachmentInput, MAX_ATTACHMENTS_PER_MESSAGE, toStoredAttachments, verifyAttachments, type ChatAttachment } from "./attachments";
-import { chatLog, openSendTicket } from "./chat-channels";
-import { isUniqueViolation } from "./chat-errors";
+import { CHAT_EVENTS, chatLog, publishToConversation } from "./chat-channels";
 import { MESSAGE_INCLUDE, toEnvelope, toMessageView, toReplyPreview, type MessageView } from "./chat-views";
 import { notAMember } from "./get-membership-or-throw";
+import { messageInserterFor } from "./insert-messages";
 import { mentionedUsernames, messageBodyOrThrow } from "./message-body";
-import { CHAT_MESSAGE_KIND, notifyMessageRecipients } from "./notify-message-recipients";
-import { PREPARED, preparedDb } from "./prepared-db";
+import { notifyMessageRecipients } from "./notify-message-recipients";
 
 export const ClientId = z
   .string()
@@ -40,21 +38,18 @@ const runDetached: Defer = (task) => {
   void task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
 };
 
-type InsertedRow = { seq: number; createdAt: Date; notifyDm: boolean; name: string; username: string | null; image: string | null };
-
 /**
  * Sends a message, exactly once per (conversation, sender, clientId).
  *
- * The seq comes from one statement that bumps `chat_conversation.lastSeq` and
- * inserts the message: the UPDATE's row lock serializes concurrent senders in
- * a conversation, and because it is a single statement a failed insert (a
- * duplicate clientId racing its twin) rolls the bump back too, so seqs never
- * have gaps. The same statement checks membership (a member removed a moment
- * ago cannot slip a message in), skips a clientId already stored, and returns
- * the sender's name and whether a DM notification is due, so a new message
- * costs one round trip to Postgres, not four (measured: bench:chat).
+ * The message is stored by `chat_send_messages` through the process's
+ * MessageInserter (insert-messages.ts): under the conversation's row lock it
+ * checks membership (a member removed a moment ago cannot slip a message in)
+ * and the clientId, takes lastSeq + 1 (so seqs have no gaps) and inserts, and
+ * it returns the sender's name and whether a DM notification is due. Sends
+ * that arrive together share one round trip and one commit (measured:
+ * bench:chat).
  *
- * When that statement inserts nothing, the message is either a retry (answered
+ * When it stores nothing, the message is either a retry (answered
  * with the stored message, no second event) or the sender is not a member.
  * The rate limit is spent before the insert; a retry past the limit still gets
  * its stored message. After commit, a small envelope goes to
@@ -95,54 +90,16 @@ export async function sendMessage({
     : [];
 
   const id = randomUUID();
-  const ticket = openSendTicket(conversationId);
-  let rows: InsertedRow[];
-  try {
-    rows = await preparedDb().$queryRaw<InsertedRow[]>`${Prisma.raw(PREPARED)}
-      WITH next AS (
-        UPDATE "chat_conversation" c
-           SET "lastSeq" = c."lastSeq" + 1,
-               "lastMessageAt" = (now() AT TIME ZONE 'UTC'),
-               "lastActivityAt" = (now() AT TIME ZONE 'UTC')
-         WHERE c."id" = ${conversationId}
-           AND EXISTS (
-             SELECT 1 FROM "chat_member" m
-              WHERE m."conversationId" = c."id" AND m."userId" = ${senderId} AND m."leftAt" IS NULL
-           )
-           AND NOT EXISTS (
-             SELECT 1 FROM "chat_message" d
-              WHERE d."conversationId" = c."id" AND d."senderId" = ${senderId} AND d."clientId" = ${clientId}
-           )
-        RETURNING c."lastSeq", c."kind"::text AS "kind"
-      ), inserted AS (
-        INSERT INTO "chat_message" ("id", "conversationId", "seq", "senderId", "clientId", "body", "replyToId", "attachments", "createdAt")
-        SELECT ${id}, ${conversationId}, next."lastSeq", ${senderId}, ${clientId}, ${body}, ${replyTo?.id ?? null},
-               ${JSON.stringify(toStoredAttachments(attachments))}::jsonb, (now() AT TIME ZONE 'UTC')
-          FROM next
-        RETURNING "seq", "createdAt"
-      )
-      SELECT inserted."seq", inserted."createdAt", u."name", u."username", u."image",
-             (next."kind" = 'dm' AND EXISTS (
-               SELECT 1 FROM "chat_member" o
-                WHERE o."conversationId" = ${conversationId} AND o."userId" <> ${senderId} AND o."leftAt" IS NULL AND NOT o."muted"
-                  AND NOT EXISTS (
-                    SELECT 1 FROM "notification" n
-                     WHERE n."userId" = o."userId" AND n."kind" = ${CHAT_MESSAGE_KIND} AND n."readAt" IS NULL
-                       AND n."payload"->>'conversationId' = ${conversationId}
-                  )
-             )) AS "notifyDm"
-        FROM inserted CROSS JOIN next JOIN "user" u ON u."id" = ${senderId}`;
-  } catch (error) {
-    ticket.close();
-    if (!isUniqueViolation(error)) throw error;
-    // The same clientId won a concurrent race: answer with the message it stored.
-    const twin = await findByClientId(db, conversationId, senderId, clientId);
-    if (!twin) throw error;
-    return toMessageView(twin, senderId);
-  }
-  const inserted = rows[0];
-  if (!inserted) {
-    ticket.close();
+  const stored = await messageInserterFor(db).insert({
+    id,
+    conversationId,
+    senderId,
+    clientId,
+    body,
+    replyToId: replyTo?.id ?? null,
+    attachments: toStoredAttachments(attachments),
+  });
+  if (stored.outcome !== "inserted") {
     const existing = await findByClientId(db, conversationId, senderId, clientId);
     if (existing) return toMessageView(existing, senderId);
     throw notAMember();
@@ -151,9 +108,9 @@ export async function sendMessage({
   const message: MessageView = {
     id,
     conversationId,
-    seq: inserted.seq,
+    seq: stored.seq,
     senderId,
-    sender: { id: senderId, name: inserted.name, username: inserted.username, image: inserted.image },
+    sender: { id: senderId, ...stored.sender },
     clientId,
     body,
     replyTo: replyTo ? toReplyPreview(replyTo) : null,
@@ -161,12 +118,13 @@ export async function sendMessage({
     reactions: [],
     editedAt: null,
     deletedAt: null,
-    createdAt: inserted.createdAt,
+    createdAt: stored.createdAt,
   };
-  await ticket.publishMessage(toEnvelope(message), { excludeSocketId: input.socketId, seq: message.seq });
+  // Synchronously on resuming: the inserter settles a batch in seq order, so this process publishes in seq order.
+  await publishToConversation(conversationId, CHAT_EVENTS.message, toEnvelope(message), { excludeSocketId: input.socketId, seq: message.seq });
   // Only @mentions and a DM whose recipient has no unread DM notification yet notify: the insert already told which,
   // so most messages need no second look at the database.
-  if (inserted.notifyDm || mentionedUsernames(body).length > 0) defer(() => notifyMessageRecipients({ db, message }));
+  if (stored.notifyDm || mentionedUsernames(body).length > 0) defer(() => notifyMessageRecipients({ db, message }));
   return message;
 }
 
