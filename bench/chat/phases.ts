@@ -41,8 +41,11 @@ function begin(sender: SendPath) {
 
 /** What the fixed-rate and saturation phases both report about their deliveries. */
 function deliveries(phase: ReturnType<ReturnType<typeof begin>>) {
+  const answers = [...phase.tracker.pending.values()].flatMap((entry) => (entry.answered === undefined ? [] : [entry.answered - entry.start]));
   return {
     stats: stats(phase.tracker.latencies),
+    /** Send call start → the route's answer: the web process and Postgres, without the fan-out. */
+    answerStats: stats(answers),
     expected: phase.tracker.expectedTotal(),
     lost: phase.tracker.outstanding(),
     errors: phase.errors,
@@ -57,7 +60,7 @@ export async function warmUp(sender: SendPath): Promise<void> {
   await drain(3_000);
 }
 
-export type FixedRateResult = { stats: Stats; expected: number; lost: number; errors: number; reordered: number; duplicates: number; achievedRate: number; lateStarts: number };
+export type FixedRateResult = { stats: Stats; answerStats: Stats; expected: number; lost: number; errors: number; reordered: number; duplicates: number; achievedRate: number; lateStarts: number };
 
 /** 1. A fixed offered rate through the send route; latency = send call start → `message` at each member. */
 export async function fixedRatePhase(sender: SendPath): Promise<FixedRateResult> {
@@ -77,6 +80,7 @@ export async function fixedRatePhase(sender: SendPath): Promise<FixedRateResult>
 
 export type SaturationResult = {
   stats: Stats;
+  answerStats: Stats;
   expected: number;
   lost: number;
   errors: number;

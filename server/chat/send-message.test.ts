@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countingDb } from "@/server/platform/counting-db";
 import { closeEverything, connectClient, eventually, nextEvent, pause, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 import type { MessageEnvelope } from "./chat-views";
@@ -54,43 +55,38 @@ describe("sendMessage", () => {
 
   it("stores the sends that arrive while a statement is in flight together, each with its own outcome", async () => {
     // Loaded here, not at the top: env.ts must first see the PUSHER_* of this file's gateway (chat-test-kit.ts).
-    const { MessageInserter } = await import("./insert-messages");
+    const { createMessageInserter } = await import("./insert-messages");
     const { users, owner, group } = await groupOf(3);
     const outsider = await chat.newUser();
-    const statements: number[] = [];
-    // The real client, counting the statements it is asked for.
-    const db = new Proxy(chat.db, {
-      get: (target, key, receiver) =>
-        key === "$queryRaw" ? (...args: Parameters<typeof target.$queryRaw>) => (statements.push(statements.length), target.$queryRaw(...args)) : Reflect.get(target, key, receiver),
-    });
-    const inserter = new MessageInserter(db);
+    const counting = countingDb(chat.db);
+    const inserter = createMessageInserter(counting.db);
     const message = (senderId: string, clientId = randomUUID()) => ({ id: randomUUID(), conversationId: group.id, senderId, clientId, body: "together", replyToId: null, attachments: [] });
     const repeated = message(owner.id);
 
     const outcomes = await Promise.all([
-      inserter.insert(message(owner.id)),
-      ...users.map((user) => inserter.insert(message(user.id))),
-      inserter.insert(repeated),
-      inserter.insert({ ...repeated, id: randomUUID() }),
-      inserter.insert(message(outsider.id)),
+      inserter.submit(message(owner.id)),
+      ...users.map((user) => inserter.submit(message(user.id))),
+      inserter.submit(repeated),
+      inserter.submit({ ...repeated, id: randomUUID() }),
+      inserter.submit(message(outsider.id)),
     ]);
 
     // The first goes out alone at once; the six that arrived meanwhile share the second statement.
-    expect(statements).toHaveLength(2);
+    expect(counting.statements()).toBe(2);
     expect(outcomes.map((outcome) => outcome.outcome)).toEqual(["inserted", "inserted", "inserted", "inserted", "inserted", "duplicate", "not-member"]);
     expect(outcomes.flatMap((outcome) => (outcome.outcome === "inserted" ? [outcome.seq] : []))).toEqual([1, 2, 3, 4, 5]);
     expect((await chat.db.conversation.findUniqueOrThrow({ where: { id: group.id } })).lastSeq).toBe(5);
   });
 
   it("retries a failed batch message by message, so only the bad one fails", async () => {
-    const { MessageInserter } = await import("./insert-messages");
+    const { createMessageInserter } = await import("./insert-messages");
     const { owner, group } = await groupOf(2);
-    const inserter = new MessageInserter(chat.db);
+    const inserter = createMessageInserter(chat.db);
     const message = (replyToId: string | null) => ({ id: randomUUID(), conversationId: group.id, senderId: owner.id, clientId: randomUUID(), body: "hi", replyToId, attachments: [] });
 
-    const first = inserter.insert(message(null));
+    const first = inserter.submit(message(null));
     // A reply to a message that does not exist (deleted after the check) breaks its batch's foreign key.
-    const batch = [inserter.insert(message(null)), inserter.insert(message("no-such-message")), inserter.insert(message(null))];
+    const batch = [inserter.submit(message(null)), inserter.submit(message("no-such-message")), inserter.submit(message(null))];
     const settled = await Promise.allSettled([first, ...batch]);
 
     expect(settled.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);

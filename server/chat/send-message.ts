@@ -90,7 +90,7 @@ export async function sendMessage({
     : [];
 
   const id = randomUUID();
-  const stored = await messageInserterFor(db).insert({
+  const stored = await messageInserterFor(db).submit({
     id,
     conversationId,
     senderId,

@@ -63,7 +63,7 @@ export async function createLink({
   const allocator = codeAllocatorFor(db);
   const inserter = generatedLinkInserterFor(db);
   for (let attempt = 0; attempt < MAX_GENERATED_ATTEMPTS; attempt++) {
-    const link = await inserter.insert({ ...data, code: await allocator.nextCode(), createdAt: new Date() });
+    const link = await inserter.submit({ ...data, code: await allocator.nextCode(), createdAt: new Date() });
     // No invalidation: a generated code has never been handed out before and cannot be
     // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
     if (link) return toLinkView(link, now);

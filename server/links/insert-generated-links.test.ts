@@ -1,31 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { db, type Db } from "@/server/platform/db";
+import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { GeneratedLinkInserter, type GeneratedLinkRow } from "./insert-generated-links";
+import { countingDb } from "@/server/platform/counting-db";
+import { createGeneratedLinkInserter, type GeneratedLinkRow } from "./insert-generated-links";
 import { createTestUser } from "./links-test-kit";
 
 afterAll(async () => {
   redis.disconnect();
   await db.$disconnect();
 });
-
-/** The real client, counting the raw statements sent through it. */
-function countingDb(): { db: Db; statements: () => number } {
-  let statements = 0;
-  const counted = new Proxy(db, {
-    get(target, property, receiver) {
-      if (property === "$queryRaw") {
-        return (...args: Parameters<Db["$queryRaw"]>) => {
-          statements += 1;
-          return target.$queryRaw(...args);
-        };
-      }
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  });
-  return { db: counted, statements: () => statements };
-}
 
 const row = (ownerId: string | null, overrides: Partial<GeneratedLinkRow> = {}): GeneratedLinkRow => ({
   code: `g${randomUUID().replaceAll("-", "").slice(0, 6)}`,
@@ -42,14 +26,14 @@ const row = (ownerId: string | null, overrides: Partial<GeneratedLinkRow> = {}):
 describe("generated link inserter", () => {
   it("shares INSERTs among concurrent creations and gives each caller its own row", async () => {
     const user = await createTestUser();
-    const counting = countingDb();
-    const inserter = new GeneratedLinkInserter(counting.db);
+    const counting = countingDb(db);
+    const inserter = createGeneratedLinkInserter(counting.db);
     const expiresAt = new Date("2031-05-06T07:08:09.123Z");
     const rows = Array.from({ length: 40 }, (_, index) =>
       row(index % 2 === 0 ? user.id : null, { url: `https://example.com/batched/${index}`, title: index === 3 ? "Third" : null, tags: index === 5 ? ["a", "b c"] : [], expiresAt: index === 7 ? expiresAt : null }),
     );
 
-    const links = await Promise.all(rows.map((each) => inserter.insert(each)));
+    const links = await Promise.all(rows.map((each) => inserter.submit(each)));
 
     expect(counting.statements()).toBeLessThan(rows.length / 4);
     links.forEach((link, index) => {
@@ -67,9 +51,9 @@ describe("generated link inserter", () => {
   it("answers null for a code that is taken, without failing the rest of the batch", async () => {
     const taken = row(null);
     await db.link.create({ data: { code: taken.code, url: "https://example.com/first", isAlias: true } });
-    const inserter = new GeneratedLinkInserter(db);
+    const inserter = createGeneratedLinkInserter(db);
 
-    const [clash, ...others] = await Promise.all([taken, row(null), row(null)].map((each) => inserter.insert(each)));
+    const [clash, ...others] = await Promise.all([taken, row(null), row(null)].map((each) => inserter.submit(each)));
 
     expect(clash).toBeNull();
     expect(others.map((link) => link?.url)).toEqual(["https://example.com/batched", "https://example.com/batched"]);
@@ -78,11 +62,11 @@ describe("generated link inserter", () => {
 
   it("retries a failed batch row by row, so only the row at fault fails", async () => {
     const user = await createTestUser();
-    const inserter = new GeneratedLinkInserter(db);
+    const inserter = createGeneratedLinkInserter(db);
     const good = [row(user.id), row(user.id)];
     const orphan = row(`no-such-user-${randomUUID()}`);
 
-    const outcomes = await Promise.allSettled([good[0], orphan, good[1]].map((each) => inserter.insert(each as GeneratedLinkRow)));
+    const outcomes = await Promise.allSettled([good[0], orphan, good[1]].map((each) => inserter.submit(each as GeneratedLinkRow)));
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await db.link.count({ where: { code: { in: good.map((each) => each.code) } } })).toBe(2);

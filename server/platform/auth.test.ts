@@ -19,6 +19,14 @@ describe("getSessionUser", () => {
     expect(await getSessionUser(headersWith("theme=dark"))).toBeNull();
   });
 
+  it("answers concurrent requests each with its own user", async () => {
+    const people = await Promise.all(["Ana", "Ben", "Cleo", "Dev"].map((name) => signUpWithCookie(name)));
+    // Ben twice: two requests of one session in the same batch.
+    const cookies = [...people.map((person) => person.cookie), people[1]?.cookie ?? "", "theme=dark"];
+    const users = await Promise.all(cookies.map((cookie) => getSessionUser(headersWith(cookie))));
+    expect(users.map((user) => user?.name ?? null)).toEqual(["Ana", "Ben", "Cleo", "Dev", "Ben", null]);
+  });
+
   it("refuses a token whose signature does not match, and a forged one", async () => {
     const erika = await signUpWithCookie("Erika");
     const [name, value] = erika.cookie.split("=") as [string, string];

@@ -8,6 +8,7 @@ import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, isValidUsername, normalizeUse
 import { beginLoginAttempt, resetLoginAttempts } from "@/server/accounts/limit-login-attempts";
 import { appUrl, env } from "@/server/env";
 import { sendWelcomeNotification } from "@/server/notifications/send-welcome-notification";
+import { BatchWhileBusy } from "./batch-while-busy";
 import { db } from "./db";
 import { logger } from "./logger";
 import { requestClientIp } from "./ratelimit";
@@ -141,24 +142,36 @@ export type SessionUser = {
  * instance), but the common case skips better-auth's endpoint pipeline, which
  * cost ~4 ms of CPU per call here (measured for bench:chat, where it was the
  * largest cost of `chat.send`): the cookie's HMAC is checked with node:crypto
- * exactly as better-call signs it, and one statement reads session and user.
+ * exactly as better-call signs it, and one statement reads session and user
+ * (the lookups of concurrent requests share one: BatchWhileBusy).
  * Anything else (no or bad cookie, unknown or expired session, a session due
  * for its daily refresh) goes through `auth.api.getSession`, unchanged.
  */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
   const token = await verifiedSessionToken(headers);
   if (token) {
-    // One statement: Prisma would read the related user with a second round trip.
-    const [row] = await db.$queryRaw<Array<Omit<SessionUser, "role"> & { role: string; expiresAt: Date }>>`
-      SELECT s."expiresAt", u."id", u."name", u."email", u."username", u."image", u."role"::text AS "role"
-        FROM "session" s JOIN "user" u ON u."id" = s."userId"
-       WHERE s."token" = ${token}`;
+    const row = await sessionLookups.submit(token);
     if (row && row.expiresAt.getTime() > Date.now() && !refreshDue(row.expiresAt)) return toSessionUser(row);
   }
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   return toSessionUser({ ...session.user, username: session.user.username ?? null, image: session.user.image ?? null });
 }
+
+type SessionRow = Omit<SessionUser, "role"> & { role: string; expiresAt: Date };
+
+/** Reads the sessions (with their users) of many tokens in one statement: Prisma would read each user with a second round trip. */
+const sessionLookups = new BatchWhileBusy<string, SessionRow | undefined>({
+  maxBatch: 100,
+  run: async (tokens) => {
+    const rows = await db.$queryRaw<Array<SessionRow & { token: string }>>`
+      SELECT s."token", s."expiresAt", u."id", u."name", u."email", u."username", u."image", u."role"::text AS "role"
+        FROM "session" s JOIN "user" u ON u."id" = s."userId"
+       WHERE s."token" = ANY(${tokens}::text[])`;
+    const byToken = new Map(rows.map(({ token, ...row }) => [token, row]));
+    return tokens.map((token) => byToken.get(token));
+  },
+});
 
 function toSessionUser(user: { id: string; name: string; email: string; username: string | null; image: string | null; role: unknown }): SessionUser {
   const { id, name, email, username, image, role } = user;
