@@ -86,6 +86,8 @@ export type SaturationResult = {
   errors: number;
   reordered: number;
   deliveryMps: number;
+  /** How long the phase took, first send to last receipt. */
+  seconds: number;
   webCpuMs: number | undefined;
   gatewayCpuMs: number | undefined;
   postgresCpuMs: number | undefined;
@@ -126,6 +128,7 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
   return {
     ...deliveries(phase),
     deliveryMps: Math.round(delivered / ((finished - started) / 1000)),
+    seconds: Math.round((finished - started) / 100) / 10,
     webCpuMs: perMessageMs(cpuBefore.web, cpuAfter.web),
     gatewayCpuMs: perMessageMs(cpuBefore.gateway, cpuAfter.gateway),
     postgresCpuMs: perMessageMs(cpuBefore.postgres, cpuAfter.postgres),

@@ -39,6 +39,7 @@ connect + subscribe through /api/realtime/auth: ${r.connectSeconds.toFixed(1)} s
 ${restart ? `| send route across a gateway restart               | ${n(RESTART_MESSAGES, 6)} | ${n(RATE, 9)} |          - |       -  |       -  |       -  |       -  | ${n(restart.expected, 8)} | ${n(restart.lost, 6)} | ${n(restart.reordered, 9)} | ${n(restart.errors, 6)} |\n` : ""}| baseline: pusher SDK trigger (no app, no DB)      | ${n(BASELINE_MESSAGES, 6)} | ${n(RATE, 9)} | ${n(base.achievedRate, 10)} |${f(base.stats.p50)}  |${f(base.stats.p95)}  |${f(base.stats.p99)}  |${f(base.stats.max)}  | ${n(base.expected, 8)} | ${n(base.lost, 6)} |         - | ${n(base.errors, 6)} |
 
 latency: send call start → "message" event at each member's client (all members, sender included), per receiving client.
+saturation: ${sat.deliveryMps} messages/s delivered to every member, sustained over ${sat.seconds} s (first send to last receipt).
 send answered (send call start → the route's 201, before the fan-out): fixed rate p50 ${fixed.answerStats.p50} / p99 ${fixed.answerStats.p99} / max ${fixed.answerStats.max} ms; saturation p50 ${sat.answerStats.p50} / p99 ${sat.answerStats.p99} ms.
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq), per phase.
@@ -66,6 +67,7 @@ ${r.firstError ? `first send error: ${r.firstError}\n` : ""}total time: ${((Date
     ["answer_p99_ms", fixed.answerStats.p99],
     ["delivery_fixed_rate_mps", fixed.achievedRate],
     ["delivery_mps", sat.deliveryMps],
+    ["saturation_s", sat.seconds],
     ["saturation_p50_ms", sat.stats.p50],
     ["saturation_p99_ms", sat.stats.p99],
     ["web_cpu_per_msg_ms", sat.webCpuMs],

@@ -9,7 +9,8 @@ export const MESSAGES = quick ? 1_500 : 20_000;
 /** Offered rate of the fixed-rate phase (messages/s), where p99 is judged. */
 export const RATE = rateArg ? Number(rateArg.slice("--rate=".length)) : 100;
 export const WARMUP_MESSAGES = quick ? 200 : 1_000;
-export const SATURATION_MESSAGES = quick ? 600 : 4_000;
+/** Messages of the closed-loop phase: in the full run enough to hold the highest rate for over 15 s. */
+export const SATURATION_MESSAGES = quick ? 600 : 20_000;
 export const SATURATION_IN_FLIGHT = 32;
 export const BASELINE_MESSAGES = quick ? 300 : 2_000;
 export const BIG_GROUP_SIZE = 50;

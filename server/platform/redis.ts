@@ -26,5 +26,5 @@ export function createRedis(options: RedisOptions = {}): Redis {
 const holder = globalThis as typeof globalThis & { casebookRedis?: Redis };
 // Lazy: connects at its first command, so merely importing a module (`next build` collecting page data,
 // a bench importing an operation) does not dial Redis and log connection errors.
-export const redis: Redis = holder.casebookRedis ?? createRedis({ lazyConnect: true, enableAutoPipelining: true });
+export const redis: Redis = holder.casebookRedis ?? createRedis({ lazyConnect: true });
 if (env.NODE_ENV !== "production") holder.casebookRedis = redis;
