@@ -44,7 +44,7 @@ send answered (send call start → the route's 201, before the fan-out): fixed r
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq), per phase.
 duplicates (same seq twice on a client) in the fixed-rate phase: ${fixed.duplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
-CPU per message during the saturation phase (drain included): web process ${sat.webCpuMs ?? "n/a"} ms, gateway ${sat.gatewayCpuMs ?? "n/a"} ms, Postgres ${sat.postgresCpuMs ?? "n/a"} ms, Redis ${sat.redisCpuMs ?? "n/a"} ms, this bench (clients + senders) ${sat.benchCpuMs ?? "n/a"} ms; Postgres transactions per message ${sat.pgXactsPerMessage}
+CPU per message during the saturation phase (drain included): web process ${sat.webCpuMs ?? "n/a"} ms, gateway ${sat.gatewayCpuMs ?? "n/a"} ms, Postgres ${sat.postgresCpuMs ?? "n/a"} ms, Redis ${sat.redisCpuMs ?? "n/a"} ms, this bench (clients + senders) ${sat.benchCpuMs ?? "n/a"} ms; Postgres transactions per message ${sat.pgXactsPerMessage ?? "not counted with --quick"}
 gateway VmRSS: ${r.rssIdle ?? "n/a"} kB fresh and idle; after the load ${memory.rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${memory.rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${r.gatewayFound ? "" : " (gateway process not found)"}
 gateway restart: ${
     restart
