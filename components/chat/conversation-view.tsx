@@ -150,7 +150,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
             status={receipt?.status ?? null}
             readBy={receipt?.readBy ?? []}
             isGroup={isGroup}
-            highlighted={message.seq === focusSeq}
+            highlighted={message.seq === timeline.focusSeq}
             actions={actions}
           />
         ),
@@ -240,7 +240,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
           onLoadOlder={() => void timeline.loadOlder()}
           onJumpToLatest={timeline.jumpToLatest}
           onAtBottomChange={setAtBottom}
-          focusSeq={focusSeq}
+          focusSeq={timeline.focusSeq}
           announcement={announcement}
         />
       )}

@@ -59,12 +59,16 @@ export function MessageList({
         // Scroll this column only (scrollIntoView would move the page around it too).
         const offset = target.getBoundingClientRect().top - element.getBoundingClientRect().top;
         element.scrollTop += offset - element.clientHeight / 2;
+        // A hit near the top leaves scrollTop at 0, which fires no scroll event: without this the list would still
+        // count as "at the bottom" and the next resize or render would pull it down there, away from the hit.
+        atBottom.current = isNearBottom(element);
+        onAtBottomChange(atBottom.current);
       }
     } else if (atBottom.current) {
       element.scrollTop = element.scrollHeight;
     }
     snapshot.current = { height: element.scrollHeight, top: element.scrollTop, firstKey };
-  }, [firstKey, lastKey, rows, focusSeq]);
+  }, [firstKey, lastKey, rows, focusSeq, onAtBottomChange]);
 
   // Images finishing loading change heights: stay at the bottom if we were there.
   useEffect(() => {
@@ -82,7 +86,7 @@ export function MessageList({
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
-    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_EDGE_PX;
+    const bottom = isNearBottom(element);
     if (bottom !== atBottom.current) {
       atBottom.current = bottom;
       onAtBottomChange(bottom);
@@ -144,4 +148,8 @@ export function MessageList({
       </p>
     </div>
   );
+}
+
+function isNearBottom(element: HTMLElement): boolean {
+  return element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_EDGE_PX;
 }

@@ -57,6 +57,8 @@ export function useConversationTimeline({
   const [status, setStatus] = useState<{ state: "loading" | "ready" | "error"; error?: string }>({ state: "loading" });
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [loadKey, setLoadKey] = useState(0);
+  /** The search hit the first page is centred on, until "Jump to latest" trades it for the newest page. */
+  const [around, setAround] = useState(focusSeq);
 
   // Async work reads the latest state through this ref (a render may not have happened yet).
   const current = useRef<Timeline>(timeline);
@@ -70,7 +72,7 @@ export function useConversationTimeline({
   useEffect(() => {
     let active = true;
     loaded.current = false;
-    const request = focusSeq !== null ? { conversationId, around: focusSeq, limit: PAGE_SIZE } : { conversationId, limit: PAGE_SIZE };
+    const request = around !== null ? { conversationId, around, limit: PAGE_SIZE } : { conversationId, limit: PAGE_SIZE };
     client.chat.history.query(request).then(
       (page) => {
         if (!active) return;
@@ -83,7 +85,7 @@ export function useConversationTimeline({
     return () => {
       active = false;
     };
-  }, [client, conversationId, focusSeq, loadKey]);
+  }, [client, conversationId, around, loadKey]);
 
   const loadOlder = useCallback(async () => {
     const first = [...current.current.bySeq.keys()].reduce((min, seq) => Math.min(min, seq), Number.POSITIVE_INFINITY);
@@ -147,6 +149,7 @@ export function useConversationTimeline({
   const jumpToLatest = useCallback(() => {
     if (!current.current.hasNewer) return;
     setStatus({ state: "loading" });
+    setAround(null);
     setLoadKey((key) => key + 1);
   }, []);
 
@@ -284,5 +287,5 @@ export function useConversationTimeline({
     setLoadKey((key) => key + 1);
   }, []);
 
-  return { timeline, status, loadingOlder, loadOlder, jumpToLatest, send, retry, discard, applyEdited, applyDeleted, applyReaction, reload };
+  return { timeline, focusSeq: around, status, loadingOlder, loadOlder, jumpToLatest, send, retry, discard, applyEdited, applyDeleted, applyReaction, reload };
 }
