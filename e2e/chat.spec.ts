@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { newPerson, openContext, signIn, signUp } from "./support/people";
 
 /**
  * Chat end to end with two people in two browser contexts, both signed up
@@ -9,36 +10,6 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
  * image upload shown to both.
  */
 test.describe.configure({ timeout: 90_000 });
-
-type Person = { name: string; username: string; email: string; password: string };
-
-function newPerson(first: string): Person {
-  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  return { name: `${first} Chat`, username: `${first.toLowerCase()}_${tag}`, email: `${first.toLowerCase()}-${tag}@example.com`, password: "a-long-enough-password" };
-}
-
-async function signUp(page: Page, person: Person): Promise<void> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(person.name);
-  await page.getByLabel("Username", { exact: true }).fill(person.username);
-  await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/");
-}
-
-async function signIn(page: Page, person: Person): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or username").fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(person.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/");
-}
-
-async function openContext(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL });
-  return { context, page: await context.newPage() };
-}
 
 const messages = (page: Page) => page.getByRole("list", { name: "Messages" });
 const message = (page: Page, text: string) => messages(page).getByRole("listitem").filter({ hasText: text });
