@@ -4,6 +4,7 @@ import type Pusher from "pusher-js";
 import type { Channel, PresenceChannel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClientRealtimeConfig } from "@/server/platform/realtime";
+import { retryFailedSubscription } from "./retry-failed-subscription";
 
 /**
  * One pusher-js connection per tab, shared by every component that listens.
@@ -26,7 +27,14 @@ class RealtimeConnection {
   /** Counts one more listener on `name` and resolves with the channel (null if released meanwhile). */
   retain(name: string): Promise<Channel | null> {
     this.listeners.set(name, (this.listeners.get(name) ?? 0) + 1);
-    return this.connect().then((pusher) => ((this.listeners.get(name) ?? 0) > 0 ? pusher.subscribe(name) : null));
+    return this.connect().then((pusher) => {
+      const wanted = () => (this.listeners.get(name) ?? 0) > 0;
+      if (!wanted()) return null;
+      const known = pusher.channel(name);
+      const channel = pusher.subscribe(name);
+      if (channel !== known) retryFailedSubscription(channel, () => wanted() && pusher.connection.state === "connected");
+      return channel;
+    });
   }
 
   release(name: string): void {
