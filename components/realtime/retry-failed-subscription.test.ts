@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import PusherClient from "pusher-js";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { closeEverything, eventually, pause, serverSdk, startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+import { clientOptions, closeEverything, eventually, pause, serverSdk, startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 import { retryFailedSubscription } from "./retry-failed-subscription";
 
 /**
@@ -43,14 +43,7 @@ async function authEndpoint(target: TestGateway, statuses: number[]) {
 }
 
 async function subscribeThrough(target: TestGateway, endpoint: string) {
-  const client = new PusherClient(target.app.key, {
-    cluster: "",
-    wsHost: "127.0.0.1",
-    wsPort: target.gateway.port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    channelAuthorization: { endpoint, transport: "ajax" },
-  });
+  const client = new PusherClient(target.app.key, { ...clientOptions(target), channelAuthorization: { endpoint, transport: "ajax" } });
   clients.push(client);
   await new Promise<void>((resolve) => client.connection.bind("connected", resolve));
   const channel = client.subscribe("private-retry");

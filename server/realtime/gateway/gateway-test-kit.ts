@@ -67,19 +67,19 @@ export interface ClientIdentity {
   forgeAuth?: boolean;
 }
 
+/** pusher-js options the way the browser has them: our host and port, no TLS, WebSocket only; add channelAuthorization. */
+export function clientOptions(target: TestGateway) {
+  return { cluster: "", wsHost: "127.0.0.1", wsPort: target.gateway.port, forceTLS: false, enabledTransports: ["ws" as const] };
+}
+
 /**
- * A pusher-js client configured the way the browser is: our host and port,
- * no TLS, WebSocket only. Channel authorization runs through the `pusher`
- * SDK's authorizeChannel, as the app's auth route does.
+ * A connected pusher-js client (clientOptions) whose channel authorization runs
+ * through the `pusher` SDK's authorizeChannel, as the app's auth route does.
  */
 export async function connectClient(target: TestGateway, identity: ClientIdentity = {}): Promise<PusherClient> {
   const signer = serverSdk(target, identity.forgeAuth ? { secret: "not-the-secret" } : {});
   const client = new PusherClient(target.app.key, {
-    cluster: "",
-    wsHost: "127.0.0.1",
-    wsPort: target.gateway.port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
+    ...clientOptions(target),
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) => {
         const presence = channelName.startsWith("presence-") && identity.user
