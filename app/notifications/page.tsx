@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirectIfSignedIn, safeReturnPath } from "@/components/auth/require-user";
+import { redirectIfSignedIn, safeReturnPath } from "@/server/accounts/require-user";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getDemoSignIn } from "@/server/accounts/get-demo-sign-in";
 

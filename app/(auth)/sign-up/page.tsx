@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirectIfSignedIn, safeReturnPath } from "@/components/auth/require-user";
+import { redirectIfSignedIn, safeReturnPath } from "@/server/accounts/require-user";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { ApiKeysManager } from "@/components/links/api-keys-manager";
 import { PublicApiHelp } from "@/components/links/public-api-help";
 import { PageContainer, PageHeader } from "@/components/ui/page";

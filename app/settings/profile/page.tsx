@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileSettings } from "@/components/accounts/profile-settings";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { env } from "@/server/env";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { LinkAnalytics } from "@/components/links/link-analytics";
 import { parseStatsRange } from "@/components/links/stats-range";
 import { PageContainer, PageHeader } from "@/components/ui/page";

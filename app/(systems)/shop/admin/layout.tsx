@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { AdminTabs } from "@/components/shop/admin/admin-tabs";
 import { Alert } from "@/components/ui/alert";
 import { PageContainer } from "@/components/ui/page";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { OrderList } from "@/components/shop/orders/order-list";
 import { buttonClasses } from "@/components/ui/button";
 import { PageContainer, PageHeader } from "@/components/ui/page";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/components/auth/require-user";
+import { requireUser } from "@/server/accounts/require-user";
 import { AdminOrdersTable } from "@/components/shop/orders/admin-orders-table";
 import { Alert } from "@/components/ui/alert";
 import { PageContainer, PageHeader } from "@/components/ui/page";
