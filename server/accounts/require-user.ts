@@ -16,10 +16,3 @@ export async function redirectIfSignedIn(to: string): Promise<void> {
   const user = await getSessionUser(new Headers(await headers()));
   if (user) redirect(to);
 }
-
-/** Only same-site paths are followed after sign-in ("/x", never "//evil" or "https://…"). */
-export function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
-}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { redirectIfSignedIn, safeReturnPath } from "@/server/accounts/require-user";
+import { redirectIfSignedIn } from "@/server/accounts/require-user";
+import { safeReturnPath } from "@/server/accounts/safe-return-path";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getDemoSignIn } from "@/server/accounts/get-demo-sign-in";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { redirectIfSignedIn, safeReturnPath } from "@/server/accounts/require-user";
+import { redirectIfSignedIn } from "@/server/accounts/require-user";
+import { safeReturnPath } from "@/server/accounts/safe-return-path";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
