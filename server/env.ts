@@ -95,6 +95,24 @@ const EnvSchema = z.object({
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),
   GATEWAY_PORT: port(6001),
+  /**
+   * Browser origins, besides the app's own (APP_URL, and PORT on the host the browser used), whose pages may
+   * open a WebSocket to the gateway (comma-separated, e.g. https://admin.example.com). Clients without an Origin pass.
+   */
+  GATEWAY_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list, ctx) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const parsed = URL.canParse(entry) ? new URL(entry) : undefined;
+          if (!parsed || parsed.origin === "null") ctx.addIssue({ code: "custom", message: `${entry} is not an origin like https://example.com` });
+          return parsed?.origin ?? entry;
+        }),
+    ),
   PUSHER_APP_ID: z.string().default("casebook"),
   PUSHER_APP_KEY: z.string().default("casebook-key"),
   PUSHER_APP_SECRET: z.string().default("casebook-secret"),

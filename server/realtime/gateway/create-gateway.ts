@@ -16,6 +16,7 @@ import {
 import { createHttpApi } from "./http-api";
 import { idleSweepIntervalMs, sweepIdleSockets } from "./idle-sweeper";
 import { createInstanceRegistry } from "./instance-registry";
+import type { AllowedOrigins } from "./origin-policy";
 import { maintainPresence } from "./presence-maintenance";
 import { createPresenceStore } from "./presence-store";
 import { createPubSubBridge } from "./pubsub-bridge";
@@ -31,7 +32,10 @@ export interface GatewayOptions {
   host: string;
   /** 0 picks a free port; the bound one is returned. */
   port: number;
+  /** The only app served: another key is refused (4001), another app id or secret gets 401 from the HTTP API. */
   app: AppCredentials;
+  /** Browser origins that may connect (4009 otherwise); connections without an Origin header are server clients and pass. */
+  allowedOrigins: AllowedOrigins;
   redisUrl: string;
   /** Told to clients in the handshake: they ping after this long without traffic. Default 30. */
   activityTimeoutSeconds?: number;
@@ -122,6 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const ctx: GatewayContext = {
     app: options.app,
+    allowedOrigins: options.allowedOrigins,
     instanceId,
     limits,
     connections,

@@ -1,5 +1,6 @@
 import type { LocalConnections } from "./connections";
 import type { InstanceRegistry } from "./instance-registry";
+import type { AllowedOrigins } from "./origin-policy";
 import type { PresenceStore } from "./presence-store";
 
 /** The app the gateway serves; the same three values the `pusher` SDK and pusher-js are configured with. */
@@ -36,6 +37,7 @@ export interface GatewayLimits {
 /** What the message handlers, the HTTP API and the periodic tasks share. */
 export interface GatewayContext {
   app: AppCredentials;
+  allowedOrigins: AllowedOrigins;
   instanceId: string;
   limits: GatewayLimits;
   connections: LocalConnections;

@@ -23,6 +23,9 @@ export function freshApp(): AppCredentials {
   return { id, key: `${id}-key`, secret: `${id}-secret` };
 }
 
+/** The origin test gateways treat as the app's own (Node clients send no Origin at all). */
+export const TEST_APP_ORIGIN = "http://app.test";
+
 export interface TestGateway {
   gateway: Gateway;
   app: AppCredentials;
@@ -34,7 +37,14 @@ const openSockets = new Set<WebSocket>();
 
 export async function startGateway(options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
   const app = options.app ?? freshApp();
-  const gateway = await createGateway({ host: "127.0.0.1", port: 0, redisUrl: redisUrl(), ...options, app });
+  const gateway = await createGateway({
+    host: "127.0.0.1",
+    port: 0,
+    redisUrl: redisUrl(),
+    allowedOrigins: { origins: [TEST_APP_ORIGIN] },
+    ...options,
+    app,
+  });
   openGateways.add(gateway);
   return { gateway, app };
 }
@@ -157,8 +167,9 @@ export interface RawClient {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function openRawClient(port: number, path: string): Promise<RawClient> {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+/** `origin` sets the Origin header as a browser page would; leave it out to connect like a server client. */
+export function openRawClient(port: number, path: string, options: { origin?: string } = {}): Promise<RawClient> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, options.origin === undefined ? {} : { origin: options.origin });
   openSockets.add(socket);
   const frames: RawClient["frames"] = [];
   const waiters: Array<{ event: string; resolve: (frame: RawClient["frames"][number]) => void }> = [];

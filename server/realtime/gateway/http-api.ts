@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { channelInfo, type ChannelInfoRequest, describeChannel, listOccupiedChannels, presenceUserIds } from "./channel-queries";
 import { describeError, type GatewayContext } from "./gateway-context";
-import { channelKindOf, encodeEvent, isValidChannelName, MAX_EVENT_NAME_LENGTH } from "./protocol";
+import { channelKindOf, decodePathSegment, encodeEvent, isValidChannelName, MAX_EVENT_NAME_LENGTH } from "./protocol";
 import { apiAuthProblem } from "./signature";
 
 /**
@@ -87,7 +87,8 @@ async function serve(ctx: GatewayContext, request: IncomingMessage, response: Se
   }
   const match = /^\/apps\/([^/]+)(\/.*)$/.exec(url.pathname);
   if (!match?.[1] || !match[2]) throw new HttpProblem(404, "Not found");
-  if (decodeURIComponent(match[1]) !== ctx.app.id) throw new HttpProblem(404, `Unknown app id ${match[1]}`);
+  // One app per gateway: any other id is refused like a bad credential, before anything else is looked at.
+  if (decodePathSegment(match[1]) !== ctx.app.id) throw new HttpProblem(401, "Unknown app_id");
 
   const body = await readBody(request, maxBodyBytes);
   const authProblem = apiAuthProblem(ctx.app, {
@@ -106,7 +107,7 @@ async function serve(ctx: GatewayContext, request: IncomingMessage, response: Se
 
   const channelRoute = /^\/channels\/([^/]+)(\/users)?$/.exec(route);
   if (method === "GET" && channelRoute?.[1]) {
-    const channel = decodeURIComponent(channelRoute[1]);
+    const channel = decodePathSegment(channelRoute[1]) ?? "";
     if (!isValidChannelName(channel)) throw new HttpProblem(400, `Invalid channel name ${channel}`);
     if (channelRoute[2]) return sendJson(response, await getUsers(ctx, channel));
     return sendJson(response, await getChannel(ctx, channel, url.searchParams));

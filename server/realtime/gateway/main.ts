@@ -2,9 +2,10 @@
  * Process entry of the realtime gateway: `tsx server/realtime/gateway/main.ts`.
  * The only place in the gateway that reads settings (through server/env.ts).
  */
-import { env } from "@/server/env";
+import { appUrl, env } from "@/server/env";
 import { logger } from "@/server/platform/logger";
 import { createGateway } from "./create-gateway";
+import { originOf } from "./origin-policy";
 
 const log = logger.child({ module: "gateway" });
 /** Past this, shutdown gives up waiting and exits anyway, so an orchestrator is never stuck. */
@@ -14,6 +15,8 @@ const gateway = await createGateway({
   host: env.GATEWAY_HOST,
   port: env.GATEWAY_PORT,
   app: { id: env.PUSHER_APP_ID, key: env.PUSHER_APP_KEY, secret: env.PUSHER_APP_SECRET },
+  // The app's own pages (APP_URL, and the web port on whatever host name the browser used) plus GATEWAY_ALLOWED_ORIGINS.
+  allowedOrigins: { origins: [originOf(appUrl), ...env.GATEWAY_ALLOWED_ORIGINS].filter((origin) => origin !== null), webPort: env.PORT },
   redisUrl: env.REDIS_URL,
   logger: log,
 });

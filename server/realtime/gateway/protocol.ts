@@ -31,10 +31,19 @@ export const GatewayError = {
   APP_NOT_FOUND: { code: 4001, closes: true, message: "Application does not exist" },
   UNSUPPORTED_PROTOCOL: { code: 4007, closes: true, message: "Unsupported protocol version: this gateway speaks protocol 7" },
   NO_PROTOCOL: { code: 4008, closes: true, message: "No protocol version supplied" },
+  /** A browser page from an origin the gateway does not serve (see origin-policy.ts); 40xx: pusher-js does not retry. */
+  ORIGIN_NOT_ALLOWED: { code: 4009, closes: true, message: "Connection is unauthorized: origin not allowed" },
+  /** A pusher:signin whose signature or user_data is wrong; the connection stays, unauthenticated. */
+  SIGNIN_REFUSED: { code: 4009, closes: false, message: "Connection is unauthorized" },
   /** A client that cannot read its messages as fast as they come in; it backs off and reconnects. */
   SLOW_CONSUMER: { code: 4100, closes: true, message: "Over capacity: the connection is not reading its messages" },
   /** Sent to every socket on shutdown, so clients reconnect (to another gateway) straight away. */
   GOING_AWAY: { code: 4200, closes: true, message: "Gateway is restarting, please reconnect" },
+  /**
+   * terminate_connections: the app asked to drop this user's connections (e.g. removed from a conversation).
+   * pusher-js reconnects at once, signs in and subscribes again, and the app refuses what it no longer allows.
+   */
+  TERMINATED: { code: 4200, closes: true, message: "Connection terminated by the app, please reconnect" },
   PONG_NOT_RECEIVED: { code: 4201, closes: true, message: "Pong reply not received" },
   /** Pusher's generic "other error" range: the message was refused, the connection stays open. */
   MESSAGE_REJECTED: { code: 4300, closes: false, message: "Message rejected" },
@@ -61,6 +70,15 @@ export function isValidChannelName(channel: unknown): channel is string {
 }
 
 export const MAX_EVENT_NAME_LENGTH = 200;
+
+/** A percent-encoded path segment, or null when the encoding is malformed (decodeURIComponent would throw). */
+export function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 export function isClientEventName(event: string): boolean {
   return event.startsWith("client-");

@@ -4,7 +4,8 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { leaveAllChannels } from "./channel-subscriptions";
 import { describeError, type GatewayContext } from "./gateway-context";
-import { encodeError, encodeEvent, type GatewayErrorName, GatewayError, PROTOCOL_VERSION, PusherEvent } from "./protocol";
+import { decodePathSegment, encodeError, encodeEvent, type GatewayErrorName, GatewayError, PROTOCOL_VERSION, PusherEvent } from "./protocol";
+import { isOriginAllowed } from "./origin-policy";
 import { handleSocketFrame } from "./socket-messages";
 import { SocketSession } from "./socket-session";
 
@@ -30,8 +31,8 @@ export function createWebSocketEndpoint(ctx: GatewayContext): WebSocketEndpoint 
     maxPayload: Math.max(ctx.limits.maxMessageBytes * 4, 64 * 1024),
   });
 
-  function accept(ws: WebSocket, url: URL, appKey: string): void {
-    const refusal = refusalFor(ctx, url, appKey);
+  function accept(ws: WebSocket, request: IncomingMessage, url: URL, appKey: string): void {
+    const refusal = refusalFor(ctx, request, url, appKey);
     if (refusal) {
       refuse(ctx, ws, refusal);
       return;
@@ -66,19 +67,20 @@ export function createWebSocketEndpoint(ctx: GatewayContext): WebSocketEndpoint 
     handleUpgrade(request, socket, head) {
       const url = new URL(request.url ?? "/", "http://gateway");
       const match = APP_PATH.exec(url.pathname);
-      if (!match?.[1]) {
+      const appKey = match?.[1] ? decodePathSegment(match[1]) : null;
+      if (appKey === null) {
         socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
         return;
       }
-      const appKey = decodeURIComponent(match[1]);
-      server.handleUpgrade(request, socket, head, (ws) => accept(ws, url, appKey));
+      server.handleUpgrade(request, socket, head, (ws) => accept(ws, request, url, appKey));
     },
   };
 }
 
 /** Refusals are sent over the WebSocket, not as HTTP errors, because pusher-js reads the code from there. */
-function refusalFor(ctx: GatewayContext, url: URL, appKey: string): GatewayErrorName | null {
+function refusalFor(ctx: GatewayContext, request: IncomingMessage, url: URL, appKey: string): GatewayErrorName | null {
   if (appKey !== ctx.app.key) return "APP_NOT_FOUND";
+  if (!isOriginAllowed(ctx.allowedOrigins, request.headers.origin, request.headers.host)) return "ORIGIN_NOT_ALLOWED";
   const protocol = url.searchParams.get("protocol");
   if (protocol === null || protocol === "") return "NO_PROTOCOL";
   if (Number(protocol) !== PROTOCOL_VERSION) return "UNSUPPORTED_PROTOCOL";
