@@ -8,7 +8,7 @@ import type { PaymentEvent, PaymentEventHandler } from "./payments";
 /** Stripe's own default: a signature older than five minutes is refused, so a captured request cannot be replayed later. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
-export type WebhookOutcome = { eventId: string; type: string; result: "applied" | "duplicate" | "ignored" };
+export type WebhookOutcome = { eventId: string; type: string; result: "applied" | "duplicate" | "ignored" | "rejected" };
 
 const log = logger.child({ module: "payments-webhook" });
 
@@ -18,7 +18,9 @@ const log = logger.child({ module: "payments-webhook" });
  * named in its metadata (`kind`). The event id is recorded only after the
  * handler succeeded: a failure answers 500 and Stripe delivers again. Handlers
  * are idempotent too, so two deliveries racing past the dedupe check are harmless.
- * Event types nobody acts on are acknowledged and ignored.
+ * Event types nobody acts on are acknowledged and ignored. An event its handler
+ * rejects (it does not match the payment on record) is acknowledged too, so
+ * Stripe does not retry it, but not recorded: only the genuine event may claim its id.
  */
 export async function handlePaymentWebhook({
   db,
@@ -48,8 +50,11 @@ export async function handlePaymentWebhook({
 
   const paymentEvent = toPaymentEvent(event);
   const handler = paymentEvent ? handlers[paymentEvent.metadata.kind ?? ""] : undefined;
-  if (paymentEvent && handler) await handler(paymentEvent);
-  else log.debug({ eventId: event.id, type: event.type }, "webhook event ignored");
+  if (paymentEvent && handler) {
+    if ((await handler(paymentEvent)) === "rejected") return { ...outcome, result: "rejected" };
+  } else {
+    log.debug({ eventId: event.id, type: event.type }, "webhook event ignored");
+  }
 
   await db.paymentWebhookEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
   return { ...outcome, result: paymentEvent && handler ? "applied" : "ignored" };
@@ -69,11 +74,21 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent | null {
         sessionId: session.id,
         paymentIntentId: idOf(session.payment_intent) ?? "",
         amountTotal: session.amount_total ?? 0,
+        currency: session.currency ?? "",
         metadata: session.metadata ?? {},
       };
     }
-    case "checkout.session.expired":
-      return { id: event.id, type: "checkout.expired", sessionId: event.data.object.id, metadata: event.data.object.metadata ?? {} };
+    case "checkout.session.expired": {
+      const session = event.data.object;
+      return {
+        id: event.id,
+        type: "checkout.expired",
+        sessionId: session.id,
+        amountTotal: session.amount_total ?? 0,
+        currency: session.currency ?? "",
+        metadata: session.metadata ?? {},
+      };
+    }
     case "checkout.session.async_payment_failed": {
       const session = event.data.object;
       return { id: event.id, type: "payment.failed", paymentIntentId: idOf(session.payment_intent) ?? "", message: "The payment failed.", metadata: session.metadata ?? {} };
@@ -90,7 +105,15 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent | null {
     }
     case "charge.refunded": {
       const charge = event.data.object;
-      return { id: event.id, type: "refund.succeeded", paymentIntentId: idOf(charge.payment_intent) ?? "", amountRefunded: charge.amount_refunded, metadata: charge.metadata };
+      return {
+        id: event.id,
+        type: "refund.succeeded",
+        paymentIntentId: idOf(charge.payment_intent) ?? "",
+        amount: charge.amount,
+        amountRefunded: charge.amount_refunded,
+        currency: charge.currency,
+        metadata: charge.metadata,
+      };
     }
     default:
       return null;

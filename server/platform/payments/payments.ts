@@ -6,7 +6,7 @@
  * delivers Stripe-format, Stripe-signed events to the same webhook route.
  *
  * Webhook events reach a system through `handlePaymentWebhook`
- * (handle-webhook.ts) by the `kind` each system puts in its metadata.
+ * (handle-payment-webhook.ts) by the `kind` each system puts in its metadata.
  */
 
 export type PaymentProvider = "stripe" | "simulator";
@@ -54,13 +54,31 @@ export interface PaymentGateway {
 
 /**
  * What a system's handler receives: Stripe's events narrowed to the facts a
- * system acts on. `id` is the Stripe event id (already deduplicated).
+ * system acts on. `id` is the Stripe event id (already deduplicated). Amounts
+ * are in the currency's minor unit, currencies lower-case ISO 4217, so a
+ * handler can hold them against what it stored (see payment-event-mismatches.ts).
  */
 export type PaymentEvent =
-  | { id: string; type: "checkout.completed"; sessionId: string; paymentIntentId: string; amountTotal: number; metadata: Record<string, string> }
-  | { id: string; type: "checkout.expired"; sessionId: string; metadata: Record<string, string> }
+  | { id: string; type: "checkout.completed"; sessionId: string; paymentIntentId: string; amountTotal: number; currency: string; metadata: Record<string, string> }
+  | { id: string; type: "checkout.expired"; sessionId: string; amountTotal: number; currency: string; metadata: Record<string, string> }
   | { id: string; type: "payment.failed"; paymentIntentId: string; message: string; metadata: Record<string, string> }
-  | { id: string; type: "refund.succeeded"; paymentIntentId: string; amountRefunded: number; metadata: Record<string, string> };
+  | {
+      id: string;
+      type: "refund.succeeded";
+      paymentIntentId: string;
+      /** What the refunded charge took. */
+      amount: number;
+      /** Refunded so far on that charge, this refund included. */
+      amountRefunded: number;
+      currency: string;
+      metadata: Record<string, string>;
+    };
 
-/** A system's reaction to its payment events. Must be idempotent: Stripe delivers at least once. */
-export type PaymentEventHandler = (event: PaymentEvent) => Promise<void>;
+/**
+ * A system's reaction to its payment events. Must be idempotent: Stripe
+ * delivers at least once. Resolves "rejected" for an event that does not match
+ * the payment the system holds (a forged or misdirected event): it was not
+ * applied and is not recorded as handled, so it can never shadow the genuine
+ * event with the same id.
+ */
+export type PaymentEventHandler = (event: PaymentEvent) => Promise<void | "rejected">;

@@ -1,13 +1,21 @@
 import { Queue } from "bullmq";
 import Stripe from "stripe";
 import { afterAll, describe, expect, it } from "vitest";
+import { POST as postStripeWebhook } from "@/app/api/webhooks/stripe/route";
+import type { SimulatedCheckoutSession } from "@/server/generated/prisma/client";
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
 import { handlePaymentWebhook, toPaymentEvent } from "@/server/platform/payments/handle-payment-webhook";
 import type { PaymentEvent } from "@/server/platform/payments/payments";
 import { paySimulatedSession } from "@/server/platform/payments/simulator/pay-simulated-session";
 import { createSimulatorGateway } from "@/server/platform/payments/simulator/simulator-gateway";
-import { chargeRefundedEvent, type StripeEventJson } from "@/server/platform/payments/simulator/stripe-objects";
+import {
+  chargeRefundedEvent,
+  checkoutCompletedEvent,
+  checkoutExpiredEvent,
+  stripeId,
+  type StripeEventJson,
+} from "@/server/platform/payments/simulator/stripe-objects";
 import { JOB_PREFIX } from "@/server/platform/queue";
 import { redis } from "@/server/platform/redis";
 import { userCartId } from "../cart/cart-id";
@@ -190,7 +198,82 @@ describe("shop payment events", () => {
 
   it("acknowledges events about orders it does not know", async () => {
     await expect(
-      applyShopPaymentEvent({ id: "evt_unknown", type: "checkout.expired", sessionId: "cs_test_unknown", metadata: { kind: "shop-order", orderId: "no-such-order" } }),
+      applyShopPaymentEvent({ id: "evt_unknown", type: "checkout.expired", sessionId: "cs_test_unknown", amountTotal: 100, currency: "usd", metadata: { kind: "shop-order", orderId: "no-such-order" } }),
     ).resolves.toBeUndefined();
+  });
+});
+
+/**
+ * Issue 11: anyone holding the webhook secret (or a leaked one) can sign any
+ * event, so a valid signature must not be enough. Each forgery below is signed
+ * correctly and posted to the webhook route; it must leave the order exactly as
+ * it was, be answered 200 (so Stripe would not retry it), and not stop the
+ * genuine event from being applied afterwards.
+ */
+describe("correctly signed payment events that do not match their order", () => {
+  async function postToRoute(event: StripeEventJson) {
+    const { rawBody, signature } = signed(event);
+    const response = await postStripeWebhook(
+      new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: rawBody }),
+    );
+    return { status: response.status, body: (await response.json()) as { result?: string } };
+  }
+
+  /** The simulator's own event for the order's session, with the forger's changes to the session object. */
+  function forged(build: (session: SimulatedCheckoutSession) => StripeEventJson, session: SimulatedCheckoutSession, changes: Record<string, unknown>): StripeEventJson {
+    const event = build(session);
+    return { ...event, data: { object: { ...event.data.object, ...changes } } };
+  }
+
+  async function pendingOrder() {
+    const checkout = await checkedOut({ onHand: 3, quantity: 1, priceCents: 2_500 });
+    const session = await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: checkout.sessionId } });
+    return { ...checkout, session };
+  }
+
+  const paidSession = (session: SimulatedCheckoutSession) => ({ ...session, status: "complete" as const, paymentStatus: "paid" as const });
+
+  it.each([
+    ["another session's id", () => ({ id: stripeId("cs_test", 58) })],
+    ["amount_total 1", () => ({ amount_total: 1 })],
+    ["another currency", () => ({ currency: "eur" })],
+  ])("checkout.session.completed with %s leaves the order unpaid; the genuine event then pays it", async (_, changes) => {
+    const { product, order, session } = await pendingOrder();
+    const before = await snapshot(order.id, product.id);
+    const forgery = forged((row) => checkoutCompletedEvent(paidSession(row)), session, changes());
+
+    expect(await postToRoute(forgery)).toMatchObject({ status: 200, body: { result: "rejected" } });
+    expect(await snapshot(order.id, product.id)).toEqual(before);
+    expect(before.order.status).toBe("payment_pending");
+
+    // The genuine event may carry the same event id as a forgery: it is applied all the same.
+    const { events } = await pay(session.id);
+    expect(await postToRoute(events[0] as StripeEventJson)).toMatchObject({ status: 200, body: { result: "applied" } });
+    expect(await snapshot(order.id, product.id)).toMatchObject({ order: { status: "paid" }, stock: { onHand: 2, reserved: 0 } });
+  });
+
+  it("checkout.session.expired for another session keeps the order and its held stock", async () => {
+    const { product, order, session } = await pendingOrder();
+    const before = await snapshot(order.id, product.id);
+    const forgery = forged((row) => checkoutExpiredEvent({ ...row, status: "expired" }), session, { id: stripeId("cs_test", 58) });
+
+    expect(await postToRoute(forgery)).toMatchObject({ status: 200, body: { result: "rejected" } });
+    expect(await snapshot(order.id, product.id)).toEqual(before);
+    expect(before.stock).toMatchObject({ reserved: 1 });
+  });
+
+  it("charge.refunded for another payment, or for 1 cent of it, keeps a paid order paid and its stock sold", async () => {
+    const { product, order, session } = await pendingOrder();
+    await postToRoute((await pay(session.id)).events[0] as StripeEventJson);
+    const paid = await snapshot(order.id, product.id);
+    expect(paid.order.status).toBe("paid");
+    const refund = { id: stripeId("re"), amountRefunded: order.totalCents };
+    const paidRow = await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: session.id } });
+
+    for (const changes of [{ payment_intent: stripeId("pi") }, { amount: 1, amount_refunded: 1 }, { currency: "eur" }]) {
+      const forgery = forged((row) => chargeRefundedEvent(row, refund), paidRow, changes);
+      expect(await postToRoute({ ...forgery, id: stripeId("evt") })).toMatchObject({ status: 200, body: { result: "rejected" } });
+    }
+    expect(await snapshot(order.id, product.id)).toEqual(paid);
   });
 });

@@ -1,6 +1,7 @@
 import { db, type Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { getPayments } from "@/server/platform/payments";
+import { paymentEventMismatches } from "@/server/platform/payments/payment-event-mismatches";
 import type { PaymentEvent, PaymentEventHandler, PaymentGateway } from "@/server/platform/payments/payments";
 import { redis, type Redis } from "@/server/platform/redis";
 import type { CartId } from "../cart/cart-id";
@@ -11,7 +12,15 @@ import { changeOrderStatus } from "../orders/change-order-status";
 import { SHOP_PAYMENT_KIND, shopRefundKey } from "./payment-keys";
 
 type Deps = { db: Db; redis: Redis; payments: PaymentGateway };
-type ShopOrder = { id: string; status: string; cartId: string | null; checkoutSessionId: string | null; paymentIntentId: string | null; totalCents: number };
+type ShopOrder = {
+  id: string;
+  status: string;
+  cartId: string | null;
+  checkoutSessionId: string | null;
+  paymentIntentId: string | null;
+  totalCents: number;
+  currency: string;
+};
 
 const log = logger.child({ module: "shop-payments" });
 
@@ -20,7 +29,10 @@ const log = logger.child({ module: "shop-payments" });
  * (the webhook route calls this for events whose metadata.kind is "shop-order",
  * after verifying and deduplicating them). Every branch is a conditional
  * status change, so a replayed or reordered event finds the order already
- * moved and changes nothing.
+ * moved and changes nothing. Before any of that, the event must match the order:
+ * a completed or expired event its checkout session, total and currency, a
+ * refund its payment, total and currency. Anything else is a forged or
+ * misdirected event: logged as a security event, not applied, and acknowledged.
  *
  *   checkout.completed  created|payment_pending → paid: stock committed, cart cleared.
  *                       cancelled → refunded: the money arrived after the order was
@@ -36,12 +48,12 @@ const log = logger.child({ module: "shop-payments" });
  */
 export const applyShopPaymentEvent: PaymentEventHandler = (event) => applyEvent({ db, redis, payments: getPayments() }, event);
 
-async function applyEvent(deps: Deps, event: PaymentEvent): Promise<void> {
+async function applyEvent(deps: Deps, event: PaymentEvent): Promise<void | "rejected"> {
   const orderId = event.metadata.orderId;
   const order = orderId
     ? await deps.db.order.findUnique({
         where: { id: orderId },
-        select: { id: true, status: true, cartId: true, checkoutSessionId: true, paymentIntentId: true, totalCents: true },
+        select: { id: true, status: true, cartId: true, checkoutSessionId: true, paymentIntentId: true, totalCents: true, currency: true },
       })
     : null;
   if (!order) {
@@ -49,9 +61,19 @@ async function applyEvent(deps: Deps, event: PaymentEvent): Promise<void> {
     log.warn({ eventId: event.id, type: event.type, orderId }, "payment event for an unknown order ignored");
     return;
   }
+  const mismatches = paymentEventMismatches(event, {
+    sessionId: order.checkoutSessionId,
+    paymentIntentId: order.paymentIntentId,
+    amountCents: order.totalCents,
+    currency: order.currency,
+  });
+  if (mismatches.length > 0) {
+    log.warn({ event: "security.payment_mismatch", orderId: order.id, eventId: event.id, type: event.type, mismatches }, "payment event does not match its order; not applied");
+    return "rejected";
+  }
   switch (event.type) {
     case "checkout.completed":
-      return applyCompleted(deps, order, event.paymentIntentId, event.amountTotal);
+      return applyCompleted(deps, order, event.paymentIntentId);
     case "checkout.expired":
       await cancelUnpaidOrder(deps.db, { orderId: order.id, reason: "The payment was not completed in time." });
       return;
@@ -62,7 +84,7 @@ async function applyEvent(deps: Deps, event: PaymentEvent): Promise<void> {
   }
 }
 
-async function applyCompleted(deps: Deps, order: ShopOrder, paymentIntentId: string, amountTotal: number): Promise<void> {
+async function applyCompleted(deps: Deps, order: ShopOrder, paymentIntentId: string): Promise<void> {
   const paid = await changeOrderStatus(deps.db, {
     orderId: order.id,
     from: ["created", "payment_pending"],
@@ -71,7 +93,6 @@ async function applyCompleted(deps: Deps, order: ShopOrder, paymentIntentId: str
     effect: (tx) => commitStock(tx, order.id),
   });
   if (paid) {
-    if (amountTotal !== order.totalCents) log.error({ orderId: order.id, amountTotal, totalCents: order.totalCents }, "paid amount differs from the order total");
     if (order.cartId && isCartId(order.cartId)) await clearCart(deps.redis, order.cartId);
     return;
   }
@@ -81,7 +102,7 @@ async function applyCompleted(deps: Deps, order: ShopOrder, paymentIntentId: str
   await deps.db.order.updateMany({ where: { id: order.id, paymentIntentId: null }, data: { paymentIntentId } });
   await deps.payments.refund({
     paymentIntentId,
-    amountCents: amountTotal,
+    amountCents: order.totalCents,
     idempotencyKey: shopRefundKey(order.id),
     metadata: { kind: SHOP_PAYMENT_KIND, orderId: order.id },
   });

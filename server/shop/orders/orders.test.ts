@@ -37,6 +37,7 @@ async function payOrder(orderId: string) {
     sessionId: session.id,
     paymentIntentId: session.paymentIntentId,
     amountTotal: session.amountTotal,
+    currency: session.currency,
     metadata: { kind: "shop-order", orderId },
   });
 }
