@@ -30,7 +30,7 @@ export async function setAvatar({
   const webp = await toWebp(bytes, { resize: { width: AVATAR_SIZE, height: AVATAR_SIZE, fit: "cover", position: "attention" }, field: "avatar" });
   const key = `avatars/${userId}/${createHash("sha256").update(webp).digest("hex").slice(0, 20)}.webp`;
   // Public: avatars show next to people's posts and messages, signed in or not.
-  await storage.putObject(key, webp, { contentType: "image/webp", ownerId: userId, visibility: "public" });
+  await storage.putObject(key, webp, { contentType: "image/webp", ownerId: userId, visibility: "public", immutable: true });
 
   const image = mediaUrl(key);
   await db.user.update({ where: { id: userId }, data: { image } });

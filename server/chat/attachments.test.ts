@@ -41,9 +41,10 @@ function upload(person: Person, conversationId: string, name: string, body: Uint
   return uploadRoute.POST(new Request(url, { method: "POST", headers: { cookie: person.cookie, "content-type": contentType }, body }));
 }
 
-function fetchFile(person: Person, url: string, headers: Record<string, string> = {}): Promise<Response> {
-  const key = url.replace("/api/chat/files/", "").split("/");
-  return filesRoute.GET(new Request(`http://localhost${url}`, { headers: { cookie: person.cookie, ...headers } }), { params: Promise.resolve({ key }) });
+function fetchFile(person: Person | null, url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const key = new URL(url, "http://localhost").pathname.replace("/api/chat/files/", "").split("/");
+  const cookie: Record<string, string> = person ? { cookie: person.cookie } : {};
+  return filesRoute.GET(new Request(`http://localhost${url}`, { headers: { ...cookie, ...headers } }), { params: Promise.resolve({ key }) });
 }
 
 async function setting() {
@@ -76,7 +77,18 @@ describe("chat attachments", () => {
     expect(ranged.status).toBe(206);
     expect(Buffer.from(await ranged.arrayBuffer()).equals(png.subarray(0, 8))).toBe(true);
 
-    expect((await fetchFile(eve, attachment.url)).status).toBe(403);
+    expect(original.headers.get("cache-control")).toBe("private, no-cache");
+    expect(original.headers.get("content-disposition")).toBe(`inline; filename="${attachment.key.split("/").at(-1)}"`);
+    const download = await fetchFile(bob, `${attachment.url}?download=1&name=${encodeURIComponent("holiday.png")}`);
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="holiday.png"');
+    const revalidated = await fetchFile(bob, attachment.url, { "if-none-match": original.headers.get("etag") ?? "" });
+    expect(revalidated.status).toBe(304);
+
+    const refused = await fetchFile(eve, attachment.url);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("etag")).toBeNull();
+    expect((await fetchFile(eve, attachment.url, { "if-none-match": "*" })).status).toBe(403);
+    expect((await fetchFile(null, attachment.url)).status).toBe(401);
     expect((await upload(eve, dm.id, "spam.png", png)).status).toBe(403);
 
     const message = await chat.sendMessage({
@@ -114,6 +126,9 @@ describe("chat attachments", () => {
     const other = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Elsewhere", memberIds: [] });
     const elsewhere = await uploaded(await upload(alice, other.id, "notes.pdf", new TextEncoder().encode("%PDF-1.7 ...")));
     expect(elsewhere.contentType).toBe("application/pdf");
+    const pdf = await fetchFile(alice, elsewhere.url);
+    expect(pdf.headers.get("content-disposition")).toMatch(/^inline/);
+    expect(pdf.headers.get("content-security-policy")).toMatch(/sandbox allow-scripts allow-downloads$/);
     const bobs = await uploaded(await upload(bob, dm.id, "bob.pdf", new TextEncoder().encode("%PDF-1.7 ...")));
 
     for (const attachment of [elsewhere, bobs, { ...bobs, key: `chat/${dm.id}/${alice.id}/AAAAAAAAAAAA.pdf` }]) {

@@ -2,10 +2,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { GET, HEAD } from "@/app/api/media/[...key]/route";
+import { AppError } from "@/server/errors";
 import { db } from "./db";
-import { putObject } from "./storage";
+import { serveObject, STREAMING_CONTENT_TYPES } from "./serve-object";
+import { putObject, storage, type ObjectMetadata } from "./storage";
 
-/** app/api/media/[...key]/route.ts, called as Next calls it, over the real store and real sessions. */
+/**
+ * The one file-serving policy (serve-object.ts), through app/api/media/[...key]
+ * called as Next calls it, over the real store and real sessions, and directly
+ * with an `authorize` of the test's own.
+ */
 const prefix = `media-test/${randomUUID()}`;
 const BYTES = Buffer.from("0123456789ABCDEFGHIJ"); // 20 bytes
 
@@ -16,6 +22,10 @@ beforeAll(async () => {
   [owner, stranger] = await Promise.all([signUpWithCookie("Media Tester"), signUpWithCookie("Media Tester")]);
   await Promise.all([
     putObject(`${prefix}/photo.png`, BYTES, { contentType: "image/png", visibility: "public" }),
+    putObject(`${prefix}/hashed.webp`, BYTES, { contentType: "image/webp", visibility: "public", immutable: true }),
+    putObject(`${prefix}/video/master.m3u8`, Buffer.from("#EXTM3U\n"), { contentType: STREAMING_CONTENT_TYPES.playlist, visibility: "public" }),
+    putObject(`${prefix}/video/seg0.ts`, BYTES, { contentType: STREAMING_CONTENT_TYPES.transportStreamSegment, visibility: "public" }),
+    putObject(`${prefix}/video/seg0.m4s`, BYTES, { contentType: STREAMING_CONTENT_TYPES.fragmentedMp4Segment, visibility: "public" }),
     putObject(`${prefix}/clip.mp4`, BYTES, { contentType: "video/mp4", visibility: "public" }),
     putObject(`${prefix}/doc.pdf`, BYTES, { contentType: "application/pdf", visibility: "public" }),
     putObject(`${prefix}/logo.svg`, Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), { contentType: "image/svg+xml", visibility: "public" }),
@@ -42,8 +52,9 @@ describe("GET /api/media/[...key]", () => {
       "accept-ranges": "bytes",
       "x-content-type-options": "nosniff",
       "content-disposition": 'inline; filename="photo.png"',
-      "cache-control": "public, max-age=3600",
+      "cache-control": "public, no-cache",
     });
+    expect(response.headers.get("last-modified")).toMatch(/GMT$/);
     expect(response.headers.get("etag")).toMatch(/^".+"$/);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(BYTES);
   });
@@ -73,6 +84,8 @@ describe("GET /api/media/[...key]", () => {
       expect(response.headers.get("content-range"), range).toBe("bytes */20");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     }
+    const unsatisfiable = await request(`${prefix}/clip.mp4`, { range: "bytes=20-" });
+    expect(await unsatisfiable.json()).toEqual({ error: { code: "BAD_REQUEST", message: "Requested range is not satisfiable." } });
   });
 
   it("serves the whole file for ranges it may ignore (other units, several ranges, stale If-Range)", async () => {
@@ -85,6 +98,9 @@ describe("GET /api/media/[...key]", () => {
     const etag = (await request(`${prefix}/clip.mp4`, {}, "HEAD")).headers.get("etag") ?? "";
     const current = await request(`${prefix}/clip.mp4`, { range: "bytes=0-1", "if-range": etag });
     expect(current.status).toBe(206);
+    const lastModified = (await request(`${prefix}/clip.mp4`, {}, "HEAD")).headers.get("last-modified") ?? "";
+    expect((await request(`${prefix}/clip.mp4`, { range: "bytes=0-1", "if-range": lastModified })).status).toBe(206);
+    expect((await request(`${prefix}/clip.mp4`, { range: "bytes=0-1", "if-range": "Thu, 01 Jan 2015 00:00:00 GMT" })).status).toBe(200);
   });
 
   it("answers HEAD with the headers and no body, and revalidates with 304", async () => {
@@ -94,9 +110,18 @@ describe("GET /api/media/[...key]", () => {
     expect(head.body).toBeNull();
 
     const etag = head.headers.get("etag") ?? "";
-    const revalidated = await request(`${prefix}/clip.mp4`, { "if-none-match": etag });
-    expect(revalidated.status).toBe(304);
-    expect(revalidated.headers.get("etag")).toBe(etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      const revalidated = await request(`${prefix}/clip.mp4`, { "if-none-match": ifNoneMatch });
+      expect(revalidated.status, ifNoneMatch).toBe(304);
+      expect(revalidated.headers.get("etag")).toBe(etag);
+      expect(revalidated.body).toBeNull();
+    }
+    expect((await request(`${prefix}/clip.mp4`, { "if-none-match": '"other"' })).status).toBe(200);
+  });
+
+  it("caches content-addressed public objects for good, revalidates other public ones", async () => {
+    expect((await request(`${prefix}/hashed.webp`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await request(`${prefix}/photo.png`)).headers.get("cache-control")).toBe("public, no-cache");
   });
 
   it("renders only images, video and PDF in place; SVG and everything else download", async () => {
@@ -112,6 +137,32 @@ describe("GET /api/media/[...key]", () => {
     expect(svg.headers.get("content-security-policy")).toContain("sandbox");
   });
 
+  it("locks every file down with a CSP: nothing loads or runs, and a PDF is sandboxed", async () => {
+    for (const name of ["photo.png", "clip.mp4", "logo.svg", "page.html", "video/master.m3u8"]) {
+      const policy = (await request(`${prefix}/${name}`)).headers.get("content-security-policy") ?? "";
+      expect(policy, name).toMatch(/^default-src 'none';/);
+      expect(policy, name).toMatch(/(^|; )sandbox$/);
+      expect(policy, name).toContain("frame-ancestors 'none'");
+    }
+    const pdf = (await request(`${prefix}/doc.pdf`)).headers.get("content-security-policy") ?? "";
+    expect(pdf).toMatch(/(^|; )sandbox allow-scripts allow-downloads$/);
+    expect(pdf).not.toContain("allow-same-origin");
+  });
+
+  it("serves HLS playlists and segments: segments in place and by range, the playlist as data", async () => {
+    const playlist = await request(`${prefix}/video/master.m3u8`);
+    expect(playlist.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
+    expect(playlist.headers.get("content-disposition")).toBe('attachment; filename="master.m3u8"');
+    expect(await playlist.text()).toBe("#EXTM3U\n");
+    for (const [name, type] of [["seg0.ts", "video/mp2t"], ["seg0.m4s", "video/iso.segment"]]) {
+      const segment = await request(`${prefix}/video/${name}`, { range: "bytes=4-7" });
+      expect(segment.status, name).toBe(206);
+      expect(segment.headers.get("content-type"), name).toBe(type);
+      expect(segment.headers.get("content-disposition"), name).toBe(`inline; filename="${name}"`);
+      expect(await segment.text(), name).toBe("4567");
+    }
+  });
+
   it("serves private files to their owner only", async () => {
     const key = `${prefix}/private.png`;
     const anonymous = await request(key);
@@ -125,6 +176,34 @@ describe("GET /api/media/[...key]", () => {
     expect(mine.status).toBe(200);
     expect(mine.headers.get("cache-control")).toBe("private, no-cache");
     expect(Buffer.from(await mine.arrayBuffer())).toEqual(BYTES);
+  });
+
+  it("asks authorize before anything of the file is answered, even a revalidation", async () => {
+    const seen: ObjectMetadata[] = [];
+    const refused = await serveObject({
+      request: new Request("http://localhost/x", { headers: { "if-none-match": "*", range: "bytes=0-1" } }),
+      key: `${prefix}/photo.png`,
+      store: storage,
+      authorize: (object) => {
+        seen.push(object);
+        throw new AppError("FORBIDDEN", "Not yours.");
+      },
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: "FORBIDDEN", message: "Not yours." } });
+    expect(refused.headers.get("etag")).toBeNull();
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(seen.map((object) => object.key)).toEqual([`${prefix}/photo.png`]);
+  });
+
+  it("offers a download under the caller's name, which cannot break out of the header", async () => {
+    const answer = (fileName: string, download = false) =>
+      serveObject({ request: new Request("http://localhost/x"), key: `${prefix}/photo.png`, store: storage, authorize: () => undefined, fileName, download });
+    expect((await answer("holiday.png", true)).headers.get("content-disposition")).toBe('attachment; filename="holiday.png"');
+    expect((await answer('a"b\\c.png')).headers.get("content-disposition")).toBe('inline; filename="abc.png"');
+    expect((await answer("Été à Zürich.png")).headers.get("content-disposition")).toBe(
+      "inline; filename=\"_t_ _ Z_rich.png\"; filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20Z%C3%BCrich.png",
+    );
   });
 
   it("refuses keys that try to leave the store, and 404s missing files", async () => {

@@ -27,6 +27,8 @@ export type ObjectMetadata = {
   etag: string;
   /** ISO-8601. */
   createdAt: string;
+  /** The key will never name other bytes (it carries a content hash): readers may cache it for good. */
+  immutable?: boolean;
 };
 
 export type ObjectBody = Buffer | Uint8Array | Readable | ReadableStream<Uint8Array> | WebReadableStream<Uint8Array>;
@@ -38,6 +40,8 @@ export type PutObjectOptions = {
   ownerId?: string | null;
   /** Default "private": a file is readable by its owner only unless made public on purpose. */
   visibility?: ObjectVisibility;
+  /** Promise that this key will never be written with other bytes (a content-hash key), so it may be cached for good. */
+  immutable?: boolean;
 };
 
 /** Inclusive byte offsets, as in an HTTP Range header. */
@@ -119,6 +123,7 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
           visibility: options.visibility ?? "private",
           etag: `"${meter.digest()}"`,
           createdAt: new Date().toISOString(),
+          ...(options.immutable ? { immutable: true } : {}),
         };
         const tmpMeta = `${tmpFile}.json`;
         await fs.writeFile(tmpMeta, JSON.stringify(metadata), { flag: "wx" });
@@ -271,7 +276,7 @@ function isMissingFile(error: unknown): boolean {
 /** The process's store: local disk under STORAGE_DIR (an S3 store would be chosen here when S3_* is set). */
 export const storage: ObjectStore = createLocalDiskStore(storageDir);
 
-/** Where app/api/media/[...key] serves a stored object. */
+/** Where app/api/media/[...key] serves a stored object (server/platform/serve-media.ts). */
 export function mediaUrl(key: string): string {
   return `/api/media/${key}`;
 }

@@ -30,7 +30,7 @@ export async function uploadProductImage({
   });
   const key = `shop/products/${createHash("sha256").update(webp).digest("hex").slice(0, 24)}.webp`;
   // Public: the catalog is for everyone, signed in or not.
-  await storage.putObject(key, webp, { contentType: "image/webp", ownerId: uploaderId, visibility: "public" });
+  await storage.putObject(key, webp, { contentType: "image/webp", ownerId: uploaderId, visibility: "public", immutable: true });
   return { url: mediaUrl(key) };
 }
 
