@@ -8,6 +8,9 @@ export default defineConfig({
     globalSetup: ["scripts/test/vitest-services.ts"],
     environment: "node",
     pool: "forks",
+    // A focused test fails its file, and no test gets a second try: scripts/test.ts counts a pass on retry as a failure.
+    allowOnly: false,
+    retry: 0,
     testTimeout: 20_000,
     hookTimeout: 30_000,
     env: { LOG_LEVEL: "silent", NODE_ENV: "test" },

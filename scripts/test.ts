@@ -6,13 +6,21 @@ import { findFreePort, StackError } from "./stack/ports";
 import { onShutdownSignal } from "./stack/signals";
 import { createStack, type RunningStack } from "./stack/stack";
 import { ensureSystemProgram } from "./stack/system-packages";
+import { findFocusedTests } from "./test/find-focused-tests";
+import type { VitestTally } from "./test/vitest-tally";
 
 /**
  * `npm test`: typecheck, lint, Vitest against real Postgres + Redis, then
  * Playwright in Debian's Chromium against a production build on free ports.
  * `npm test -- --only=vitest` (or typecheck, lint, e2e) runs one step; file
  * arguments narrow Vitest and Playwright to them (`npm test -- --only=e2e e2e/shop.spec.ts`).
- * The last line is the summary "N passed, M failed".
+ *
+ * A green run cannot be an accident: the run fails when a test anywhere in the
+ * tree is focused (`.only`), when a test was skipped or todo, when one passed
+ * only on a retry, or when a runner given no file arguments ran fewer tests than
+ * its floor in scripts/test/floors.json (raise the floor when you add tests).
+ * Typecheck and lint are checks, not tests. The last two lines are the checks
+ * and "tests: N passed, M failed".
  */
 type Step = "typecheck" | "lint" | "vitest" | "e2e";
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",") as Step[] | undefined;
@@ -23,7 +31,12 @@ const filesFor = (step: Step) => files.filter((file) => file.startsWith("e2e/") 
 const root = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(root, "test-results");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-const tally = { passed: 0, failed: 0, skipped: 0 };
+const floors = JSON.parse(await fs.readFile(path.join(root, "scripts/test/floors.json"), "utf8")) as Record<"vitest" | "e2e", number>;
+
+const tally = { passed: 0, failed: 0 };
+const checks: string[] = [];
+/** Why the run fails besides failed tests, one line each, repeated above the summary. */
+const problems: string[] = [];
 
 function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n━━ ${title} ━━`);
@@ -33,57 +46,68 @@ function run(title: string, command: string, args: string[], env: NodeJS.Process
   return result.status === 0;
 }
 
-/** A whole-tree check (typecheck, lint) counts as one test. */
-function check(title: string, command: string, args: string[]) {
-  if (run(title, command, args)) tally.passed += 1;
-  else tally.failed += 1;
+/** A whole-tree check (typecheck, lint): reported by name, not counted as a test. */
+function check(name: string, title: string, command: string, args: string[]) {
+  const ok = run(title, command, args);
+  checks.push(`${name} ${ok ? "ok" : "FAILED"}`);
+  if (!ok) problems.push(`${name} failed`);
 }
 
-async function countFromJson(file: string, read: (report: Record<string, unknown>) => typeof tally, ranOk: boolean) {
-  const text = await fs.readFile(file, "utf8").catch(() => undefined);
-  if (!text) {
-    // The runner died before writing its report: count the step itself as a failure.
-    tally.failed += ranOk ? 0 : 1;
-    return;
-  }
-  const counts = read(JSON.parse(text) as Record<string, unknown>);
+type RunnerCounts = { passed: number; failed: number; skipped: string[]; flaky: string[] };
+
+/** Adds one runner's counts: skipped and flaky tests count as failed, and a whole-suite run must reach its floor. */
+function count(runner: "vitest" | "e2e", counts: RunnerCounts, wholeSuite: boolean) {
+  const ran = counts.passed + counts.failed + counts.skipped.length + counts.flaky.length;
   tally.passed += counts.passed;
-  tally.failed += counts.failed + (ranOk || counts.failed > 0 ? 0 : 1);
-  tally.skipped += counts.skipped;
+  tally.failed += counts.failed + counts.skipped.length + counts.flaky.length;
+  if (counts.skipped.length > 0) problems.push(`${runner}: ${counts.skipped.length} skipped or todo (count as failed): ${list(counts.skipped)}`);
+  if (counts.flaky.length > 0) problems.push(`${runner}: ${counts.flaky.length} passed only on a retry (count as failed): ${list(counts.flaky)}`);
+  if (wholeSuite && ran < floors[runner]) {
+    problems.push(`${runner} ran ${ran} tests, fewer than its floor of ${floors[runner]} (scripts/test/floors.json): did a file stop loading, or were tests removed?`);
+  }
+}
+
+function list(names: string[]): string {
+  return names.slice(0, 10).join("; ") + (names.length > 10 ? `; and ${names.length - 10} more` : "");
 }
 
 await fs.rm(resultsDir, { recursive: true, force: true });
 await fs.mkdir(resultsDir, { recursive: true });
 ensureSystemProgram("redis-server");
 
-if (wants("typecheck")) check("Typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-if (wants("lint")) check("Lint (eslint)", bin("eslint"), [".", "--max-warnings=0"]);
+const focused = await findFocusedTests(root);
+checks.push(focused.length === 0 ? "no focused tests" : `${focused.length} focused tests`);
+if (focused.length > 0) problems.push(`focused tests (remove .only): ${list(focused)}`);
+
+if (wants("typecheck")) check("typecheck", "Typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+if (wants("lint")) check("lint", "Lint (eslint)", bin("eslint"), [".", "--max-warnings=0"]);
 
 if (wants("vitest")) {
-  const report = path.join(resultsDir, "vitest.json");
-  const ok = run("Unit and integration tests (Vitest, real Postgres + Redis)", bin("vitest"), [
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${report}`,
-    ...filesFor("vitest"),
-  ]);
-  await countFromJson(
-    report,
-    (json) => ({
-      passed: Number(json.numPassedTests ?? 0),
-      failed: Number(json.numFailedTests ?? 0) + Number(json.numFailedTestSuites ?? 0),
-      skipped: Number(json.numPendingTests ?? 0) + Number(json.numTodoTests ?? 0),
-    }),
-    ok,
+  const report = path.join(resultsDir, "vitest-tally.json");
+  const ok = run(
+    "Unit and integration tests (Vitest, real Postgres + Redis)",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=./scripts/test/vitest-tally.ts", ...filesFor("vitest")],
+    { ...process.env, CASEBOOK_VITEST_TALLY: report },
   );
+  const text = await fs.readFile(report, "utf8").catch(() => undefined);
+  if (!text) {
+    problems.push("vitest ended without a report");
+  } else {
+    const counts = JSON.parse(text) as VitestTally;
+    count("vitest", counts, filesFor("vitest").length === 0);
+    if (counts.brokenFiles.length > 0) problems.push(`vitest: files that failed outside a test: ${list(counts.brokenFiles)}`);
+    if (counts.unhandledErrors > 0) problems.push(`vitest: ${counts.unhandledErrors} errors outside any test`);
+    if (!ok && counts.failed === 0 && counts.brokenFiles.length === 0 && counts.unhandledErrors === 0) problems.push("vitest exited with an error");
+  }
 }
 
 if (wants("e2e")) await runEndToEnd();
 
-const summary = `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`;
-console.log(`\n${summary}`);
-process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1);
+for (const problem of problems) console.log(`✗ ${problem}`);
+console.log(`\nchecks: ${checks.join(", ")}`);
+console.log(`tests: ${tally.passed} passed, ${tally.failed} failed`);
+process.exit(problems.length === 0 && tally.failed === 0 && tally.passed > 0 ? 0 : 1);
 
 async function runEndToEnd() {
   const chromium = ensureSystemProgram("chromium");
@@ -111,7 +135,7 @@ async function runEndToEnd() {
     running = await stack.start();
   } catch (error) {
     console.error(error instanceof StackError ? error.message : error);
-    tally.failed += 1;
+    problems.push("the end-to-end stack did not start");
     await fs.rm(dataDir, { recursive: true, force: true });
     return;
   }
@@ -128,16 +152,40 @@ async function runEndToEnd() {
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON_OUTPUT: report,
     });
-    await countFromJson(
-      report,
-      (json) => {
-        const stats = (json.stats ?? {}) as Record<string, number>;
-        return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
-      },
-      ok,
-    );
+    const text = await fs.readFile(report, "utf8").catch(() => undefined);
+    if (!text) {
+      problems.push("Playwright ended without a report");
+    } else {
+      const json = JSON.parse(text) as PlaywrightReport;
+      count("e2e", playwrightCounts(json), filesFor("e2e").length === 0);
+      if ((json.errors ?? []).length > 0) problems.push(`e2e: ${json.errors?.length} errors outside any test (a focused test is one): ${list((json.errors ?? []).map((error) => error.message ?? "?"))}`);
+      if (!ok && json.stats?.unexpected === 0 && (json.errors ?? []).length === 0) problems.push("Playwright exited with an error");
+    }
   } finally {
     await stack.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The parts of Playwright's JSON report we read. */
+type PlaywrightSuite = { title: string; specs?: Array<{ title: string; file: string; tests: Array<{ status: string }> }>; suites?: PlaywrightSuite[] };
+type PlaywrightReport = { suites?: PlaywrightSuite[]; errors?: Array<{ message?: string }>; stats?: { unexpected?: number } };
+
+/** Per test: "expected" passed, "unexpected" failed, "flaky" passed on a retry, "skipped" skipped or fixme. */
+function playwrightCounts(report: PlaywrightReport): RunnerCounts {
+  const counts: RunnerCounts = { passed: 0, failed: 0, skipped: [], flaky: [] };
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const name = `${spec.file} > ${spec.title}`;
+        if (test.status === "expected") counts.passed += 1;
+        else if (test.status === "unexpected") counts.failed += 1;
+        else if (test.status === "flaky") counts.flaky.push(name);
+        else counts.skipped.push(name);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return counts;
 }
