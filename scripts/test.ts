@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { findFreePort, StackError } from "./stack/ports";
 import { onShutdownSignal } from "./stack/signals";
+import { readSecrets } from "./stack/secrets";
 import { createStack, type RunningStack } from "./stack/stack";
 import { ensureSystemProgram } from "./stack/system-packages";
 import { findFocusedTests } from "./test/find-focused-tests";
@@ -147,6 +148,8 @@ async function runEndToEnd() {
       CASEBOOK_BASE_URL: running.webUrl,
       CASEBOOK_DATABASE_URL: running.databaseUrl,
       CASEBOOK_REDIS_URL: running.redisUrl,
+      // e2e/support scripts act as the app's own processes (e.g. publishing a notification) with the stack's keys.
+      ...(await readSecrets(dataDir)),
       CASEBOOK_PUSHER_HOST: "127.0.0.1",
       CASEBOOK_PUSHER_PORT: running.gatewayUrl ? new URL(running.gatewayUrl).port : "",
       CHROMIUM_PATH: chromium,

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { SECRET_NAMES, type SecretName } from "./secret-names";
 
 /**
- * The only reader of process.env. Every setting has a default that works on a
- * fresh machine (the embedded mode); setting the variable switches to the real
- * service. Empty strings count as unset so `.env` files can list every name.
+ * The only reader of process.env. Every setting but the secrets
+ * (server/secret-names.ts) has a default that works on a fresh machine (the
+ * embedded mode); setting the variable switches to the real service. Empty
+ * strings count as unset so `.env` files can list every name.
  */
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -13,6 +15,7 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
 const optional = z.string().min(1).optional();
+const secret = (minLength: number) => z.string().min(minLength, `must be at least ${minLength} characters`).optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,7 +41,8 @@ const EnvSchema = z.object({
   REDIS_URL: optional,
 
   // Accounts
-  AUTH_SECRET: z.string().min(32).default("casebook-embedded-default-secret-change-me-in-production"),
+  /** Signs session cookies. Like every secret, it has no default (SECRET_NAMES). */
+  AUTH_SECRET: secret(32),
   DEMO_ACCOUNTS: flag(true),
   DEMO_PASSWORD: z.string().min(8).default("casebook-demo"),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
@@ -61,8 +65,8 @@ const EnvSchema = z.object({
   // Links (server/links)
   /** Origin short URLs are built on, e.g. https://cb.link. Unset: APP_URL. */
   SHORT_LINK_BASE_URL: z.url().optional(),
-  /** Key of the permutation that turns counter values into codes. Unset: derived from AUTH_SECRET. */
-  LINKS_CODE_SECRET: z.string().min(16).optional(),
+  /** Key of the permutation that turns counter values into codes (changing it changes future codes only). */
+  LINKS_CODE_SECRET: secret(16),
   /** Destination domains refused at creation (comma-separated; subdomains included). */
   LINKS_BLOCKED_DOMAINS: z
     .string()
@@ -115,7 +119,7 @@ const EnvSchema = z.object({
     ),
   PUSHER_APP_ID: z.string().default("casebook"),
   PUSHER_APP_KEY: z.string().default("casebook-key"),
-  PUSHER_APP_SECRET: z.string().default("casebook-secret"),
+  PUSHER_APP_SECRET: secret(16),
   PUSHER_HOST: optional,
   PUSHER_PORT: z.coerce.number().int().positive().optional(),
   PUSHER_TLS: flag(false),
@@ -138,8 +142,8 @@ const EnvSchema = z.object({
 
   // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
   STRIPE_SECRET_KEY: optional,
-  /** Verifies webhook signatures. Required with STRIPE_SECRET_KEY; the simulator signs with this default. */
-  STRIPE_WEBHOOK_SECRET: z.string().min(1).default("whsec_casebook_simulator_default_secret"),
+  /** Verifies webhook signatures: the endpoint's signing secret with STRIPE_SECRET_KEY, else the simulator's own key. */
+  STRIPE_WEBHOOK_SECRET: secret(16),
   /** Where the simulator delivers its events. Unset: this app's /api/webhooks/stripe. */
   PAYMENTS_SIMULATOR_WEBHOOK_URL: z.url().optional(),
 
@@ -159,11 +163,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_CART_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
-const SettingsSchema = EnvSchema.refine(
-  // Real Stripe needs the endpoint's own signing secret; the simulator's default would accept forged events.
-  (settings) => !settings.STRIPE_SECRET_KEY || !settings.STRIPE_WEBHOOK_SECRET.includes("casebook_simulator"),
-  { path: ["STRIPE_WEBHOOK_SECRET"], message: "set it to the endpoint's signing secret (whsec_...) when STRIPE_SECRET_KEY is set" },
-).transform((settings) => ({
+const SettingsSchema = EnvSchema.transform((settings) => ({
   ...settings,
   DATABASE_URL: settings.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${settings.PG_PORT}/casebook`,
   REDIS_URL: settings.REDIS_URL ?? `redis://127.0.0.1:${settings.REDIS_PORT}`,
@@ -173,7 +173,7 @@ const SettingsSchema = EnvSchema.refine(
   localRedis: settings.REDIS_URL === undefined,
 }));
 
-export type Env = z.infer<typeof SettingsSchema>;
+export type Env = Omit<z.infer<typeof SettingsSchema>, SecretName> & Record<SecretName, string>;
 
 function readEnv(): Env {
   const raw = Object.fromEntries(
@@ -184,7 +184,26 @@ function readEnv(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
-  return parsed.data;
+  // A secret that is unset throws an error naming it when read; each process reads its own at boot (assertSecretsSet).
+  const settings = { ...parsed.data };
+  for (const name of SECRET_NAMES) {
+    const value = parsed.data[name];
+    Object.defineProperty(settings, name, {
+      enumerable: false,
+      get() {
+        if (value === undefined) {
+          throw new Error(`${name} is not set. \`npm start\` generates it under DATA_DIR; a deployment must set it (see .env.example).`);
+        }
+        return value;
+      },
+    });
+  }
+  return settings as Env;
+}
+
+/** Called at each process's boot (web, worker, gateway), so a missing secret stops it there and not mid-request. */
+export function assertSecretsSet(): void {
+  for (const name of SECRET_NAMES) void env[name];
 }
 
 export const env = readEnv();

@@ -147,7 +147,7 @@ export type BaselineResult = { stats: Stats; expected: number; lost: number; err
 /** 3. The official `pusher` SDK's trigger straight to the gateway (no web app, no database), same channels, clients and rate. */
 export async function baselinePhase(target: Target, seeded: Seeded): Promise<BaselineResult> {
   run.tracker = new Tracker();
-  const server = new Pusher({ appId: app.id, key: app.key, secret: app.secret, host: "127.0.0.1", port: String(target.gatewayPort), useTLS: false });
+  const server = new Pusher({ appId: app.id, key: app.key, secret: target.pusherSecret, host: "127.0.0.1", port: String(target.gatewayPort), useTLS: false });
   let errors = 0;
   log(`Baseline: ${BASELINE_MESSAGES.toLocaleString("en")} raw pusher SDK triggers at ${RATE}/s to the same clients...`);
   const baseRun = await atFixedRate(BASELINE_MESSAGES, RATE, (index) => async () => {

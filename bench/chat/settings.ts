@@ -29,7 +29,6 @@ export const log = (line: string) => console.log(line.startsWith("  ") ? line : 
 export const app = {
   id: process.env.PUSHER_APP_ID ?? "casebook",
   key: process.env.PUSHER_APP_KEY ?? "casebook-key",
-  secret: process.env.PUSHER_APP_SECRET ?? "casebook-secret",
 };
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,15 +1,11 @@
-import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
+import { readSecrets } from "../../scripts/stack/secrets";
 import { startBenchStack, type BenchStack } from "../support/bench-stack";
 import { log } from "./settings";
 
-export type Target = BenchStack & { gatewayPort: number; authSecret: string };
+export type Target = BenchStack & { gatewayPort: number; authSecret: string; pusherSecret: string };
 
 /** The app under test: BASE_URL's running stack, or a throwaway one on free ports. */
 export async function startTarget(): Promise<Target> {
-  // A throwaway stack hands process.env.AUTH_SECRET to its services; the bench signs session cookies with it.
-  if (!process.env.BASE_URL) process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   const stack = await startBenchStack({
     name: "chat",
     env: { RATE_LIMIT_CHAT_SEND_POINTS: "100000000", LOGIN_LIMIT_PER_IP: "100000", LOGIN_LIMIT_PER_ACCOUNT: "100000" },
@@ -19,6 +15,11 @@ export async function startTarget(): Promise<Target> {
     await stack.stop();
     throw new Error("bench:chat needs the project's gateway (stack.json has no gatewayUrl).");
   }
-  const authSecret = process.env.AUTH_SECRET ?? (await fs.readFile(path.join(stack.dataDir, "auth-secret"), "utf8")).trim();
-  return { ...stack, gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret };
+  // The bench signs session cookies (AUTH_SECRET) and publishes its baseline (PUSHER_APP_SECRET) with the stack's own keys.
+  const secrets = { ...(await readSecrets(stack.dataDir)), ...process.env };
+  if (!secrets.AUTH_SECRET || !secrets.PUSHER_APP_SECRET) {
+    await stack.stop();
+    throw new Error(`bench:chat needs AUTH_SECRET and PUSHER_APP_SECRET (set them, or keep the files under ${stack.dataDir}).`);
+  }
+  return { ...stack, gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret: secrets.AUTH_SECRET, pusherSecret: secrets.PUSHER_APP_SECRET };
 }

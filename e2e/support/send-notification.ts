@@ -9,11 +9,12 @@
  *
  * It targets the stack the end-to-end run started (CASEBOOK_DATABASE_URL,
  * CASEBOOK_REDIS_URL, CASEBOOK_PUSHER_HOST, CASEBOOK_PUSHER_PORT), or else the
- * one `npm start` recorded in .data/stack.json.
+ * one `npm start` recorded in .data/stack.json (with the keys stored beside it).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { readSecrets } from "../../scripts/stack/secrets";
 
 const { values } = parseArgs({
   options: {
@@ -64,6 +65,8 @@ async function pointAtStack(): Promise<void> {
     const stack = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as { databaseUrl?: string; redisUrl?: string; gatewayUrl?: string };
     const gateway = stack.gatewayUrl ? new URL(stack.gatewayUrl) : undefined;
     Object.assign(fromHarness, { DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, PUSHER_HOST: gateway?.hostname, PUSHER_PORT: gateway?.port });
+    // The end-to-end harness passes the stack's keys in the environment; `npm start` keeps them beside stack.json.
+    Object.assign(fromHarness, await readSecrets(path.dirname(file)));
   }
   for (const [name, value] of Object.entries(fromHarness)) if (value) process.env[name] = value;
   process.env.LOG_LEVEL ??= "warn";

@@ -3,11 +3,18 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { StackError } from "./ports";
 
-const SOURCES = ["app", "components", "server", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "server", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const IGNORED = new Set(["node_modules", ".next", ".next-test", ".data", "generated"]);
 
 /** Runs `next build` unless the build in `distDir` is newer than every source file. */
-export async function ensureProductionBuild(options: { root: string; distDir: string; force?: boolean; log: (line: string) => void }) {
+export async function ensureProductionBuild(options: {
+  root: string;
+  distDir: string;
+  /** The build's environment: modules evaluated at build time may read the secrets. */
+  env: NodeJS.ProcessEnv;
+  force?: boolean;
+  log: (line: string) => void;
+}) {
   const buildId = path.join(options.root, options.distDir, "BUILD_ID");
   const builtAt = await mtime(buildId);
   if (!options.force && builtAt !== undefined) {
@@ -22,7 +29,7 @@ export async function ensureProductionBuild(options: { root: string; distDir: st
   const result = spawnSync(process.execPath, [path.join(options.root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: options.root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: options.distDir },
+    env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: options.distDir },
   });
   if (result.status !== 0) throw new StackError("next build failed (output above).");
   options.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations } from "../db/migrate";
@@ -6,6 +5,7 @@ import { ensureProductionBuild } from "./build";
 import { assertPortFree } from "./ports";
 import { assertPostgresReachable, startEmbeddedPostgres } from "./postgres";
 import { assertRedisReachable, startLocalRedis } from "./redis";
+import { readOrCreateSecrets } from "./secrets";
 import { spawnService, waitUntilHealthy, type Service } from "./services";
 
 export type StackOptions = {
@@ -88,6 +88,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
 
     await applyMigrations(databaseUrl, { log });
 
+    const secrets = await readOrCreateSecrets(options.dataDir);
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.env,
@@ -99,7 +100,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       REDIS_URL: redisUrl,
       PORT: String(options.ports.web),
       GATEWAY_PORT: String(options.ports.gateway),
-      AUTH_SECRET: process.env.AUTH_SECRET ?? (await readOrCreateSecret(path.join(options.dataDir, "auth-secret"))),
+      ...secrets,
       ...(options.externalRealtime ? {} : { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(options.ports.gateway) }),
     };
 
@@ -108,7 +109,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       seed.child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed with code ${code}`)))),
     );
 
-    if (!options.dev) await ensureProductionBuild({ root: options.root, distDir: options.distDir, log });
+    if (!options.dev) await ensureProductionBuild({ root: options.root, distDir: options.distDir, env: { ...process.env, ...secrets }, log });
 
     const services: Service[] = [];
     stoppers.push(async () => {
@@ -143,14 +144,4 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
     await stop();
     throw error;
   }
-}
-
-/** The auth secret must survive restarts (sessions stay valid) and be unique per installation. */
-async function readOrCreateSecret(file: string): Promise<string> {
-  const existing = await fs.readFile(file, "utf8").catch(() => undefined);
-  if (existing && existing.trim().length >= 32) return existing.trim();
-  const secret = randomBytes(32).toString("base64url");
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, secret, { mode: 0o600 });
-  return secret;
 }

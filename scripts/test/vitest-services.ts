@@ -5,6 +5,7 @@ import { applyMigrations } from "../db/migrate";
 import { findFreePort } from "../stack/ports";
 import { startEmbeddedPostgres } from "../stack/postgres";
 import { startLocalRedis } from "../stack/redis";
+import { throwawaySecrets } from "../stack/secrets";
 
 /**
  * Vitest global setup: a throwaway Postgres and Redis for this run only, so
@@ -21,6 +22,8 @@ export default async function setup() {
   process.env.DATABASE_URL = postgres.url;
   process.env.REDIS_URL = redis.url;
   process.env.STORAGE_DIR = path.join(dataDir, "storage");
+  // Fresh signing keys per run: no test may depend on a key anyone else could know.
+  Object.assign(process.env, throwawaySecrets());
 
   return async () => {
     await redis.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Worker } from "bullmq";
-import { env } from "@/server/env";
+import { assertSecretsSet, env } from "@/server/env";
 import { announceClickCounts } from "@/server/links/announce-click-counts";
 import { ClickStreamConsumer } from "@/server/links/consume-click-stream";
 import { db } from "@/server/platform/db";
@@ -14,6 +14,7 @@ import { processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
 const log = logger.child({ module: "worker" });
+assertSecretsSet();
 const workerId = randomUUID();
 // Blocking commands need a connection that never gives up on a request.
 const connection = createRedis({ maxRetriesPerRequest: null });

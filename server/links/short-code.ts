@@ -16,8 +16,7 @@ import type { Db } from "@/server/platform/db";
  *   Random codes would need "insert, catch the violation, retry", and the
  *   retry rate grows with the table (birthday bound).
  * - Not guessable or sequential. The permutation is a 10-round Feistel
- *   network over 42 bits keyed by a secret (LINKS_CODE_SECRET, or derived
- *   from AUTH_SECRET), cycle-walked into [0, 62^7); consecutive counters land
+ *   network over 42 bits keyed by a secret (LINKS_CODE_SECRET), cycle-walked into [0, 62^7); consecutive counters land
  *   far apart in the code space. It is a format-preserving shuffle, not a
  *   cipher with a security proof: good enough that codes cannot be enumerated
  *   from one another, which is the requirement.
@@ -114,8 +113,6 @@ export class CodeAllocator {
   }
 }
 
-const codeSecret = env.LINKS_CODE_SECRET ?? createHmac("sha256", env.AUTH_SECRET).update("links-code-secret").digest("hex");
-
 const holder = globalThis as typeof globalThis & { casebookCodeAllocators?: WeakMap<Db, CodeAllocator> };
 
 /** The process-wide allocator for `db` (one per database client, so tests with their own client get their own). */
@@ -123,7 +120,7 @@ export function codeAllocatorFor(db: Db): CodeAllocator {
   holder.casebookCodeAllocators ??= new WeakMap();
   let allocator = holder.casebookCodeAllocators.get(db);
   if (!allocator) {
-    allocator = new CodeAllocator(db, createCodePermutation(codeSecret));
+    allocator = new CodeAllocator(db, createCodePermutation(env.LINKS_CODE_SECRET));
     holder.casebookCodeAllocators.set(db, allocator);
   }
   return allocator;
