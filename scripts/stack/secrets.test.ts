@@ -7,6 +7,7 @@ import { SECRET_NAMES } from "../../server/secret-names";
 import { readOrCreateSecrets, readSecrets, secretFile } from "./secrets";
 
 const root = path.resolve(import.meta.dirname, "../..");
+const noSettings: NodeJS.ProcessEnv = { NODE_ENV: "test" };
 let dataDir: string;
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-secrets-"));
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 describe("installation secrets", () => {
   it("are generated once per installation, one 0600 file each, and reused", async () => {
-    const first = await readOrCreateSecrets(dataDir, {});
+    const first = await readOrCreateSecrets(dataDir, noSettings);
     expect(Object.keys(first).sort()).toEqual([...SECRET_NAMES].sort());
     for (const name of SECRET_NAMES) {
       const stat = await fs.stat(secretFile(dataDir, name));
@@ -26,17 +27,17 @@ describe("installation secrets", () => {
     }
     expect(path.basename(secretFile(dataDir, "STRIPE_WEBHOOK_SECRET"))).toBe("stripe-webhook-secret");
     expect(first.STRIPE_WEBHOOK_SECRET).toMatch(/^whsec_/);
-    expect(await readOrCreateSecrets(dataDir, {})).toEqual(first);
+    expect(await readOrCreateSecrets(dataDir, noSettings)).toEqual(first);
     expect(await readSecrets(dataDir)).toEqual(first);
     // Another installation gets other keys.
     const other = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-secrets-"));
-    const second = await readOrCreateSecrets(other, {});
+    const second = await readOrCreateSecrets(other, noSettings);
     await fs.rm(other, { recursive: true, force: true });
     for (const name of SECRET_NAMES) expect(second[name]).not.toBe(first[name]);
   });
 
   it("take a configured variable over the stored file, and never invent Stripe's webhook secret", async () => {
-    const secrets = await readOrCreateSecrets(dataDir, { AUTH_SECRET: "configured-auth-secret-of-32-characters", STRIPE_SECRET_KEY: "sk_test_x" });
+    const secrets = await readOrCreateSecrets(dataDir, { ...noSettings, AUTH_SECRET: "configured-auth-secret-of-32-characters", STRIPE_SECRET_KEY: "sk_test_x" });
     expect(secrets.AUTH_SECRET).toBe("configured-auth-secret-of-32-characters");
     expect(secrets.STRIPE_WEBHOOK_SECRET).toBeUndefined();
     await expect(fs.stat(secretFile(dataDir, "AUTH_SECRET"))).rejects.toThrow();
@@ -44,7 +45,8 @@ describe("installation secrets", () => {
   });
 
   it("have no default: a process that reads an unset one fails naming it", () => {
-    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(SECRET_NAMES as readonly string[]).includes(name)));
+    const environment: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of SECRET_NAMES) delete environment[name];
     const script = `const { env } = await import(${JSON.stringify(path.join(root, "server/env.ts"))}); console.log(env.PORT); env.PUSHER_APP_SECRET;`;
     const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, env: environment, encoding: "utf8" });
     // Settings without secrets still parse (start scripts read them); the secret itself throws.
