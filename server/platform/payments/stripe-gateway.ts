@@ -1,9 +1,12 @@
 import Stripe from "stripe";
 import type { PaymentGateway } from "./payments";
 
+/** Where the API is: Stripe's own by default; a stripe-mock style server in tests. */
+export type StripeApiEndpoint = Pick<Stripe.StripeConfig, "host" | "port" | "protocol">;
+
 /** Stripe in test (or live) mode, through the official library. Every write carries an idempotency key. */
-export function createStripeGateway(secretKey: string): PaymentGateway {
-  const stripe = new Stripe(secretKey, { maxNetworkRetries: 2, appInfo: { name: "Casebook" } });
+export function createStripeGateway(secretKey: string, endpoint: StripeApiEndpoint = {}): PaymentGateway {
+  const stripe = new Stripe(secretKey, { maxNetworkRetries: 2, appInfo: { name: "Casebook" }, ...endpoint });
 
   return {
     provider: "stripe",
