@@ -91,7 +91,12 @@ class RealtimeConnection {
       ...config,
       disableStats: true,
       channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
+      userAuthentication: { endpoint: "/api/realtime/user-auth", transport: "ajax" },
     });
+    // Binds this connection to the signed-in user (again after each reconnect), so the server can close it when the
+    // user loses access (e.g. removed from a conversation): the re-subscribe on reconnect is then refused.
+    // Signed out, the endpoint answers 403 and the connection simply stays anonymous.
+    pusher.signin();
     pusher.connection.bind("state_change", ({ current }: { previous: string; current: string }) => {
       this.currentState = current as ConnectionState;
       for (const listener of this.stateListeners) listener();

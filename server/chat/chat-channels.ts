@@ -1,5 +1,5 @@
 import { logger } from "@/server/platform/logger";
-import { publishBatch, publishToUser, type RealtimeEvent } from "@/server/platform/realtime";
+import { publishBatch, publishToUser, type RealtimeEvent, terminateUserConnections } from "@/server/platform/realtime";
 
 /**
  * Channel names and event names of Chat, in one place so the router header,
@@ -109,6 +109,19 @@ export async function publishToChatUser(userId: string, event: string, data: unk
     await publishToUser(userId, event, data);
   } catch (error) {
     log.warn({ userId, event, err: describe(error) }, "could not publish a chat event to a user");
+  }
+}
+
+/**
+ * Closes the user's realtime connections after they lost a conversation: a subscription the gateway already
+ * granted would otherwise keep delivering its messages. Their clients reconnect at once, subscribe again, and
+ * the lost conversation's channel is refused. Never fails the operation (the membership is already gone).
+ */
+export async function disconnectChatUser(userId: string): Promise<void> {
+  try {
+    await terminateUserConnections(userId);
+  } catch (error) {
+    log.warn({ userId, err: describe(error) }, "could not terminate a removed user's realtime connections");
   }
 }
 

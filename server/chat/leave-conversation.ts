@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
+import { disconnectChatUser } from "./chat-channels";
 import { announceConversationUpdate } from "./conversation-update";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 
@@ -9,6 +10,8 @@ export const LeaveConversationInput = z.object({ conversationId: z.string().min(
 /**
  * Leaves a group. The last admin to leave hands the role to the longest-standing
  * member, so a group is never left without one. A DM cannot be left (mute it).
+ * The leaver's connections are terminated like a removed member's: their other
+ * tabs would otherwise keep receiving the group's messages.
  */
 export async function leaveConversation({ db, userId, conversationId }: { db: Db; userId: string; conversationId: string }) {
   const member = await getMembershipOrThrow({ db, conversationId, userId });
@@ -24,6 +27,9 @@ export async function leaveConversation({ db, userId, conversationId }: { db: Db
     const successor = await tx.conversationMember.findFirst({ where: { conversationId, leftAt: null }, orderBy: { joinedAt: "asc" } });
     if (successor) await tx.conversationMember.update({ where: { conversationId_userId: { conversationId, userId: successor.userId } }, data: { role: "admin" } });
   });
-  await announceConversationUpdate({ conversationId, change: "member-left", name: member.conversation.name, userIds: [userId], byUserId: userId });
+  await Promise.all([
+    announceConversationUpdate({ conversationId, change: "member-left", name: member.conversation.name, userIds: [userId], byUserId: userId }),
+    disconnectChatUser(userId),
+  ]);
   return { conversationId, left: true as const };
 }

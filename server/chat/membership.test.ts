@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
-import { closeEverything, connectClient, nextEvent, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { clientOptions, closeEverything, connectClient, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 
 /**
@@ -11,27 +12,72 @@ import { startChatStack, type ChatStack } from "./chat-test-kit";
  */
 let chat: ChatStack;
 let authRoute: typeof import("@/app/api/realtime/auth/route");
+let userAuthRoute: typeof import("@/app/api/realtime/user-auth/route");
+const browserClients: PusherClient[] = [];
 
 type Person = { id: string; cookie: string };
 
 beforeAll(async () => {
   chat = await startChatStack();
   authRoute = await import("@/app/api/realtime/auth/route");
+  userAuthRoute = await import("@/app/api/realtime/user-auth/route");
 });
 
 afterAll(async () => {
+  for (const client of browserClients) client.disconnect();
   await closeEverything();
   await chat?.db.$disconnect();
 });
 
-function authorizeChannel(person: Person, channel: string): Promise<Response> {
+function authorizeChannel(person: Person, channel: string, socketId = "123.456"): Promise<Response> {
   return authRoute.POST(
     new Request("http://localhost/api/realtime/auth", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: person.cookie },
-      body: new URLSearchParams({ socket_id: "123.456", channel_name: channel }),
+      body: new URLSearchParams({ socket_id: socketId, channel_name: channel }),
     }),
   );
+}
+
+function authenticateUser(person: Person, socketId: string): Promise<Response> {
+  return userAuthRoute.POST(
+    new Request("http://localhost/api/realtime/user-auth", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: person.cookie },
+      body: new URLSearchParams({ socket_id: socketId }),
+    }),
+  );
+}
+
+/** A tab as the browser's realtime provider opens it: both auth routes with the person's cookie, signed in. */
+async function signedInTab(person: Person): Promise<PusherClient> {
+  const answer = <T>(response: Promise<Response>, callback: (error: Error | null, data: T | null) => void) =>
+    void response.then(async (reply) => (reply.ok ? callback(null, (await reply.json()) as T) : callback(new Error(`refused with ${reply.status}`), null)));
+  const client = new PusherClient(chat.target.app.key, {
+    ...clientOptions(chat.target),
+    channelAuthorization: { customHandler: ({ socketId, channelName }, callback) => answer(authorizeChannel(person, channelName, socketId), callback) },
+    userAuthentication: { customHandler: ({ socketId }, callback) => answer(authenticateUser(person, socketId), callback) },
+  });
+  browserClients.push(client);
+  const signedIn = new Promise<void>((resolve) => client.bind("pusher:signin_success", () => resolve()));
+  client.signin();
+  await signedIn;
+  return client;
+}
+
+/** Resolves with how the channel's next (re-)subscription ends. */
+function nextSubscriptionOutcome(channel: Channel): Promise<{ ok: true } | { ok: false; error?: string }> {
+  return new Promise((resolve) => {
+    const succeeded = () => settle({ ok: true });
+    const failed = (error: { error?: string }) => settle({ ok: false, error: error.error });
+    const settle = (outcome: { ok: true } | { ok: false; error?: string }) => {
+      channel.unbind("pusher:subscription_succeeded", succeeded);
+      channel.unbind("pusher:subscription_error", failed);
+      resolve(outcome);
+    };
+    channel.bind("pusher:subscription_succeeded", succeeded);
+    channel.bind("pusher:subscription_error", failed);
+  });
 }
 
 describe("membership", () => {
@@ -100,6 +146,40 @@ describe("membership", () => {
     // Re-adding restores access.
     await chat.addMembers({ db: chat.db, userId: alice.id, conversationId: group.id, userIds: [bob.id] });
     expect((await authorizeChannel(bob, `private-chat-${group.id}`)).status).toBe(200);
+  });
+
+  it("cuts a removed member's already-open subscription: their tab reconnects and the conversation's channel is refused", async () => {
+    const [alice, bob] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob")]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Secrets", memberIds: [bob.id] });
+    const other = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Still friends", memberIds: [bob.id] });
+
+    // Bob's tab is signed in and subscribed to both groups, and ignores the "removed" notice (as a tampered client would).
+    const bobsTab = await signedInTab(bob);
+    const groupChannel = await subscribed(bobsTab, `private-chat-${group.id}`);
+    const otherChannel = await subscribed(bobsTab, `private-chat-${other.id}`);
+    const leaked = recordEvents(groupChannel, "message");
+    const groupAgain = nextSubscriptionOutcome(groupChannel);
+    const otherAgain = nextSubscriptionOutcome(otherChannel);
+
+    await chat.removeMember({ db: chat.db, userId: alice.id, conversationId: group.id, memberId: bob.id });
+
+    expect(await groupAgain).toEqual({ ok: false, error: "refused with 403" });
+    expect(await otherAgain).toEqual({ ok: true });
+    await chat.send(alice.id, group.id, "after Bob left");
+    const sentinel = nextEvent(otherChannel, "message");
+    await chat.send(alice.id, other.id, "sentinel");
+    await sentinel;
+    expect(leaked).toEqual([]);
+  });
+
+  it("ends a leaver's subscriptions on all their tabs", async () => {
+    const [alice, bob] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob")]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Short stay", memberIds: [bob.id] });
+    const otherTab = await signedInTab(bob);
+    const groupAgain = nextSubscriptionOutcome(await subscribed(otherTab, `private-chat-${group.id}`));
+
+    await chat.leaveConversation({ db: chat.db, userId: bob.id, conversationId: group.id });
+    expect(await groupAgain).toEqual({ ok: false, error: "refused with 403" });
   });
 
   it("hands the admin role on when the last admin leaves, and refuses leaving a DM", async () => {

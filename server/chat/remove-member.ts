@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { CHAT_USER_EVENTS, publishToChatUser } from "./chat-channels";
+import { CHAT_USER_EVENTS, disconnectChatUser, publishToChatUser } from "./chat-channels";
 import { announceConversationUpdate } from "./conversation-update";
 import { getGroupAdminMembershipOrThrow } from "./get-membership-or-throw";
 
@@ -11,7 +11,9 @@ export const RemoveMemberInput = z.object({ conversationId: z.string().min(1).ma
  * Admins remove someone from a group. From the moment the row is marked,
  * every membership check fails for them: sends, history, channel
  * subscriptions. They are told on their own channel (`chat.removed`) so their
- * client unsubscribes; the gateway cannot yet drop an existing subscription.
+ * client unsubscribes; then their connections are terminated, so a client
+ * that ignores the notice loses the subscription anyway (its re-subscribe is
+ * refused). Told first: an event sent while they reconnect would be missed.
  */
 export async function removeMember({ db, userId, conversationId, memberId }: { db: Db; userId: string; conversationId: string; memberId: string }) {
   if (memberId === userId) throw new AppError("BAD_REQUEST", "Use “Leave group” to leave.");
@@ -22,7 +24,7 @@ export async function removeMember({ db, userId, conversationId, memberId }: { d
   });
   if (count === 0) throw new AppError("NOT_FOUND", "That person is not in this group.");
   await Promise.all([
-    publishToChatUser(memberId, CHAT_USER_EVENTS.removed, { conversationId, byUserId: userId }),
+    publishToChatUser(memberId, CHAT_USER_EVENTS.removed, { conversationId, byUserId: userId }).then(() => disconnectChatUser(memberId)),
     announceConversationUpdate({ conversationId, change: "member-removed", name: admin.conversation.name, userIds: [memberId], byUserId: userId }),
   ]);
   return { conversationId, removed: memberId };

@@ -12,6 +12,7 @@ import type { SessionUser } from "./auth";
 let target: TestGateway;
 let authRoute: typeof import("@/app/api/realtime/auth/route");
 let configRoute: typeof import("@/app/api/realtime/config/route");
+let userAuthRoute: typeof import("@/app/api/realtime/user-auth/route");
 let canSubscribe: typeof import("./channel-access").canSubscribe;
 let db: typeof import("./db").db;
 let alice: { id: string; cookie: string };
@@ -29,6 +30,7 @@ beforeAll(async () => {
   });
   authRoute = await import("@/app/api/realtime/auth/route");
   configRoute = await import("@/app/api/realtime/config/route");
+  userAuthRoute = await import("@/app/api/realtime/user-auth/route");
   ({ canSubscribe } = await import("./channel-access"));
   ({ db } = await import("./db"));
   [alice, bob] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob")]);
@@ -67,6 +69,14 @@ async function browserLikeClient(cookie: string): Promise<PusherClient> {
         void authorize({ socket_id: socketId, channel_name: channelName }, cookie).then(async (response) => {
           if (response.ok) callback(null, (await response.json()) as { auth: string });
           else callback(new Error(`auth refused with ${response.status}`), null);
+        });
+      },
+    },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        void authenticateUser({ socket_id: socketId }, cookie).then(async (response) => {
+          if (response.ok) callback(null, (await response.json()) as { auth: string; user_data: string });
+          else callback(new Error(`user auth refused with ${response.status}`), null);
         });
       },
     },
@@ -149,6 +159,49 @@ describe("POST /api/realtime/auth", () => {
     const received = nextEvent(own, "hello");
     await publishToUser(alice.id, "hello", { to: "alice" });
     expect((await received).data).toEqual({ to: "alice" });
+  });
+});
+
+function authenticateUser(fields: Record<string, string>, cookie?: string): Promise<Response> {
+  return userAuthRoute.POST(
+    new Request("http://localhost/api/realtime/user-auth", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(fields),
+    }),
+  );
+}
+
+describe("POST /api/realtime/user-auth", () => {
+  it("signs user_data for the session's user only; 403 without a session, 400 when malformed", async () => {
+    const response = await authenticateUser({ socket_id: "123.456" }, alice.cookie);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { auth: string; user_data: string };
+    expect(JSON.parse(body.user_data)).toEqual({ id: alice.id });
+    expect(body.auth).toMatch(new RegExp(`^${target.app.key}:[0-9a-f]{64}$`));
+
+    // Whatever the caller adds, the signed user is the session's.
+    await expect((await authenticateUser({ socket_id: "123.456", id: bob.id }, alice.cookie)).json()).resolves.toMatchObject({
+      user_data: JSON.stringify({ id: alice.id }),
+    });
+    expect((await authenticateUser({ socket_id: "123.456" })).status).toBe(403);
+    expect((await authenticateUser({ socket_id: "123.456" }, "better-auth.session_token=forged")).status).toBe(403);
+    expect((await authenticateUser({ socket_id: "nope" }, alice.cookie)).status).toBe(400);
+  });
+
+  it("signs pusher-js in through the real gateway; terminateUserConnections then closes that connection", async () => {
+    const client = await browserLikeClient(alice.cookie);
+    const signedIn = new Promise<void>((resolve) => client.bind("pusher:signin_success", () => resolve()));
+    client.signin();
+    await signedIn;
+    expect(client.user.user_data).toEqual({ id: alice.id });
+    const firstSocket = client.connection.socket_id;
+
+    const { terminateUserConnections } = await import("./realtime");
+    const closed = new Promise<unknown>((resolve) => client.connection.bind("error", resolve));
+    await terminateUserConnections(alice.id);
+    expect(await closed).toMatchObject({ data: { code: 4200 } });
+    await expect.poll(() => client.connection.state === "connected" && client.connection.socket_id !== firstSocket).toBe(true);
   });
 });
 

@@ -47,6 +47,12 @@ export interface ChannelAuthorization {
   channel_data?: string;
 }
 
+/** The JSON body a user-authentication endpoint returns to pusher-js's signin(). */
+export interface UserAuthentication {
+  auth: string;
+  user_data: string;
+}
+
 export interface RealtimeUser {
   id: string;
   /** Shown to the other members of presence channels (pusher-js `members.get(id).info`). */
@@ -66,6 +72,10 @@ export interface Realtime {
   publishBatch(events: RealtimeEvent[]): Promise<void>;
   publishToUser(userId: string, event: string, data: unknown): Promise<void>;
   authorizeChannel(request: { socketId: string; channel: string; user?: RealtimeUser }): ChannelAuthorization;
+  /** Signs pusher:signin for `userId` on this socket, so the service can find the connection by user (terminateUserConnections). */
+  authenticateUser(request: { socketId: string; userId: string }): UserAuthentication;
+  /** Closes every connection signed in as the user; their clients reconnect and must be authorized again. */
+  terminateUserConnections(userId: string): Promise<void>;
   /** Resolves when the realtime service answers a signed API call; used by the health check. */
   probe(): Promise<void>;
   clientConfig(request?: { requestHostname?: string }): ClientRealtimeConfig;
@@ -148,6 +158,20 @@ export function createRealtime(settings: RealtimeSettings, options: { topics?: {
       throw new AppError("BAD_REQUEST", "Public channels need no authorization");
     },
 
+    authenticateUser({ socketId, userId }) {
+      try {
+        return pusher.authenticateUser(socketId, { id: userId });
+      } catch (error) {
+        // The SDK throws plain Errors for malformed socket ids.
+        throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : "Invalid user authentication request");
+      }
+    },
+
+    // Always the HTTP API (the `pusher` SDK's call), never the Redis topics: it works the same on Pusher Channels and Soketi.
+    terminateUserConnections(userId) {
+      return send(() => pusher.terminateUserConnections(userId), `terminating the connections of user ${userId}`);
+    },
+
     async probe() {
       await send(() => pusher.get({ path: "/channels" }), "a health probe");
     },
@@ -207,6 +231,14 @@ export function publishToUser(userId: string, event: string, data: unknown) {
 
 export function authorizeChannel(request: { socketId: string; channel: string; user?: RealtimeUser }) {
   return getRealtime().authorizeChannel(request);
+}
+
+export function authenticateRealtimeUser(request: { socketId: string; userId: string }) {
+  return getRealtime().authenticateUser(request);
+}
+
+export function terminateUserConnections(userId: string) {
+  return getRealtime().terminateUserConnections(userId);
 }
 
 export function probeRealtime() {

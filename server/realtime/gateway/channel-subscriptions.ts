@@ -8,6 +8,7 @@ import {
   type PresenceMember,
   PusherEvent,
   readPresenceMember,
+  serverToUserChannel,
   type SubscribeRequest,
 } from "./protocol";
 import { verifyChannelAuth } from "./signature";
@@ -22,7 +23,13 @@ export async function subscribeChannel(ctx: GatewayContext, session: SocketSessi
   const { channel } = request;
   const kind = channelKindOf(channel);
 
-  if (kind !== "public" && !verifyChannelAuth(ctx.app, request.auth, session.id, channel, request.channelData)) {
+  if (kind === "user") {
+    // pusher-js subscribes to its own #server-to-user-<id> after signing in, with no auth of its own.
+    if (session.userId === undefined || channel !== serverToUserChannel(session.userId)) {
+      session.send(encodeSubscriptionError(channel, 403, "AuthError", `Sign in as the user of ${channel} to subscribe to it`));
+      return;
+    }
+  } else if (kind !== "public" && !verifyChannelAuth(ctx.app, request.auth, session.id, channel, request.channelData)) {
     // pusher-js hands this to the app as the channel's `pusher:subscription_error`.
     session.send(encodeSubscriptionError(channel, 401, "AuthError", `Invalid signature for channel ${channel}`));
     return;

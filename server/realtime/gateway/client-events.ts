@@ -10,7 +10,8 @@ import type { SocketSession } from "./socket-session";
  */
 export async function relayClientEvent(ctx: GatewayContext, session: SocketSession, message: InboundEvent): Promise<void> {
   const { channel } = message;
-  if (channel === undefined || channelKindOf(channel) === "public") {
+  const kind = channel === undefined ? undefined : channelKindOf(channel);
+  if (channel === undefined || (kind !== "private" && kind !== "presence")) {
     session.sendError("MESSAGE_REJECTED", "client events are only allowed on private and presence channels");
     return;
   }

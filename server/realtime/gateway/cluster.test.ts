@@ -9,6 +9,8 @@ import {
   pause,
   recordEvents,
   serverSdk,
+  signedIn,
+  socketIdOf,
   startGateway,
   subscribed,
 } from "./gateway-test-kit";
@@ -57,6 +59,21 @@ describe("fan-out", () => {
 
     const response = await serverSdk(a).get({ path: "/channels/news", params: { info: "subscription_count" } });
     expect(await response.json()).toEqual({ occupied: true, subscription_count: 2 });
+  });
+});
+
+describe("terminate_connections", () => {
+  it("closes the user's connections on every gateway, whichever one the API call reached", async () => {
+    const [a, b] = await twoGateways();
+    const onB = await connectClient(b, { signinAs: "frank" });
+    await signedIn(onB);
+    const firstSocket = socketIdOf(onB);
+
+    const closedWith = new Promise<unknown>((resolve) => onB.connection.bind("error", resolve));
+    await serverSdk(a).terminateUserConnections("frank");
+
+    expect(await closedWith).toMatchObject({ data: { code: 4200 } });
+    await eventually(() => onB.connection.state === "connected" && socketIdOf(onB) !== firstSocket, 5_000, "reconnected");
   });
 });
 

@@ -8,6 +8,8 @@ import type { SocketSession } from "./socket-session";
 export class LocalConnections {
   private readonly sessions = new Map<string, SocketSession>();
   private readonly subscribers = new Map<string, Set<SocketSession>>();
+  /** Signed-in sockets by user id, for terminate_connections. */
+  private readonly users = new Map<string, Set<SocketSession>>();
 
   get size(): number {
     return this.sessions.size;
@@ -19,6 +21,32 @@ export class LocalConnections {
 
   remove(session: SocketSession): void {
     this.sessions.delete(session.id);
+    this.signOut(session);
+  }
+
+  /** Binds the socket to `userId` (replacing an earlier signin of it). */
+  signIn(session: SocketSession, userId: string): void {
+    this.signOut(session);
+    session.userId = userId;
+    let sessions = this.users.get(userId);
+    if (!sessions) {
+      sessions = new Set();
+      this.users.set(userId, sessions);
+    }
+    sessions.add(session);
+  }
+
+  /** The sockets signed in as `userId` on this gateway. */
+  sessionsOf(userId: string): SocketSession[] {
+    return [...(this.users.get(userId) ?? [])];
+  }
+
+  private signOut(session: SocketSession): void {
+    if (session.userId === undefined) return;
+    const sessions = this.users.get(session.userId);
+    sessions?.delete(session);
+    if (sessions?.size === 0) this.users.delete(session.userId);
+    session.userId = undefined;
   }
 
   all(): IterableIterator<SocketSession> {

@@ -21,6 +21,7 @@ import { maintainPresence } from "./presence-maintenance";
 import { createPresenceStore } from "./presence-store";
 import { createPubSubBridge } from "./pubsub-bridge";
 import { redisKeys } from "./redis-keys";
+import { closeUserConnections } from "./user-sessions";
 import { createWebSocketEndpoint } from "./websocket-endpoint";
 
 /**
@@ -122,6 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     keys,
     instanceId,
     onRemoteFrame: (channel, frame, exceptSocketId) => connections.deliver(channel, frame, exceptSocketId),
+    onRemoteControl: (command) => closeUserConnections(ctx, command.terminateUser),
     onBadMessage: (topic) => log.warn({ topic }, "ignored a malformed message on a gateway topic"),
   });
   const ctx: GatewayContext = {
@@ -140,9 +142,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     listen: (channel) => bridge.listen(channel),
     unlisten: (channel) => bridge.unlisten(channel),
+    async terminateUser(userId) {
+      closeUserConnections(ctx, userId);
+      await bridge.publishControl({ terminateUser: userId });
+    },
   };
 
-  await registry.register();
+  await Promise.all([registry.register(), bridge.listenForControl()]);
   const server = createServer(createHttpApi(ctx));
   const endpoint = createWebSocketEndpoint(ctx);
   server.on("upgrade", (request, socket, head: Buffer) => endpoint.handleUpgrade(request, socket, head));

@@ -48,6 +48,8 @@ export interface GatewayContext {
   /** Starts/stops receiving a channel's events from other gateways. */
   listen(channel: string): Promise<void>;
   unlisten(channel: string): Promise<void>;
+  /** Closes the connections signed in as `userId` on every gateway. */
+  terminateUser(userId: string): Promise<void>;
   log: GatewayLogger;
 }
 

@@ -75,6 +75,8 @@ export interface ClientIdentity {
   user?: { id: string; info?: Record<string, unknown> };
   /** Signs with a wrong secret, like a client forging its own authorization. */
   forgeAuth?: boolean;
+  /** User id the user-auth handler signs for pusher:signin (see signedIn). */
+  signinAs?: string;
 }
 
 /** pusher-js options the way the browser has them: our host and port, no TLS, WebSocket only; add channelAuthorization. */
@@ -98,6 +100,12 @@ export async function connectClient(target: TestGateway, identity: ClientIdentit
         callback(null, signer.authorizeChannel(socketId, channelName, presence));
       },
     },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        if (identity.signinAs === undefined) callback(new Error("this test client has no user to sign in as"), null);
+        else callback(null, signer.authenticateUser(socketId, { id: identity.signinAs }));
+      },
+    },
   });
   openClients.add(client);
   await new Promise<void>((resolve, reject) => {
@@ -108,6 +116,19 @@ export async function connectClient(target: TestGateway, identity: ClientIdentit
     });
   });
   return client;
+}
+
+/** Signs the client in (pusher:signin) as its `signinAs` user and resolves on pusher:signin_success. */
+export async function signedIn(client: PusherClient, timeoutMs = 3_000): Promise<void> {
+  const success = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no pusher:signin_success")), timeoutMs);
+    client.bind("pusher:signin_success", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  client.signin();
+  await success;
 }
 
 export function socketIdOf(client: PusherClient): string {

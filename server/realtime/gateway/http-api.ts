@@ -2,13 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { channelInfo, type ChannelInfoRequest, describeChannel, listOccupiedChannels, presenceUserIds } from "./channel-queries";
 import { describeError, type GatewayContext } from "./gateway-context";
-import { channelKindOf, decodePathSegment, encodeEvent, isValidChannelName, MAX_EVENT_NAME_LENGTH } from "./protocol";
+import { channelKindOf, decodePathSegment, encodeEvent, isValidChannelName, isValidUserId, MAX_EVENT_NAME_LENGTH } from "./protocol";
 import { apiAuthProblem } from "./signature";
 
 /**
  * The part of Pusher's HTTP API that the `pusher` server SDK calls:
  *   POST /apps/:id/events, POST /apps/:id/batch_events,
- *   GET  /apps/:id/channels, /apps/:id/channels/:name, /apps/:id/channels/:name/users
+ *   GET  /apps/:id/channels, /apps/:id/channels/:name, /apps/:id/channels/:name/users,
+ *   POST /apps/:id/users/:user_id/terminate_connections
  * plus GET /health for probes. Every /apps request is signed (see signature.ts).
  * Errors answer with a plain-text explanation, as Pusher does, which the SDK
  * puts in `RequestError.body`.
@@ -105,6 +106,9 @@ async function serve(ctx: GatewayContext, request: IncomingMessage, response: Se
   if (method === "POST" && route === "/batch_events") return sendJson(response, await triggerBatch(ctx, body));
   if (method === "GET" && route === "/channels") return sendJson(response, await getChannels(ctx, url.searchParams));
 
+  const terminateRoute = /^\/users\/([^/]+)\/terminate_connections$/.exec(route);
+  if (method === "POST" && terminateRoute?.[1]) return sendJson(response, await terminateConnections(ctx, terminateRoute[1]));
+
   const channelRoute = /^\/channels\/([^/]+)(\/users)?$/.exec(route);
   if (method === "GET" && channelRoute?.[1]) {
     const channel = decodePathSegment(channelRoute[1]) ?? "";
@@ -143,6 +147,14 @@ async function triggerBatch(ctx: GatewayContext, body: Buffer): Promise<object> 
       batch.map((event) => (event.info === undefined ? {} : channelInfo(ctx, event.channel, readInfo(event.info)))),
     ),
   };
+}
+
+/** The `pusher` SDK's terminateUserConnections: every connection signed in as the user, on every gateway, is closed. */
+async function terminateConnections(ctx: GatewayContext, encodedUserId: string): Promise<object> {
+  const userId = decodePathSegment(encodedUserId);
+  if (!isValidUserId(userId)) throw new HttpProblem(400, `Invalid user id ${encodedUserId}`);
+  await ctx.terminateUser(userId);
+  return {};
 }
 
 async function getChannels(ctx: GatewayContext, query: URLSearchParams): Promise<object> {

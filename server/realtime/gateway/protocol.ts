@@ -14,6 +14,7 @@ export const PusherEvent = {
   subscribe: "pusher:subscribe",
   unsubscribe: "pusher:unsubscribe",
   signin: "pusher:signin",
+  signinSuccess: "pusher:signin_success",
   subscriptionError: "pusher:subscription_error",
   subscriptionSucceeded: "pusher_internal:subscription_succeeded",
   memberAdded: "pusher_internal:member_added",
@@ -54,19 +55,34 @@ export const GatewayError = {
 
 export type GatewayErrorName = keyof typeof GatewayError;
 
-export type ChannelKind = "public" | "private" | "presence";
+/** `user`: `#server-to-user-<id>`, which only a connection signed in as that user may subscribe to (pusher-js does after signin). */
+export type ChannelKind = "public" | "private" | "presence" | "user";
+
+export const SERVER_TO_USER_PREFIX = "#server-to-user-";
+
+export function serverToUserChannel(userId: string): string {
+  return `${SERVER_TO_USER_PREFIX}${userId}`;
+}
 
 export function channelKindOf(channel: string): ChannelKind {
   if (channel.startsWith("presence-")) return "presence";
   if (channel.startsWith("private-")) return "private";
+  if (channel.startsWith(SERVER_TO_USER_PREFIX)) return "user";
   return "public";
 }
 
 const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;
 
-/** Pusher's channel name rule: up to 200 characters from a fixed set. */
+/** Pusher's channel name rule: up to 200 characters from a fixed set; plus the server-to-user channels the `pusher` SDK's sendToUser uses. */
 export function isValidChannelName(channel: unknown): channel is string {
-  return typeof channel === "string" && CHANNEL_NAME.test(channel);
+  if (typeof channel !== "string") return false;
+  if (channel.startsWith(SERVER_TO_USER_PREFIX)) return isValidUserId(channel.slice(SERVER_TO_USER_PREFIX.length));
+  return CHANNEL_NAME.test(channel);
+}
+
+/** User ids of pusher:signin and terminate_connections: a channel-name-safe string, so `#server-to-user-<id>` is one too. */
+export function isValidUserId(userId: unknown): userId is string {
+  return typeof userId === "string" && userId.length <= 128 && CHANNEL_NAME.test(userId);
 }
 
 export const MAX_EVENT_NAME_LENGTH = 200;
@@ -163,6 +179,28 @@ export function readUnsubscribeChannel(data: unknown): string | null {
   if (typeof payload !== "object" || payload === null) return null;
   const { channel } = payload as Record<string, unknown>;
   return isValidChannelName(channel) ? channel : null;
+}
+
+/** The `data` of pusher:signin: `auth` signs `<socket_id>::user::<user_data>`; user_data is JSON with the user's `id`. */
+export interface SigninRequest {
+  auth: string;
+  userData: string;
+}
+
+export function readSigninRequest(data: unknown): SigninRequest | null {
+  const payload = typeof data === "string" ? parseObject(data) : data;
+  if (typeof payload !== "object" || payload === null) return null;
+  const { auth, user_data: userData } = payload as Record<string, unknown>;
+  if (typeof auth !== "string" || typeof userData !== "string") return null;
+  return { auth, userData };
+}
+
+/** The id in signin user_data, which must be a JSON object with a non-empty string `id`, as pusher-js requires. */
+export function readSignedInUserId(userData: string): string | null {
+  const payload = parseObject(userData);
+  if (typeof payload !== "object" || payload === null) return null;
+  const { id } = payload as Record<string, unknown>;
+  return isValidUserId(id) ? id : null;
 }
 
 /** A presence member as the protocol carries it: user_id is always a string on the wire. */

@@ -19,6 +19,9 @@ interface Envelope {
   f: string;
 }
 
+/** An app-wide command on the control topic, from the gateway whose HTTP API received it. */
+export type ControlCommand = { terminateUser: string };
+
 export interface PubSubBridge {
   /** Starts receiving a channel's events; resolves once Redis confirmed the subscription. */
   listen(channel: string): Promise<void>;
@@ -26,6 +29,10 @@ export interface PubSubBridge {
   unlisten(channel: string): Promise<void>;
   /** Sends a frame to the other gateways' subscribers of the channel. */
   publish(channel: string, frame: string, exceptSocketId?: string): Promise<void>;
+  /** Starts receiving control commands; resolves once Redis confirmed the subscription. */
+  listenForControl(): Promise<void>;
+  /** Sends a command to every other gateway of the app. */
+  publishControl(command: ControlCommand): Promise<void>;
 }
 
 export function createPubSubBridge(input: {
@@ -34,12 +41,19 @@ export function createPubSubBridge(input: {
   keys: RedisKeys;
   instanceId: string;
   onRemoteFrame: (channel: string, frame: string, exceptSocketId: string | undefined) => void;
+  onRemoteControl: (command: ControlCommand) => void;
   onBadMessage: (topic: string) => void;
 }): PubSubBridge {
   const { publisher, subscriber, keys, instanceId } = input;
   const listening = new Map<string, { count: number; ready: Promise<void> | undefined }>();
 
   subscriber.on("message", (topic: string, message: string) => {
+    if (topic === keys.controlTopic) {
+      const command = readControl(message);
+      if (!command) input.onBadMessage(topic);
+      else if (command.o !== instanceId) input.onRemoteControl({ terminateUser: command.terminateUser });
+      return;
+    }
     if (!topic.startsWith(keys.channelTopicPrefix)) return;
     const envelope = readEnvelope(message);
     if (!envelope) {
@@ -83,7 +97,29 @@ export function createPubSubBridge(input: {
       const envelope: Envelope = exceptSocketId ? { o: instanceId, x: exceptSocketId, f: frame } : { o: instanceId, f: frame };
       await publisher.publish(keys.channelTopic(channel), JSON.stringify(envelope));
     },
+
+    async listenForControl() {
+      await subscriber.subscribe(keys.controlTopic);
+    },
+
+    async publishControl(command) {
+      await publisher.publish(keys.controlTopic, JSON.stringify({ o: instanceId, ...command }));
+    },
   };
+}
+
+function readControl(message: string): (ControlCommand & { o: string }) | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    // Reported by the caller, like a malformed channel envelope.
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { o, terminateUser } = parsed as Record<string, unknown>;
+  if (typeof o !== "string" || typeof terminateUser !== "string") return null;
+  return { o, terminateUser };
 }
 
 function readEnvelope(message: string): Envelope | null {

@@ -26,6 +26,8 @@ export function redisKeys(appId: string) {
     channelTopic: (channel: string) => `${root}:channel:${channel}`,
     /** Prefix of every channel topic, to recover the channel name from a received topic. */
     channelTopicPrefix: `${root}:channel:`,
+    /** Pub/sub topic every gateway listens to for app-wide commands (terminate a user's connections). */
+    controlTopic: `${root}:control`,
   };
 }
 

@@ -53,6 +53,13 @@ export function verifyChannelAuth(
   return safeEqual(expected, auth.slice(separator + 1));
 }
 
+/** What pusher:signin signs (the `pusher` SDK's authenticateUser): `<socket_id>::user::<user_data>`. */
+export function verifyUserAuth(app: { key: string; secret: string }, auth: string, socketId: string, userData: string): boolean {
+  const separator = auth.indexOf(":");
+  if (separator < 0 || auth.slice(0, separator) !== app.key) return false;
+  return safeEqual(hmacSha256Hex(app.secret, `${socketId}::user::${userData}`), auth.slice(separator + 1));
+}
+
 /**
  * The string an HTTP API request signs: method, path, and every query
  * parameter except auth_signature, sorted by name, as `name=value` joined with

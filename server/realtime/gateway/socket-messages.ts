@@ -12,6 +12,7 @@ import {
   readUnsubscribeChannel,
 } from "./protocol";
 import type { SocketSession } from "./socket-session";
+import { signIn } from "./user-sessions";
 
 const PONG_FRAME = encodeEvent({ event: PusherEvent.pong, data: {} });
 
@@ -61,7 +62,7 @@ async function dispatch(ctx: GatewayContext, session: SocketSession, message: In
       return;
     }
     case PusherEvent.signin:
-      session.sendError("MESSAGE_REJECTED", "user authentication (pusher:signin) is not supported; use presence channels");
+      await signIn(ctx, session, message.data);
       return;
     default:
       if (isClientEventName(message.event)) {

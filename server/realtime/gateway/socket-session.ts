@@ -12,6 +12,8 @@ export class SocketSession {
   readonly channels = new Set<string>();
   /** The member this socket is in each presence channel; needed for client events' user_id and for cleanup. */
   presence: Map<string, PresenceMember> | undefined;
+  /** The user this connection signed in as (pusher:signin); what terminate_connections finds it by. */
+  userId: string | undefined;
   lastActivityAt: number;
   /** When the gateway sent a pusher:ping it still awaits an answer to; 0 when none is outstanding. */
   pingSentAt = 0;
