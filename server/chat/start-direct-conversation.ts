@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import { CHAT_USER_EVENTS, publishToChatUser } from "./chat-channels";
-import { isUniqueViolation } from "./chat-errors";
+import { isUniqueViolation } from "@/server/platform/db-errors";
 import { loadConversationSummary, type ConversationSummary } from "./conversation-summary";
 
 export const StartDirectConversationInput = z.object({ userId: z.string().min(1).max(64) });

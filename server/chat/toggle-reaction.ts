@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import { CHAT_EVENTS, publishToConversation } from "./chat-channels";
-import { isUniqueViolation } from "./chat-errors";
+import { isUniqueViolation } from "@/server/platform/db-errors";
 import { summarizeReactions, type ReactionSummary } from "./chat-views";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { isUniqueViolation } from "@/server/platform/db-errors";
 import type { LinkCache } from "./link-cache";
 import { LinkPassword, LinkTags, LinkTitle, aliasOrThrow, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
 import { generatedLinkInserterFor } from "./insert-generated-links";
@@ -69,8 +69,4 @@ export async function createLink({
     if (link) return toLinkView(link, now);
   }
   throw new AppError("INTERNAL", "Could not allocate a short code.");
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { isUniqueViolation } from "@/server/platform/db-errors";
 import { slugify } from "@/server/shop/catalog/demo-catalog-data";
 import { ADMIN_PRODUCT_SELECT, toAdminProductView, type AdminProductView } from "./admin-product-view";
 import { getCategoryIdOrThrow } from "./get-category-id-or-throw";
@@ -22,7 +22,7 @@ export async function createProduct({ db, input }: { db: Db; input: z.output<typ
     try {
       return toAdminProductView(await db.product.create({ data: { ...fields, slug, categoryId }, select: ADMIN_PRODUCT_SELECT }));
     } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   throw new AppError("CONFLICT", "Could not find a free web address for this product; try another name.", { field: "name" });

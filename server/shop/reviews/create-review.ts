@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { isUniqueViolation } from "@/server/platform/db-errors";
 import type { Redis } from "@/server/platform/redis";
 import { invalidateProductCache } from "@/server/shop/catalog/product-cache";
 import { findReviewBlocker } from "./get-review-eligibility";
@@ -30,7 +30,7 @@ export async function createReview({ db, redis, userId, input }: { db: Db; redis
       return { review: created, slug: await adjustProductRating(tx, input.productId, { count: 1, total: input.rating }) };
     })
     .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", BLOCKER_MESSAGES.already_reviewed);
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", BLOCKER_MESSAGES.already_reviewed);
       throw error;
     });
   if (slug) await invalidateProductCache(redis, slug);
