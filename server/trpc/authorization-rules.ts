@@ -1,0 +1,287 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/server/platform/db";
+import type { ObjectStore } from "@/server/platform/storage";
+import type { Answer, Person, RouteRequest } from "./authorization-kit";
+
+/**
+ * Who may call what: one rule per tRPC procedure and per `app/api` route
+ * handler. authorization.test.ts finds every procedure and handler itself and
+ * fails on one without a rule here, so adding one means saying who may call it.
+ *
+ * - public: anyone, signed in or not; `why` says what keeps it safe.
+ * - user: needs a session: signed out → 401 (or `signedOut`), signed in → not refused.
+ *   Without `request`, a procedure gets no input and a route is called at its own path.
+ * - admin: signed out → 401, an ordinary user → 403, an admin → not refused.
+ * - owner: acts on one person's resource, which `request` makes for A:
+ *   signed out → 401 (or `signedOut`), B → 403 or 404, A → 2xx.
+ * - own-data-only: takes ids but acts only on the caller's own rows (skips others'):
+ *   B's call answers 2xx and `untouched` holds; A's call is seen to act (`untouched` fails).
+ */
+export type Rule<R> =
+  | { access: "public"; why: string }
+  | { access: "user" | "admin"; request?: (kit: Kit) => Promise<R> | R; signedOut?: number }
+  | { access: "owner"; request: (kit: Kit) => Promise<R>; signedOut?: number }
+  | { access: "own-data-only"; setup: (kit: Kit) => Promise<{ request: R; untouched: (answer: Answer) => Promise<boolean> | boolean }> };
+
+/** The people and tools the rules make their fixtures with. A, B and C are ordinary users; B is the outsider. */
+export type Kit = {
+  a: Person;
+  b: Person;
+  c: Person;
+  admin: Person;
+  db: Db;
+  storage: ObjectStore;
+  /** Calls a procedure as `who` for a fixture; throws unless it answered 2xx. */
+  make: <T>(path: string, input: unknown, who: Person) => Promise<T>;
+};
+
+// Fixtures: each rule gets fresh ones, so a mutation tried on one never disturbs another.
+
+/** A group A created with C (A is its admin; B is not in it). */
+async function groupOfA(kit: Kit): Promise<string> {
+  const group = await kit.make<{ id: string }>("chat.createGroup", { name: "Authorization suite", memberIds: [kit.c.id] }, kit.a);
+  return group.id;
+}
+
+async function messageIn(kit: Kit, sender: Person, body = "Hello from the authorization suite") {
+  const conversationId = await groupOfA(kit);
+  const message = await kit.make<{ id: string; seq: number }>("chat.send", { conversationId, clientId: randomUUID(), body }, sender);
+  return { conversationId, messageId: message.id, seq: message.seq };
+}
+
+async function linkOfA(kit: Kit): Promise<string> {
+  return (await kit.make<{ code: string }>("links.create", { url: `https://example.com/${randomUUID()}` }, kit.a)).code;
+}
+
+/** An order of A's, still unpaid (created), with no payment session. */
+async function orderOfA(kit: Kit): Promise<string> {
+  const order = await kit.db.order.create({
+    data: {
+      userId: kit.a.id,
+      email: "a@test.casebook.dev",
+      currency: "usd",
+      subtotalCents: 1_000,
+      shippingCents: 0,
+      totalCents: 1_000,
+      shippingAddress: { name: "A", line1: "1 Test Street", city: "Testville", postalCode: "12345", country: "US" },
+    },
+  });
+  return order.id;
+}
+
+/** A product A bought and received, so A may review it. */
+async function productDeliveredToA(kit: Kit): Promise<string> {
+  const suffix = randomUUID().slice(0, 8);
+  const category = await kit.db.productCategory.upsert({ where: { slug: "authz-test" }, update: {}, create: { slug: "authz-test", name: "Authorization test" } });
+  const product = await kit.db.product.create({
+    data: { slug: `authz-${suffix}`, name: `Product ${suffix}`, description: "Made by the authorization suite.", brand: "Testco", categoryId: category.id, priceCents: 1_000, onHand: 5 },
+  });
+  await kit.db.order.create({
+    data: {
+      userId: kit.a.id,
+      email: "a@test.casebook.dev",
+      status: "delivered",
+      currency: "usd",
+      subtotalCents: 1_000,
+      shippingCents: 0,
+      totalCents: 1_000,
+      shippingAddress: { name: "A", line1: "1 Test Street", city: "Testville", postalCode: "12345", country: "US" },
+      items: { create: [{ productId: product.id, productName: product.name, productSlug: product.slug, unitPriceCents: 1_000, quantity: 1 }] },
+    },
+  });
+  return product.id;
+}
+
+async function reviewOfA(kit: Kit): Promise<string> {
+  return (await kit.make<{ id: string }>("shop.reviews.create", { productId: await productDeliveredToA(kit), rating: 5, body: "Good." }, kit.a)).id;
+}
+
+/** An attachment in A's group with C, as its files route serves it. */
+async function chatFileOfA(kit: Kit): Promise<RouteRequest> {
+  const { uploadAttachment } = await import("@/server/chat/upload-attachment");
+  const conversationId = await groupOfA(kit);
+  const attachment = await uploadAttachment({ db: kit.db, storage: kit.storage, uploaderId: kit.a.id, conversationId, fileName: "note.txt", bytes: Buffer.from("a note") });
+  return { path: attachment.url };
+}
+
+/** A private file of A's in storage. */
+async function privateFileOfA(kit: Kit): Promise<RouteRequest> {
+  const key = `private/${kit.a.id}/${randomUUID()}.txt`;
+  await kit.storage.putObject(key, Buffer.from("private"), { contentType: "text/plain", ownerId: kit.a.id, visibility: "private" });
+  return { path: `/api/media/${key}` };
+}
+
+const conversationRule = (input: (conversationId: string, kit: Kit) => Record<string, unknown>): Rule<unknown> => ({
+  access: "owner",
+  request: async (kit) => {
+    const conversationId = await groupOfA(kit);
+    return { conversationId, ...input(conversationId, kit) };
+  },
+});
+
+const ownMessageRule = (input: Record<string, unknown>): Rule<unknown> => ({
+  access: "owner",
+  request: async (kit) => ({ messageId: (await messageIn(kit, kit.a)).messageId, ...input }),
+});
+
+const linkRule = (input: Record<string, unknown>): Rule<unknown> => ({ access: "owner", request: async (kit) => ({ code: await linkOfA(kit), ...input }) });
+
+const STAFF = { access: "admin" } as const;
+const USER = { access: "user" } as const;
+
+export const PROCEDURE_RULES: Record<string, Rule<unknown>> = {
+  "system.homeStats": { access: "public", why: "site-wide counts, nobody's data" },
+
+  "accounts.profile": USER,
+  "accounts.updateProfile": USER,
+  "accounts.usernameAvailable": { access: "user", request: () => ({ username: "someone" }) },
+  "accounts.removeAvatar": USER,
+
+  "notifications.list": USER,
+  "notifications.unreadCount": USER,
+  "notifications.markRead": {
+    access: "own-data-only",
+    setup: async (kit) => {
+      const notification = await kit.db.notification.create({ data: { userId: kit.a.id, kind: "welcome" } });
+      return {
+        request: { ids: [notification.id] },
+        untouched: async () => (await kit.db.notification.findUniqueOrThrow({ where: { id: notification.id } })).readAt === null,
+      };
+    },
+  },
+
+  "links.create": { access: "user", request: () => ({ url: "https://example.com/authz" }) },
+  "links.list": USER,
+  "links.update": linkRule({ title: "Renamed" }),
+  "links.setDisabled": linkRule({ disabled: true }),
+  "links.delete": linkRule({}),
+  "links.stats": linkRule({}),
+  "links.apiKeys.create": { access: "user", request: () => ({ name: "authz" }) },
+  "links.apiKeys.list": USER,
+  "links.apiKeys.revoke": {
+    access: "owner",
+    request: async (kit) => ({ id: (await kit.make<{ id: string }>("links.apiKeys.create", { name: "A's key" }, kit.a)).id }),
+  },
+
+  // Another person's id is what these take: starting a chat with someone, finding people.
+  "chat.startDirect": { access: "user", request: (kit) => ({ userId: kit.c.id }) },
+  "chat.createGroup": { access: "user", request: (kit) => ({ name: "Group", memberIds: [kit.c.id] }) },
+  "chat.searchPeople": { access: "user", request: () => ({ query: "test" }) },
+  "chat.list": USER,
+  "chat.unreadCount": USER,
+  "chat.heartbeat": { access: "user", request: () => ({}) },
+  "chat.get": conversationRule(() => ({})),
+  "chat.history": conversationRule(() => ({})),
+  "chat.renameGroup": conversationRule(() => ({ name: "Renamed" })),
+  "chat.addMembers": conversationRule((_, kit) => ({ userIds: [kit.admin.id] })),
+  "chat.removeMember": conversationRule((_, kit) => ({ userId: kit.c.id })),
+  "chat.leave": conversationRule(() => ({})),
+  "chat.setMuted": conversationRule(() => ({ muted: true })),
+  "chat.send": conversationRule(() => ({ clientId: randomUUID(), body: "Hi" })),
+  "chat.markRead": { access: "owner", request: async (kit) => messageIn(kit, kit.c).then(({ conversationId, seq }) => ({ conversationId, seq })) },
+  "chat.edit": ownMessageRule({ body: "Edited" }),
+  "chat.delete": ownMessageRule({}),
+  "chat.react": ownMessageRule({ emoji: "👍" }),
+  "chat.markDelivered": {
+    access: "own-data-only",
+    setup: async (kit) => {
+      const { conversationId, seq } = await messageIn(kit, kit.c);
+      return { request: { items: [{ conversationId, seq }] }, untouched: (answer) => (answer.body as { receipts: unknown[] }).receipts.length === 0 };
+    },
+  },
+  "chat.search": {
+    access: "own-data-only",
+    setup: async (kit) => {
+      const word = `authz${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+      const { conversationId } = await messageIn(kit, kit.a, `Secret ${word}`);
+      return { request: { query: word, conversationId }, untouched: (answer) => (answer.body as { results: unknown[] }).results.length === 0 };
+    },
+  },
+  "chat.lastSeen": {
+    access: "own-data-only",
+    setup: async (kit) => {
+      await groupOfA(kit);
+      await kit.make("chat.heartbeat", {}, kit.c);
+      const cStatus = (answer: Answer) => (answer.body as Array<{ userId: string; status: string }>).find((seen) => seen.userId === kit.c.id)?.status;
+      return { request: { userIds: [kit.c.id] }, untouched: (answer) => cStatus(answer) === "offline" };
+    },
+  },
+
+  "shop.catalog.home": { access: "public", why: "the catalog is open to everyone" },
+  "shop.catalog.search": { access: "public", why: "the catalog is open to everyone" },
+  "shop.catalog.product": { access: "public", why: "the catalog is open to everyone; hidden products answer NOT_FOUND" },
+  "shop.reviews.list": { access: "public", why: "reviews are public" },
+  "shop.reviews.summary": { access: "public", why: "ratings are public" },
+  "shop.reviews.eligibility": { access: "public", why: "answers `sign_in` to a guest; reads only the caller's own orders" },
+  "shop.reviews.create": { access: "user", request: async (kit) => ({ productId: await productDeliveredToA(kit), rating: 5, body: "Good." }) },
+  "shop.reviews.update": { access: "owner", request: async (kit) => ({ reviewId: await reviewOfA(kit), rating: 4, body: "Edited." }) },
+  "shop.reviews.delete": { access: "owner", request: async (kit) => ({ reviewId: await reviewOfA(kit) }) },
+  "shop.cart.get": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
+  "shop.cart.add": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
+  "shop.cart.setQuantity": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
+  "shop.cart.remove": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
+  "shop.checkout.start": { access: "public", why: "guests check out with an email; it orders the caller's own cart" },
+  "shop.orders.list": USER,
+  // A guest opens their order with the token from its link, so signed out is NOT_FOUND rather than 401.
+  "shop.orders.get": { access: "owner", request: async (kit) => ({ orderId: await orderOfA(kit) }), signedOut: 404 },
+  "shop.orders.cancel": { access: "owner", request: async (kit) => ({ orderId: await orderOfA(kit) }), signedOut: 404 },
+  "shop.adminOrders.list": STAFF,
+  "shop.adminOrders.advance": STAFF,
+  "shop.adminProducts.list": STAFF,
+  "shop.adminProducts.create": STAFF,
+  "shop.adminProducts.update": STAFF,
+  "shop.adminProducts.setStock": STAFF,
+};
+
+const json = (value: unknown) => ({ body: JSON.stringify(value), headers: { "content-type": "application/json" } });
+
+const chatMessagesRoute = (body?: () => ReturnType<typeof json>): Rule<RouteRequest> => ({
+  access: "owner",
+  request: async (kit) => ({ path: `/api/chat/conversations/${await groupOfA(kit)}/messages`, ...body?.() }),
+});
+
+const linkRoute = (pathOf: (code: string) => string): Rule<RouteRequest> => ({ access: "owner", request: async (kit) => ({ path: pathOf(await linkOfA(kit)) }) });
+
+export const ROUTE_RULES: Record<string, Rule<RouteRequest>> = {
+  "GET /api/trpc/[trpc]": { access: "public", why: "the tRPC endpoint: each procedure has its own rule above" },
+  "POST /api/trpc/[trpc]": { access: "public", why: "the tRPC endpoint: each procedure has its own rule above" },
+  "GET /api/auth/[...all]": { access: "public", why: "better-auth: sign-up, sign-in, session; it checks its own sessions" },
+  "POST /api/auth/[...all]": { access: "public", why: "better-auth: sign-up, sign-in, session; it checks its own sessions" },
+  "GET /api/health": { access: "public", why: "the load balancer's probe; reports only up/down per part" },
+  "GET /api/realtime/config": { access: "public", why: "the browser's pusher-js settings: the public key and host" },
+  "POST /api/shorten": { access: "public", why: "anonymous short links are allowed; a key or session makes the caller the owner" },
+  "POST /api/webhooks/stripe": { access: "public", why: "Stripe's (or the simulator's) events, verified by signature, not session" },
+  "POST /api/payments/simulator/sessions/[sessionId]/pay": {
+    access: "public",
+    why: "the checkout simulator's Pay button: like Stripe's checkout URL, the unguessable session id is the capability",
+  },
+
+  "POST /api/accounts/avatar": { access: "user" },
+  "POST /api/shop/product-images": { access: "admin" },
+
+  "GET /api/stats/[code]": linkRoute((code) => `/api/stats/${code}`),
+  "DELETE /api/urls/[code]": linkRoute((code) => `/api/urls/${code}`),
+  "GET /api/links/[code]/clicks.csv": linkRoute((code) => `/api/links/${code}/clicks.csv`),
+
+  "GET /api/chat/conversations/[conversationId]/messages": chatMessagesRoute(),
+  "POST /api/chat/conversations/[conversationId]/messages": chatMessagesRoute(() => json({ clientId: randomUUID(), body: "Hi" })),
+  "POST /api/chat/attachments": {
+    access: "owner",
+    request: async (kit) => ({ path: `/api/chat/attachments?conversationId=${await groupOfA(kit)}&name=note.txt`, body: "a note", headers: { "content-type": "text/plain" } }),
+  },
+  "GET /api/chat/files/[...key]": { access: "owner", request: chatFileOfA },
+  "HEAD /api/chat/files/[...key]": { access: "owner", request: chatFileOfA },
+  "GET /api/media/[...key]": { access: "owner", request: privateFileOfA },
+  "HEAD /api/media/[...key]": { access: "owner", request: privateFileOfA },
+  // pusher-js expects every refusal as 403, signed out included.
+  "POST /api/realtime/auth": {
+    access: "owner",
+    signedOut: 403,
+    request: async (kit) => ({
+      path: "/api/realtime/auth",
+      body: new URLSearchParams({ socket_id: "1234.5678", channel_name: `private-user-${kit.a.id}` }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }),
+  },
+};
+
