@@ -274,6 +274,11 @@ export const ROUTE_RULES: Record<string, Rule<RouteRequest>> = {
   "GET /api/media/[...key]": { access: "owner", request: privateFileOfA },
   "HEAD /api/media/[...key]": { access: "owner", request: privateFileOfA },
   // pusher-js expects every refusal as 403, signed out included.
+  "POST /api/realtime/user-auth": {
+    access: "user",
+    signedOut: 403,
+    request: () => ({ path: "/api/realtime/user-auth", body: "socket_id=1234.5678", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+  },
   "POST /api/realtime/auth": {
     access: "owner",
     signedOut: 403,
