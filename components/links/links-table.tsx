@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type I
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -153,13 +154,7 @@ export function LinksTable({ channel }: { channel: string }) {
         </Card>
       )}
 
-      {pages.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore pages={pages} items="links" />
 
       {dialog?.kind === "edit" ? <EditLinkDialog key={dialog.link.id} link={dialog.link} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "delete" ? <ConfirmDeleteDialog key={dialog.link.id} link={dialog.link} onClose={() => setDialog(null)} /> : null}

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -102,14 +103,7 @@ export function NotificationList() {
         </Card>
       )}
 
-      {pages.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
-      {pages.isFetchNextPageError ? <Alert>Could not load more notifications. Please try again.</Alert> : null}
+      <LoadMore pages={pages} items="notifications" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import type { CartView } from "@/server/shop/cart/get-cart";
 import { formatMoney } from "@/components/ui/money";
+import { OrderTotals } from "@/components/shop/order-totals";
 
 /** Subtotal, shipping and total, and the way to checkout (closed while a line has a problem). */
 export function CartSummary({ cart }: { cart: CartView }) {
@@ -14,26 +15,7 @@ export function CartSummary({ cart }: { cart: CartView }) {
         <h2 id="cart-summary-heading" className="text-base font-semibold text-fg">
           Order summary
         </h2>
-        <dl className="space-y-2 text-sm">
-          <div className="flex justify-between gap-4">
-            <dt className="text-muted">Subtotal</dt>
-            <dd className="tabular-nums text-fg" data-testid="cart-subtotal">
-              {money(cart.subtotalCents)}
-            </dd>
-          </div>
-          <div className="flex justify-between gap-4">
-            <dt className="text-muted">Shipping</dt>
-            <dd className="tabular-nums text-fg" data-testid="cart-shipping">
-              {cart.shippingCents === 0 ? "Free" : money(cart.shippingCents)}
-            </dd>
-          </div>
-          <div className="flex justify-between gap-4 border-t border-border pt-3 text-base font-semibold">
-            <dt className="text-fg">Total</dt>
-            <dd className="tabular-nums text-fg" data-testid="cart-total">
-              {money(cart.totalCents)}
-            </dd>
-          </div>
-        </dl>
+        <OrderTotals {...cart} testIdPrefix="cart" />
         {cart.freeShippingRemainingCents > 0 ? (
           <p className="text-sm text-muted">Add {money(cart.freeShippingRemainingCents)} more for free shipping.</p>
         ) : null}

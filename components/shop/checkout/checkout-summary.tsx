@@ -1,6 +1,7 @@
 import { Card, CardBody } from "@/components/ui/card";
 import type { CartView } from "@/server/shop/cart/get-cart";
 import { formatMoney } from "@/components/ui/money";
+import { OrderTotals } from "@/components/shop/order-totals";
 
 /** The order as it will be charged: each line at today's price, shipping and the total the server computed. */
 export function CheckoutSummary({ cart }: { cart: CartView }) {
@@ -25,22 +26,7 @@ export function CheckoutSummary({ cart }: { cart: CartView }) {
             </li>
           ))}
         </ul>
-        <dl className="space-y-2 border-t border-border pt-3 text-sm">
-          <div className="flex justify-between gap-4">
-            <dt className="text-muted">Subtotal</dt>
-            <dd className="tabular-nums text-fg">{money(cart.subtotalCents)}</dd>
-          </div>
-          <div className="flex justify-between gap-4">
-            <dt className="text-muted">Shipping</dt>
-            <dd className="tabular-nums text-fg">{cart.shippingCents === 0 ? "Free" : money(cart.shippingCents)}</dd>
-          </div>
-          <div className="flex justify-between gap-4 border-t border-border pt-3 text-base font-semibold">
-            <dt className="text-fg">Total</dt>
-            <dd className="tabular-nums text-fg" data-testid="checkout-total">
-              {money(cart.totalCents)}
-            </dd>
-          </div>
-        </dl>
+        <OrderTotals {...cart} testIdPrefix="checkout" className="border-t border-border pt-3" />
         <p className="text-xs text-muted">Prices and stock are confirmed when you continue; your items are then held for you while you pay.</p>
       </CardBody>
     </Card>

@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import type { OrderView } from "@/server/shop/orders/order-view";
 import { formatMoney } from "@/components/ui/money";
+import { OrderTotals } from "@/components/shop/order-totals";
 import { CancelOrderDialog } from "./cancel-order-dialog";
 import { formatDateTime, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";
@@ -103,22 +104,7 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
                     </li>
                   ))}
                 </ul>
-                <dl className="space-y-2 border-t border-border pt-3 text-sm">
-                  <div className="flex justify-between gap-4">
-                    <dt className="text-muted">Subtotal</dt>
-                    <dd className="tabular-nums text-fg">{money(view.subtotalCents)}</dd>
-                  </div>
-                  <div className="flex justify-between gap-4">
-                    <dt className="text-muted">Shipping</dt>
-                    <dd className="tabular-nums text-fg">{view.shippingCents === 0 ? "Free" : money(view.shippingCents)}</dd>
-                  </div>
-                  <div className="flex justify-between gap-4 border-t border-border pt-3 text-base font-semibold">
-                    <dt className="text-fg">Total</dt>
-                    <dd className="tabular-nums text-fg" data-testid="order-total">
-                      {money(view.totalCents)}
-                    </dd>
-                  </div>
-                </dl>
+                <OrderTotals {...view} testIdPrefix="order" className="border-t border-border pt-3" />
               </CardBody>
             </Card>
             <Card>

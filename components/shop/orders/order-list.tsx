@@ -4,7 +4,8 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useChannelEvent, useRealtimeReconnect } from "@/components/realtime/realtime-provider";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -70,13 +71,7 @@ export function OrderList({ channel }: { channel: string }) {
           ))}
         </ul>
       </Card>
-      {pages.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore pages={pages} items="orders" />
     </div>
   );
 }
