@@ -40,7 +40,7 @@ lowerPriority(env.WORKER_NICE);
  * With LINKS_INGEST_MAX_LAG_MS set, the ingest runs in the machine's idle time: it holds back while the CPU
  * is at least this busy. Not "saturated": a redirect burst keeps two single-threaded processes (web and
  * client, or web and proxy) trading turns on about one core of two, and on bench:links an ingest using the
- * other core still cut redirect throughput by a third (README "Performance").
+ * other core still cut redirect throughput by a third (docs/benchmarks.md, Links).
  */
 const INGEST_YIELD_BUSY_SHARE = 0.35;
 const clickStreamRedis = createRedis({ maxRetriesPerRequest: null });

@@ -13,7 +13,7 @@ import { resolveRedirect } from "./resolve-redirect";
  * The self-hosted fast path (server/web/main.ts): short links are answered on
  * the bare node:http request, before Next's router, because a Next route
  * handler tops out near 1k redirects/s on these machines where bare Node does
- * ~10k (README "Performance"). Only paths shaped like a code or alias are
+ * ~10k (docs/benchmarks.md, Links). Only paths shaped like a code or alias are
  * taken, and a code with no link is handed back to Next, so no page is ever
  * swallowed.
  */
