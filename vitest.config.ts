@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
     globalSetup: ["scripts/test/vitest-services.ts"],
+    setupFiles: ["scripts/test/vitest-per-file.ts"],
     environment: "node",
     pool: "forks",
     // A focused test fails its file, and no test gets a second try: scripts/test.ts counts a pass on retry as a failure.

@@ -81,6 +81,8 @@ const EnvSchema = z.object({
   LINKS_LOCAL_CACHE_MAX: z.coerce.number().int().positive().default(100_000),
   LINKS_REDIS_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
   LINKS_NEGATIVE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Redis stream that carries click events from the redirect to the worker; web and worker must agree. Tests give each file its own. */
+  LINKS_CLICK_STREAM: z.string().min(1).default("casebook:links:clicks"),
   /** Click events the worker ingests per Postgres statement. */
   LINKS_INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   /**

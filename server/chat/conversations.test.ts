@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEverything, connectClient, nextEvent, pause, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { closeEverything, connectClient, eventually, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 import type { Receipt } from "./receipts";
 
@@ -96,14 +96,17 @@ describe("receipts", () => {
     // Backwards moves change nothing and push nothing.
     expect((await chat.markRead({ db: chat.db, userId: bob.id, conversationId: dm.id, seq: 1 })).lastReadSeq).toBe(2);
     expect((await chat.markDelivered({ db: chat.db, userId: bob.id, items: [{ conversationId: dm.id, seq: 2 }] })).receipts).toEqual([]);
-    await pause(200);
+    // A forward move after them is the sentinel: once its receipt is in, a receipt of the backward moves would be too.
+    await chat.markRead({ db: chat.db, userId: bob.id, conversationId: dm.id, seq: 3 });
+    await eventually(() => receipts.some((receipt) => receipt.lastReadSeq === 3), 5_000, "the sentinel receipt");
     expect(receipts.map((receipt) => [receipt.lastDeliveredSeq, receipt.lastReadSeq])).toEqual([
       [3, 0],
       [3, 2],
+      [3, 3],
     ]);
 
     const detail = await chat.getConversation({ db: chat.db, userId: alice.id, conversationId: dm.id });
-    expect(detail.members.find((member) => member.user.id === bob.id)).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 2 });
+    expect(detail.members.find((member) => member.user.id === bob.id)).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 3 });
 
     // One batch across conversations: each moves on its own, and one the caller is not in is skipped.
     const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Acks", memberIds: [bob.id] });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingDb } from "@/server/platform/counting-db";
-import { closeEverything, connectClient, eventually, nextEvent, pause, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { closeEverything, connectClient, eventually, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
 import { startChatStack, type ChatStack } from "./chat-test-kit";
 import type { MessageEnvelope } from "./chat-views";
 
@@ -48,9 +48,11 @@ describe("sendMessage", () => {
     await Promise.all(users.map((user, index) => chat.send(user.id, group.id, `burst ${index}`)));
 
     await eventually(() => events.length >= 30, 5_000, "30 message events");
-    await pause(100);
+    // A 31st message is the sentinel: once it is in, a second copy of any of the 30 would have arrived before it.
+    await chat.send(users[0]?.id ?? "", group.id, "sentinel");
+    await eventually(() => events.some((event) => event.seq === 31), 5_000, "the sentinel");
     // In arrival order, not sorted: concurrent sends still reach the channel in seq order.
-    expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+    expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 31 }, (_, index) => index + 1));
   }, 60_000);
 
   it("stores the sends that arrive while a statement is in flight together, each with its own outcome", async () => {
@@ -123,7 +125,8 @@ describe("sendMessage", () => {
     await chat.send(users[1]?.id ?? "", group.id, "next");
 
     expect(retry).toMatchObject({ id: first.id, seq: first.seq, body: "exactly once" });
-    await pause(200);
+    // "next" is the sentinel: once it is in, a second publish of the retried message would have arrived before it.
+    await eventually(() => events.some((event) => event.seq === 2), 5_000, "the sentinel");
     expect(events.map((event) => event.seq)).toEqual([1, 2]);
     expect(events[0]).toMatchObject({ id: first.id, clientId, senderId: owner.id, preview: "exactly once", truncated: false });
   });

@@ -1,3 +1,4 @@
+import { env } from "@/server/env";
 import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
 
@@ -11,7 +12,7 @@ import type { Redis } from "@/server/platform/redis";
  * The raw IP is carried only here, in a transient entry deleted right after
  * ingest; Postgres gets the salted visitor hash and the country.
  */
-export const CLICK_STREAM = "casebook:links:clicks";
+export const CLICK_STREAM = env.LINKS_CLICK_STREAM;
 /**
  * Memory guard if the worker is down for a long time: the stream is trimmed
  * (approximately) past this many pending entries, dropping the oldest.
