@@ -1,17 +1,13 @@
-import { answerShortLinkRequest } from "@/server/links/redirect-route";
+import { nextRoute } from "@/server/web/next-route";
 
 /**
- * GET /{code}: the short-link redirect when deployed on Vercel. Self-hosted,
- * server/web/main.ts answers existing codes before Next and only misses reach
- * this route (which then answers the friendly 404 page).
+ * /{code}: the short-link redirect (server/links/redirect-route.ts), a row of
+ * server/web/routes.ts. Self-hosted, the listener answers existing codes
+ * before Next and only misses reach this route, which answers the friendly
+ * 404 page; on Vercel it answers them all.
  */
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ code: string }> };
-
-async function handle(request: Request, { params }: Context): Promise<Response> {
-  const { code } = await params;
-  return answerShortLinkRequest(request, code);
-}
-
-export { handle as GET, handle as HEAD, handle as POST };
+export const GET = nextRoute("GET", "/:code");
+export const HEAD = nextRoute("HEAD", "/:code");
+export const POST = nextRoute("POST", "/:code");

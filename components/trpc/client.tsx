@@ -26,7 +26,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        // The server refuses batches of more than 10 calls (server/trpc/handle-request.ts).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),
       ],
     }),
   );

@@ -8,7 +8,7 @@ import type { MessageEnvelope } from "./chat-views";
 
 /**
  * POST /api/chat/conversations/{id}/messages through the self-hosted fast path
- * (a real node:http server running server/chat/fast-path.ts, as server/web/main.ts
+ * (a real node:http server running server/web/listener.ts, as server/web/main.ts
  * does) and through the Next route handler, with real sessions.
  */
 const RATE_LIMIT = 5;
@@ -20,9 +20,9 @@ let baseUrl: string;
 beforeAll(async () => {
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: String(RATE_LIMIT) });
   route = await import("@/app/api/chat/conversations/[conversationId]/messages/route");
-  const { answerChatBeforeNext } = await import("./fast-path");
+  const { answerBeforeNext } = await import("@/server/web/listener");
   server = http.createServer((request, response) => {
-    void answerChatBeforeNext(request, response).then((answered) => {
+    void answerBeforeNext(request, response).then((answered) => {
       if (!answered) response.writeHead(404).end("not the fast path");
     });
   });
@@ -91,6 +91,29 @@ describe("POST /api/chat/conversations/{id}/messages", () => {
     expect((await post(conversationId, null, alice.cookie, "{not json")).status).toBe(400);
     expect((await post(conversationId, null, alice.cookie, JSON.stringify({ clientId: "e3", body: "x".repeat(200_000) }))).status).toBe(413);
     expect(await chat.db.message.count({ where: { conversationId } })).toBe(0);
+  });
+
+  it("refuses a send forged from another origin (403) or in a body no JSON client sends (415), storing nothing", async () => {
+    const { alice, conversationId } = await pair();
+    const send = (headers: Record<string, string>, body = JSON.stringify({ clientId: "forged", body: "sent by a page elsewhere" })) =>
+      fetch(`${baseUrl}/api/chat/conversations/${conversationId}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: alice.cookie, ...headers },
+        body,
+      });
+    const foreign = await answer(await send({ origin: "https://attacker.example" }));
+    expect(foreign.status).toBe(403);
+    expect(foreign.json.error?.code).toBe("FORBIDDEN");
+    // Same site, other port: SameSite=Lax cookies travel, the origin does not match.
+    expect((await send({ origin: "http://127.0.0.1:1" })).status).toBe(403);
+    expect((await send({ "sec-fetch-site": "same-site" })).status).toBe(403);
+    // A no-cors fetch or a plain form can only send these.
+    expect((await send({ "content-type": "text/plain" })).status).toBe(415);
+    expect((await send({ "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(await chat.db.message.count({ where: { conversationId } })).toBe(0);
+    // Without Origin (curl, a server) or from its own origin it goes through.
+    expect((await send({}, JSON.stringify({ clientId: "curl", body: "hi" }))).status).toBe(201);
+    expect((await send({ origin: baseUrl }, JSON.stringify({ clientId: "own", body: "hi" }))).status).toBe(201);
   });
 
   it("answers a resent clientId with the stored message, even past the rate limit, which answers 429 with Retry-After", async () => {

@@ -36,13 +36,13 @@ function pack(click: ClickEvent): PackedClick {
   return [click.linkId, click.occurredAt, click.ip, click.userAgent.slice(0, 512), click.referer.slice(0, 512)];
 }
 
-/** Writes one click as its own stream entry (the Vercel route, where nothing outlives the request for long). */
+/** Writes one click as its own stream entry, unbatched (tests and scripts; redirects go through ClickBuffer). */
 export async function recordClick(redis: Redis, click: ClickEvent): Promise<void> {
   await redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify([pack(click)]));
 }
 
 /**
- * The self-hosted fast path's writer: clicks are gathered for at most
+ * The redirect's writer (server/links/redirect-route.ts): clicks are gathered for at most
  * FLUSH_DELAY_MS (or MAX_BATCH clicks) and written as one stream entry. Under
  * load that turns thousands of XADDs per second into a few hundred, which
  * leaves Redis and the CPU to the redirects themselves. The price: a web
@@ -54,27 +54,42 @@ const MAX_BATCH = 200;
 export class ClickBuffer {
   private pending: PackedClick[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Settles once the pending clicks are written (or given up on): Next's `after()` waits for it on Vercel. */
+  private written: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly redis: Redis) {}
 
-  add(click: ClickEvent): void {
+  add(click: ClickEvent): Promise<void> {
     this.pending.push(pack(click));
+    this.written ??= settlement();
+    const written = this.written.promise;
     if (this.pending.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    return written;
   }
 
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
+    const written = this.written;
+    this.written = undefined;
+    if (this.pending.length === 0) return written?.resolve();
     const batch = this.pending;
     this.pending = [];
     try {
       await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify(batch));
     } catch (error) {
       log.error({ err: error instanceof Error ? error.message : String(error), clicks: batch.length }, "click events lost");
+    } finally {
+      written?.resolve();
     }
   }
+}
+
+function settlement(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
 
 /** Reads one stream entry back into its events with their ids; malformed entries and items are skipped. */

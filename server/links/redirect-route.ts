@@ -1,32 +1,42 @@
-import { after } from "next/server";
 import { db } from "@/server/platform/db";
-import { logger } from "@/server/platform/logger";
-import { recordClick } from "./click-events";
+import type { Answer } from "@/server/web/answer";
+import type { WebRequest } from "@/server/web/request";
+import { ClickBuffer } from "./click-events";
 import { hotPathRedis } from "./hot-path-redis";
 import { getLinkCache } from "./link-cache";
 import { readPasswordForm } from "./read-password-form";
-import { requestClientIp } from "@/server/platform/ratelimit";
 import { resolveRedirect } from "./resolve-redirect";
 
-const log = logger.child({ module: "links-redirect-route" });
-
 /**
- * app/[code]/route.ts: the same redirect as the self-hosted fast path, as a
- * Next route handler (Vercel runs no custom server). The click is written in
- * `after()`, once the response has been sent.
+ * GET|HEAD|POST /{code}: the short-link redirect, a row of the route table
+ * (server/web/routes.ts). Self-hosted, the listener answers it before Next's
+ * router, because a Next route handler tops out near 1k redirects/s on these
+ * machines where bare Node does ~10k; on Vercel app/[code]/route.ts runs it.
+ * A path with no link yields to Next there (it may be a page), so no page is
+ * ever swallowed. The click is written after the answer is out.
  */
-export async function answerShortLinkRequest(request: Request, code: string): Promise<Response> {
-  const url = new URL(request.url);
+export async function shortLinkRoute(request: WebRequest): Promise<Answer> {
   const answer = await resolveRedirect(getLinkCache({ db, redis: hotPathRedis() }), {
     method: request.method,
-    code,
-    search: url.search,
-    ip: requestClientIp(request.headers),
-    userAgent: request.headers.get("user-agent") ?? "",
-    referer: request.headers.get("referer") ?? "",
-    readForm: () => readPasswordForm(request.body, request.headers.get("content-length")),
+    code: request.params.code ?? "",
+    search: request.search,
+    ip: request.ip,
+    userAgent: request.header("user-agent") ?? "",
+    referer: request.header("referer") ?? "",
+    readForm: () => readPasswordForm(request),
   });
   const click = answer.click;
-  if (click) after(() => recordClick(hotPathRedis(), click).catch((error: unknown) => log.error({ err: String(error) }, "click event lost")));
-  return new Response(request.method === "HEAD" || answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
+  if (click) request.defer(() => clickBuffer().add(click));
+  return { status: answer.status, headers: answer.headers, body: answer.body, yieldToNext: !answer.linkExists };
+}
+
+const holder = globalThis as typeof globalThis & { casebookClickBuffer?: ClickBuffer };
+function clickBuffer(): ClickBuffer {
+  holder.casebookClickBuffer ??= new ClickBuffer(hotPathRedis());
+  return holder.casebookClickBuffer;
+}
+
+/** Writes clicks still gathered in memory; server/web/main.ts calls it on shutdown. */
+export function flushClicks(): Promise<void> {
+  return holder.casebookClickBuffer?.flush() ?? Promise.resolve();
 }

@@ -6,17 +6,16 @@ import { verifyLinkPassword } from "./link-password";
 import { gonePage, notFoundPage, passwordPage } from "./redirect-pages";
 
 /**
- * The redirect hot path, framework-free: the self-hosted fast listener
- * (server/links/serve-short-link.ts, called from server/web/main.ts) and the
- * Next route (app/[code]/route.ts, used on Vercel) both call this and only
- * translate the answer into their response type.
+ * The redirect hot path, framework-free: its route (server/links/redirect-route.ts)
+ * turns the answer into the route table's Answer, which the self-hosted
+ * listener and the Next route (app/[code]/route.ts, used on Vercel) send.
  *
  * It never waits on analytics: a served redirect comes back with the click to
  * record, and the caller writes it after (or while) the response goes out.
  */
 export type RedirectRequest = {
   method: string;
-  /** The path segment after "/", as received. */
+  /** The path segment after "/", percent-decoded. */
   code: string;
   /** The short URL's query string including "?", or "". */
   search: string;
@@ -31,7 +30,7 @@ export type RedirectAnswer = {
   status: 302 | 200 | 401 | 404 | 405 | 410 | 429;
   headers: Record<string, string>;
   body: string;
-  /** False when no link has this code: the fast listener then hands the request to Next. */
+  /** False when no link has this code: the self-hosted listener then hands the request to Next. */
   linkExists: boolean;
   /** Set when a redirect was served to a visitor: the caller records it off the response path. */
   click?: ClickEvent;

@@ -3,30 +3,30 @@ import { getSessionUser } from "@/server/platform/auth";
 import { canSubscribe } from "@/server/platform/channel-access";
 import { logger } from "@/server/platform/logger";
 import { authorizeChannel } from "@/server/platform/realtime";
+import { json, type Answer } from "@/server/web/answer";
+import type { WebRequest } from "@/server/web/request";
 
 /** A socket id and a channel name fit in far less; anything bigger is not pusher-js. */
 export const CHANNEL_AUTH_MAX_BODY_BYTES = 4 * 1024;
-
-export type AuthAnswer = { status: number; body: unknown };
 
 /**
  * POST /api/realtime/auth: pusher-js asks here before subscribing to a private
  * or presence channel (form-encoded `socket_id` + `channel_name`, or JSON).
  * The session decides; channel families are checked in
  * server/platform/channel-access.ts, and anything not listed there is refused
- * with 403 (every refusal is a 403, as pusher-js expects).
+ * with 403 (every refusal but 413/415 is a 403, as pusher-js expects).
  *
- * A plain function of headers and body text, so the Next route
- * (app/api/realtime/auth/route.ts) and the self-hosted fast path
- * (server/realtime/fast-path.ts) run the same code. After a gateway restart
- * every client re-subscribes at once: measured on bench:chat, 1,420 of these
- * through Next's router took the web process long enough that some timed out
- * and their channels stayed unsubscribed (pusher-js does not retry).
+ * A row of the route table (server/web/routes.ts), answered before Next when
+ * self-hosted: after a gateway restart every client re-subscribes at once, and
+ * measured on bench:chat, 1,420 of these through Next's router took the web
+ * process long enough that some timed out and their channels stayed
+ * unsubscribed (pusher-js does not retry).
  */
-export async function answerChannelAuth({ headers, bodyText }: { headers: Headers; bodyText: string }): Promise<AuthAnswer> {
+export async function channelAuthRoute(request: WebRequest): Promise<Answer> {
   try {
-    const { socketId, channel } = readAuthRequest(headers.get("content-type") ?? "", bodyText);
-    const user = await getSessionUser(headers);
+    const bodyText = (await request.readBody(CHANNEL_AUTH_MAX_BODY_BYTES)).toString("utf8");
+    const { socketId, channel } = readAuthRequest(request.header("content-type") ?? "", bodyText);
+    const user = await getSessionUser(request.headers);
     if (!user) throw new AppError("FORBIDDEN", "Sign in to subscribe to this channel.");
     if (!(await canSubscribe(user, channel))) throw new AppError("FORBIDDEN", "You may not subscribe to this channel.");
     const authorization = authorizeChannel({
@@ -34,12 +34,12 @@ export async function answerChannelAuth({ headers, bodyText }: { headers: Header
       channel,
       user: { id: user.id, info: { name: user.name, image: user.image } },
     });
-    return { status: 200, body: authorization };
+    return json(200, authorization);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") logger.error({ err: error }, "channel authorization failed");
     const status = appError.code === "UNAUTHORIZED" ? 403 : appError.httpStatus;
-    return { status, body: errorBody(appError) };
+    return json(status, errorBody(appError));
   }
 }
 

@@ -5,7 +5,7 @@ import { signUpWithCookie } from "@/server/accounts/test-users";
 
 /**
  * POST /api/realtime/auth through the self-hosted fast path (a real node:http
- * server running server/realtime/fast-path.ts, as server/web/main.ts does),
+ * server running server/web/listener.ts, as server/web/main.ts does),
  * with real sessions: the same answers as the Next route
  * (server/platform/realtime-routes.test.ts covers the rules through it).
  */
@@ -16,10 +16,10 @@ let alice: { id: string; cookie: string };
 
 beforeAll(async () => {
   Object.assign(process.env, { PUSHER_APP_ID: "fast-path-test", PUSHER_APP_KEY: "fast-path-key", PUSHER_APP_SECRET: "fast-path-secret" });
-  const { answerRealtimeBeforeNext } = await import("./fast-path");
+  const { answerBeforeNext } = await import("@/server/web/listener");
   ({ db } = await import("@/server/platform/db"));
   server = http.createServer((request, response) => {
-    void answerRealtimeBeforeNext(request, response).then((answered) => {
+    void answerBeforeNext(request, response).then((answered) => {
       if (!answered) response.writeHead(404).end("not the fast path");
     });
   });

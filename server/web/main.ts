@@ -1,15 +1,13 @@
 import http from "node:http";
 import next from "next";
-import { answerChatBeforeNext } from "@/server/chat/fast-path";
 import { env } from "@/server/env";
-import { answerBeforeNext } from "@/server/links/fast-path";
-import { flushClicks } from "@/server/links/serve-short-link";
-import { answerRealtimeBeforeNext } from "@/server/realtime/fast-path";
+import { flushClicks } from "@/server/links/redirect-route";
 import { logger } from "@/server/platform/logger";
+import { answerBeforeNext } from "./listener";
 
 /**
  * The self-hosted web process: Next.js behind our own node:http listener, so
- * hot paths can be answered before Next's router (see README "Performance").
+ * hot paths can be answered before Next's router (docs/benchmarks.md).
  * On Vercel this file is not used; `next build` output runs there directly.
  */
 const dev = process.argv.includes("--dev");
@@ -31,18 +29,9 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
 }
 
-/**
- * The hot paths answered here, before Next's router, in order: short links and
- * link creation, chat sends and catch-up reads, channel authorization. Each
- * resolves false, having written nothing, for a request that is not its own
- * (a code with no link included), which then goes to Next.
- */
-const BEFORE_NEXT = [answerBeforeNext, answerChatBeforeNext, answerRealtimeBeforeNext];
-
+/** The hot paths of the route table (server/web/routes.ts) are answered before Next's router; the rest goes to Next. */
 async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  for (const answerFirst of BEFORE_NEXT) {
-    if (await answerFirst(request, response)) return;
-  }
+  if (await answerBeforeNext(request, response)) return;
   void handle(request, response);
 }
 

@@ -1,11 +1,6 @@
-import { handleShortenRequest } from "@/server/links/shorten-route";
+import { nextRoute } from "@/server/web/next-route";
 
-/**
- * POST /api/shorten — public REST API (shapes in server/links/shorten-url.ts).
- * Self-hosted, server/web/main.ts answers it before Next with the same function.
- */
+/** POST /api/shorten — public REST API; a row of server/web/routes.ts (self-hosted, answered before Next). */
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return handleShortenRequest(request);
-}
+export const POST = nextRoute("POST", "/api/shorten");

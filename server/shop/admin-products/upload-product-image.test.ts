@@ -25,8 +25,14 @@ async function signUp(role: "admin" | "user"): Promise<string> {
   return person.cookie;
 }
 
-function upload(body: Buffer | string, cookie?: string): Promise<Response> {
-  return POST(new Request("http://localhost/api/shop/product-images", { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: cookie ? { cookie } : {} }));
+function upload(body: Buffer | string, cookie?: string, contentType = "image/jpeg"): Promise<Response> {
+  return POST(
+    new Request("http://localhost/api/shop/product-images", {
+      method: "POST",
+      body: typeof body === "string" ? body : new Uint8Array(body),
+      headers: { "content-type": contentType, ...(cookie ? { cookie } : {}) },
+    }),
+  );
 }
 
 const photo = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#2a6" } }).jpeg().toBuffer();
@@ -60,12 +66,20 @@ describe("POST /api/shop/product-images", () => {
   });
 
   it("refuses what is not a raster image, an empty body and a body over the limit, with the field named", async () => {
-    const svg = await upload("<svg xmlns='http://www.w3.org/2000/svg'/>", admin);
+    const svg = await upload("<svg xmlns='http://www.w3.org/2000/svg'/>", admin, "image/svg+xml");
     expect(svg.status).toBe(415);
     expect(await svg.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Use a JPEG, PNG, WebP, GIF or AVIF image.", field: "images" } });
     expect((await upload(Buffer.alloc(0), admin)).status).toBe(400);
     const huge = await upload(Buffer.alloc(env.SHOP_PRODUCT_IMAGE_MAX_BYTES + 1), admin);
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", message: "Images can be at most 10 MB." } });
+  });
+
+  it("accepts only image content types: a form or text body is refused before it is read", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const refused = await upload(await photo(10, 10), admin, type);
+      expect(refused.status, type).toBe(415);
+      expect(await refused.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+    }
   });
 });

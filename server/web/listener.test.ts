@@ -3,12 +3,12 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { CLICK_STREAM } from "./click-events";
-import { createLink } from "./create-link";
-import { hotPathRedis } from "./hot-path-redis";
-import { getLinkCache } from "./link-cache";
-import { DESKTOP_UA, eventually, uniqueAlias } from "./links-test-kit";
-import { answerBeforeNext } from "./fast-path";
+import { CLICK_STREAM } from "@/server/links/click-events";
+import { createLink } from "@/server/links/create-link";
+import { hotPathRedis } from "@/server/links/hot-path-redis";
+import { getLinkCache } from "@/server/links/link-cache";
+import { DESKTOP_UA, eventually, uniqueAlias } from "@/server/links/links-test-kit";
+import { answerBeforeNext } from "./listener";
 
 /**
  * The self-hosted listener exactly as server/web/main.ts wires it, with a

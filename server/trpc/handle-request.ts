@@ -1,0 +1,48 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { AppError } from "@/server/errors";
+import { withCappedBody } from "@/server/web/capped-request";
+import { JSON_BODY, requireBodyType } from "@/server/web/content-types";
+import { guardRequest } from "@/server/web/guard";
+import type { WebRequest } from "@/server/web/request";
+import { createContext } from "./init";
+import { appRouter } from "./root";
+
+const ENDPOINT = "/api/trpc";
+/** Larger than any input of ours (uploads go through their own routes); checked before tRPC parses anything. */
+export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
+/** The client batches at most this many calls too (components/trpc/client.tsx). */
+export const TRPC_MAX_BATCH_CALLS = 10;
+
+/**
+ * /api/trpc/* (app/api/trpc/[trpc]/route.ts). Before tRPC reads a byte:
+ * a mutation (POST) passes the request guard (server/web/guard.ts: a
+ * cookie-carrying POST from another origin is refused 403) and must be JSON
+ * (415: tRPC would also take multipart/form-data, which any page can post);
+ * a batch holds at most TRPC_MAX_BATCH_CALLS calls (400); the body is capped
+ * at TRPC_MAX_BODY_BYTES (413 without reading the rest).
+ */
+export const handleTrpcRequest = withCappedBody(
+  TRPC_MAX_BODY_BYTES,
+  (request) =>
+    fetchRequestHandler({
+      endpoint: ENDPOINT,
+      req: request,
+      router: appRouter,
+      createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }),
+    }),
+  (request) => {
+    checkBatchSize(request);
+    if (request.method === "POST") {
+      guardRequest(request);
+      requireBodyType(request.header("content-type"), JSON_BODY);
+    }
+  },
+);
+
+function checkBatchSize(request: WebRequest): void {
+  if (request.query.get("batch") !== "1") return;
+  const calls = request.path.slice(ENDPOINT.length + 1).split(",").length;
+  if (calls > TRPC_MAX_BATCH_CALLS) {
+    throw new AppError("BAD_REQUEST", `A batch may hold at most ${TRPC_MAX_BATCH_CALLS} calls; this one has ${calls}.`);
+  }
+}

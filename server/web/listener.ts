@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorAnswer } from "./answer";
+import { NodeWebRequest, sendNodeAnswer } from "./node-request";
+import { malformedPath, runRoute } from "./route";
+import { RouteTable, type RouteMatch } from "./route-table";
+import { ROUTES } from "./routes";
+
+const table = new RouteTable(ROUTES.filter((route) => route.beforeNext));
+
+/**
+ * What the self-hosted web process (server/web/main.ts) answers before Next:
+ * the rows of the route table marked `beforeNext`, whose volume Next's router
+ * cannot carry on small machines (docs/benchmarks.md, Links). Resolves false,
+ * having read and written nothing, for everything else — including a code
+ * with no link, so pages are never swallowed. A path with a malformed
+ * percent-encoding is answered 400 here, whoever it was for.
+ */
+export async function answerBeforeNext(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const url = request.url ?? "/";
+  const method = request.method ?? "GET";
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  let match: RouteMatch | null;
+  try {
+    if (path.includes("%")) checkPercentEncoding(path);
+    match = table.match(method, path);
+  } catch (error) {
+    sendNodeAnswer(response, errorAnswer(error, path), method);
+    return true;
+  }
+  if (!match) return false;
+  const web = new NodeWebRequest(request, path, queryAt === -1 ? "" : url.slice(queryAt));
+  web.params = match.params;
+  const answer = await runRoute(match.route, web);
+  if (answer.yieldToNext) return false;
+  sendNodeAnswer(response, answer, method);
+  return true;
+}
+
+function checkPercentEncoding(path: string): void {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw malformedPath();
+  }
+}

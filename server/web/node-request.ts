@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { env } from "@/server/env";
+import { logger } from "@/server/platform/logger";
+import { clientIp } from "@/server/platform/ratelimit";
+import type { Answer } from "./answer";
+import { readNodeBody } from "./read-body";
+import type { WebRequest } from "./request";
+
+const log = logger.child({ module: "web" });
+
+/**
+ * The route table's request on the bare node:http request, for the paths the
+ * self-hosted listener answers before Next: no Request object, no Headers
+ * unless a handler asks for them (the redirect never does).
+ */
+export class NodeWebRequest implements WebRequest {
+  params: Record<string, string> = {};
+  private builtHeaders: Headers | undefined;
+  private parsedQuery: URLSearchParams | undefined;
+
+  constructor(
+    private readonly raw: IncomingMessage,
+    readonly path: string,
+    readonly search: string,
+  ) {}
+
+  get method(): string {
+    return this.raw.method ?? "GET";
+  }
+
+  get query(): URLSearchParams {
+    this.parsedQuery ??= new URLSearchParams(this.search);
+    return this.parsedQuery;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.raw.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  get headers(): Headers {
+    if (!this.builtHeaders) {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(this.raw.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      this.builtHeaders = headers;
+    }
+    return this.builtHeaders;
+  }
+
+  get ip(): string {
+    const peer = this.raw.socket.remoteAddress ?? "";
+    // Without trusted proxies X-Forwarded-For is never believed: skip building Headers on the hot path.
+    if (env.TRUSTED_PROXIES.length === 0) return peer.startsWith("::ffff:") ? peer.slice(7) : peer || "unknown";
+    const forwarded = this.raw.headers["x-forwarded-for"];
+    // server/web/main.ts appended the peer to X-Forwarded-For; clientIp starts from the peer itself.
+    return clientIp(new Headers(forwarded ? { "x-forwarded-for": String(forwarded) } : {}), peer);
+  }
+
+  readBody(maxBytes: number): Promise<Buffer> {
+    return readNodeBody(this.raw, maxBytes);
+  }
+
+  defer(task: () => Promise<unknown>): void {
+    task().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error), path: this.path }, "deferred task failed"));
+  }
+}
+
+/**
+ * Writes an answer. A 413 closes the connection, so Node does not read the
+ * unread rest of the body to keep it alive.
+ */
+export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string): void {
+  const { status, body } = answer;
+  const headers = answer.headers ?? {};
+  if (body instanceof ReadableStream) {
+    response.writeHead(status, headers);
+    Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(response);
+    return;
+  }
+  // An explicit length spares the chunked encoding of a small body; Node sends no body for HEAD.
+  const length = body ? (typeof body === "string" ? Buffer.byteLength(body) : body.byteLength) : 0;
+  response.writeHead(status, status === 413 ? { ...headers, "Content-Length": String(length), Connection: "close" } : { ...headers, "Content-Length": String(length) });
+  response.end(method === "HEAD" ? undefined : body);
+}

@@ -1,0 +1,66 @@
+import { avatarTooLarge, setAvatar } from "@/server/accounts/set-avatar";
+import { attachmentRoute } from "@/server/chat/attachment-route";
+import { historyRoute } from "@/server/chat/history-route";
+import { sendMessageRoute } from "@/server/chat/send-message-route";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { deleteLinkRoute, exportClicksRoute, linkStatsRoute, shortenRoute } from "@/server/links/api-routes";
+import { shortLinkRoute } from "@/server/links/redirect-route";
+import { db } from "@/server/platform/db";
+import { storage } from "@/server/platform/storage";
+import { channelAuthRoute } from "@/server/realtime/channel-auth-route";
+import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
+import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
+import type { Route } from "./route";
+import { uploadRoute } from "./upload-route";
+
+/**
+ * The route table: every plain HTTP route of the systems (not tRPC, not
+ * better-auth, not webhooks). Each row runs behind the request guard and its
+ * declared body type (server/web/route.ts). Rows marked `beforeNext` are the
+ * hot paths the self-hosted listener (server/web/listener.ts) answers before
+ * Next's router; every row also has a one-line route file under app/ that
+ * serves it through server/web/next-route.ts (on Vercel, and self-hosted for
+ * the others). A new route is a row here plus that file.
+ */
+export const ROUTES: readonly Route[] = [
+  // Links: the public REST API (server/links/api-routes.ts)
+  { method: "POST", pattern: "/api/shorten", handler: shortenRoute, body: JSON_BODY, beforeNext: true },
+  { method: "GET", pattern: "/api/stats/:code", handler: linkStatsRoute },
+  { method: "DELETE", pattern: "/api/urls/:code", handler: deleteLinkRoute },
+  { method: "GET", pattern: "/api/links/:code/clicks.csv", handler: exportClicksRoute },
+  // Chat: sends and catch-up reads (hot after a gateway restart), attachments
+  { method: "POST", pattern: "/api/chat/conversations/:conversationId/messages", handler: sendMessageRoute, body: JSON_BODY, beforeNext: true },
+  { method: "GET", pattern: "/api/chat/conversations/:conversationId/messages", handler: historyRoute, beforeNext: true },
+  { method: "POST", pattern: "/api/chat/attachments", handler: attachmentRoute, body: FILE_BODY },
+  // Realtime: channel authorization, once per channel per client
+  { method: "POST", pattern: "/api/realtime/auth", handler: channelAuthRoute, body: FORM_OR_JSON_BODY, beforeNext: true },
+  // Uploads of pictures
+  {
+    method: "POST",
+    pattern: "/api/accounts/avatar",
+    body: IMAGE_BODY,
+    handler: uploadRoute({
+      maxBytes: env.AVATAR_MAX_BYTES,
+      tooLarge: avatarTooLarge,
+      store: ({ user, bytes }) => setAvatar({ db, storage, userId: user.id, bytes }),
+    }),
+  },
+  {
+    method: "POST",
+    pattern: "/api/shop/product-images",
+    body: IMAGE_BODY,
+    handler: uploadRoute({
+      maxBytes: env.SHOP_PRODUCT_IMAGE_MAX_BYTES,
+      tooLarge: productImageTooLarge,
+      authorize: (user) => {
+        if (user.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators can do this.");
+      },
+      store: ({ user, bytes }) => uploadProductImage({ storage, uploaderId: user.id, bytes }),
+      status: 201,
+    }),
+  },
+  // Short links: the one-segment catch-all, matched last; a code with no link yields to Next's pages.
+  // Not guarded: no cookie authenticates it, and a protected link's password form may be posted from anywhere.
+  { method: ["GET", "HEAD", "POST"], pattern: "/:code", handler: shortLinkRoute, guard: false, beforeNext: true },
+];
