@@ -1,5 +1,15 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/server/platform/auth";
+import { withCappedBody } from "@/server/web/capped-request";
 
-/** better-auth's endpoints: sign-up, sign-in (email or username), sign-out, session. */
-export const { GET, POST } = toNextJsHandler(auth);
+/** No sign-up, sign-in or profile form comes near this: past it, 413 before better-auth parses anything. */
+const AUTH_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * better-auth's endpoints: sign-up, sign-in (email or username), sign-out,
+ * session. It checks the Origin of state changes itself (trustedOrigins in
+ * server/platform/auth.ts), so the route table's guard is not repeated here.
+ */
+const handlers = toNextJsHandler(auth);
+export const GET = handlers.GET;
+export const POST = withCappedBody(AUTH_MAX_BODY_BYTES, handlers.POST);
