@@ -256,8 +256,9 @@ export const ROUTE_RULES: Record<string, Rule<RouteRequest>> = {
     why: "the checkout simulator's Pay button: like Stripe's checkout URL, the unguessable session id is the capability",
   },
 
-  "POST /api/accounts/avatar": { access: "user" },
-  "POST /api/shop/product-images": { access: "admin" },
+  // Picture uploads accept image bodies only (415 otherwise, before the session is read).
+  "POST /api/accounts/avatar": { access: "user", request: () => ({ path: "/api/accounts/avatar", headers: { "content-type": "image/png" } }) },
+  "POST /api/shop/product-images": { access: "admin", request: () => ({ path: "/api/shop/product-images", headers: { "content-type": "image/png" } }) },
 
   "GET /api/stats/[code]": linkRoute((code) => `/api/stats/${code}`),
   "DELETE /api/urls/[code]": linkRoute((code) => `/api/urls/${code}`),
