@@ -1,8 +1,8 @@
-import { BlockList, isIP } from "node:net";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/server/env";
 import { AppError, errorBody } from "@/server/errors";
 import { redis } from "./redis";
+import { isTrustedProxy, normalizeIp } from "./trusted-proxies";
 
 /**
  * Fixed-window rate limits kept in Redis, so every web instance counts against
@@ -139,8 +139,6 @@ function formatWait(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-const trustedProxies = buildTrustedProxies(env.TRUSTED_PROXIES);
-
 /**
  * The address to rate-limit by. `X-Forwarded-For` is client-writable, so it is
  * read only when the direct peer is one of our proxies (TRUSTED_PROXIES: IPs or
@@ -164,34 +162,6 @@ export function clientIp(headers: Headers, remoteAddress: string | null | undefi
     nearest = hop;
   }
   return nearest;
-}
-
-function buildTrustedProxies(entries: string[]): BlockList {
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address = "", prefix] = entry.split("/");
-    const family = isIP(address);
-    if (family === 0) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-    const type = family === 4 ? "ipv4" : "ipv6";
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(prefix), type);
-  }
-  return list;
-}
-
-function isTrustedProxy(ip: string): boolean {
-  return trustedProxies.check(ip, isIP(ip) === 4 ? "ipv4" : "ipv6");
-}
-
-/** Strips ports, brackets and the IPv4-mapped IPv6 prefix; returns null for anything that is not an IP. */
-function normalizeIp(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let ip = value.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
-  if (bracketed?.[1]) ip = bracketed[1];
-  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(":"));
-  if (ip.toLowerCase().startsWith("::ffff:") && isIP(ip.slice(7)) === 4) ip = ip.slice(7);
-  return isIP(ip) === 0 ? null : ip;
 }
 
 /**

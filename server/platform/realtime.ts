@@ -3,7 +3,10 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { createRedisEventPublisher } from "@/server/realtime/redis-publisher";
 import { logger } from "./logger";
+import { clientConfigFor, realtimeSettingsFromEnv } from "./realtime-client-config";
 import { redis, type Redis } from "./redis";
+
+export { realtimeSettingsFromEnv };
 
 /**
  * Server-side realtime: publishes events and authorizes channel subscriptions
@@ -182,21 +185,6 @@ export function createRealtime(settings: RealtimeSettings, options: { topics?: {
   };
 }
 
-/** Reads PUSHER_* from the environment; without them, the project's gateway on this machine. */
-export function realtimeSettingsFromEnv(): RealtimeSettings {
-  const usesPusherChannels = env.PUSHER_HOST === undefined && env.PUSHER_CLUSTER !== undefined;
-  return {
-    appId: env.PUSHER_APP_ID,
-    key: env.PUSHER_APP_KEY,
-    secret: env.PUSHER_APP_SECRET,
-    host: usesPusherChannels ? undefined : (env.PUSHER_HOST ?? "127.0.0.1"),
-    port: usesPusherChannels ? env.PUSHER_PORT : (env.PUSHER_PORT ?? env.GATEWAY_PORT),
-    useTLS: env.PUSHER_TLS,
-    cluster: env.PUSHER_CLUSTER,
-    publicHost: env.PUSHER_PUBLIC_HOST,
-  };
-}
-
 /**
  * REALTIME_PUBLISH_VIA: "redis" always through the gateways' topics, "http" never; "auto" (the default) through
  * them whenever one of the project's gateways is registered in this Redis — the embedded setup, whatever
@@ -265,28 +253,6 @@ function createPusherClient(settings: RealtimeSettings): Pusher {
   }
   if (settings.cluster !== undefined) return new Pusher({ ...base, cluster: settings.cluster });
   throw new Error("Realtime settings need a host (self-hosted gateway) or a cluster (Pusher Channels)");
-}
-
-function clientConfigFor(settings: RealtimeSettings, requestHostname: string | undefined): ClientRealtimeConfig {
-  const transports: Array<"ws" | "wss"> = settings.useTLS ? ["wss"] : ["ws"];
-  if (settings.host === undefined) {
-    return { key: settings.key, cluster: settings.cluster ?? "", forceTLS: true, enabledTransports: ["ws", "wss"] };
-  }
-  const wsHost = settings.publicHost ?? (isLoopback(settings.host) && requestHostname ? requestHostname : settings.host);
-  const port = settings.port ?? (settings.useTLS ? 443 : 80);
-  return {
-    key: settings.key,
-    cluster: settings.cluster ?? "",
-    wsHost,
-    wsPort: port,
-    wssPort: port,
-    forceTLS: settings.useTLS,
-    enabledTransports: transports,
-  };
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
