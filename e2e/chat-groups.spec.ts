@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "./support/test";
 import { newPerson, openContext, signUp, type Person } from "./support/people";
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { createDeliveredOrder, createTestProduct, readStock, type TestProduct } from "./support/shop-fixtures";
 
 /**

@@ -276,9 +276,11 @@ function isMissingFile(error: unknown): boolean {
 /** The process's store: local disk under STORAGE_DIR (an S3 store would be chosen here when S3_* is set). */
 export const storage: ObjectStore = createLocalDiskStore(storageDir);
 
-/** Where app/api/media/[...key] serves a stored object (server/platform/serve-media.ts). */
+/** Where app/api/media/[...key] serves stored objects (server/platform/serve-media.ts). */
+export const MEDIA_PATH = "/api/media/";
+
 export function mediaUrl(key: string): string {
-  return `/api/media/${key}`;
+  return `${MEDIA_PATH}${key}`;
 }
 
 export const putObject: ObjectStore["putObject"] = (key, body, options) => storage.putObject(key, body, options);
