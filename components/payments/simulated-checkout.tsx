@@ -163,7 +163,8 @@ export function SimulatedCheckout({ session }: { session: SimulatedSessionView }
                 )}
               </Alert>
             ) : null}
-            <Button type="submit" size="lg" className="w-full" loading={busy}>
+            {/* A declined card leaves the session open for another; an expired one can no longer be paid. */}
+            <Button type="submit" size="lg" className="w-full" loading={busy} disabled={state.kind === "failed" && state.closed}>
               {state.kind === "redirecting" ? "Paid — returning to the store…" : `Pay ${total}`}
             </Button>
             <a href={session.cancelUrl} className="block text-center text-sm text-muted underline-offset-4 hover:underline">

@@ -78,3 +78,11 @@ export async function createDeliveredOrder(email: string, product: TestProduct, 
     );
   });
 }
+
+/** How many webhook events of `type` the app has handled: lets a spec wait for an event whose effect is that nothing changes. */
+export async function countHandledWebhookEvents(type: string): Promise<number> {
+  return withShopDatabase(async (client) => {
+    const result = await client.query<{ count: string }>(`SELECT count(*) FROM payment_webhook_event WHERE type = $1`, [type]);
+    return Number(result.rows[0]?.count ?? 0);
+  });
+}

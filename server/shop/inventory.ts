@@ -11,7 +11,7 @@ import type { Db } from "@/server/platform/db";
  * A StockReservation row per (order, product) carries the step's state:
  *   reserve:  (none)    → active     reserved += q           (with the order rows, one transaction)
  *   commit:   active    → committed  onHand −= q, reserved −= q   (payment arrived)
- *   release:  active    → released   reserved −= q           (payment failed, session expired, cancelled)
+ *   release:  active    → released   reserved −= q           (session expired, cancelled)
  *   restock:  committed → released   onHand += q             (refund after payment)
  * Each step moves reservations from one status to the next in the same
  * statement that changes the product, so running a step twice (a replayed

@@ -117,25 +117,28 @@ describe("shop payment events", () => {
     expect(await snapshot(order.id, product.id)).toEqual(paid);
   });
 
-  it("a declined card cancels the order, releases the stock and closes the session", async () => {
+  it("a declined card leaves the order pending with its stock held, and another card then pays it", async () => {
     const { product, order, sessionId } = await checkedOut({ onHand: 4, quantity: 4 });
-    expect(await stockOf(db, product.id)).toMatchObject({ available: 0 });
+    const pending = await snapshot(order.id, product.id);
+    expect(pending.stock).toMatchObject({ available: 0 });
     const { result, events } = await pay(sessionId, DECLINED);
     expect(result).toMatchObject({ outcome: "declined", message: "Your card was declined." });
     expect(events.map((event) => event.type)).toEqual(["payment_intent.payment_failed"]);
-    await deliver(events[0] as StripeEventJson);
+    expect(await deliver(events[0] as StripeEventJson)).toMatchObject({ result: "applied" });
 
-    const declined = await snapshot(order.id, product.id);
-    expect(declined.order).toMatchObject({ status: "cancelled", cancelReason: "The payment failed: Your card was declined." });
-    expect(declined.order.events.map((event) => event.status)).toEqual(["created", "payment_pending", "cancelled"]);
-    expect(declined.order.reservations.map((reservation) => reservation.status)).toEqual(["released"]);
-    expect(declined.stock).toEqual({ onHand: 4, reserved: 0, available: 4 });
-    // Expired before the stock went back: nobody can pay for stock that is no longer held.
-    expect(await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ status: "expired" });
-    await expect(pay(sessionId)).rejects.toMatchObject({ code: "GONE" });
-
+    // As on Stripe, the session stays open for another card: nothing about the order moved.
+    expect(await snapshot(order.id, product.id)).toEqual(pending);
+    expect(await db.simulatedCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ status: "open" });
     await replayThrice(events[0] as StripeEventJson);
-    expect(await snapshot(order.id, product.id)).toEqual(declined);
+    expect(await snapshot(order.id, product.id)).toEqual(pending);
+
+    const retry = await pay(sessionId);
+    expect(retry.result).toMatchObject({ outcome: "succeeded" });
+    await deliver(retry.events[0] as StripeEventJson);
+    const paid = await snapshot(order.id, product.id);
+    expect(paid.order.status).toBe("paid");
+    expect(paid.order.events.map((event) => event.status)).toEqual(["created", "payment_pending", "paid"]);
+    expect(paid.stock).toEqual({ onHand: 0, reserved: 0, available: 0 });
   });
 
   it("an expired session cancels the order and releases the stock", async () => {

@@ -36,12 +36,14 @@ const log = logger.child({ module: "shop-payments" });
  *
  *   checkout.completed  created|payment_pending → paid: stock committed, cart cleared.
  *                       cancelled → refunded: the money arrived after the order was
- *                       cancelled (session expired, sweeper, decline, buyer). Its stock
+ *                       cancelled (session expired, sweeper, buyer). Its stock
  *                       was released at cancellation and never committed, so the
  *                       refund gives the money back and there is nothing to restock.
  *   checkout.expired    created|payment_pending → cancelled: stock released.
- *   payment.failed      the session is expired first (so it cannot be paid after the
- *                       stock is gone), then → cancelled with the decline as reason.
+ *   payment.failed      nothing: as on Stripe, a declined card leaves the session open for
+ *                       another card until it expires, so the order stays payment_pending
+ *                       and keeps its stock. Only expiry (the event above, or the sweeper)
+ *                       or the buyer's cancel releases it.
  *   refund.succeeded    refunded: nothing. paid|preparing (a refund made outside the
  *                       app, e.g. the Stripe dashboard) → refunded + restock; a late
  *                       payment's refund on a cancelled order → refunded.
@@ -78,7 +80,8 @@ async function applyEvent(deps: Deps, event: PaymentEvent): Promise<void | "reje
       await cancelUnpaidOrder(deps.db, { orderId: order.id, reason: "The payment was not completed in time." });
       return;
     case "payment.failed":
-      return applyFailed(deps, order, event.message);
+      log.info({ orderId: order.id, eventId: event.id, message: event.message }, "a payment attempt failed; the checkout stays open for another card");
+      return;
     case "refund.succeeded":
       return applyRefunded(deps, order, event.amountRefunded);
   }
@@ -112,15 +115,6 @@ async function applyCompleted(deps: Deps, order: ShopOrder, paymentIntentId: str
     to: "refunded",
     note: "The payment arrived after the order was cancelled, so it was refunded in full.",
   });
-}
-
-async function applyFailed(deps: Deps, order: ShopOrder, message: string): Promise<void> {
-  if (order.status !== "created" && order.status !== "payment_pending") return;
-  if (order.checkoutSessionId && (await deps.payments.expireCheckoutSession(order.checkoutSessionId)) === "complete") {
-    // Another attempt on the same session succeeded: its completed event settles the order.
-    return;
-  }
-  await cancelUnpaidOrder(deps.db, { orderId: order.id, reason: `The payment failed: ${message}` });
 }
 
 async function applyRefunded(deps: Deps, order: ShopOrder, amountRefunded: number): Promise<void> {
