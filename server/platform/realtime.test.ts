@@ -4,8 +4,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import {
   closeEverything,
+  eventually,
   nextEvent,
-  pause,
   recordEvents,
   redisUrl,
   startGateway,
@@ -87,7 +87,10 @@ describe.each(["http", "redis"] as const)("createRealtime against the gateway, p
       const received = nextEvent(benChannel, "edit");
       await realtime.publish("presence-doc", "edit", { v: 2 }, { excludeSocketId: ann.connection.socket_id });
       await received;
-      await pause(100);
+      // Events of one channel arrive in order: once a later one reached Ann, the excluded one never will.
+      const sentinel = nextEvent(annChannel, "sentinel");
+      await realtime.publish("presence-doc", "sentinel", {});
+      await sentinel;
       expect(annSeen).toEqual([]);
     } finally {
       ann.disconnect();
@@ -104,8 +107,12 @@ describe.each(["http", "redis"] as const)("createRealtime against the gateway, p
       await nextEvent(channel, "pusher:subscription_succeeded");
       const seen = recordEvents(channel, "item");
       await realtime.publishBatch(Array.from({ length: 12 }, (_, index) => ({ channel: "feed", event: "item", data: { index } })));
-      await pause(100);
-      expect(seen).toHaveLength(12);
+      await eventually(() => seen.length >= 12, 3_000, "12 items");
+      // Nothing more than the 12 comes before an event published after them.
+      const sentinel = nextEvent(channel, "sentinel");
+      await realtime.publish("feed", "sentinel", {});
+      await sentinel;
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, index) => ({ index })));
     } finally {
       client.disconnect();
     }

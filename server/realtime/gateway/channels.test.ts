@@ -1,11 +1,12 @@
 import type { PresenceChannel } from "pusher-js";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  appPath,
   closeEverything,
   connectClient,
   eventually,
   nextEvent,
-  pause,
+  openRawClient,
   recordEvents,
   serverSdk,
   socketIdOf,
@@ -39,20 +40,29 @@ describe("public channels", () => {
     await serverSdk(target).trigger("news", "published", { n: 1 }, { socket_id: socketIdOf(author) });
 
     await received;
-    await pause(100);
+    // Events of one channel arrive in order: once a later one reached the author, the skipped one never will.
+    const sentinel = nextEvent(author.channel("news"), "sentinel");
+    await serverSdk(target).trigger("news", "sentinel", {});
+    await sentinel;
     expect(authorSeen).toEqual([]);
   });
 
   it("stops delivering after unsubscribe", async () => {
+    // A raw socket: pusher-js itself drops events of a channel it unsubscribed from, which would hide a gateway that keeps sending.
     const target = await startGateway();
-    const client = await connectClient(target);
-    const seen = recordEvents(await subscribed(client, "news"), "published");
-    client.unsubscribe("news");
-    await pause(100);
+    const client = await openRawClient(target.gateway.port, appPath(target.app.key));
+    await client.nextFrame("pusher:connection_established");
+    client.send({ event: "pusher:subscribe", data: { channel: "news" } });
+    await client.nextFrame("pusher_internal:subscription_succeeded");
+    client.send({ event: "pusher:unsubscribe", data: { channel: "news" } });
+    // A socket's messages are handled in order: once this subscription is confirmed, the unsubscribe is done.
+    client.send({ event: "pusher:subscribe", data: { channel: "sentinel" } });
+    await client.nextFrame("pusher_internal:subscription_succeeded");
 
     await serverSdk(target).trigger("news", "published", {});
-    await pause(100);
-    expect(seen).toEqual([]);
+    await serverSdk(target).trigger("sentinel", "sentinel", {});
+    await client.nextFrame("sentinel");
+    expect(client.frames.filter((frame) => frame.event === "published")).toEqual([]);
   });
 });
 
@@ -114,7 +124,11 @@ describe("presence channels", () => {
     await eventually(() => added.length === 1, 2_000, "member_added");
 
     firstTab.disconnect();
-    await pause(200);
+    // The gateway forgets a socket only after leaving its channels (and announcing any member who left).
+    await eventually(() => target.gateway.connectionCount() === 2, 3_000, "first tab's cleanup");
+    const sentinel = nextEvent(observerChannel, "sentinel");
+    await serverSdk(target).trigger("presence-room", "sentinel", {});
+    await sentinel;
     expect(removed).toEqual([]);
     expect(observerChannel.members.count).toBe(2);
 
@@ -151,7 +165,10 @@ describe("client events", () => {
     const { data, metadata } = await received;
     expect(data).toEqual({ typing: true });
     expect(metadata).toEqual({ user_id: "alice" });
-    await pause(100);
+    // An echo would have gone out when the event was relayed, before anything published afterwards.
+    const sentinel = nextEvent(aliceChannel, "sentinel");
+    await serverSdk(target).trigger("presence-chat", "sentinel", {});
+    await sentinel;
     expect(echoed).toEqual([]);
   });
 
@@ -176,7 +193,10 @@ describe("client events", () => {
     senderChannel.trigger("client-shout", { loud: true });
 
     expect(await refused).toMatchObject({ type: "PusherError", data: { code: 4300 } });
-    await pause(100);
+    const listenerChannel = listener.channel("lobby");
+    const sentinel = nextEvent(listenerChannel, "sentinel");
+    await serverSdk(target).trigger("lobby", "sentinel", {});
+    await sentinel;
     expect(seen).toEqual([]);
   });
 });

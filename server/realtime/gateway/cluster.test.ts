@@ -6,18 +6,30 @@ import {
   eventually,
   freshApp,
   nextEvent,
-  pause,
   recordEvents,
   serverSdk,
   signedIn,
   socketIdOf,
   startGateway,
   subscribed,
+  type TestGateway,
 } from "./gateway-test-kit";
 
 /** Several gateway processes sharing one Redis, as they run behind a load balancer. */
 
 afterEach(closeEverything);
+
+/** Publishes an event through `via`'s HTTP API and waits for it on `channel`: whatever `via` sent the channel before has arrived. */
+async function sentinelReaches(channel: PresenceChannel, via: TestGateway): Promise<void> {
+  const sentinel = nextEvent(channel, "sentinel");
+  await serverSdk(via).trigger(channel.name, "sentinel", {});
+  await sentinel;
+}
+
+async function usersOf(target: TestGateway, channel = "presence-room"): Promise<string[]> {
+  const response = await serverSdk(target).get({ path: `/channels/${channel}/users` });
+  return ((await response.json()) as { users: Array<{ id: string }> }).users.map((user) => user.id);
+}
 
 /** Short TTLs so a crashed gateway is noticed within a second. */
 const FAST_PRESENCE = { presenceTtlSeconds: 0.6, heartbeatIntervalSeconds: 0.15 };
@@ -103,13 +115,17 @@ describe("shared presence", () => {
 
     const tabOnA = await connectClient(a, { user: { id: "dana" } });
     await subscribed(tabOnA, "presence-room");
+    await eventually(() => added.length === 1, 2_000, "member_added");
     const tabOnB = await connectClient(b, { user: { id: "dana" } });
     await subscribed(tabOnB, "presence-room");
-    await pause(150);
+    // A second member_added would travel from B before an event B publishes afterwards.
+    await sentinelReaches(observer, b);
     expect(added).toHaveLength(1);
 
     tabOnA.disconnect();
-    await pause(150);
+    // A forgets the socket only after leaving its channels (and announcing any member who left).
+    await eventually(() => a.gateway.connectionCount() === 1, 2_000, "tab on A cleaned up");
+    await sentinelReaches(observer, a);
     expect(removed).toHaveLength(0);
     tabOnB.disconnect();
     await eventually(() => removed.length === 1, 2_000, "member_removed");
@@ -152,7 +168,7 @@ describe("shared presence", () => {
     await subscribed(ghostClient, "presence-room");
     await b.gateway.close({ releasePresence: false });
     ghostClient.disconnect();
-    await pause(600);
+    await eventually(async () => !(await usersOf(a)).includes("ghost"), 3_000, "the ghost's heartbeat expiring");
 
     const latecomer = (await subscribed(await connectClient(a, { user: { id: "late" } }), "presence-room")) as PresenceChannel;
     expect(latecomer.members.get("ghost")).toBeNull();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { appPath, closeEverything, openRawClient, startGateway } from "./gateway-test-kit";
+import { appPath, closeEverything, openRawClient, serverSdk, startGateway } from "./gateway-test-kit";
 import { signChannelAuth } from "./signature";
 
 /** Wire-level behaviour, checked with a raw WebSocket so every frame and close code is visible. */
@@ -90,7 +90,8 @@ describe("messages", () => {
   });
 
   it("rate-limits client events per connection with 4301", async () => {
-    const { gateway, app } = await startGateway({ clientEventsPerSecond: 3 });
+    const target = await startGateway({ clientEventsPerSecond: 3 });
+    const { gateway, app } = target;
     const sender = await connected(gateway.port, app.key);
     const receiver = await connected(gateway.port, app.key);
     for (const { client, socketId } of [sender, receiver]) {
@@ -103,7 +104,9 @@ describe("messages", () => {
     }
 
     expect((await sender.client.nextFrame("pusher:error")).data).toMatchObject({ code: 4301 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The three allowed went out before the refusal; an event published now arrives after them.
+    await serverSdk(target).trigger("private-room", "sentinel", {});
+    await receiver.client.nextFrame("sentinel");
     expect(receiver.client.frames.filter((frame) => frame.event === "client-tick")).toHaveLength(3);
   });
 
