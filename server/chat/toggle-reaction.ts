@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { CHAT_EVENTS, publishToConversation } from "./chat-channels";
+import { CHAT_EVENTS } from "./chat-channels";
+import { publishToConversation } from "./publish-chat-events";
 import { isUniqueViolation } from "@/server/platform/db-errors";
 import { summarizeReactions, type ReactionSummary } from "./chat-views";
 import { getMembershipOrThrow } from "./get-membership-or-throw";

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
 import { fileUrl, newAttachmentKey, thumbKeyFor, type ChatAttachment } from "./attachments";
-import { chatLog } from "./chat-channels";
+import { chatLog } from "./publish-chat-events";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 import { isThumbnailable, sniffContentType } from "./sniff-content-type";
 

@@ -13,7 +13,7 @@ let target: TestGateway;
 let authRoute: typeof import("@/app/api/realtime/auth/route");
 let configRoute: typeof import("@/app/api/realtime/config/route");
 let userAuthRoute: typeof import("@/app/api/realtime/user-auth/route");
-let canSubscribe: typeof import("./channel-access").canSubscribe;
+let channelAccess: typeof import("./channel-access");
 let db: typeof import("./db").db;
 let alice: { id: string; cookie: string };
 let bob: { id: string; cookie: string };
@@ -31,7 +31,7 @@ beforeAll(async () => {
   authRoute = await import("@/app/api/realtime/auth/route");
   configRoute = await import("@/app/api/realtime/config/route");
   userAuthRoute = await import("@/app/api/realtime/user-auth/route");
-  ({ canSubscribe } = await import("./channel-access"));
+  channelAccess = await import("./channel-access");
   ({ db } = await import("./db"));
   [alice, bob] = await Promise.all([signUpWithCookie("Alice"), signUpWithCookie("Bob")]);
 });
@@ -209,6 +209,7 @@ describe("canSubscribe", () => {
   const user: SessionUser = { id: "u1", name: "U", email: "u@x", username: null, image: null, role: "user" };
 
   it("denies by default and lets the longest matching prefix decide", async () => {
+    const { canSubscribe, PLATFORM_CHANNEL_RULES } = channelAccess;
     const rules = {
       "presence-chat-": ({ id }: { id: string }) => id.startsWith("open"),
       "presence-chat-secret-": async () => false,
@@ -218,7 +219,14 @@ describe("canSubscribe", () => {
     expect(await canSubscribe(user, "presence-chat-secret-open", rules)).toBe(false);
     expect(await canSubscribe(user, "presence-chat-", rules)).toBe(false);
     expect(await canSubscribe(user, "presence-feed-1", rules)).toBe(false);
-    expect(await canSubscribe(user, "private-user-u1")).toBe(true);
-    expect(await canSubscribe(user, "private-user-u2")).toBe(false);
+    expect(await canSubscribe(user, "private-user-u1", PLATFORM_CHANNEL_RULES)).toBe(true);
+    expect(await canSubscribe(user, "private-user-u2", PLATFORM_CHANNEL_RULES)).toBe(false);
+  });
+
+  it("composes the systems' tables and refuses two claims on one prefix", () => {
+    const { composeChannelRules } = channelAccess;
+    const allow = () => true;
+    expect(Object.keys(composeChannelRules({ "private-a-": allow }, { "private-b-": allow }))).toEqual(["private-a-", "private-b-"]);
+    expect(() => composeChannelRules({ "private-a-": allow }, { "private-a-": allow })).toThrow(/private-a-/);
   });
 });

@@ -4,9 +4,10 @@ import { AppError } from "@/server/errors";
 import { createRedisEventPublisher } from "@/server/realtime/redis-publisher";
 import { logger } from "./logger";
 import { clientConfigFor, realtimeSettingsFromEnv } from "./realtime-client-config";
+import { USER_CHANNEL_PREFIX, userChannel } from "./realtime-channels";
 import { redis, type Redis } from "./redis";
 
-export { realtimeSettingsFromEnv };
+export { realtimeSettingsFromEnv, userChannel };
 
 /**
  * Server-side realtime: publishes events and authorizes channel subscriptions
@@ -90,10 +91,6 @@ const MAX_EVENTS_PER_BATCH = 10;
 
 const log = logger.child({ module: "realtime" });
 
-/** Each user's private channel; only that user may subscribe to it (see authorizeChannel). */
-export function userChannel(userId: string): string {
-  return `private-user-${userId}`;
-}
 
 /**
  * `topics`: publish through the project's gateways' Redis topics rather than the HTTP API (same Redis and app id
@@ -144,7 +141,7 @@ export function createRealtime(settings: RealtimeSettings, options: { topics?: {
 
     authorizeChannel({ socketId, channel, user }) {
       // The naming convention lives here, so this is where it is enforced: one user can never read another's channel.
-      if (channel.startsWith("private-user-") && (!user || channel !== userChannel(user.id))) {
+      if (channel.startsWith(USER_CHANNEL_PREFIX) && (!user || channel !== userChannel(user.id))) {
         throw new AppError("FORBIDDEN", "This channel belongs to another user");
       }
       try {

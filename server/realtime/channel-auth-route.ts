@@ -1,10 +1,10 @@
 import { AppError, errorBody, toAppError } from "@/server/errors";
 import { getSessionUser } from "@/server/platform/auth";
-import { canSubscribe } from "@/server/platform/channel-access";
 import { logger } from "@/server/platform/logger";
 import { authorizeChannel } from "@/server/platform/realtime";
 import { json, type Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
+import { canSubscribeToChannel } from "./channel-rules";
 
 /** A socket id and a channel name fit in far less; anything bigger is not pusher-js. */
 export const CHANNEL_AUTH_MAX_BODY_BYTES = 4 * 1024;
@@ -12,8 +12,8 @@ export const CHANNEL_AUTH_MAX_BODY_BYTES = 4 * 1024;
 /**
  * POST /api/realtime/auth: pusher-js asks here before subscribing to a private
  * or presence channel (form-encoded `socket_id` + `channel_name`, or JSON).
- * The session decides; channel families are checked in
- * server/platform/channel-access.ts, and anything not listed there is refused
+ * The session decides; channel families are checked by the rules composed in
+ * server/realtime/channel-rules.ts, and anything not listed there is refused
  * with 403 (every refusal but 413/415 is a 403, as pusher-js expects).
  *
  * A row of the route table (server/web/routes.ts), answered before Next when
@@ -28,7 +28,7 @@ export async function channelAuthRoute(request: WebRequest): Promise<Answer> {
     const { socketId, channel } = readAuthRequest(request.header("content-type") ?? "", bodyText);
     const user = await getSessionUser(request.headers);
     if (!user) throw new AppError("FORBIDDEN", "Sign in to subscribe to this channel.");
-    if (!(await canSubscribe(user, channel))) throw new AppError("FORBIDDEN", "You may not subscribe to this channel.");
+    if (!(await canSubscribeToChannel(user, channel))) throw new AppError("FORBIDDEN", "You may not subscribe to this channel.");
     const authorization = authorizeChannel({
       socketId,
       channel,
