@@ -1,8 +1,11 @@
 import { performance } from "node:perf_hooks";
+import type { MessageEnvelope } from "../../server/chat/chat-views";
+import { EMPTY_TIMELINE, envelopeIsComplete, timelineReducer, type Timeline, type TimelineAction } from "../../components/chat/timeline-state";
+import { reviveMessage, type WireMessage } from "../../components/chat/wire-message";
 import type { Target } from "./target";
 import { run } from "./tracker";
 
-export type MessageEnvelope = { conversationId: string; seq: number; clientId: string };
+export type { MessageEnvelope };
 
 /** How long a hole in the seqs may stay open before history fills it (as the browser's timeline does). */
 const GAP_GRACE_MS = 250;
@@ -10,19 +13,20 @@ const CATCH_UP_PAGE = 50;
 const MAX_CATCH_UP_RETRIES = 5;
 
 /**
- * One client's view of one conversation, mirroring components/chat/use-conversation-timeline.ts:
- * messages are held by seq; a hole (seq > contiguous + 1) that is still open after
- * GAP_GRACE_MS, or a re-subscription, fetches `GET …/messages?after=<contiguous>` page by
- * page, retrying a failed fetch. Like the browser, it catches up once the channel is
- * subscribed again (pusher:subscription_succeeded), so nothing committed before the new
- * subscription can be missed.
+ * One client's view of one conversation. The messages it holds are the
+ * browser's own timeline state (components/chat/timeline-state.ts, the reducer
+ * the chat page runs), driven as components/chat/use-conversation-timeline.ts
+ * drives it: a hole (seq > contiguousUpTo + 1) that is still open after
+ * GAP_GRACE_MS, or a re-subscription, fetches `GET …/messages?after=<contiguousUpTo>`
+ * page by page, retrying a failed fetch. Like the browser, it catches up once
+ * the channel is subscribed again (pusher:subscription_succeeded), so nothing
+ * committed before the new subscription can be missed.
  */
 export class ChannelTimeline {
-  private readonly seen = new Set<number>();
+  private timeline: Timeline = EMPTY_TIMELINE;
+  /** Live arrivals as they came, before the timeline orders them: what duplicates and reordering are counted on. */
   private readonly seenLive = new Set<number>();
   private maxLive = 0;
-  private contiguous = 0;
-  private maxSeq = 0;
   private gapTimer: NodeJS.Timeout | undefined;
   private catchingUp = false;
   private again = false;
@@ -36,13 +40,13 @@ export class ChannelTimeline {
   ) {}
 
   holds(seq: number): boolean {
-    return this.seen.has(seq);
+    return this.timeline.bySeq.has(seq);
   }
   contiguousSeq(): number {
-    return this.contiguous;
+    return this.timeline.contiguousUpTo;
   }
   highestSeq(): number {
-    return this.maxSeq;
+    return this.timeline.maxSeq;
   }
   /** When the last catch-up's last page came back. */
   lastCatchUp(): number {
@@ -57,7 +61,12 @@ export class ChannelTimeline {
     this.seenLive.add(data.seq);
     if (data.seq < this.maxLive) run.reordered++;
     this.maxLive = Math.max(this.maxLive, data.seq);
-    this.hold(data.seq, data.clientId, false);
+    // As the browser: a whole message is shown from its envelope; one the envelope lacks parts of is fetched.
+    if (envelopeIsComplete(data)) {
+      this.dispatch({ type: "envelope", envelope: data, sender: { id: data.senderId, name: data.senderName, username: null, image: null } }, false);
+    } else {
+      void this.catchUp();
+    }
   }
 
   resubscribed() {
@@ -66,16 +75,19 @@ export class ChannelTimeline {
     void this.catchUp();
   }
 
-  private hold(seq: number, clientId: string, viaHistory: boolean) {
-    if (this.seen.has(seq)) return;
-    this.seen.add(seq);
-    this.maxSeq = Math.max(this.maxSeq, seq);
-    while (this.seen.has(this.contiguous + 1)) this.contiguous++;
-    run.tracker.receive(clientId, viaHistory);
-    if (this.maxSeq > this.contiguous && !this.gapTimer) {
+  /** Applies one action to the timeline; each message it newly holds counts as received (by history or live). */
+  private dispatch(action: TimelineAction, viaHistory: boolean) {
+    const before = this.timeline;
+    this.timeline = timelineReducer(before, action);
+    const arrived = action.type === "envelope" ? [action.envelope] : action.type === "page" ? action.messages : [];
+    for (const message of arrived) {
+      if (!before.bySeq.has(message.seq) && this.timeline.bySeq.has(message.seq)) run.tracker.receive(message.clientId, viaHistory);
+    }
+    const { maxSeq, contiguousUpTo, hasNewer } = this.timeline;
+    if (maxSeq > contiguousUpTo && !hasNewer && !this.gapTimer) {
       this.gapTimer = setTimeout(() => {
         this.gapTimer = undefined;
-        if (this.maxSeq > this.contiguous) void this.catchUp();
+        if (this.timeline.maxSeq > this.timeline.contiguousUpTo) void this.catchUp();
       }, GAP_GRACE_MS);
     }
   }
@@ -89,7 +101,7 @@ export class ChannelTimeline {
     try {
       do {
         this.again = false;
-        let after = this.contiguous;
+        let after = this.timeline.contiguousUpTo;
         for (;;) {
           run.historyFetches++;
           // The browser's catch-up path (components/chat/fetch-history-after.ts).
@@ -97,9 +109,10 @@ export class ChannelTimeline {
             headers: { cookie: this.cookie },
           });
           if (!response.ok) throw new Error(`history ${response.status}`);
-          const page = (await response.json()) as { messages: Array<{ seq: number; clientId: string }>; hasNewer: boolean };
-          for (const message of page.messages) this.hold(message.seq, message.clientId, true);
-          const last = page.messages.at(-1)?.seq;
+          const page = (await response.json()) as { messages: WireMessage[]; hasOlder: boolean; hasNewer: boolean };
+          const messages = page.messages.map(reviveMessage);
+          this.dispatch({ type: "page", mode: "newer", messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer }, true);
+          const last = messages.at(-1)?.seq;
           if (!page.hasNewer || last === undefined) break;
           after = last;
         }
