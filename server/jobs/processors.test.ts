@@ -1,0 +1,67 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * The worker's processors, run as server/jobs/worker.ts runs them: a BullMQ
+ * Worker per job name on the real queue. This file's Redis is a database of
+ * its own, so its worker never takes the jobs other files enqueue and inspect.
+ */
+process.env.REDIS_URL = `${process.env.REDIS_URL}/12`;
+const { Worker } = await import("bullmq");
+const { processors } = await import("./processors");
+const { enqueue, JOB_PREFIX } = await import("@/server/platform/queue");
+const { db } = await import("@/server/platform/db");
+const { createRedis, redis } = await import("@/server/platform/redis");
+const { createTestUser } = await import("@/server/accounts/test-users");
+
+/** Processors whose test needs their system's whole flow, and where it lives. */
+const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
+  "deliver-payment-event": "server/shop/checkout/simulator-webhook-delivery.test.ts",
+};
+const TESTED_HERE = ["send-notification"];
+
+const connection = createRedis({ maxRetriesPerRequest: null });
+const failures: string[] = [];
+const worker = new Worker("send-notification", async (job) => processors["send-notification"](job.data), { connection, prefix: JOB_PREFIX });
+worker.on("failed", (job, error) => failures.push(`${job?.id}: ${error.message}`));
+
+afterAll(async () => {
+  await worker.close();
+  connection.disconnect();
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+describe("worker processors", () => {
+  it("every job name the worker processes has a test", async () => {
+    for (const name of Object.keys(processors)) {
+      const elsewhere = TESTED_BESIDE_THEIR_SYSTEM[name];
+      expect(TESTED_HERE.includes(name) || elsewhere !== undefined, `no test for the "${name}" processor`).toBe(true);
+      if (elsewhere) expect(await fs.readFile(path.resolve(import.meta.dirname, "../..", elsewhere), "utf8")).toContain(`processors["${name}"]`);
+    }
+  });
+
+  it("send-notification: a queued notification is stored for its user, once", async () => {
+    const user = await createTestUser(db);
+    const marker = randomUUID();
+    await enqueue("send-notification", { userId: user.id, kind: "test.processor", payload: { marker } }, { jobId: `processor-test-${marker}` });
+    await expect.poll(() => db.notification.count({ where: { userId: user.id } }), { timeout: 10_000 }).toBe(1);
+    expect(await db.notification.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ kind: "test.processor", payload: { marker }, readAt: null });
+
+    // The same job id again (a retried enqueue) is not a second notification; a later job is.
+    await enqueue("send-notification", { userId: user.id, kind: "test.processor", payload: { marker } }, { jobId: `processor-test-${marker}` });
+    await enqueue("send-notification", { userId: user.id, kind: "test.sentinel", payload: {} });
+    await expect.poll(() => db.notification.count({ where: { userId: user.id, kind: "test.sentinel" } }), { timeout: 10_000 }).toBe(1);
+    expect(await db.notification.count({ where: { userId: user.id, kind: "test.processor" } })).toBe(1);
+  });
+
+  it("send-notification: a job the notification module refuses fails, and stores nothing", async () => {
+    const user = await createTestUser(db);
+    const jobId = `processor-test-${randomUUID()}`;
+    await enqueue("send-notification", { userId: user.id, kind: "Not A Kind!", payload: {} }, { jobId, attempts: 1 });
+    await expect.poll(() => failures.some((failure) => failure.startsWith(`${jobId}:`)), { timeout: 10_000 }).toBe(true);
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
