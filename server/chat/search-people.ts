@@ -6,7 +6,8 @@ export const SearchPeopleInput = z.object({ query: z.string().trim().min(1).max(
 
 /** People to start a DM with or add to a group: username prefix or name substring, excluding the caller. */
 export async function searchPeople({ db, userId, query, limit }: { db: Db; userId: string; query: string; limit: number }): Promise<ChatUser[]> {
-  const term = query.replace(/^@/, "");
+  // LIKE wildcards typed by a person are literal characters ("dan_" is not "dan" + any one character).
+  const term = query.replace(/^@/, "").replace(/[\\%_]/g, (character) => `\\${character}`);
   return db.user.findMany({
     where: {
       id: { not: userId },

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   process.env.APP_URL = "https://casebook.test";
   process.env.SHORT_LINK_BASE_URL = "https://cb.test";
+  process.env.PORT = "3999";
   process.env.LINKS_BLOCKED_DOMAINS = "evil.example, Bücher.example";
 });
 
@@ -40,6 +41,12 @@ describe("checkDestinationUrl", () => {
     ["https://cb.test/abc1234", "own-host"],
     ["https://CB.TEST/abc1234", "own-host"],
     ["https://casebook.test/links", "own-host"],
+    ["https://casebook.test./links", "own-host"],
+    ["http://127.0.0.1:3999/abc1234", "own-host"],
+    ["http://localhost:3999/abc1234", "own-host"],
+    ["http://LOCALHOST.:3999/abc1234", "own-host"],
+    ["http://[::1]:3999/abc1234", "own-host"],
+    ["http://0.0.0.0:3999/abc1234", "own-host"],
     ["https://evil.example/", "blocked-domain"],
     ["https://deep.sub.evil.example/x", "blocked-domain"],
     ["https://EVIL.example./x", "blocked-domain"],

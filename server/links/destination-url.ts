@@ -26,7 +26,7 @@ const CHECKS: Array<[name: UrlProblem, check: Check]> = [
   ],
   [
     "own-host",
-    (url) => (ownHosts().has(url.host) ? { problem: "own-host", message: "Links to this shortener would loop; please link to the destination itself." } : null),
+    (url) => (ownHosts().has(url.host.replace(/\.(?=:|$)/, "")) ? { problem: "own-host", message: "Links to this shortener would loop; please link to the destination itself." } : null),
   ],
   [
     "blocked-domain",
@@ -56,9 +56,15 @@ export function checkDestinationUrl(input: string, options: { blockedDomains?: r
   return { ok: true, url: url.href };
 }
 
+/**
+ * Every name this app answers on: the short-link and public origins, and the
+ * loopback names of the port it listens on (a short link to
+ * http://127.0.0.1:3000/abc would redirect to itself just the same).
+ */
 let cachedOwnHosts: Set<string> | undefined;
 function ownHosts(): Set<string> {
-  cachedOwnHosts ??= new Set([new URL(shortLinkOrigin).host, new URL(appUrl).host]);
+  const loopback = ["localhost", "127.0.0.1", "[::1]", "0.0.0.0"].map((name) => new URL(`http://${name}:${env.PORT}`).host);
+  cachedOwnHosts ??= new Set([new URL(shortLinkOrigin).host, new URL(appUrl).host, ...loopback]);
   return cachedOwnHosts;
 }
 
