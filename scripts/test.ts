@@ -123,7 +123,15 @@ async function runEndToEnd() {
     dev: false,
     distDir: ".next-test",
     // Many sign-ins from one loopback address: limits stay on, just higher.
-    env: { LOGIN_LIMIT_PER_IP: "1000", LOGIN_LIMIT_PER_ACCOUNT: "200", LOG_LEVEL: "warn" },
+    env: {
+      LOGIN_LIMIT_PER_IP: "1000",
+      LOGIN_LIMIT_PER_PAIR: "200",
+      LOGIN_LIMIT_PER_ACCOUNT: "200",
+      SIGNUP_LIMIT_PER_IP: "1000",
+      USERNAME_CHECK_LIMIT_PER_IP: "10000",
+      ACCOUNT_MAIL_LIMIT_PER_IP: "1000",
+      LOG_LEVEL: "warn",
+    },
     log: (line) => console.log(line),
   });
   onShutdownSignal(async () => {

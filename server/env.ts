@@ -45,9 +45,24 @@ const EnvSchema = z.object({
   AUTH_SECRET: secret(32),
   DEMO_ACCOUNTS: flag(true),
   DEMO_PASSWORD: z.string().min(8).default("casebook-demo"),
+  /** Sign-in attempts per client IP, and per (account, IP) pair, per LOGIN_LIMIT_WINDOW_SECONDS. */
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
-  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_LIMIT_PER_PAIR: z.coerce.number().int().positive().default(10),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Failed sign-ins per account from all addresses together, per LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS: slower than the pair limit. */
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+  LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Accounts created per client IP per hour. */
+  SIGNUP_LIMIT_PER_IP: z.coerce.number().int().positive().default(10),
+  /** Username availability checks per client IP per minute. */
+  USERNAME_CHECK_LIMIT_PER_IP: z.coerce.number().int().positive().default(60),
+  /** Password-reset and verification mails requested, per client IP per hour. */
+  ACCOUNT_MAIL_LIMIT_PER_IP: z.coerce.number().int().positive().default(10),
+
+  // Mail (server/platform/mail.ts)
+  /** e.g. smtps://user:pass@smtp.example.com:465. Unset: mail goes to the Postgres outbox, read at /admin/outbox. */
+  SMTP_URL: optional,
+  MAIL_FROM: z.string().min(3).default("Casebook <no-reply@casebook.localhost>"),
   // Rate limits (server/platform/ratelimit.ts): points per window, per key. Tests and benches raise them here.
   /** Anonymous API calls (e.g. Links' public create), per client IP. */
   RATE_LIMIT_API_ANONYMOUS_POINTS: z.coerce.number().int().positive().default(30),

@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 // Limits are read from env when the modules load: small numbers keep the test quick.
 vi.hoisted(() => {
   process.env.LOGIN_LIMIT_PER_IP = "6";
-  process.env.LOGIN_LIMIT_PER_ACCOUNT = "3";
+  process.env.LOGIN_LIMIT_PER_PAIR = "3";
+  process.env.LOGIN_LIMIT_PER_ACCOUNT = "5";
   process.env.LOGIN_LIMIT_WINDOW_SECONDS = "600";
+  process.env.LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS = "3600";
   process.env.TRUSTED_PROXIES = "";
 });
 
 import { appUrl } from "@/server/env";
 import { auth } from "@/server/platform/auth";
+import { installAccountAuthExtensions } from "./auth-hooks";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 
@@ -47,6 +50,7 @@ async function signUp(): Promise<{ email: string; username: string }> {
 
 let person: { email: string; username: string };
 beforeAll(async () => {
+  installAccountAuthExtensions();
   person = await signUp();
 });
 
@@ -61,36 +65,56 @@ describe("sign-in limits (better-auth hooks, real Redis)", () => {
     expect(byUsername.status).toBe(200);
   });
 
-  it("limits one account across addresses and across email/username, with a clear 429", async () => {
+  it("limits guesses on one account from one address, without locking the owner out elsewhere", async () => {
     const target = await signUp();
-    const attempts = [
-      signIn({ email: target.email, password: "wrong-password" }, randomIp()),
-      signIn({ username: target.username, password: "wrong-password" }, randomIp()),
-      signIn({ email: target.email.toUpperCase(), password: "wrong-password" }, randomIp()),
+    const attacker = randomIp();
+    const guesses = [
+      signIn({ email: target.email, password: "wrong-password" }, attacker),
+      signIn({ username: target.username, password: "wrong-password" }, attacker),
+      signIn({ email: target.email.toUpperCase(), password: "wrong-password" }, attacker),
     ];
-    for (const response of await Promise.all(attempts)) expect(response.status).toBe(401);
+    for (const response of await Promise.all(guesses)) expect(response.status).toBe(401);
 
-    // Even the right password waits now: the account's budget is spent.
-    const refused = await signIn({ email: target.email, password: PASSWORD }, randomIp());
+    // From the attacker's address even the right password waits now...
+    const refused = await signIn({ email: target.email, password: PASSWORD }, attacker);
     expect(refused.status).toBe(429);
     const body = (await refused.json()) as { code: string; message: string };
     expect(body.code).toBe("LOGIN_RATE_LIMITED");
     expect(body.message).toMatch(/^Too many sign-in attempts for this account\. Please wait \d+ minutes? and try again\.$/);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+    // ...while the owner, at home, signs in.
+    expect((await signIn({ email: target.email, password: PASSWORD }, randomIp())).status).toBe(200);
   });
 
-  it("gives the account its budget back after a successful sign-in", async () => {
+  it("limits guesses spread over many addresses per account, but not from an address the owner signed in from", async () => {
+    const target = await signUp();
+    const home = randomIp();
+    expect((await signIn({ email: target.email, password: PASSWORD }, home)).status).toBe(200);
+    // Five guesses (the account-wide budget) from five addresses...
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await signIn({ email: target.email, password: "wrong-password" }, randomIp())).status).toBe(401);
+    }
+    // ...refuse a sixth address, right password or not,
+    const refused = await signIn({ email: target.email, password: PASSWORD }, randomIp());
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts for this account\./);
+    // but the owner's known address still gets in.
+    expect((await signIn({ email: target.email, password: PASSWORD }, home)).status).toBe(200);
+  });
+
+  it("gives the pair its budget back after a successful sign-in", async () => {
     const target = await signUp();
     const ip = randomIp();
     expect((await signIn({ email: target.email, password: "wrong-password" }, ip)).status).toBe(401);
-    expect((await signIn({ email: target.email, password: "wrong-password" }, ip)).status).toBe(401);
     expect((await signIn({ email: target.email, password: PASSWORD }, ip)).status).toBe(200);
-    // Three more fit again (3 per window), the fourth does not.
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      expect((await signIn({ email: target.email, password: "wrong-password" }, randomIp())).status).toBe(401);
+    // Three more fit again (3 per window for the pair), the fourth does not (and the address's own budget of 6 is not spent yet).
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await signIn({ email: target.email, password: "wrong-password" }, ip)).status).toBe(401);
     }
-    expect((await signIn({ email: target.email, password: PASSWORD }, randomIp())).status).toBe(200);
+    const refused = await signIn({ email: target.email, password: PASSWORD }, ip);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts for this account\./);
   });
 
   it("limits one address across many accounts, including names that don't exist", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestClientIp } from "@/server/platform/ratelimit";
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { checkUsernameAvailable } from "./check-username-available";
 import { getProfileOrThrow } from "./get-profile-or-throw";
@@ -17,6 +18,6 @@ export const accountsRouter = router({
     .mutation(({ ctx, input }) => updateProfile({ db: ctx.db, userId: ctx.user.id, ...input })),
   usernameAvailable: protectedProcedure
     .input(z.object({ username: z.string().max(100) }))
-    .query(({ ctx, input }) => checkUsernameAvailable({ db: ctx.db, username: input.username, userId: ctx.user.id })),
+    .query(({ ctx, input }) => checkUsernameAvailable({ db: ctx.db, username: input.username, userId: ctx.user.id, ip: requestClientIp(ctx.headers) })),
   removeAvatar: protectedProcedure.mutation(({ ctx }) => removeAvatar({ db: ctx.db, userId: ctx.user.id })),
 });

@@ -20,6 +20,8 @@ export async function createTestUser(db: Db, overrides: { username?: string; nam
 export async function signUpWithCookie(name = "Test Person"): Promise<{ id: string; cookie: string }> {
   // Imported here, not at the top: some test kits set the environment before the auth module may read it.
   const { auth } = await import("@/server/platform/auth");
+  const { installAccountAuthExtensions } = await import("./auth-hooks");
+  installAccountAuthExtensions();
   const response = await auth.api.signUpEmail({
     body: { email: `${randomUUID()}@test.casebook.dev`, password: "correct-horse-battery", name },
     asResponse: true,

@@ -90,4 +90,11 @@ describe("checkUsernameAvailable", () => {
     expect(await checkUsernameAvailable({ db, username: uniqueName() })).toMatchObject({ available: true });
     expect(await checkUsernameAvailable({ db, username: "x!" })).toMatchObject({ available: false });
   });
+
+  it("limits checks per client address", async () => {
+    const ip = `192.0.2.${Math.floor(Math.random() * 254) + 1}`;
+    await Promise.all(Array.from({ length: 60 }, () => checkUsernameAvailable({ db, username: uniqueName(), ip })));
+    await expect(checkUsernameAvailable({ db, username: uniqueName(), ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await checkUsernameAvailable({ db, username: uniqueName(), ip: "192.0.2.255" })).toMatchObject({ available: true });
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { auth, getSessionUser } from "./auth";
@@ -10,6 +11,21 @@ afterAll(async () => {
 });
 
 const headersWith = (cookie: string) => new Headers({ cookie });
+
+// First in this file: nothing has installed the accounts' extensions yet.
+describe("the platform's better-auth without the accounts' extensions", () => {
+  it("reads sessions, and refuses to sign anyone up or in rather than skip the accounts' rules", async () => {
+    expect(await getSessionUser(new Headers({ cookie: "theme=dark" }))).toBeNull();
+    const body = { email: "nobody@test.casebook.dev", password: "correct-horse-battery", name: "Nobody" };
+    await expect(auth.api.signUpEmail({ body })).rejects.toThrow(/extensions are not installed/);
+    await expect(auth.api.signInEmail({ body })).rejects.toThrow(/extensions are not installed/);
+  });
+
+  it("imports no system: the accounts and notifications are composed at the entry points", () => {
+    const source = readFileSync(new URL("./auth.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/from "@\/server\/(accounts|notifications|links|chat|shop)\//);
+  });
+});
 
 describe("getSessionUser", () => {
   it("reads the signed-in user from the session cookie, and nobody from none", async () => {

@@ -1,55 +1,96 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { betterAuth } from "better-auth";
+import { betterAuth, type HookEndpointContext } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins/username";
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, isValidUsername, normalizeUsername } from "@/server/accounts/username";
-import { beginLoginAttempt, resetLoginAttempts } from "@/server/accounts/limit-login-attempts";
 import { appUrl, env } from "@/server/env";
-import { sendWelcomeNotification } from "@/server/notifications/send-welcome-notification";
 import { BatchWhileBusy } from "./batch-while-busy";
 import { db } from "./db";
 import { logger } from "./logger";
-import { requestClientIp } from "./ratelimit";
 
 const authLog = logger.child({ module: "auth" });
 
 /** Sessions last 30 days and slide forward at most once a day (better-auth's expiresIn / updateAge). */
 const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 30;
 const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
+/** A password-reset link works once, within an hour; a verification link within a day. */
+const RESET_PASSWORD_TOKEN_SECONDS = 60 * 60;
+const VERIFY_EMAIL_TOKEN_SECONDS = 60 * 60 * 24;
 
-/** Sign-in endpoints the login limiter guards (email or username + password). */
-const SIGN_IN_PATHS = new Set(["/sign-in/email", "/sign-in/username"]);
+type MailedLink = { user: { id: string; email: string; name: string }; url: string };
+
+/**
+ * What the accounts capability adds to better-auth: its rules and side effects.
+ * The platform knows no system, so these are installed at the entry points
+ * (the auth route, test kits) through `installAuthExtensions`, from
+ * server/accounts/auth-hooks.ts.
+ */
+export type AuthExtensions = {
+  /** Before every auth endpoint; throw better-auth's APIError to refuse the request. */
+  before: (ctx: HookEndpointContext) => Promise<void>;
+  /** After every auth endpoint; `ctx.context.returned` holds its answer. */
+  after: (ctx: HookEndpointContext) => Promise<void>;
+  onUserCreated: (user: { id: string }) => Promise<void>;
+  sendResetPassword: (link: MailedLink) => Promise<void>;
+  sendVerificationEmail: (link: MailedLink) => Promise<void>;
+  username: { normalize: (name: string) => string; isValid: (normalized: string) => boolean };
+};
+
+let installed: AuthExtensions | undefined;
+
+/** Called by every entry point that serves auth endpoints, before the first request. A later call replaces the earlier one (dev reloads). */
+export function installAuthExtensions(extensions: AuthExtensions): void {
+  installed = extensions;
+}
+
+/** Reading a session needs none of the extensions: pages and routes that only ask "who is this?" need not install them. */
+const SESSION_READ_PATHS = new Set(["/get-session"]);
+
+/** Refuses, loudly, to sign anyone up or in without the accounts' rules (rate limits, password policy). */
+function extensions(path?: string): AuthExtensions | undefined {
+  if (installed) return installed;
+  if (path !== undefined && SESSION_READ_PATHS.has(path)) return undefined;
+  throw new Error(`Auth extensions are not installed (auth path ${path ?? "?"}): call installAuthExtensions at the entry point.`);
+}
+
+function required(): AuthExtensions {
+  return extensions() as AuthExtensions;
+}
 
 /**
  * Email + password and username + password accounts with cookie sessions
- * stored in Postgres (better-auth + its Prisma adapter).
+ * stored in Postgres (better-auth + its Prisma adapter), configured here once.
  *
  * better-auth's own rate limiter is off: it keys by IP and path only and keeps
- * its counters in process memory by default. Sign-in is limited by our hooks
- * instead, per IP and per account, in Redis (server/accounts/limit-login-attempts.ts).
+ * its counters in process memory by default. The accounts' `before` hook
+ * limits sign-in, sign-up and mail requests in Redis instead.
  */
 export const auth = betterAuth({
   secret: env.AUTH_SECRET,
   baseURL: appUrl,
   trustedOrigins: [appUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
   database: prismaAdapter(db, { provider: "postgresql" }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: 8,
+    maxPasswordLength: 128,
+    sendResetPassword: ({ user, url }) => required().sendResetPassword({ user, url }),
+    resetPasswordTokenExpiresIn: RESET_PASSWORD_TOKEN_SECONDS,
+    revokeSessionsOnPasswordReset: true,
+  },
+  // Sign-in does not wait for verification: people use the app at once, and a banner asks them to verify.
+  emailVerification: {
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    expiresIn: VERIFY_EMAIL_TOKEN_SECONDS,
+    sendVerificationEmail: ({ user, url }) => required().sendVerificationEmail({ user, url }),
+  },
   user: { additionalFields: { role: { type: "string", input: false, defaultValue: "user" } } },
   session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   rateLimit: { enabled: false },
   databaseHooks: {
-    user: {
-      create: {
-        // The welcome notification travels the whole path: queue → worker → Postgres → gateway → bell.
-        after: async (user) => {
-          await sendWelcomeNotification(user.id).catch((error: unknown) =>
-            authLog.warn({ err: error, userId: user.id }, "could not queue the welcome notification"),
-          );
-        },
-      },
-    },
+    user: { create: { after: (user) => required().onUserCreated(user) } },
   },
   // better-auth's messages go to our structured log (and honour LOG_LEVEL).
   logger: {
@@ -61,47 +102,23 @@ export const auth = betterAuth({
       ipAddressHeaders: ["x-forwarded-for"],
       ...(env.TRUSTED_PROXIES.length > 0 ? { trustedProxies: env.TRUSTED_PROXIES } : {}),
     },
+    // Mail goes out after the answer: how long sending takes must not tell whether an address has an account.
+    backgroundTasks: { handler: (task) => void task },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
-      if (!SIGN_IN_PATHS.has(ctx.path)) return;
-      const attempt = await beginLoginAttempt({
-        db,
-        ip: requestClientIp(ctx.headers ?? ctx.request?.headers ?? new Headers()),
-        identifier: readIdentifier(ctx.body),
-      }).catch((error: unknown) => {
-        logger.error({ err: error }, "login limiter unavailable");
-        throw new APIError("SERVICE_UNAVAILABLE", { message: "Signing in is briefly unavailable. Please try again shortly." });
-      });
-      for (const [name, value] of Object.entries(attempt.headers)) ctx.setHeader(name, value);
-      // The form shows this message as is, next to the submit button.
-      if (!attempt.allowed) {
-        throw new APIError(
-          "TOO_MANY_REQUESTS",
-          { code: "LOGIN_RATE_LIMITED", message: attempt.message, retryAfterSeconds: attempt.retryAfterSeconds },
-          attempt.headers,
-        );
-      }
+      await extensions(ctx.path)?.before(ctx);
     }),
     after: createAuthMiddleware(async (ctx) => {
-      if (!SIGN_IN_PATHS.has(ctx.path)) return;
-      // A successful sign-in clears the account's failure budget; failures keep the point they consumed.
-      const userId = signedInUserId(ctx.context.returned);
-      if (!userId) return;
-      await resetLoginAttempts(userId).catch((error: unknown) => {
-        // The budget then simply runs out at the end of its window; the sign-in itself succeeded.
-        logger.warn({ err: error }, "could not reset the account's login attempts");
-      });
+      await extensions(ctx.path)?.after(ctx);
     }),
   },
   plugins: [
     username({
-      minUsernameLength: USERNAME_MIN_LENGTH,
-      maxUsernameLength: USERNAME_MAX_LENGTH,
-      usernameNormalization: normalizeUsername,
-      // "Alice_1" is accepted and stored as "alice_1" (the typed form is kept as displayUsername).
+      usernameNormalization: (name) => required().username.normalize(name),
+      // The accounts' rules decide (length and characters); the plugin's own length bounds (3–30) are the same.
       validationOrder: { username: "post-normalization" },
-      usernameValidator: isValidUsername,
+      usernameValidator: (name) => required().username.isValid(name),
     }),
     // Must stay last: lets server actions set auth cookies.
     nextCookies(),
@@ -110,19 +127,6 @@ export const auth = betterAuth({
 
 function describeLogArg(arg: unknown): unknown {
   return arg instanceof Error ? { name: arg.name, message: arg.message } : arg;
-}
-
-function readIdentifier(body: unknown): string {
-  if (!body || typeof body !== "object") return "";
-  const record = body as Record<string, unknown>;
-  const value = record.email ?? record.username;
-  return typeof value === "string" ? value : "";
-}
-
-function signedInUserId(returned: unknown): string | undefined {
-  if (!returned || typeof returned !== "object" || returned instanceof Error) return undefined;
-  const user = (returned as { user?: { id?: unknown } }).user;
-  return typeof user?.id === "string" ? user.id : undefined;
 }
 
 export type SessionUser = {

@@ -14,7 +14,11 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
 /**
  * Defaults (all overridable through env, see server/env.ts):
  * - login-ip       20 sign-in attempts / 15 min per client IP   (LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS)
- * - login-account  10 sign-in attempts / 15 min per account     (LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS)
+ * - login-pair     10 sign-in attempts / 15 min per (account, IP) (LOGIN_LIMIT_PER_PAIR, LOGIN_LIMIT_WINDOW_SECONDS)
+ * - login-account  100 failed sign-ins / hour per account       (LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS)
+ * - signup-ip      10 accounts created / hour per client IP     (SIGNUP_LIMIT_PER_IP)
+ * - username-check 60 availability checks / min per client IP   (USERNAME_CHECK_LIMIT_PER_IP)
+ * - account-mail   10 reset/verification mails / hour per IP    (ACCOUNT_MAIL_LIMIT_PER_IP)
  * - api-anonymous  30 calls / min per client IP                 (RATE_LIMIT_API_ANONYMOUS_*)
  * - api-key        600 calls / min per API key                  (RATE_LIMIT_API_KEY_*)
  * - upload         30 uploads / hour per user                   (RATE_LIMIT_UPLOAD_*)
@@ -24,7 +28,11 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  */
 export const RATE_LIMIT_POLICIES = {
   "login-ip": policy("login-ip", env.LOGIN_LIMIT_PER_IP, env.LOGIN_LIMIT_WINDOW_SECONDS),
-  "login-account": policy("login-account", env.LOGIN_LIMIT_PER_ACCOUNT, env.LOGIN_LIMIT_WINDOW_SECONDS),
+  "login-pair": policy("login-pair", env.LOGIN_LIMIT_PER_PAIR, env.LOGIN_LIMIT_WINDOW_SECONDS),
+  "login-account": policy("login-account", env.LOGIN_LIMIT_PER_ACCOUNT, env.LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS),
+  "signup-ip": policy("signup-ip", env.SIGNUP_LIMIT_PER_IP, 3600),
+  "username-check": policy("username-check", env.USERNAME_CHECK_LIMIT_PER_IP, 60),
+  "account-mail": policy("account-mail", env.ACCOUNT_MAIL_LIMIT_PER_IP, 3600),
   "api-anonymous": policy("api-anonymous", env.RATE_LIMIT_API_ANONYMOUS_POINTS, env.RATE_LIMIT_API_ANONYMOUS_WINDOW_SECONDS),
   "api-key": policy("api-key", env.RATE_LIMIT_API_KEY_POINTS, env.RATE_LIMIT_API_KEY_WINDOW_SECONDS),
   upload: policy("upload", env.RATE_LIMIT_UPLOAD_POINTS, env.RATE_LIMIT_UPLOAD_WINDOW_SECONDS),
@@ -75,6 +83,11 @@ export async function consume(policyName: RateLimitPolicyName, key: string, poin
     if (rejection instanceof RateLimiterRes) return toResult(limit, rejection, false);
     throw rejection;
   }
+}
+
+/** Gives back points spent on `key`, e.g. a sign-in attempt that turned out to be the owner's. */
+export async function refundRateLimit(policyName: RateLimitPolicyName, key: string, points = 1): Promise<void> {
+  await limiterFor(policyName).reward(key, points);
 }
 
 /** Forgets `key`'s window, e.g. the per-account login counter after a successful sign-in. */
