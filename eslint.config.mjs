@@ -9,6 +9,7 @@ import nextTypescript from "eslint-config-next/typescript";
  * the database, Redis or a secret into the browser bundle.
  */
 const CLIENT_SAFE_SERVER_MODULES = [
+  "server/accounts/password-rules",
   "server/accounts/username",
   "server/notifications/notification-view",
   "server/shop/admin-products/product-fields",

@@ -7,6 +7,7 @@ const ONE_PIXEL_PNG = Buffer.from(
 
 test.describe("accounts", () => {
   test("sign up through the form, sign out, then sign in as demo user alice", async ({ page }) => {
+    test.slow(); // a sign-up, a sign-out and a sign-in: password hashing is slow by design
     const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
     await page.goto("/sign-up");
@@ -60,6 +61,40 @@ test.describe("accounts", () => {
     await expect(menu.getByRole("menuitem", { name: "Profile settings" })).toBeVisible();
   });
 
+  test("a common password is refused next to the password field", async ({ page }) => {
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    await page.goto("/sign-up");
+    await page.getByLabel("Display name").fill("Cora Common");
+    await page.getByLabel("Username", { exact: true }).fill(`cora_${tag}`);
+    await page.getByLabel("Email", { exact: true }).fill(`cora-${tag}@example.com`);
+    const password = page.getByLabel("Password", { exact: true });
+    await expect(password).toHaveAccessibleDescription(/not a commonly used password/);
+    await password.fill("iloveyou123");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(password).toHaveAccessibleDescription(/too common/);
+    await expect(page).toHaveURL(/\/sign-up$/);
+  });
+
+  test("a return path that would leave the site ends on the home page, signed in or after signing in", async ({ page, baseURL }) => {
+    test.slow();
+    const origin = new URL(baseURL ?? "http://localhost").origin;
+    const attacks = ["/%09/evil.example/x", "/%0d/evil.example/x", "/%0a/evil.example/x", "/%5Cevil.example", "//evil.example", "/.//evil.example"];
+    // Signing in with a hostile ?next= lands at home.
+    await page.goto(`/sign-in?next=${attacks[0]}`);
+    await page.getByRole("button", { name: /Use Bob Okafor/ }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(`${origin}/`);
+    // Signed in, each variant redirects straight on: still home.
+    for (const next of attacks) {
+      await page.goto(`/sign-in?next=${next}`);
+      await expect(page).toHaveURL(`${origin}/`);
+    }
+    // A same-site path is still honoured.
+    await page.goto("/sign-in?next=%2Fnotifications");
+    await expect(page).toHaveURL(`${origin}/notifications`);
+  });
+
   test("a wrong password is reported on the sign-in form", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email or username").fill("bob");
@@ -70,6 +105,7 @@ test.describe("accounts", () => {
   });
 
   test("profile settings: taken usernames inline, a new name in the header, an avatar upload", async ({ page }) => {
+    test.slow();
     const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     await page.goto("/sign-up");
     await page.getByLabel("Display name").fill("Priya Profile");

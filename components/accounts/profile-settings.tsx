@@ -10,15 +10,17 @@ import { TextField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { UsernameSchema } from "@/server/accounts/username";
 import { AvatarUploader } from "./avatar-uploader";
+import { EmailVerification } from "./email-verification";
 
 type FieldErrors = { name?: string; username?: string };
 
 /** The profile page's client part: picture, display name and username (with an inline "taken" check). */
-export function ProfileSettings({ avatarMaxBytes }: { avatarMaxBytes: number }) {
+export function ProfileSettings({ avatarMaxBytes, verificationLinkError }: { avatarMaxBytes: number; verificationLinkError: boolean }) {
   const trpc = useTRPC();
   const { data: profile } = useSuspenseQuery(trpc.accounts.profile.queryOptions());
   return (
     <div className="space-y-6">
+      <EmailVerification email={profile.email} verified={profile.emailVerified} linkError={verificationLinkError} />
       <AvatarUploader name={profile.name} image={profile.image} maxBytes={avatarMaxBytes} />
       <ProfileForm
         key={`${profile.name}|${profile.displayUsername ?? profile.username ?? ""}`}

@@ -93,6 +93,11 @@ export function SignInForm({ returnTo, demo }: { returnTo: string; demo: DemoSig
               onChange={(event) => setPassword(event.target.value)}
               error={fieldErrors.password}
             />
+            <p className="-mt-2 text-right text-sm">
+              <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
+                Forgot password?
+              </Link>
+            </p>
             {formError ? (
               <Alert tone="danger" className="text-sm">
                 <span id="sign-in-error">{formError}</span>

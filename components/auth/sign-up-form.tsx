@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { PASSWORD_ERROR_MESSAGES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES } from "@/server/accounts/password-rules";
 import { DisplayNameSchema, UsernameSchema } from "@/server/accounts/username";
 import { describeAuthError } from "./auth-error";
 
@@ -16,7 +17,10 @@ const SignUpSchema = z.object({
   name: DisplayNameSchema,
   username: UsernameSchema,
   email: z.email("Enter a valid email address."),
-  password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_SHORT)
+    .max(PASSWORD_MAX_LENGTH, PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_LONG),
 });
 
 type Values = { name: string; username: string; email: string; password: string };
@@ -32,8 +36,7 @@ const SERVER_ERROR_FIELDS: Record<string, { field: FieldName; message: string }>
   USER_ALREADY_EXISTS: { field: "email", message: "An account with this email already exists." },
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { field: "email", message: "An account with this email already exists." },
   INVALID_EMAIL: { field: "email", message: "Enter a valid email address." },
-  PASSWORD_TOO_SHORT: { field: "password", message: "Use at least 8 characters." },
-  PASSWORD_TOO_LONG: { field: "password", message: "Use at most 128 characters." },
+  ...Object.fromEntries(Object.entries(PASSWORD_ERROR_MESSAGES).map(([code, message]) => [code, { field: "password" as const, message }])),
 };
 
 export function SignUpForm({ returnTo }: { returnTo: string }) {
@@ -78,6 +81,8 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         password: parsed.data.password,
         // Sent as typed: better-auth stores it lower-cased and keeps this form as the display username.
         username: values.username.trim(),
+        // Where the verification mail's link lands.
+        callbackURL: "/settings/profile",
       });
       if (error) {
         const mapped = error.code ? SERVER_ERROR_FIELDS[error.code] : undefined;
@@ -142,7 +147,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
               value={values.password}
               onChange={update("password")}
               error={fieldErrors.password}
-              hint="At least 8 characters."
+              hint={PASSWORD_RULES}
             />
             {formError ? <Alert tone="danger">{formError}</Alert> : null}
             <Button type="submit" loading={pending} className="w-full">

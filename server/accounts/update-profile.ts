@@ -50,7 +50,7 @@ export async function updateProfile({
       where: { id: userId },
       // displayUsername keeps the casing the person typed ("Alice_B"); username is its canonical form.
       data: { name: parsedName.data, username: parsedUsername.data, displayUsername: username.trim() },
-      select: { id: true, name: true, email: true, username: true, displayUsername: true, image: true, role: true },
+      select: { id: true, name: true, email: true, username: true, displayUsername: true, image: true, role: true, emailVerified: true },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -7,14 +7,16 @@ import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Profile settings" };
 
-export default async function ProfileSettingsPage() {
+/** Also where the email confirmation link lands: better-auth adds `?error=…` when the link was invalid or expired. */
+export default async function ProfileSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { error } = await searchParams;
   await requireUser("/settings/profile");
   await getQueryClient().prefetchQuery(trpc.accounts.profile.queryOptions());
   return (
     <PageContainer width="narrow">
-      <PageHeader title="Profile" description="How you appear across Casebook: your picture, display name and username." />
+      <PageHeader title="Profile" description="Your email, and how you appear across Casebook: your picture, display name and username." />
       <HydrateClient>
-        <ProfileSettings avatarMaxBytes={env.AVATAR_MAX_BYTES} />
+        <ProfileSettings avatarMaxBytes={env.AVATAR_MAX_BYTES} verificationLinkError={error !== undefined} />
       </HydrateClient>
     </PageContainer>
   );
