@@ -26,7 +26,7 @@ test.describe("accounts", () => {
 
     await password.fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
 
     const banner = page.getByRole("banner");
     const accountMenu = banner.getByRole("button", { name: /account menu/i });
@@ -50,7 +50,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: /Use Alice Martin/ }).click();
     await expect(page.getByLabel("Email or username")).toHaveValue("alice");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
 
     const aliceMenu = banner.getByRole("button", { name: /account menu/i });
     await expect(aliceMenu).toContainText("Alice Martin");
@@ -72,7 +72,7 @@ test.describe("accounts", () => {
     await password.fill("iloveyou123");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(password).toHaveAttribute("aria-invalid", "true");
-    await expect(password).toHaveAccessibleDescription(/too common/);
+    await expect(password).toHaveAccessibleDescription(/too common/, { timeout: 30_000 });
     await expect(page).toHaveURL(/\/sign-up$/);
   });
 
@@ -84,7 +84,7 @@ test.describe("accounts", () => {
     await page.goto(`/sign-in?next=${attacks[0]}`);
     await page.getByRole("button", { name: /Use Bob Okafor/ }).click();
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(`${origin}/`);
+    await expect(page).toHaveURL(`${origin}/`, { timeout: 30_000 });
     // Signed in, each variant redirects straight on: still home.
     for (const next of attacks) {
       await page.goto(`/sign-in?next=${next}`);
@@ -113,7 +113,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Email", { exact: true }).fill(`priya-${tag}@example.com`);
     await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
 
     const banner = page.getByRole("banner");
     await banner.getByRole("button", { name: /account menu/i }).click();
