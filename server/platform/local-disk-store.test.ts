@@ -4,7 +4,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
-import { createLocalDiskStore, type ObjectStore } from "./storage";
+import { createLocalDiskStore } from "./local-disk-store";
+import type { ObjectStore } from "./object-store";
 
 let root: string;
 let store: ObjectStore;

@@ -1,0 +1,206 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs, { type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { assertSafeKey, type ObjectBody, type ObjectMetadata, type ObjectStore } from "./object-store";
+
+const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9_-]+=[a-z0-9_.+"-]+)*$/i;
+const READ_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The local-disk store (embedded default). Layout under `rootDir`:
+ * `objects/<key>` holds the bytes, `meta/<key>` its JSON metadata sidecar,
+ * `tmp/` uploads in progress. An upload is written to `tmp/` and renamed into
+ * place only when complete, so readers never see a partial file and an aborted
+ * upload leaves nothing behind.
+ */
+export function createLocalDiskStore(rootDir: string): ObjectStore {
+  const root = path.resolve(rootDir);
+  const objectPath = (key: string) => path.join(root, "objects", key);
+  // Same relative path in a separate tree, so no key can collide with another key's sidecar.
+  const metaPath = (key: string) => path.join(root, "meta", key);
+  const tmpDir = path.join(root, "tmp");
+
+  async function readMetadata(key: string): Promise<ObjectMetadata | null> {
+    try {
+      return JSON.parse(await fs.readFile(metaPath(key), "utf8")) as ObjectMetadata;
+    } catch (error) {
+      if (isMissingFile(error)) return null;
+      throw error;
+    }
+  }
+
+  return {
+    async putObject(key, body, options) {
+      assertSafeKey(key);
+      const contentType = options.contentType.trim().toLowerCase();
+      if (!CONTENT_TYPE.test(contentType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Invalid content type.");
+      const maxBytes = Math.min(options.maxBytes ?? env.STORAGE_MAX_OBJECT_BYTES, env.STORAGE_MAX_OBJECT_BYTES);
+
+      await fs.mkdir(tmpDir, { recursive: true });
+      const tmpFile = path.join(tmpDir, randomUUID());
+      const meter = new SizeCappedHash(maxBytes);
+      try {
+        await pipeline(toNodeReadable(body), meter, createWriteStream(tmpFile, { flags: "wx" }));
+        const metadata: ObjectMetadata = {
+          key,
+          contentType,
+          size: meter.bytes,
+          ownerId: options.ownerId ?? null,
+          visibility: options.visibility ?? "private",
+          etag: `"${meter.digest()}"`,
+          createdAt: new Date().toISOString(),
+          ...(options.immutable ? { immutable: true } : {}),
+        };
+        const tmpMeta = `${tmpFile}.json`;
+        await fs.writeFile(tmpMeta, JSON.stringify(metadata), { flag: "wx" });
+        await makeParentDirs([objectPath(key), metaPath(key)]);
+        // Bytes first, then metadata: an object "exists" once its sidecar does, and by then its bytes are in place.
+        await fs.rename(tmpFile, objectPath(key));
+        await fs.rename(tmpMeta, metaPath(key));
+        return metadata;
+      } catch (error) {
+        await Promise.all([fs.rm(tmpFile, { force: true }), fs.rm(`${tmpFile}.json`, { force: true })]);
+        throw isPathClash(error) ? new AppError("CONFLICT", `Object key "${key}" clashes with an existing object.`) : error;
+      }
+    },
+
+    async getObject(key, options = {}) {
+      assertSafeKey(key);
+      const metadata = await readMetadata(key);
+      if (!metadata) throw new AppError("NOT_FOUND", "File not found.");
+      let handle: FileHandle;
+      try {
+        handle = await fs.open(objectPath(key), "r");
+      } catch (error) {
+        if (isMissingFile(error)) throw new AppError("NOT_FOUND", "File not found.");
+        throw error;
+      }
+      // The size comes from the open file, so a concurrent overwrite cannot make the length lie.
+      const size = (await handle.stat()).size;
+      const range = options.range ?? null;
+      if (range && !(Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end) && 0 <= range.start && range.start <= range.end && range.start < size)) {
+        await handle.close();
+        throw new AppError("BAD_REQUEST", "Requested range is outside the file.");
+      }
+      const span = range ? { start: range.start, end: Math.min(range.end, size - 1) } : null;
+      return { ...metadata, size, range: span, body: fileStream(handle, span?.start ?? 0, span ? span.end + 1 : size) };
+    },
+
+    async statObject(key) {
+      assertSafeKey(key);
+      const metadata = await readMetadata(key);
+      if (!metadata) return null;
+      try {
+        return { ...metadata, size: (await fs.stat(objectPath(key))).size };
+      } catch (error) {
+        if (isMissingFile(error)) return null;
+        throw error;
+      }
+    },
+
+    async deleteObject(key) {
+      assertSafeKey(key);
+      // Metadata first: from that moment the object is gone for readers.
+      await fs.rm(metaPath(key), { force: true });
+      await fs.rm(objectPath(key), { force: true });
+    },
+  };
+}
+
+/** Reads [start, end) on demand, so a client that stops reading holds no buffered data; cancel closes the file. */
+function fileStream(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  let position = start;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const wanted = Math.min(READ_CHUNK_BYTES, end - position);
+          if (wanted <= 0) {
+            await close();
+            controller.close();
+            return;
+          }
+          const buffer = Buffer.allocUnsafe(wanted);
+          const { bytesRead } = await handle.read(buffer, 0, wanted, position);
+          if (bytesRead === 0) {
+            // The file shrank under us (overwritten); end here rather than hang.
+            await close();
+            controller.close();
+            return;
+          }
+          position += bytesRead;
+          controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+        } catch (error) {
+          await close().catch(() => undefined);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Counts and hashes bytes on their way to disk, failing the pipeline as soon as the cap is passed. */
+class SizeCappedHash extends Transform {
+  bytes = 0;
+  private readonly hash = createHash("sha256");
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      callback(new AppError("PAYLOAD_TOO_LARGE", `File is too large (limit ${formatBytes(this.maxBytes)}).`, { maxBytes: this.maxBytes }));
+      return;
+    }
+    this.hash.update(chunk);
+    callback(null, chunk);
+  }
+
+  digest(): string {
+    return this.hash.digest("base64url").slice(0, 32);
+  }
+}
+
+function toNodeReadable(body: ObjectBody): Readable {
+  if (body instanceof Readable) return body;
+  if (body instanceof Uint8Array) return Readable.from([body]);
+  return Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** On disk `a` and `a/b` cannot both exist (one would be a file and a directory); S3 allows it, we refuse it. */
+async function makeParentDirs(files: string[]): Promise<void> {
+  for (const file of files) await fs.mkdir(path.dirname(file), { recursive: true });
+}
+
+function isPathClash(error: unknown): boolean {
+  return error instanceof Error && "code" in error && ["EEXIST", "ENOTDIR", "EISDIR"].includes(String(error.code));
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR");
+}
