@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { waitForMail } from "./support/outbox";
 import { newPerson, openContext, signUp } from "./support/people";
 
