@@ -11,7 +11,9 @@ import nextTypescript from "eslint-config-next/typescript";
 const CLIENT_SAFE_SERVER_MODULES = [
   "server/accounts/password-rules",
   "server/accounts/username",
+  "server/chat/chat-channels",
   "server/notifications/notification-view",
+  "server/platform/realtime-channels",
   "server/shop/admin-products/product-fields",
   "server/shop/cart/cart-limits",
   "server/shop/catalog/search-options",

@@ -1,4 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
+import { CHAT_CLIENT_EVENTS, CHAT_USER_EVENTS, CHAT_EVENTS as SERVER_CHAT_EVENTS } from "@/server/chat/chat-channels";
 import type { AppRouter } from "@/server/trpc/root";
 
 /** The Chat API's shapes as the browser receives them (superjson keeps Dates as Dates). */
@@ -20,22 +21,11 @@ export type { ReactionEvent } from "@/server/chat/toggle-reaction";
 export type { Receipt } from "@/server/chat/receipts";
 export type { ConversationUpdate } from "@/server/chat/conversation-update";
 
-/** Channel and event names, mirrored from server/chat/chat-channels.ts (a server module: not importable here). */
-export const conversationChannel = (conversationId: string) => `private-chat-${conversationId}`;
-export const conversationPresenceChannel = (conversationId: string) => `presence-chat-${conversationId}`;
-export const userChannelOf = (userId: string) => `private-user-${userId}`;
+/** Channel and event names: the server's own constants (pure modules), so the two sides cannot drift apart. */
+export { conversationChannel, conversationPresenceChannel } from "@/server/chat/chat-channels";
+export { userChannel as userChannelOf } from "@/server/platform/realtime-channels";
 
-export const CHAT_EVENTS = {
-  message: "message",
-  messageEdited: "message-edited",
-  messageDeleted: "message-deleted",
-  reaction: "reaction",
-  receipt: "receipt",
-  conversationUpdated: "conversation-updated",
-  typing: "client-typing",
-  conversationAdded: "chat.conversation-added",
-  removed: "chat.removed",
-} as const;
+export const CHAT_EVENTS = { ...SERVER_CHAT_EVENTS, ...CHAT_CLIENT_EVENTS, ...CHAT_USER_EVENTS } as const;
 
 /** What a "client-typing" event carries; `typing: false` when the sender sent or cleared their draft. */
 export type TypingEvent = { userId: string; name: string; typing: boolean };
