@@ -258,3 +258,61 @@ test("an image sent to the group opens in a lightbox and closes again from the k
 
   await Promise.all([ava.context.close(), ben.context.close()]);
 });
+
+/**
+ * Passes the gateway's frames to the page except Chat's "removed" notice, as a tampered client would: then
+ * only the gateway can cut the page off. Returns the page's sockets in order, each with the channels the
+ * gateway confirmed on it.
+ */
+async function ignoreRemovalNotices(page: Page): Promise<Array<Set<string>>> {
+  const sockets: Array<Set<string>> = [];
+  await page.routeWebSocket(/\/app\/[^/?]+\?/, (ws) => {
+    const confirmed = new Set<string>();
+    sockets.push(confirmed);
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      const frame = parseFrame(message.toString());
+      if (frame?.event === "chat.removed") return;
+      if (frame?.event === "pusher_internal:subscription_succeeded" && frame.channel) confirmed.add(frame.channel);
+      ws.send(message);
+    });
+  });
+  return sockets;
+}
+
+test("a removed member's open page stops receiving the group's messages, even if it ignores the notice", async ({ browser, baseURL }) => {
+  // Two sign-ups and two groups before the removal: 84 s on a heavily loaded 2-core box, so more room than the file's 90 s.
+  test.setTimeout(150_000);
+  const [ava, ben] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben")]);
+  const bensSockets = await ignoreRemovalNotices(ben.page);
+  const tag = ava.username.split("_")[1];
+  const [plans, lunch] = [`Plans ${tag}`, `Lunch ${tag}`];
+  const plansPath = await createGroup(ava, plans, [ben]);
+  const lunchPath = await createGroup(ava, lunch, [ben]);
+  const confirmedOnLatest = (path: string) => bensSockets.at(-1)?.has(conversationChannel(path)) ?? false;
+
+  // Ben has Plans open; his sidebar listens to Lunch as well.
+  await ben.page.goto(plansPath);
+  await expect(composer(ben.page)).toBeVisible();
+  await expect.poll(() => confirmedOnLatest(plansPath) && confirmedOnLatest(lunchPath)).toBe(true);
+  const socketsBefore = bensSockets.length;
+
+  await ava.page.goto(plansPath);
+  await ava.page.getByRole("button", { name: "Members", exact: true }).click();
+  await ava.page.getByRole("dialog", { name: `${plans} · 2 members` }).getByRole("button", { name: `Remove ${ben.name}` }).click();
+  await expect(ava.page.getByRole("dialog").getByRole("list", { name: "Members" })).not.toContainText(ben.name);
+  await ava.page.keyboard.press("Escape");
+
+  // His connection is closed by the gateway; the page reconnects and gets Lunch back, never Plans.
+  await expect.poll(() => bensSockets.length > socketsBefore && confirmedOnLatest(lunchPath)).toBe(true);
+  await send(ava.page, "After Ben left");
+  await ava.page.goto(lunchPath);
+  await send(ava.page, `Sentinel ${tag}`);
+
+  await expect(sidebarRow(ben.page, lunch)).toContainText(`Sentinel ${tag}`);
+  await expect(ben.page).toHaveURL((url) => url.pathname === plansPath);
+  await expect(messageBy(ben.page, ava.name, "After Ben left")).toHaveCount(0);
+  expect(confirmedOnLatest(plansPath)).toBe(false);
+
+  await Promise.all([ava, ben].map((member) => member.context.close()));
+});
