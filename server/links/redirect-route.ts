@@ -25,9 +25,8 @@ export async function shortLinkRoute(request: WebRequest): Promise<Answer> {
     referer: request.header("referer") ?? "",
     readForm: () => readPasswordForm(request),
   });
-  const click = answer.click;
-  if (click) request.defer(() => clickBuffer().add(click));
-  return { status: answer.status, headers: answer.headers, body: answer.body, yieldToNext: !answer.linkExists };
+  if (answer.click) request.defer(clickBuffer().add(answer.click));
+  return answer;
 }
 
 const holder = globalThis as typeof globalThis & { casebookClickBuffer?: ClickBuffer };

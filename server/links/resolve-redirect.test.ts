@@ -57,7 +57,7 @@ describe("resolveRedirect", () => {
     for (const code of ["ab", "a".repeat(51), "bad.code", "links", "api", "favicon.ico", "%20abc"]) {
       const answer = await resolveRedirect(cache, visit(code));
       expect(answer.status).toBe(404);
-      expect(answer.linkExists).toBe(false);
+      expect(answer.yieldToNext).toBe(true);
       expect(answer.body).toContain("does not exist");
     }
     expect(lookup).not.toHaveBeenCalled();
@@ -83,7 +83,7 @@ describe("resolveRedirect", () => {
     expect((await resolveRedirect(cache, visit(link.code), at(expiresAt.getTime() - 1))).status).toBe(302);
     const gone = await resolveRedirect(cache, visit(link.code), at(expiresAt.getTime()));
     expect(gone.status).toBe(410);
-    expect(gone.linkExists).toBe(true);
+    expect(gone.yieldToNext).toBeUndefined();
     expect(gone.body).toContain("expired");
     expect(gone.click).toBeUndefined();
   });

@@ -30,8 +30,8 @@ export type RedirectAnswer = {
   status: 302 | 200 | 401 | 404 | 405 | 410 | 429;
   headers: Record<string, string>;
   body: string;
-  /** False when no link has this code: the self-hosted listener then hands the request to Next. */
-  linkExists: boolean;
+  /** Set when no link has this code: self-hosted, Next answers the request instead (it may be a page). */
+  yieldToNext?: true;
   /** Set when a redirect was served to a visitor: the caller records it off the response path. */
   click?: ClickEvent;
 };
@@ -41,7 +41,7 @@ const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Contro
 export async function resolveRedirect(cache: LinkCache, request: RedirectRequest, now: () => number = Date.now): Promise<RedirectAnswer> {
   const { code, method } = request;
   if (method !== "GET" && method !== "HEAD" && method !== "POST") {
-    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD, POST" }, body: "", linkExists: true };
+    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD, POST" }, body: "" };
   }
   // Syntactically impossible codes never cost a Redis or Postgres round trip.
   if (!isLinkShaped(code)) return notFound(code);
@@ -54,7 +54,7 @@ export async function resolveRedirect(cache: LinkCache, request: RedirectRequest
   if (link.expiresAt !== null && now() >= link.expiresAt) return gone(code, "expired");
 
   if (link.passwordHash !== null) {
-    if (method !== "POST") return { status: 200, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: false }), linkExists: true };
+    if (method !== "POST") return { status: 200, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: false }) };
     // Guesses are limited per visitor and link (the sign-in policy: 20 per 15 minutes), which also
     // keeps a flood of wrong passwords from spending the web process's CPU on scrypt.
     const attempt = await consume("login-ip", `link-password:${code}:${request.ip}`);
@@ -63,24 +63,22 @@ export async function resolveRedirect(cache: LinkCache, request: RedirectRequest
         status: 429,
         headers: { ...HTML_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
         body: passwordPage(code, { tooManyAttempts: true }),
-        linkExists: true,
       };
     }
     const form = request.readForm ? await request.readForm() : new URLSearchParams();
     const password = form.get("password") ?? "";
     // A wrong password serves no redirect, so it records no click.
     if (!password || !(await verifyLinkPassword(password, link.passwordHash))) {
-      return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }), linkExists: true };
+      return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }) };
     }
   } else if (method === "POST") {
-    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "", linkExists: true };
+    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "" };
   }
 
   const answer: RedirectAnswer = {
     status: 302,
     headers: { Location: withQuery(link.url, request.search), "Cache-Control": "private, max-age=0" },
     body: "",
-    linkExists: true,
   };
   // HEAD is what link unfurlers and uptime checks send: answered, not counted.
   if (method !== "HEAD") {
@@ -90,11 +88,11 @@ export async function resolveRedirect(cache: LinkCache, request: RedirectRequest
 }
 
 function notFound(code: string): RedirectAnswer {
-  return { status: 404, headers: HTML_HEADERS, body: notFoundPage(code), linkExists: false };
+  return { status: 404, headers: HTML_HEADERS, body: notFoundPage(code), yieldToNext: true };
 }
 
 function gone(code: string, reason: "expired" | "disabled"): RedirectAnswer {
-  return { status: 410, headers: HTML_HEADERS, body: gonePage(code, reason), linkExists: true };
+  return { status: 410, headers: HTML_HEADERS, body: gonePage(code, reason) };
 }
 
 /**

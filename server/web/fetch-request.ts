@@ -46,8 +46,8 @@ export class FetchWebRequest implements WebRequest {
     return readWebBody(this.raw, maxBytes);
   }
 
-  defer(task: () => Promise<unknown>): void {
-    const run = () => task().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error), path: this.path }, "deferred task failed"));
+  defer(work: Promise<unknown> | (() => Promise<unknown>)): void {
+    const run = () => (typeof work === "function" ? work() : work).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error), path: this.path }, "deferred task failed"));
     try {
       after(run);
     } catch {

@@ -64,9 +64,13 @@ export class NodeWebRequest implements WebRequest {
     return readNodeBody(this.raw, maxBytes);
   }
 
-  defer(task: () => Promise<unknown>): void {
-    task().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error), path: this.path }, "deferred task failed"));
+  defer(work: Promise<unknown> | (() => Promise<unknown>)): void {
+    (typeof work === "function" ? work() : work).catch(logDeferredFailure);
   }
+}
+
+function logDeferredFailure(error: unknown): void {
+  log.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred task failed");
 }
 
 /**
@@ -76,7 +80,7 @@ export class NodeWebRequest implements WebRequest {
 export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string): void {
   const { status, body } = answer;
   const headers = answer.headers ?? {};
-  if (body instanceof ReadableStream) {
+  if (body !== null && body !== undefined && typeof body !== "string" && body instanceof ReadableStream) {
     response.writeHead(status, headers);
     Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(response);
     return;

@@ -26,6 +26,10 @@ export interface WebRequest {
    * PAYLOAD_TOO_LARGE and reads no further (server/web/read-body.ts).
    */
   readBody(maxBytes: number): Promise<Buffer>;
-  /** Runs work the client need not wait for once the answer is out: Next's `after()`, detached on the bare listener. */
-  defer(task: () => Promise<unknown>): void;
+  /**
+   * Work the client need not wait for, like Next's `after()`: a task run once
+   * the answer is out, or a promise already under way to wait for. On the
+   * bare listener the process outlives the answer: the task runs detached.
+   */
+  defer(work: Promise<unknown> | (() => Promise<unknown>)): void;
 }

@@ -6,13 +6,15 @@ type PatternRow = { route: Route; parts: readonly string[]; methods: ReadonlySet
 
 /**
  * Finds the row for a request in one pass, cheap enough for the redirect:
- * literal paths by one Map lookup first, then patterns with parameters,
- * most literal segments first, so the catch-all one-segment "/:code" is
- * tried last. No regular expressions; the path is split once.
+ * literal paths by one Map lookup first, then a one-segment path against the
+ * "/:name" rows (the short-link catch-all) without splitting it, then the
+ * other patterns, most literal segments first. No regular expressions.
  */
 export class RouteTable {
   private readonly exact = new Map<string, Route[]>();
   private readonly patterned: PatternRow[] = [];
+  /** "/:name" rows: matched without splitting the path, after every other pattern. */
+  private readonly oneSegment: Array<{ route: Route; name: string; methods: ReadonlySet<string> }> = [];
 
   constructor(readonly routes: readonly Route[]) {
     for (const route of routes) {
@@ -20,6 +22,8 @@ export class RouteTable {
         const rows = this.exact.get(route.pattern) ?? [];
         rows.push(route);
         this.exact.set(route.pattern, rows);
+      } else if (/^\/:\w+$/.test(route.pattern)) {
+        this.oneSegment.push({ route, name: route.pattern.slice(2), methods: new Set(methodsOf(route)) });
       } else {
         this.patterned.push({ route, parts: route.pattern.split("/"), methods: new Set(methodsOf(route)) });
       }
@@ -35,7 +39,12 @@ export class RouteTable {
       const route = exact.find((row) => methodsOf(row).includes(method as never));
       if (route) return { route, params: {} };
     }
-    if (this.patterned.length === 0) return null;
+    // The short-link catch-all is the hottest row: one-segment paths never reach the split below.
+    if (path.length > 1 && path.indexOf("/", 1) === -1) {
+      for (const row of this.oneSegment) {
+        if (row.methods.has(method)) return { route: row.route, params: { [row.name]: decodePathSegment(path.slice(1)) } };
+      }
+    }
     const parts = path.split("/");
     for (const row of this.patterned) {
       if (row.parts.length !== parts.length || !row.methods.has(method)) continue;
