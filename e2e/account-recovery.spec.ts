@@ -7,7 +7,8 @@ const SUBMIT_TIMEOUT = 30_000;
 
 test.describe("account recovery", () => {
   test("forgot password → mail in the outbox → reset → sign in with the new password; the old one and the used link are refused", async ({ browser, baseURL }) => {
-    test.slow(); // two sign-ups' worth of password hashing on a shared 2-core box
+    // A sign-up, a reset and three sign-in attempts, each hashing a password: minutes on a busy shared 2-core box.
+    test.setTimeout(180_000);
     const person = newPerson("Rita");
     const home = await openContext(browser, baseURL);
     await signUp(home.page, person);
