@@ -6,7 +6,7 @@ import type { ChatAttachment, MessageView } from "./chat-types";
 import { formatBytes } from "./message-attachments";
 import { describeError } from "./send-errors";
 import { uploadAttachment } from "./upload-attachment";
-import type { Draft } from "./use-conversation-timeline";
+import type { Draft } from "./use-message-outbox";
 
 type Upload = { id: string; name: string; size: number; progress: number; result?: ChatAttachment; error?: string };
 

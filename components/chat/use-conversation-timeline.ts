@@ -1,25 +1,23 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { useChannelEvent, useRealtimeReconnect, useSocketId } from "@/components/realtime/realtime-provider";
+import { useChannelEvent } from "@/components/realtime/realtime-provider";
 import { useTRPCClient } from "@/components/trpc/client";
 import {
   CHAT_EVENTS,
   conversationChannel,
-  type ChatAttachment,
   type ChatMe,
   type ChatUser,
   type MessageDeletedEvent,
   type MessageEditedEvent,
   type MessageEnvelope,
   type MessageView,
-  type OutgoingMessage,
   type ReactionEvent,
 } from "./chat-types";
 import { fetchHistoryAfter } from "./fetch-history-after";
-import { postMessage } from "./post-message";
-import { classifySendError, describeError } from "./send-errors";
+import { describeError } from "./send-errors";
 import { EMPTY_TIMELINE, envelopeIsComplete, timelineReducer, type Timeline } from "./timeline-state";
+import { useMessageOutbox } from "./use-message-outbox";
 
 const PAGE_SIZE = 30;
 const CATCH_UP_PAGE = 50;
@@ -28,14 +26,11 @@ const GAP_GRACE_MS = 250;
 /** A failed catch-up tries again after 0.5, 1, 2, 4 and 8 s. */
 const MAX_CATCH_UP_RETRIES = 5;
 
-export type Draft = { body: string; replyTo: MessageView | null; attachments: ChatAttachment[] };
-
 /**
  * Everything a conversation view knows about its messages, and the only place
  * that talks to the server about them: the initial page (newest, or around a
  * search hit), older pages, live events, gap filling and catch-up after a
- * reconnect, and the outbox of my messages, sent one at a time in order and
- * kept while offline.
+ * reconnect; my own messages go through its outbox (use-message-outbox.ts).
  */
 export function useConversationTimeline({
   conversationId,
@@ -52,7 +47,6 @@ export function useConversationTimeline({
   onSent: (message: MessageView) => void;
 }) {
   const client = useTRPCClient();
-  const socketId = useSocketId();
   const [timeline, dispatch] = useReducer(timelineReducer, EMPTY_TIMELINE);
   const [status, setStatus] = useState<{ state: "loading" | "ready" | "error"; error?: string }>({ state: "loading" });
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -187,96 +181,17 @@ export function useConversationTimeline({
   );
   useChannelEvent<ReactionEvent>(channel, CHAT_EVENTS.reaction, (event) => dispatch({ type: "reaction", event, myId: me.id }));
 
-  // --- outbox ----------------------------------------------------------------------------------
-  const outbox = useRef<OutgoingMessage[]>([]);
-  const sentListener = useRef(onSent);
-  useEffect(() => {
-    sentListener.current = onSent;
-  }, [onSent]);
-  const flushing = useRef(false);
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const flush = useCallback(async () => {
-    if (flushing.current) return;
-    flushing.current = true;
-    clearTimeout(retryTimer.current);
-    try {
-      for (let next = outbox.current[0]; next; next = outbox.current[0]) {
-        dispatch({ type: "outgoing-state", clientId: next.clientId, state: "sending" });
-        try {
-          const message = await postMessage({
-            conversationId: next.conversationId,
-            clientId: next.clientId,
-            body: next.body,
-            replyToId: next.replyTo?.id ?? null,
-            attachments: next.attachments.map(({ key, name, thumbKey, width, height }) => ({ key, name, thumbKey, width, height })),
-            socketId: socketId(),
-          });
-          outbox.current.shift();
-          dispatch({ type: "upsert", messages: [message] });
-          sentListener.current(message);
-        } catch (error) {
-          const verdict = classifySendError(error);
-          if (verdict.kind === "retry") {
-            // Keep it (and everything after it) queued, in order; try again soon or on reconnect.
-            dispatch({ type: "outgoing-state", clientId: next.clientId, state: "queued" });
-            retryTimer.current = setTimeout(() => void flush(), verdict.delayMs);
-            return;
-          }
-          outbox.current.shift();
-          dispatch({ type: "outgoing-state", clientId: next.clientId, state: "failed", error: verdict.message });
-        }
-      }
-    } finally {
-      flushing.current = false;
-    }
-  }, [socketId]);
-
-  useEffect(() => () => clearTimeout(retryTimer.current), []);
-  useEffect(() => {
-    const onOnline = () => void flush();
-    window.addEventListener("online", onOnline);
-    return () => window.removeEventListener("online", onOnline);
-  }, [flush]);
-
-  useRealtimeReconnect(() => void flush());
   // Catch up when the channel is subscribed (again), not when the socket is back: until the gateway has the new
   // subscription, messages go past this tab unseen, and a catch-up run at "connected" could finish before them.
   useChannelEvent(channel, "pusher:subscription_succeeded", () => {
     if (loaded.current && !current.current.hasNewer) void catchUp();
   });
 
-  const send = useCallback(
-    (draft: Draft) => {
-      const message: OutgoingMessage = {
-        clientId: crypto.randomUUID(),
-        conversationId,
-        body: draft.body,
-        replyTo: draft.replyTo
-          ? { id: draft.replyTo.id, seq: draft.replyTo.seq, senderId: draft.replyTo.senderId, preview: draft.replyTo.body.slice(0, 200), deleted: false }
-          : null,
-        attachments: draft.attachments,
-        createdAt: new Date(),
-        state: "queued",
-      };
-      outbox.current.push(message);
-      dispatch({ type: "outgoing", message });
-      if (current.current.hasNewer) jumpToLatest();
-      void flush();
-    },
-    [conversationId, flush, jumpToLatest],
-  );
-
-  const retry = useCallback(
-    (clientId: string) => {
-      const failed = current.current.outgoing.find((message) => message.clientId === clientId);
-      if (!failed) return;
-      outbox.current.push({ ...failed, state: "queued" });
-      dispatch({ type: "outgoing-state", clientId, state: "queued" });
-      void flush();
-    },
-    [flush],
-  );
+  // A message I send belongs at the bottom: leave a search hit's window for the newest page first.
+  const leaveSearchWindow = useCallback(() => {
+    if (current.current.hasNewer) jumpToLatest();
+  }, [jumpToLatest]);
+  const { send, retry } = useMessageOutbox({ conversationId, timeline: current, dispatch, onSent, beforeSend: leaveSearchWindow });
   const discard = useCallback((clientId: string) => dispatch({ type: "outgoing-discard", clientId }), []);
   // The answers of edit / delete / react, applied at once rather than waiting for our own event.
   const applyEdited = useCallback((message: MessageView) => dispatch({ type: "upsert", messages: [message] }), []);
