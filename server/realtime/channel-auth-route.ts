@@ -4,6 +4,7 @@ import { logger } from "@/server/platform/logger";
 import { authorizeChannel } from "@/server/platform/realtime";
 import { json, type Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
+import { readAuthForm, readSocketId } from "./auth-form";
 import { canSubscribeToChannel } from "./channel-rules";
 
 /** A socket id and a channel name fit in far less; anything bigger is not pusher-js. */
@@ -43,29 +44,11 @@ export async function channelAuthRoute(request: WebRequest): Promise<Answer> {
   }
 }
 
-const SOCKET_ID = /^\d+\.\d+$/;
 const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;
 
 function readAuthRequest(contentType: string, text: string): { socketId: string; channel: string } {
-  let socketId: unknown;
-  let channel: unknown;
-  if (contentType.includes("application/json")) {
-    const body = parseJson(text);
-    if (body && typeof body === "object") ({ socket_id: socketId, channel_name: channel } = body as Record<string, unknown>);
-  } else {
-    const form = new URLSearchParams(text);
-    socketId = form.get("socket_id");
-    channel = form.get("channel_name");
-  }
-  if (typeof socketId !== "string" || !SOCKET_ID.test(socketId)) throw new AppError("BAD_REQUEST", "Missing or invalid socket_id.");
+  const fields = readAuthForm(contentType, text);
+  const channel = fields.channel_name;
   if (typeof channel !== "string" || !CHANNEL_NAME.test(channel)) throw new AppError("BAD_REQUEST", "Missing or invalid channel_name.");
-  return { socketId, channel };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+  return { socketId: readSocketId(fields), channel };
 }

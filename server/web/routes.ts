@@ -9,6 +9,7 @@ import { shortLinkRoute } from "@/server/links/redirect-route";
 import { db } from "@/server/platform/db";
 import { storage } from "@/server/platform/storage";
 import { channelAuthRoute } from "@/server/realtime/channel-auth-route";
+import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
 import type { Route } from "./route";
@@ -35,6 +36,8 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", pattern: "/api/chat/attachments", handler: attachmentRoute, body: FILE_BODY },
   // Realtime: channel authorization, once per channel per client
   { method: "POST", pattern: "/api/realtime/auth", handler: channelAuthRoute, body: FORM_OR_JSON_BODY, beforeNext: true },
+  // Realtime: user authentication (pusher-js signin()), once per connection
+  { method: "POST", pattern: "/api/realtime/user-auth", handler: userAuthRoute, body: FORM_OR_JSON_BODY },
   // Uploads of pictures
   {
     method: "POST",
