@@ -51,6 +51,12 @@ describe("self-hosted fast path", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("https://example.com/fast?ref=qr");
     expect(response.headers.get("cache-control")).toBe("private, max-age=0");
+    // The headers proxy.ts gives everything Next answers (issue 11): the fast path is no exception.
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("permissions-policy")).toContain("geolocation=()");
 
     // Clicks are written in small batches a few milliseconds after the response (this file has its own stream).
     await eventually(async () => (await redis.xrange(CLICK_STREAM, "-", "+")).some(([, fields]) => fields.join(" ").includes(link.id)), 5_000);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { securityHeaders } from "@/server/platform/security-headers";
 import { errorAnswer } from "./answer";
 import { NodeWebRequest, sendNodeAnswer } from "./node-request";
 import { malformedPath, runRoute } from "./route";
@@ -25,7 +26,7 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
     if (path.includes("%")) checkPercentEncoding(path);
     match = table.match(method, path);
   } catch (error) {
-    sendNodeAnswer(response, errorAnswer(error, path), method);
+    sendNodeAnswer(response, errorAnswer(error, path), method, baseHeaders(request, path));
     return true;
   }
   if (!match) return false;
@@ -33,8 +34,18 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
   web.params = match.params;
   const answer = await runRoute(match.route, web);
   if (answer.yieldToNext) return false;
-  sendNodeAnswer(response, answer, method);
+  sendNodeAnswer(response, answer, method, baseHeaders(request, path));
   return true;
+}
+
+/** The security headers proxy.ts gives whatever Next answers (server/platform/security-headers.ts); an answer's own win. */
+function baseHeaders(request: IncomingMessage, pathname: string): Record<string, string> {
+  return securityHeaders({ pathname, headers: { get: (name) => headerValue(request, name) } });
+}
+
+function headerValue(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
 }
 
 function checkPercentEncoding(path: string): void {

@@ -77,9 +77,9 @@ function logDeferredFailure(error: unknown): void {
  * Writes an answer. A 413 closes the connection, so Node does not read the
  * unread rest of the body to keep it alive.
  */
-export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string): void {
+export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string, baseHeaders?: Record<string, string>): void {
   const { status, body } = answer;
-  const headers = answer.headers ?? {};
+  const headers = baseHeaders ? { ...baseHeaders, ...answer.headers } : (answer.headers ?? {});
   if (body !== null && body !== undefined && typeof body !== "string" && body instanceof ReadableStream) {
     response.writeHead(status, headers);
     Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(response);
