@@ -21,6 +21,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(
     // systems and their pages
     "links", "chat", "feed", "shop", "videos", "video", "rides", "ride", "notifications", "settings",
     "sign-in", "sign-up", "sign-out", "signin", "signup", "login", "logout", "register", "auth",
+    "forgot-password", "reset-password",
     "account", "accounts", "profile", "profiles", "u", "users", "user", "admin", "dashboard", "home",
     "checkout", "cart", "orders", "order", "products", "product", "search", "explore", "messages",
     "upload", "uploads", "media", "maps", "map", "tiles", "help", "about", "terms", "privacy", "docs", "pay", "payments",
