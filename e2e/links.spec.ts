@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -39,14 +41,25 @@ function userChannelSubscribed(page: Page): Promise<void> {
 }
 
 /**
- * A destination on the running app itself (there is no internet here), under
- * another host name than the short links' own: links to the shortener's host
+ * The sites the links point to: a small HTTP server of this spec's own (there
+ * is no internet here). Links to the app itself, under any of its host names,
  * are refused as loops.
  */
-function destinationOnThisApp(baseURL: string | undefined, path: string): string {
-  const url = new URL(path, baseURL ?? "http://localhost:3000");
-  url.hostname = url.hostname === "localhost" ? "127.0.0.1" : "localhost";
-  return url.href;
+let destinationSite: http.Server;
+test.beforeAll(async () => {
+  destinationSite = http.createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(`<!doctype html><title>Destination</title><h1>Destination ${request.url ?? "/"}</h1>`);
+  });
+  await new Promise<void>((resolve) => destinationSite.listen(0, "127.0.0.1", resolve));
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => destinationSite.close(resolve));
+});
+
+function destinationUrl(path: string): string {
+  const address = destinationSite.address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}${path}`;
 }
 
 async function shorten(page: Page, fields: { url: string; alias?: string }): Promise<void> {
@@ -56,7 +69,7 @@ async function shorten(page: Page, fields: { url: string; alias?: string }): Pro
 }
 
 test.describe("links", () => {
-  test("shorten a URL, follow it in a second tab, and see the click count rise live", async ({ page, baseURL }) => {
+  test("shorten a URL, follow it in a second tab, and see the click count rise live", async ({ page }) => {
     await signUp(page);
     const subscribed = userChannelSubscribed(page);
     await page.goto("/links");
@@ -69,7 +82,7 @@ test.describe("links", () => {
     await expect(longUrl).toHaveAttribute("aria-invalid", "true");
     await expect(longUrl).toHaveAccessibleDescription(/Only http:\/\/ and https:\/\/ links can be shortened\./);
 
-    const destination = destinationOnThisApp(baseURL, "/feed");
+    const destination = destinationUrl("/feed");
     await shorten(page, { url: destination });
     const result = page.getByRole("region", { name: "Your short link" });
     await expect(result).toBeVisible();
@@ -105,11 +118,11 @@ test.describe("links", () => {
     await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/api/links/${code}/clicks.csv`);
   });
 
-  test("a taken alias is reported on its field; delete asks first and removes the row", async ({ page, baseURL }) => {
+  test("a taken alias is reported on its field; delete asks first and removes the row", async ({ page }) => {
     await signUp(page);
     await page.goto("/links");
     const alias = `e2e-${uniqueTag()}`;
-    const destination = destinationOnThisApp(baseURL, "/chat");
+    const destination = destinationUrl("/chat");
 
     await shorten(page, { url: destination, alias });
     await expect(page.getByRole("region", { name: "Your short link" }).getByTestId("short-url")).toHaveText(new RegExp(`/${alias}$`));
@@ -139,12 +152,12 @@ test.describe("links", () => {
     await expect(page.getByRole("heading", { name: "No links yet — shorten your first URL" })).toBeVisible();
   });
 
-  test("edit, disable and filter links; click counts in the list update live", async ({ page, baseURL }) => {
+  test("edit, disable and filter links; click counts in the list update live", async ({ page }) => {
     await signUp(page);
     const subscribed = userChannelSubscribed(page);
     await page.goto("/links");
     const alias = `e2e-${uniqueTag()}`;
-    await shorten(page, { url: destinationOnThisApp(baseURL, "/shop"), alias });
+    await shorten(page, { url: destinationUrl("/shop"), alias });
     const shortUrl = (await page.getByRole("region", { name: "Your short link" }).getByTestId("short-url").textContent()) ?? "";
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `/${alias}`, exact: true }) });
     await expect(row.getByTestId("click-count")).toHaveText("0");
@@ -155,7 +168,7 @@ test.describe("links", () => {
     const dialog = page.getByRole("dialog", { name: `Edit /${alias}` });
     await dialog.getByLabel("Title").fill("Spring sale");
     await dialog.getByLabel("Tags").fill("promo, spring");
-    const newDestination = destinationOnThisApp(baseURL, "/videos");
+    const newDestination = destinationUrl("/videos");
     await dialog.getByLabel("Destination URL").fill(newDestination);
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
@@ -193,7 +206,7 @@ test.describe("links", () => {
     await expect(row).toHaveCount(0);
   });
 
-  test("API keys: shown once at creation, usable with the public API, revoked after a confirm", async ({ page, baseURL }) => {
+  test("API keys: shown once at creation, usable with the public API, revoked after a confirm", async ({ page }) => {
     await signUp(page);
     await page.goto("/links");
     await page.getByRole("link", { name: "API keys" }).click();
@@ -212,7 +225,7 @@ test.describe("links", () => {
     const alias = `api-${uniqueTag()}`;
     const created = await page.request.post("/api/shorten", {
       headers: { authorization: `Bearer ${key}` },
-      data: { url: destinationOnThisApp(baseURL, "/feed"), customAlias: alias },
+      data: { url: destinationUrl("/feed"), customAlias: alias },
     });
     expect(created.status()).toBe(201);
     expect(await created.json()).toMatchObject({ shortCode: alias });
@@ -225,7 +238,7 @@ test.describe("links", () => {
     // Revocation is immediate on every web instance (the key cache lives in Redis).
     const afterRevoke = await page.request.post("/api/shorten", {
       headers: { authorization: `Bearer ${key}` },
-      data: { url: destinationOnThisApp(baseURL, "/feed") },
+      data: { url: destinationUrl("/feed") },
     });
     expect(afterRevoke.status()).toBe(401);
   });
