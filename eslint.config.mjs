@@ -12,7 +12,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/accounts/password-rules",
   "server/accounts/username",
   "server/chat/chat-channels",
-  "server/notifications/notification-view",
+  "server/platform/notification-view",
   "server/platform/realtime-channels",
   "server/shop/admin-products/product-fields",
   "server/shop/cart/cart-limits",

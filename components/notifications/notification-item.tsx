@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import type { NotificationView } from "@/server/notifications/notification-view";
+import type { NotificationView } from "@/server/platform/notification-view";
 import { describeNotification } from "./notification-kinds";
 
 /** One notification: what happened, when, and an unread dot; a link when it points somewhere. */

@@ -1,4 +1,4 @@
-import type { NotificationView } from "@/server/notifications/notification-view";
+import type { NotificationView } from "@/server/platform/notification-view";
 
 /**
  * How each kind of notification reads: a title, a line of detail and where

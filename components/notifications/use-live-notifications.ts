@@ -9,7 +9,7 @@ import {
   type NotificationEvent,
   type NotificationView,
   type NotificationsReadEvent,
-} from "@/server/notifications/notification-view";
+} from "@/server/platform/notification-view";
 
 /**
  * The unread count, kept live: new notifications and read receipts arrive on

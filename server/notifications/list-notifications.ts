@@ -1,6 +1,6 @@
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { toNotificationView, type NotificationView } from "./notification-view";
+import { toNotificationView, type NotificationView } from "@/server/platform/notification-view";
 
 export const MAX_NOTIFICATIONS_PAGE = 50;
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { publishToUser } from "@/server/platform/realtime";
-import { NOTIFICATIONS_READ_EVENT, type NotificationsReadEvent } from "./notification-view";
+import { NOTIFICATIONS_READ_EVENT, type NotificationsReadEvent } from "@/server/platform/notification-view";
 
 const log = logger.child({ module: "notifications" });
 

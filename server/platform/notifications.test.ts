@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything, connectClient, nextEvent, startGateway, subscribed, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
-import type { NotificationEvent } from "@/server/notifications/notification-view";
+import type { NotificationEvent } from "@/server/platform/notification-view";
 
 /**
  * notify() against the real stack: Postgres for the row, a real gateway on a

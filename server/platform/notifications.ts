@@ -5,7 +5,7 @@ import {
   toNotificationView,
   type NotificationEvent,
   type NotificationView,
-} from "@/server/notifications/notification-view";
+} from "@/server/platform/notification-view";
 import type { Db } from "./db";
 import { logger } from "./logger";
 import { publishToUser } from "./realtime";
