@@ -23,8 +23,8 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { findFreePort } from "../scripts/stack/ports";
 import { PrismaClient } from "../server/generated/prisma/client";
-import { createApiKey } from "../server/links/create-api-key";
-import { createCodePermutation } from "../server/links/short-code";
+import { createApiKey } from "../server/links/keys/create-api-key";
+import { createCodePermutation } from "../server/links/manage/short-code";
 import { startBenchStack } from "./support/bench-stack";
 
 const quick = process.argv.includes("--quick");

@@ -11,7 +11,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../server/env";
 import { PrismaClient } from "../server/generated/prisma/client";
-import { createApiKey } from "../server/links/create-api-key";
+import { createApiKey } from "../server/links/keys/create-api-key";
 
 const USAGE = "Usage: npm run apikey -- <email> [key name]";
 

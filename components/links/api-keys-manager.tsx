@@ -11,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
-import type { ApiKeyView } from "@/server/links/list-api-keys";
+import type { ApiKeyView } from "@/server/links/keys/list-api-keys";
 import { CopyButton } from "./copy-button";
 import { formatDateTime } from "./format";
 import { LoadError } from "@/components/ui/load-error";

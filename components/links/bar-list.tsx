@@ -1,4 +1,4 @@
-import type { CountItem } from "@/server/links/get-link-stats";
+import type { CountItem } from "@/server/links/analytics/get-link-stats";
 import { formatCount } from "./format";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TimelinePoint } from "@/server/links/get-link-stats";
+import type { TimelinePoint } from "@/server/links/analytics/get-link-stats";
 import { formatCount } from "./format";
 
 const hourLabel = new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit" });

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import type { LinkView } from "@/server/links/link-view";
+import type { LinkView } from "@/server/links/manage/link-view";
 
 /** "Delete /code?" — deleting stops the short URL at once (every instance drops its cache). */
 export function ConfirmDeleteDialog({ link, onClose }: { link: LinkView; onClose: () => void }) {

@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, TextField } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import type { LinkView } from "@/server/links/link-view";
+import type { LinkView } from "@/server/links/manage/link-view";
 import { ExpiryField, NO_EXPIRY, expiryFromChoice, toLocalInputValue, type ExpiryChoice } from "./expiry-field";
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import type { LinkView } from "@/server/links/link-view";
+import type { LinkView } from "@/server/links/manage/link-view";
 import { CopyButton } from "./copy-button";
 import { formatDateTime } from "./format";
 import { QrCode } from "./qr-code";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Menu, MenuItem, MenuSeparator } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
-import type { LinkView } from "@/server/links/link-view";
+import type { LinkView } from "@/server/links/manage/link-view";
 import { formatCount, formatDate, formatDateTime } from "./format";
 import { LinkStatusBadge } from "./link-status-badge";
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import type { LinkView } from "@/server/links/link-view";
+import type { LinkView } from "@/server/links/manage/link-view";
 import { ExpiryField, NO_EXPIRY, expiryFromChoice, type ExpiryChoice } from "./expiry-field";
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
 import { LinkResult } from "./link-result";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useChannelEvent, useRealtimeReconnect } from "@/components/realtime/realtime-provider";
-import type { LinkClicksEvent } from "@/server/links/announce-click-counts";
+import type { LinkClicksEvent } from "@/server/links/analytics/announce-click-counts";
 
 /**
  * New click totals for the owner's links, pushed once per ingest batch on the

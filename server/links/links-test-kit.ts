@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/platform/db";
-import { createApiKey } from "./create-api-key";
+import { createApiKey } from "./keys/create-api-key";
 
 /** Shared fixtures for the Links integration tests (real Postgres and Redis from Vitest's global setup). */
 export const DESKTOP_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";

@@ -3,7 +3,7 @@ import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
-import { getLinkCache } from "./link-cache";
+import { getLinkCache } from "./redirect/link-cache";
 import { createTestUser, uniqueAlias } from "./links-test-kit";
 
 afterAll(async () => {

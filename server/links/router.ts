@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { protectedProcedure, router } from "@/server/trpc/init";
-import { CreateApiKeyInput, createApiKey } from "./create-api-key";
-import { CreateLinkInput, createLink } from "./create-link";
-import { deleteLink } from "./delete-link";
-import { LinkStatsInput, getLinkStats } from "./get-link-stats";
-import { getLinkCache } from "./link-cache";
-import { listApiKeys } from "./list-api-keys";
-import { ListLinksInput, listLinks } from "./list-links";
-import { RevokeApiKeyInput, revokeApiKey } from "./revoke-api-key";
-import { setLinkDisabled } from "./set-link-disabled";
-import { UpdateLinkInput, updateLink } from "./update-link";
+import { CreateApiKeyInput, createApiKey } from "./keys/create-api-key";
+import { CreateLinkInput, createLink } from "./manage/create-link";
+import { deleteLink } from "./manage/delete-link";
+import { LinkStatsInput, getLinkStats } from "./analytics/get-link-stats";
+import { getLinkCache } from "./redirect/link-cache";
+import { listApiKeys } from "./keys/list-api-keys";
+import { ListLinksInput, listLinks } from "./manage/list-links";
+import { RevokeApiKeyInput, revokeApiKey } from "./keys/revoke-api-key";
+import { setLinkDisabled } from "./manage/set-link-disabled";
+import { UpdateLinkInput, updateLink } from "./manage/update-link";
 
 /**
  * The Links API for the browser (tRPC, superjson: Dates arrive as Date).

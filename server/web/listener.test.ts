@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { CLICK_STREAM } from "@/server/links/click-events";
-import { createLink } from "@/server/links/create-link";
+import { CLICK_STREAM } from "@/server/links/analytics/click-events";
+import { createLink } from "@/server/links/manage/create-link";
 import { hotPathRedis } from "@/server/links/hot-path-redis";
-import { getLinkCache } from "@/server/links/link-cache";
+import { getLinkCache } from "@/server/links/redirect/link-cache";
 import { DESKTOP_UA, eventually, uniqueAlias } from "@/server/links/links-test-kit";
 import { answerBeforeNext } from "./listener";
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { env } from "@/server/env";
-import { flushClicks } from "@/server/links/redirect-route";
+import { flushClicks } from "@/server/links/redirect/redirect-route";
 import { logger } from "@/server/platform/logger";
 import { answerBeforeNext } from "./listener";
 

@@ -8,7 +8,7 @@ import { GET as stats } from "@/app/api/stats/[code]/route";
 import { GET as trpcGet, POST as trpc } from "@/app/api/trpc/[trpc]/route";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { appUrl } from "@/server/env";
-import { getLinkCache } from "@/server/links/link-cache";
+import { getLinkCache } from "@/server/links/redirect/link-cache";
 import { hotPathRedis } from "@/server/links/hot-path-redis";
 import { createTestApiKey } from "@/server/links/links-test-kit";
 import { db } from "@/server/platform/db";

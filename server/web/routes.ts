@@ -4,8 +4,8 @@ import { historyRoute } from "@/server/chat/history-route";
 import { sendMessageRoute } from "@/server/chat/send-message-route";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { deleteLinkRoute, exportClicksRoute, linkStatsRoute, shortenRoute } from "@/server/links/api-routes";
-import { shortLinkRoute } from "@/server/links/redirect-route";
+import { deleteLinkRoute, exportClicksRoute, linkStatsRoute, shortenRoute } from "@/server/links/api/api-routes";
+import { shortLinkRoute } from "@/server/links/redirect/redirect-route";
 import { db } from "@/server/platform/db";
 import { storage } from "@/server/platform/storage";
 import { channelAuthRoute } from "@/server/realtime/channel-auth-route";
@@ -25,7 +25,7 @@ import { uploadRoute } from "./upload-route";
  * the others). A new route is a row here plus that file.
  */
 export const ROUTES: readonly Route[] = [
-  // Links: the public REST API (server/links/api-routes.ts)
+  // Links: the public REST API (server/links/api/api-routes.ts)
   { method: "POST", pattern: "/api/shorten", handler: shortenRoute, body: JSON_BODY, beforeNext: true },
   { method: "GET", pattern: "/api/stats/:code", handler: linkStatsRoute },
   { method: "DELETE", pattern: "/api/urls/:code", handler: deleteLinkRoute },

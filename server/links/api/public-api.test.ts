@@ -13,12 +13,12 @@ import { POST as shorten } from "@/app/api/shorten/route";
 import { GET as stats } from "@/app/api/stats/[code]/route";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { recordClick } from "./click-events";
-import { ClickStreamConsumer } from "./consume-click-stream";
-import { getLinkCache } from "./link-cache";
-import { DESKTOP_UA, createTestApiKey, createTestUser, uniqueAlias } from "./links-test-kit";
-import { resolveRedirect } from "./resolve-redirect";
-import { revokeApiKey } from "./revoke-api-key";
+import { recordClick } from "../analytics/click-events";
+import { ClickStreamConsumer } from "../analytics/consume-click-stream";
+import { getLinkCache } from "../redirect/link-cache";
+import { DESKTOP_UA, createTestApiKey, createTestUser, uniqueAlias } from "../links-test-kit";
+import { resolveRedirect } from "../redirect/resolve-redirect";
+import { revokeApiKey } from "../keys/revoke-api-key";
 
 afterAll(async () => {
   await getLinkCache({ db, redis }).close();

@@ -2,11 +2,11 @@ import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { json, parseJson, type Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
-import { deleteLink } from "./delete-link";
-import { exportClicksCsv } from "./export-clicks-csv";
-import { getPublicLinkStats } from "./get-public-link-stats";
-import { hotPathRedis } from "./hot-path-redis";
-import { getLinkCache } from "./link-cache";
+import { deleteLink } from "../manage/delete-link";
+import { exportClicksCsv } from "../analytics/export-clicks-csv";
+import { getPublicLinkStats } from "../analytics/get-public-link-stats";
+import { hotPathRedis } from "../hot-path-redis";
+import { getLinkCache } from "../redirect/link-cache";
 import { handlePublicApi, requireUser } from "./public-api";
 import { shortenUrl } from "./shorten-url";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/platform/db";
-import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
+import { getOwnedLinkOrThrow } from "../manage/get-owned-link-or-throw";
 
 const PAGE = 5_000;
 const HEADER = "occurred_at,referrer_domain,country,browser,os,device,is_bot\n";

@@ -4,12 +4,12 @@ import { db } from "@/server/platform/db";
 import { createRedis, redis } from "@/server/platform/redis";
 import { CLICK_STREAM, recordClick, type ClickEvent } from "./click-events";
 import { CLICK_INGEST_GROUP, ClickStreamConsumer } from "./consume-click-stream";
-import { createLink } from "./create-link";
+import { createLink } from "../manage/create-link";
 import { DailySalts } from "./describe-click";
 import { getLinkStats } from "./get-link-stats";
 import { ingestClickBatch, type LinkCountChange, type StreamEntry } from "./ingest-clicks";
-import { LinkCache } from "./link-cache";
-import { BOT_UA, DESKTOP_UA, IPHONE_UA, createTestUser } from "./links-test-kit";
+import { LinkCache } from "../redirect/link-cache";
+import { BOT_UA, DESKTOP_UA, IPHONE_UA, createTestUser } from "../links-test-kit";
 
 const consumerRedis = createRedis({ maxRetriesPerRequest: null });
 const cache = new LinkCache({ db, redis, listen: false });

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
-import type { LinkCache } from "./link-cache";
+import type { LinkCache } from "../redirect/link-cache";
 
 /**
  * Deletes the link with its clicks and rollups (hard delete, so the code or

@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/platform/db";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { createLink } from "./create-link";
-import { deleteLink } from "./delete-link";
+import { createLink } from "../manage/create-link";
+import { deleteLink } from "../manage/delete-link";
 import { LinkCache } from "./link-cache";
-import { DESKTOP_UA, createTestUser, eventually, uniqueAlias } from "./links-test-kit";
+import { DESKTOP_UA, createTestUser, eventually, uniqueAlias } from "../links-test-kit";
 import { resolveRedirect, withQuery, type RedirectRequest } from "./resolve-redirect";
-import { setLinkDisabled } from "./set-link-disabled";
-import { updateLink } from "./update-link";
+import { setLinkDisabled } from "../manage/set-link-disabled";
+import { updateLink } from "../manage/update-link";
 
 const caches: LinkCache[] = [];
 function newCache(options: { localTtlMs?: number; db?: Db } = {}): LinkCache {

@@ -1,5 +1,5 @@
 import { appUrl, env } from "@/server/env";
-import { shortLinkOrigin } from "./short-url";
+import { shortLinkOrigin } from "../short-url";
 
 /**
  * Destination URL validation as a pipeline of named checks, each returning a

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
-import type { LinkCache } from "./link-cache";
+import type { LinkCache } from "../redirect/link-cache";
 import { toLinkView, type LinkView } from "./link-view";
 
 /** A disabled link answers 410 until it is enabled again; its clicks and settings are kept. */

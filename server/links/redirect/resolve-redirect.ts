@@ -1,12 +1,12 @@
 import { consume } from "@/server/platform/ratelimit";
-import { isLinkShaped } from "./alias";
-import type { ClickEvent } from "./click-events";
+import { isLinkShaped } from "../manage/alias";
+import type { ClickEvent } from "../analytics/click-events";
 import type { LinkCache } from "./link-cache";
-import { verifyLinkPassword } from "./link-password";
+import { verifyLinkPassword } from "../link-password";
 import { gonePage, notFoundPage, passwordPage } from "./redirect-pages";
 
 /**
- * The redirect hot path, framework-free: its route (server/links/redirect-route.ts)
+ * The redirect hot path, framework-free: its route (server/links/redirect/redirect-route.ts)
  * turns the answer into the route table's Answer, which the self-hosted
  * listener and the Next route (app/[code]/route.ts, used on Vercel) send.
  *

@@ -5,8 +5,8 @@ import { db } from "@/server/platform/db";
 import { consume, rateLimitError, rateLimitHeaders, type RateLimitResult } from "@/server/platform/ratelimit";
 import { errorAnswer, type Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
-import { authenticateApiKey } from "./authenticate-api-key";
-import { hotPathRedis } from "./hot-path-redis";
+import { authenticateApiKey } from "../keys/authenticate-api-key";
+import { hotPathRedis } from "../hot-path-redis";
 
 /**
  * What every public REST route of Links shares (./api-routes.ts: POST /api/shorten,

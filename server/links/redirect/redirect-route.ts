@@ -1,8 +1,8 @@
 import { db } from "@/server/platform/db";
 import type { Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
-import { ClickBuffer } from "./click-events";
-import { hotPathRedis } from "./hot-path-redis";
+import { ClickBuffer } from "../analytics/click-events";
+import { hotPathRedis } from "../hot-path-redis";
 import { getLinkCache } from "./link-cache";
 import { readPasswordForm } from "./read-password-form";
 import { resolveRedirect } from "./resolve-redirect";

@@ -69,7 +69,7 @@ describe("reserved words", () => {
   }
 
   it("cover every top-level route of the app, so no alias can shadow a page", () => {
-    const segments = topLevelSegments(path.resolve(import.meta.dirname, "../../app"));
+    const segments = topLevelSegments(path.resolve(import.meta.dirname, "../../../app"));
     expect(segments.length).toBeGreaterThan(5);
     expect(segments.filter((segment) => !isReservedWord(segment))).toEqual([]);
   });

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import { isUniqueViolation } from "@/server/platform/db-errors";
-import type { LinkCache } from "./link-cache";
+import type { LinkCache } from "../redirect/link-cache";
 import { LinkPassword, LinkTags, LinkTitle, aliasOrThrow, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
 import { generatedLinkInserterFor } from "./insert-generated-links";
-import { hashLinkPassword } from "./link-password";
+import { hashLinkPassword } from "../link-password";
 import { toLinkView, type LinkView } from "./link-view";
 import { codeAllocatorFor } from "./short-code";
 

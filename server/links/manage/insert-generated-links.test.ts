@@ -4,7 +4,7 @@ import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { countingDb } from "@/server/platform/counting-db";
 import { createGeneratedLinkInserter, type GeneratedLinkRow } from "./insert-generated-links";
-import { createTestUser } from "./links-test-kit";
+import { createTestUser } from "../links-test-kit";
 
 afterAll(async () => {
   redis.disconnect();

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { CLICK_STREAM } from "./click-events";
-import { createLink } from "./create-link";
-import { hotPathRedis } from "./hot-path-redis";
+import { CLICK_STREAM } from "../analytics/click-events";
+import { createLink } from "../manage/create-link";
+import { hotPathRedis } from "../hot-path-redis";
 import { getLinkCache } from "./link-cache";
-import { DESKTOP_UA } from "./links-test-kit";
+import { DESKTOP_UA } from "../links-test-kit";
 import { MAX_PASSWORD_FORM_BYTES, readPasswordForm } from "./read-password-form";
 import { FetchWebRequest } from "@/server/web/fetch-request";
 import { nextRoute } from "@/server/web/next-route";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
 import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
-import type { LinkCache } from "./link-cache";
+import type { LinkCache } from "../redirect/link-cache";
 import { LinkPassword, LinkTags, LinkTitle, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
-import { hashLinkPassword } from "./link-password";
+import { hashLinkPassword } from "../link-password";
 import { toLinkView, type LinkView } from "./link-view";
 
 /** Omitted fields stay as they are; `null` clears title, expiry or password. The code itself never changes. */

@@ -1,5 +1,5 @@
 import type { Link } from "@/server/generated/prisma/client";
-import { shortUrlFor } from "./short-url";
+import { shortUrlFor } from "../short-url";
 
 export type LinkStatus = "active" | "expired" | "disabled";
 

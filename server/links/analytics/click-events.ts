@@ -42,7 +42,7 @@ export async function recordClick(redis: Redis, click: ClickEvent): Promise<void
 }
 
 /**
- * The redirect's writer (server/links/redirect-route.ts): clicks are gathered for at most
+ * The redirect's writer (server/links/redirect/redirect-route.ts): clicks are gathered for at most
  * FLUSH_DELAY_MS (or MAX_BATCH clicks) and written as one stream entry. Under
  * load that turns thousands of XADDs per second into a few hundred, which
  * leaves Redis and the CPU to the redirects themselves. The price: a web

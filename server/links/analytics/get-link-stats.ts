@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
-import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
+import { getOwnedLinkOrThrow } from "../manage/get-owned-link-or-throw";
 
 export const StatsRange = z.enum(["24h", "7d", "30d", "all"]);
 export type StatsRange = z.infer<typeof StatsRange>;

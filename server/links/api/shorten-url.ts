@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
-import { createLink } from "./create-link";
-import type { LinkCache } from "./link-cache";
+import { createLink } from "../manage/create-link";
+import type { LinkCache } from "../redirect/link-cache";
 import { IsoDateTime } from "./public-api";
 
 /** POST /api/shorten body (public REST API; exact shape from the Links issue). */
