@@ -75,6 +75,7 @@ function list(names: string[]): string {
 await fs.rm(resultsDir, { recursive: true, force: true });
 await fs.mkdir(resultsDir, { recursive: true });
 ensureSystemProgram("redis-server");
+ensureSystemProgram("ffmpeg");
 
 const focused = await findFocusedTests(root);
 checks.push(focused.length === 0 ? "no focused tests" : `${focused.length} focused tests`);

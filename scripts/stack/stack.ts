@@ -6,6 +6,7 @@ import { assertPortFree } from "./ports";
 import { assertPostgresReachable, startEmbeddedPostgres } from "./postgres";
 import { assertRedisReachable, startLocalRedis } from "./redis";
 import { readOrCreateSecrets } from "./secrets";
+import { ensureSystemProgram } from "./system-packages";
 import { spawnService, waitUntilHealthy, type Service } from "./services";
 
 export type StackOptions = {
@@ -70,6 +71,9 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       stoppers.push(postgres.stop);
       databaseUrl = postgres.url;
     }
+
+    // The worker transcodes videos with Debian's ffmpeg/ffprobe: installed here like redis-server.
+    ensureSystemProgram("ffmpeg", log);
 
     let redisUrl = options.redisUrl;
     if (redisUrl) {
