@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CHAT_FILES_PATH } from "@/server/chat/attachments";
+import { CHAT_FILES_PATH } from "@/server/chat/attachments/attachments";
 import { newNonce, pageSecurityHeaders, securityHeaders } from "@/server/platform/security-headers";
 import { MEDIA_PATH } from "@/server/platform/storage";
 

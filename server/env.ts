@@ -73,7 +73,7 @@ const EnvSchema = z.object({
   /** Uploads (avatars, videos, product images), per user. */
   RATE_LIMIT_UPLOAD_POINTS: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_UPLOAD_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
-  /** Chat messages sent, per user (server/chat/send-message.ts). */
+  /** Chat messages sent, per user (server/chat/messages/send-message.ts). */
   RATE_LIMIT_CHAT_SEND_POINTS: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_CHAT_SEND_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 

@@ -15,11 +15,11 @@ export type MessageSearchResult = ChatOutputs["search"]["results"][number];
 export type PresenceInfo = ChatOutputs["lastSeen"][number];
 
 export type { MessageEnvelope } from "@/server/chat/chat-views";
-export type { MessageEditedEvent } from "@/server/chat/edit-message";
-export type { MessageDeletedEvent } from "@/server/chat/delete-message";
-export type { ReactionEvent } from "@/server/chat/toggle-reaction";
-export type { Receipt } from "@/server/chat/receipts";
-export type { ConversationUpdate } from "@/server/chat/conversation-update";
+export type { MessageEditedEvent } from "@/server/chat/messages/edit-message";
+export type { MessageDeletedEvent } from "@/server/chat/messages/delete-message";
+export type { ReactionEvent } from "@/server/chat/messages/toggle-reaction";
+export type { Receipt } from "@/server/chat/receipts/receipts";
+export type { ConversationUpdate } from "@/server/chat/conversations/conversation-update";
 
 /** Channel and event names: the server's own constants (pure modules), so the two sides cannot drift apart. */
 export { conversationChannel, conversationPresenceChannel } from "@/server/chat/chat-channels";

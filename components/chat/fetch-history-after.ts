@@ -5,7 +5,7 @@ export type HistoryAfter = { messages: MessageView[]; hasOlder: boolean; hasNewe
 
 /**
  * The messages after `after` (ascending), through the plain history route
- * (server/chat/history-route.ts) rather than chat.history: catching up is what
+ * (server/chat/messages/history-route.ts) rather than chat.history: catching up is what
  * every open conversation does at once after a reconnect.
  */
 export async function fetchHistoryAfter(conversationId: string, after: number, limit: number): Promise<HistoryAfter> {

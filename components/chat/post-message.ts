@@ -12,7 +12,7 @@ export type PostMessageInput = {
 
 /**
  * Sends through the plain route rather than chat.send: the route is Chat's hot
- * path and skips tRPC (server/chat/send-message-route.ts). Same rules, same
+ * path and skips tRPC (server/chat/messages/send-message-route.ts). Same rules, same
  * answer (a MessageView). A network failure rejects with the fetch's
  * TypeError; a refusal with ChatRouteError.
  */

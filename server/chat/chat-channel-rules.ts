@@ -1,7 +1,7 @@
 import type { ChannelAccessCheck, ChannelAccessRules } from "@/server/platform/channel-access";
 import { db } from "@/server/platform/db";
 import { CONVERSATION_CHANNEL_PREFIX, CONVERSATION_PRESENCE_PREFIX } from "./chat-channels";
-import { isConversationMember } from "./is-conversation-member";
+import { isConversationMember } from "./conversations/is-conversation-member";
 
 /** A conversation's events and its presence are for its active members only, checked on every subscribe. */
 const activeMembersOnly: ChannelAccessCheck = ({ user, id }) => isConversationMember({ db, conversationId: id, userId: user.id });

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/server/generated/prisma/client";
-import { parseStoredAttachments, type ChatAttachment } from "./attachments";
-import { previewOf } from "./message-body";
+import { parseStoredAttachments, type ChatAttachment } from "./attachments/attachments";
+import { previewOf } from "./messages/message-body";
 
 /** What the UI shows of a person: a name, an @username and an avatar URL. */
 export type ChatUser = { id: string; name: string; username: string | null; image: string | null };

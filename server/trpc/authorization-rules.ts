@@ -98,7 +98,7 @@ async function reviewOfA(kit: Kit): Promise<string> {
 
 /** An attachment in A's group with C, as its files route serves it. */
 async function chatFileOfA(kit: Kit): Promise<RouteRequest> {
-  const { uploadAttachment } = await import("@/server/chat/upload-attachment");
+  const { uploadAttachment } = await import("@/server/chat/attachments/upload-attachment");
   const conversationId = await groupOfA(kit);
   const attachment = await uploadAttachment({ db: kit.db, storage: kit.storage, uploaderId: kit.a.id, conversationId, fileName: "note.txt", bytes: Buffer.from("a note") });
   return { path: attachment.url };

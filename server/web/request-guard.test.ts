@@ -19,7 +19,7 @@ import { answerBeforeNext } from "./listener";
  * The request guard, the declared body types and the limits before parsing,
  * through the self-hosted listener (a stand-in for Next answers 299) and the
  * Next route handlers, with real sessions. The chat send's own cases are in
- * server/chat/send-message-route.test.ts.
+ * server/chat/messages/send-message-route.test.ts.
  */
 let server: http.Server;
 let base: string;

@@ -1,7 +1,7 @@
 import { avatarTooLarge, setAvatar } from "@/server/accounts/set-avatar";
-import { attachmentRoute } from "@/server/chat/attachment-route";
-import { historyRoute } from "@/server/chat/history-route";
-import { sendMessageRoute } from "@/server/chat/send-message-route";
+import { attachmentRoute } from "@/server/chat/attachments/attachment-route";
+import { historyRoute } from "@/server/chat/messages/history-route";
+import { sendMessageRoute } from "@/server/chat/messages/send-message-route";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { deleteLinkRoute, exportClicksRoute, linkStatsRoute, shortenRoute } from "@/server/links/api/api-routes";

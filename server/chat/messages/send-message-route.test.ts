@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything, connectClient, eventually, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
-import type { MessageEnvelope } from "./chat-views";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
+import type { MessageEnvelope } from "../chat-views";
 
 /**
  * POST /api/chat/conversations/{id}/messages through the self-hosted fast path

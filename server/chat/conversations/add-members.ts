@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { CHAT_USER_EVENTS } from "./chat-channels";
-import { publishToChatUser } from "./publish-chat-events";
+import { CHAT_USER_EVENTS } from "../chat-channels";
+import { publishToChatUser } from "../publish-chat-events";
 import { announceConversationUpdate } from "./conversation-update";
 import { existingUserIdsOrThrow, MAX_GROUP_MEMBERS, MemberIds } from "./group-fields";
 import { getGroupAdminMembershipOrThrow } from "./get-membership-or-throw";

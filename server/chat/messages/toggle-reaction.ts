@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { CHAT_EVENTS } from "./chat-channels";
-import { publishToConversation } from "./publish-chat-events";
+import { CHAT_EVENTS } from "../chat-channels";
+import { publishToConversation } from "../publish-chat-events";
 import { isUniqueViolation } from "@/server/platform/db-errors";
-import { summarizeReactions, type ReactionSummary } from "./chat-views";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { summarizeReactions, type ReactionSummary } from "../chat-views";
+import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 
 /** One emoji (a grapheme, possibly with modifiers and joiners): no spaces, at most 32 UTF-16 units. */
 export const Emoji = z

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
-import { parseStoredAttachments } from "./attachments";
-import { CHAT_EVENTS } from "./chat-channels";
-import { publishToConversation } from "./publish-chat-events";
-import { MESSAGE_INCLUDE, toMessageView, type MessageView } from "./chat-views";
+import { parseStoredAttachments } from "../attachments/attachments";
+import { CHAT_EVENTS } from "../chat-channels";
+import { publishToConversation } from "../publish-chat-events";
+import { MESSAGE_INCLUDE, toMessageView, type MessageView } from "../chat-views";
 import { getOwnMessageOrThrow } from "./get-own-message-or-throw";
 import { messageBodyOrThrow, previewOf } from "./message-body";
 

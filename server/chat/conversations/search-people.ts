@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
-import { CHAT_USER_SELECT, type ChatUser } from "./chat-views";
+import { CHAT_USER_SELECT, type ChatUser } from "../chat-views";
 
 export const SearchPeopleInput = z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(20).default(10) });
 

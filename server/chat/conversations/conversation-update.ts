@@ -1,5 +1,5 @@
-import { CHAT_EVENTS } from "./chat-channels";
-import { publishToConversation } from "./publish-chat-events";
+import { CHAT_EVENTS } from "../chat-channels";
+import { publishToConversation } from "../publish-chat-events";
 
 /** Payload of `conversation-updated` on `private-chat-<id>`: members refetch the conversation (chat.get) when they care. */
 export type ConversationUpdate = {

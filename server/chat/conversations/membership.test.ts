@@ -3,7 +3,7 @@ import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { clientOptions, closeEverything, connectClient, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
 
 /**
  * Membership is enforced everywhere: operations (403), channel authorization

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything, connectClient, eventually, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
-import type { Receipt } from "./receipts";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
+import type { Receipt } from "../receipts/receipts";
 
 /** DMs and groups, the sidebar list, receipts, history paging, edits, deletes and reactions. */
 let chat: ChatStack;

@@ -1,6 +1,6 @@
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 
 /** A live message the caller sent, in a conversation they are still in; NOT_FOUND / FORBIDDEN otherwise. */
 export async function getOwnMessageOrThrow({ db, userId, messageId }: { db: Db; userId: string; messageId: string }) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything } from "@/server/realtime/gateway/gateway-test-kit";
 import { conversationIdOfKey, newAttachmentKey, type ChatAttachment } from "./attachments";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
 import { sniffContentType } from "./sniff-content-type";
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import { BatchWhileBusy } from "@/server/platform/batch-while-busy";
-import type { StoredAttachment } from "./attachments";
+import type { StoredAttachment } from "../attachments/attachments";
 
 /** A message ready to store: checked, with its id chosen; the seq comes from the insert. */
 export type NewMessage = {

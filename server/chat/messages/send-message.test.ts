@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingDb } from "@/server/platform/counting-db";
 import { closeEverything, connectClient, eventually, nextEvent, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
-import type { MessageEnvelope } from "./chat-views";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
+import type { MessageEnvelope } from "../chat-views";
 
 /** Sending against real Postgres, Redis and a real gateway, with pusher-js listening. */
 let chat: ChatStack;

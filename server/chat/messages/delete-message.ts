@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
-import { parseStoredAttachments } from "./attachments";
-import { CHAT_EVENTS } from "./chat-channels";
-import { chatLog, publishToConversation } from "./publish-chat-events";
+import { parseStoredAttachments } from "../attachments/attachments";
+import { CHAT_EVENTS } from "../chat-channels";
+import { chatLog, publishToConversation } from "../publish-chat-events";
 import { getOwnMessageOrThrow } from "./get-own-message-or-throw";
 
 export const DeleteMessageInput = z.object({ messageId: z.string().min(1).max(64) });

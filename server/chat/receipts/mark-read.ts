@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 import { publishReceipts, type Receipt } from "./receipts";
 
 export const MarkReadInput = z.object({ conversationId: z.string().min(1).max(64), seq: z.number().int().min(0).max(2_147_483_647) });

@@ -1,5 +1,5 @@
-import { CHAT_EVENTS, conversationChannel } from "./chat-channels";
-import { publishChatEvents } from "./publish-chat-events";
+import { CHAT_EVENTS, conversationChannel } from "../chat-channels";
+import { publishChatEvents } from "../publish-chat-events";
 
 /** Payload of `receipt` on `private-chat-<id>`: how far one member has received and read. */
 export type Receipt = { conversationId: string; userId: string; lastDeliveredSeq: number; lastReadSeq: number };

@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { chatLog } from "./publish-chat-events";
+import { chatLog } from "../publish-chat-events";
 import type { Defer } from "./send-message";
 
 /**

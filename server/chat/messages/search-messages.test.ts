@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
 import { toSnippetParts } from "./search-messages";
 
 /** Full-text search is scoped to conversations the caller is in, now. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
-import { MESSAGE_INCLUDE, toMessageView, type MessageView } from "./chat-views";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { MESSAGE_INCLUDE, toMessageView, type MessageView } from "../chat-views";
+import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 
 export const HISTORY_MAX_PAGE = 50;
 

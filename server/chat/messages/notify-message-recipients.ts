@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
-import type { MessageView } from "./chat-views";
+import type { MessageView } from "../chat-views";
 import { mentionedUsernames, previewOf } from "./message-body";
 
 export const CHAT_MESSAGE_KIND = "chat.message";

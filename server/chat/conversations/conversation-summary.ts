@@ -1,8 +1,8 @@
 import type { ConversationKind, ConversationRole } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
-import { parseStoredAttachments } from "./attachments";
-import { CHAT_USER_SELECT, type ChatUser } from "./chat-views";
-import { previewOf } from "./message-body";
+import { parseStoredAttachments } from "../attachments/attachments";
+import { CHAT_USER_SELECT, type ChatUser } from "../chat-views";
+import { previewOf } from "../messages/message-body";
 
 export type LastMessagePreview = {
   id: string;

@@ -3,7 +3,7 @@ import type { Db } from "@/server/platform/db";
 import { serveObject } from "@/server/platform/serve-object";
 import type { ObjectStore } from "@/server/platform/storage";
 import { conversationIdOfKey } from "./attachments";
-import { isConversationMember } from "./is-conversation-member";
+import { isConversationMember } from "../conversations/is-conversation-member";
 
 /**
  * GET/HEAD /api/chat/files/<key>[?download=1&name=…]: a chat file for the

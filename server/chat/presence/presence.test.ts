@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything } from "@/server/realtime/gateway/gateway-test-kit";
-import { startChatStack, type ChatStack } from "./chat-test-kit";
+import { startChatStack, type ChatStack } from "../chat-test-kit";
 
 /** Heartbeats in Redis → online / away / offline and "last seen", visible to people I share a conversation with. */
 let chat: ChatStack;

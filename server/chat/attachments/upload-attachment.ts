@@ -4,8 +4,8 @@ import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
 import { fileUrl, newAttachmentKey, thumbKeyFor, type ChatAttachment } from "./attachments";
-import { chatLog } from "./publish-chat-events";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { chatLog } from "../publish-chat-events";
+import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 import { isThumbnailable, sniffContentType } from "./sniff-content-type";
 
 export const THUMBNAIL_MAX_SIDE = 320;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
-import { disconnectChatUser } from "./publish-chat-events";
+import { disconnectChatUser } from "../publish-chat-events";
 import { announceConversationUpdate } from "./conversation-update";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConversationRole } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
-import { CHAT_USER_SELECT, type ChatUser } from "./chat-views";
+import { CHAT_USER_SELECT, type ChatUser } from "../chat-views";
 import { loadConversationSummaries, type ConversationSummary } from "./conversation-summary";
 import { getMembershipOrThrow } from "./get-membership-or-throw";
 
