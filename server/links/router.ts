@@ -9,6 +9,7 @@ import { listApiKeys } from "./keys/list-api-keys";
 import { ListLinksInput, listLinks } from "./manage/list-links";
 import { RevokeApiKeyInput, revokeApiKey } from "./keys/revoke-api-key";
 import { setLinkDisabled } from "./manage/set-link-disabled";
+import { shortLinkOriginFor } from "./short-url";
 import { UpdateLinkInput, updateLink } from "./manage/update-link";
 
 /**
@@ -28,7 +29,7 @@ import { UpdateLinkInput, updateLink } from "./manage/update-link";
  * links.apiKeys.list    query    → ApiKeyView[]
  * links.apiKeys.revoke  mutation { id } → ApiKeyView
  *
- * LinkView (link-view.ts): { id, code, shortUrl, url, title: string|null, tags: string[], isAlias,
+ * LinkView (link-view.ts): { id, code, shortUrl (on the origin the browser used: short-url.ts), url, title: string|null, tags: string[], isAlias,
  *   expiresAt: Date|null, disabled, hasPassword, clickCount, status: "active"|"expired"|"disabled", createdAt, updatedAt }
  * LinkStats (get-link-stats.ts): { code, url, range, from: Date|null, to: Date, bucket: "hour"|"day",
  *   totalClicks, uniqueVisitors (unique per UTC day, summed), botClicks (bot hits left out),
@@ -47,14 +48,14 @@ const LinkCodeInput = z.object({ code: z.string().min(1).max(50) });
 export const linksRouter = router({
   create: protectedProcedure
     .input(CreateLinkInput)
-    .mutation(({ ctx, input }) => createLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input })),
-  list: protectedProcedure.input(ListLinksInput).query(({ ctx, input }) => listLinks({ db: ctx.db, ownerId: ctx.user.id, input })),
+    .mutation(({ ctx, input }) => createLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
+  list: protectedProcedure.input(ListLinksInput).query(({ ctx, input }) => listLinks({ db: ctx.db, ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
   update: protectedProcedure
     .input(UpdateLinkInput)
-    .mutation(({ ctx, input }) => updateLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input })),
+    .mutation(({ ctx, input }) => updateLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
   setDisabled: protectedProcedure
     .input(LinkCodeInput.extend({ disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => setLinkDisabled({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, ...input })),
+    .mutation(({ ctx, input }) => setLinkDisabled({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, ...input, origin: shortLinkOriginFor(ctx.headers) })),
   delete: protectedProcedure.input(LinkCodeInput).mutation(async ({ ctx, input }) => {
     await deleteLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, code: input.code });
     return { deleted: true as const };

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { requireUser } from "@/server/accounts/require-user";
 import { ApiKeysManager } from "@/components/links/api-keys-manager";
 import { PublicApiHelp } from "@/components/links/public-api-help";
 import { PageContainer, PageHeader } from "@/components/ui/page";
-import { appUrl } from "@/server/env";
+import { requestOrigin } from "@/server/web/request-origin";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -23,7 +24,7 @@ export default async function ApiKeysSettingsPage() {
       />
       <div className="space-y-8">
         <ApiKeysManager />
-        <PublicApiHelp origin={appUrl.replace(/\/+$/, "")} />
+        <PublicApiHelp origin={requestOrigin(await headers())} />
       </div>
     </PageContainer>
   );

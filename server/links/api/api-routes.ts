@@ -8,6 +8,7 @@ import { getPublicLinkStats } from "../analytics/get-public-link-stats";
 import { hotPathRedis } from "../hot-path-redis";
 import { getLinkCache } from "../redirect/link-cache";
 import { handlePublicApi, requireUser } from "./public-api";
+import { shortLinkOriginFor } from "../short-url";
 import { shortenUrl } from "./shorten-url";
 
 /** Links' public REST API, rows of the route table (server/web/routes.ts); callers and errors in ./public-api.ts. */
@@ -22,7 +23,9 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export function shortenRoute(request: WebRequest): Promise<Answer> {
   return handlePublicApi(request, async (caller) => {
     const body = parseJson(await request.readBody(MAX_BODY_BYTES));
-    const created = await shortenUrl({ db, cache: getLinkCache({ db, redis: hotPathRedis() }), ownerId: caller.userId, body });
+    // The short URL points where the caller reached us (no Headers object built on this hot path).
+    const origin = shortLinkOriginFor({ get: (name) => request.header(name) ?? null });
+    const created = await shortenUrl({ db, cache: getLinkCache({ db, redis: hotPathRedis() }), ownerId: caller.userId, body, origin });
     return json(201, created);
   });
 }

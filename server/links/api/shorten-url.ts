@@ -14,13 +14,27 @@ export const ShortenRequest = z.object({
 export type ShortenResponse = { shortUrl: string; shortCode: string; originalUrl: string; createdAt: string; expiresAt: string | null };
 
 /** Creates the link for a REST caller (owned when an API key was sent) and answers in the REST shape. */
-export async function shortenUrl({ db, cache, ownerId, body }: { db: Db; cache: LinkCache; ownerId: string | null; body: unknown }): Promise<ShortenResponse> {
+/** `origin`: where the short URL points (short-url.ts: shortLinkOriginFor the request). */
+export async function shortenUrl({
+  db,
+  cache,
+  ownerId,
+  body,
+  origin,
+}: {
+  db: Db;
+  cache: LinkCache;
+  ownerId: string | null;
+  body: unknown;
+  origin: string;
+}): Promise<ShortenResponse> {
   const request = ShortenRequest.parse(body);
   const link = await createLink({
     db,
     cache,
     ownerId,
     input: { url: request.url, customAlias: request.customAlias?.trim() || undefined, expiresAt: request.expiresAt ?? null },
+    origin,
   });
   return {
     shortUrl: link.shortUrl,

@@ -34,12 +34,15 @@ export async function createLink({
   ownerId,
   input,
   now = new Date(),
+  origin,
 }: {
   db: Db;
   cache: LinkCache;
   ownerId: string | null;
   input: CreateLinkInput;
   now?: Date;
+  /** Where the returned short URL points (short-url.ts); the configured origin when omitted. */
+  origin?: string;
 }): Promise<LinkView> {
   const url = destinationOrThrow(input.url);
   const alias = input.customAlias ? aliasOrThrow(input.customAlias) : undefined;
@@ -53,7 +56,7 @@ export async function createLink({
     try {
       const link = await db.link.create({ data: { ...data, code: alias, isAlias: true } });
       await cache.invalidate(link.code);
-      return toLinkView(link, now);
+      return toLinkView(link, now, origin);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The alias "${alias}" is already taken.`, { field: "customAlias" });
       throw error;
@@ -66,7 +69,7 @@ export async function createLink({
     const link = await inserter.submit({ ...data, code: await allocator.nextCode(), createdAt: new Date() });
     // No invalidation: a generated code has never been handed out before and cannot be
     // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
-    if (link) return toLinkView(link, now);
+    if (link) return toLinkView(link, now, origin);
   }
   throw new AppError("INTERNAL", "Could not allocate a short code.");
 }

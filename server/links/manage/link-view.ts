@@ -1,5 +1,5 @@
 import type { Link } from "@/server/generated/prisma/client";
-import { shortUrlFor } from "../short-url";
+import { shortLinkOrigin, shortUrlFor } from "../short-url";
 
 export type LinkStatus = "active" | "expired" | "disabled";
 
@@ -23,11 +23,12 @@ export type LinkView = {
   updatedAt: Date;
 };
 
-export function toLinkView(link: Link, now: Date = new Date()): LinkView {
+/** `origin`: where the short URL points (short-url.ts: shortLinkOriginFor the request). */
+export function toLinkView(link: Link, now: Date = new Date(), origin: string = shortLinkOrigin): LinkView {
   return {
     id: link.id,
     code: link.code,
-    shortUrl: shortUrlFor(link.code),
+    shortUrl: shortUrlFor(link.code, origin),
     url: link.url,
     title: link.title,
     tags: link.tags,

@@ -17,7 +17,20 @@ export type ListLinksInput = z.input<typeof ListLinksInput>;
 export type LinkPage = { items: LinkView[]; nextCursor: string | null };
 
 /** The owner's links, newest first, one page at a time. */
-export async function listLinks({ db, ownerId, input, now = new Date() }: { db: Db; ownerId: string; input: z.output<typeof ListLinksInput>; now?: Date }): Promise<LinkPage> {
+export async function listLinks({
+  db,
+  ownerId,
+  input,
+  now = new Date(),
+  origin,
+}: {
+  db: Db;
+  ownerId: string;
+  input: z.output<typeof ListLinksInput>;
+  now?: Date;
+  /** Where the short URLs point (short-url.ts); the configured origin when omitted. */
+  origin?: string;
+}): Promise<LinkPage> {
   const where: Prisma.LinkWhereInput = { ownerId };
   const and: Prisma.LinkWhereInput[] = [];
   if (input.search) {
@@ -37,5 +50,5 @@ export async function listLinks({ db, ownerId, input, now = new Date() }: { db: 
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, input.limit);
-  return { items: page.map((row) => toLinkView(row, now)), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return { items: page.map((row) => toLinkView(row, now, origin)), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -10,15 +10,18 @@ export async function setLinkDisabled({
   ownerId,
   code,
   disabled,
+  origin,
 }: {
   db: Db;
   cache: LinkCache;
   ownerId: string;
   code: string;
   disabled: boolean;
+  /** Where the returned short URL points (short-url.ts); the configured origin when omitted. */
+  origin?: string;
 }): Promise<LinkView> {
   const link = await getOwnedLinkOrThrow({ db, ownerId, code });
   const updated = await db.link.update({ where: { id: link.id }, data: { disabledAt: disabled ? (link.disabledAt ?? new Date()) : null } });
   await cache.invalidate(code);
-  return toLinkView(updated);
+  return toLinkView(updated, undefined, origin);
 }

@@ -23,12 +23,15 @@ export async function updateLink({
   ownerId,
   input,
   now = new Date(),
+  origin,
 }: {
   db: Db;
   cache: LinkCache;
   ownerId: string;
   input: UpdateLinkInput;
   now?: Date;
+  /** Where the returned short URL points (short-url.ts); the configured origin when omitted. */
+  origin?: string;
 }): Promise<LinkView> {
   const link = await getOwnedLinkOrThrow({ db, ownerId, code: input.code });
   const updated = await db.link.update({
@@ -43,5 +46,5 @@ export async function updateLink({
   });
   // Every instance drops its cached copy; the next redirect reads the new row.
   await cache.invalidate(updated.code);
-  return toLinkView(updated, now);
+  return toLinkView(updated, now, origin);
 }

@@ -1,6 +1,7 @@
 import { getPayments } from "@/server/platform/payments";
 import { requestClientIp } from "@/server/platform/ratelimit";
 import { publicProcedure, router } from "@/server/trpc/init";
+import { requestOrigin } from "@/server/web/request-origin";
 import { openCart } from "../cart/open-cart";
 import { StartCheckoutInput, startCheckout } from "./start-checkout";
 
@@ -21,6 +22,7 @@ export const checkoutRouter = router({
       // Opening the cart merges a guest cart the buyer filled before signing in.
       cartId: await openCart(ctx, { forWrite: false }),
       clientIp: requestClientIp(ctx.headers),
+      origin: requestOrigin(ctx.headers),
       input,
     }),
   ),

@@ -159,7 +159,7 @@ describe("start checkout", () => {
       createCheckoutSession: () => Promise.reject(new Error("connect ECONNREFUSED api.stripe.com")),
     };
     await expect(
-      startCheckout({ db, redis, payments: unreachable, user, cartId: userCartId(user.id), clientIp: "127.0.0.1", input: StartCheckoutInput.parse({ shippingAddress: TEST_ADDRESS }) }),
+      startCheckout({ db, redis, payments: unreachable, user, cartId: userCartId(user.id), clientIp: "127.0.0.1", origin: "http://localhost:3000", input: StartCheckoutInput.parse({ shippingAddress: TEST_ADDRESS }) }),
     ).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("Nothing was charged") });
 
     const order = await db.order.findFirstOrThrow({ where: { userId: user.id }, include: { events: { orderBy: { id: "asc" } }, reservations: true } });

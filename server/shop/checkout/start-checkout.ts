@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appUrl, env } from "@/server/env";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/platform/auth";
 import type { Db } from "@/server/platform/db";
@@ -46,6 +46,7 @@ export async function startCheckout({
   user,
   cartId,
   clientIp,
+  origin,
   input,
   now = new Date(),
 }: {
@@ -55,6 +56,8 @@ export async function startCheckout({
   user: SessionUser | null;
   cartId: CartId | null;
   clientIp: string;
+  /** Where the buyer returns after paying: the origin the browser used (server/web/request-origin.ts). */
+  origin: string;
   input: z.output<typeof StartCheckoutInput>;
   now?: Date;
 }): Promise<StartedCheckout> {
@@ -94,7 +97,7 @@ export async function startCheckout({
     return created;
   }, SHOP_TRANSACTION);
 
-  const orderPage = `${appUrl}/shop/orders/${order.id}`;
+  const orderPage = `${origin}/shop/orders/${order.id}`;
   const tokenParam = guestToken ? `&token=${guestToken.token}` : "";
   const lineItems: CheckoutLineItem[] = lines.map((line) => ({ name: line.productName, unitAmountCents: line.unitPriceCents, quantity: line.quantity }));
   if (shippingCents > 0) lineItems.push({ name: "Shipping", unitAmountCents: shippingCents, quantity: 1 });

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { requireUser } from "@/server/accounts/require-user";
 import { LinkAnalytics } from "@/components/links/link-analytics";
 import { parseStatsRange } from "@/components/links/stats-range";
 import { PageContainer, PageHeader } from "@/components/ui/page";
-import { shortUrlFor } from "@/server/links/short-url";
+import { shortLinkOriginFor, shortUrlFor } from "@/server/links/short-url";
 import { userChannel } from "@/server/platform/realtime";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,7 +30,7 @@ export default async function LinkAnalyticsPage({ params, searchParams }: Props)
         title={`/${code}`}
         description="Clicks, visitors and where they came from. Bot traffic is recorded but left out."
       />
-      <LinkAnalytics code={code} range={range} channel={userChannel(user.id)} shortUrl={shortUrlFor(code)} />
+      <LinkAnalytics code={code} range={range} channel={userChannel(user.id)} shortUrl={shortUrlFor(code, shortLinkOriginFor(await headers()))} />
     </PageContainer>
   );
 }

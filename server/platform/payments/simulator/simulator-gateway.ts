@@ -1,4 +1,3 @@
-import { appUrl } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
@@ -8,9 +7,14 @@ import { checkoutExpiredEvent, chargeRefundedEvent, stripeId, type StripeEventJs
 /** Sends an event to the webhook endpoint, as Stripe would (see deliver-simulator-event.ts). */
 export type DeliverEvent = (event: StripeEventJson) => Promise<void>;
 
-/** Where the payer goes to pay a simulated session (app/pay/[sessionId]). */
-export function simulatorPageUrl(sessionId: string): string {
-  return `${appUrl}/pay/${sessionId}`;
+/**
+ * Where the payer goes to pay a simulated session (app/pay/[sessionId]). Stripe's
+ * page is on Stripe; the simulator's is on this app, at the origin the buyer is
+ * using and will return to: the success URL's (a page on another host name would
+ * find the buyer signed out).
+ */
+export function simulatorPageUrl(sessionId: string, successUrl: string): string {
+  return `${new URL(successUrl).origin}/pay/${sessionId}`;
 }
 
 /**
@@ -26,7 +30,7 @@ export function createSimulatorGateway({ db, deliver }: { db: Db; deliver: Deliv
     async createCheckoutSession(input) {
       // Stripe answers a repeated idempotency key with the first response.
       const existing = await db.simulatedCheckoutSession.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-      if (existing) return { id: existing.id, url: simulatorPageUrl(existing.id), expiresAt: existing.expiresAt };
+      if (existing) return { id: existing.id, url: simulatorPageUrl(existing.id, existing.successUrl), expiresAt: existing.expiresAt };
 
       const amountTotal = input.lineItems.reduce((sum, item) => sum + item.unitAmountCents * item.quantity, 0);
       const session = await db.simulatedCheckoutSession.create({
@@ -44,7 +48,7 @@ export function createSimulatorGateway({ db, deliver }: { db: Db; deliver: Deliv
           expiresAt: input.expiresAt,
         },
       });
-      return { id: session.id, url: simulatorPageUrl(session.id), expiresAt: session.expiresAt };
+      return { id: session.id, url: simulatorPageUrl(session.id, input.successUrl), expiresAt: session.expiresAt };
     },
 
     async expireCheckoutSession(sessionId) {
