@@ -9,8 +9,14 @@ import { createStack } from "./stack/stack";
  * command that brings up every part of Casebook on embedded defaults.
  */
 const dev = process.argv.includes("--dev");
+/** The fault suite (scripts/faults) runs this script on the test build. */
+const distDir = process.argv.find((arg) => arg.startsWith("--dist-dir="))?.slice("--dist-dir=".length) ?? ".next";
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(line);
+
+// When the terminal or npm has gone away first (a kill of the whole process group), writing a log
+// line fails with EPIPE; that must not end this process halfway through stopping the services.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 
 const stack = createStack({
   root,
@@ -21,7 +27,7 @@ const stack = createStack({
   externalRealtime: env.PUSHER_CLUSTER !== undefined || (env.PUSHER_HOST !== undefined && env.PUSHER_PORT !== undefined),
   persistent: true,
   dev,
-  distDir: ".next",
+  distDir,
   log,
 });
 

@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { http: 413, trpc: "PAYLOAD_TOO_LARGE" },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
   RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
-  UNAVAILABLE: { http: 503, trpc: "INTERNAL_SERVER_ERROR" },
+  UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE" },
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR" },
 } as const;
 
@@ -52,21 +52,40 @@ export function errorBody(error: AppError) {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isConnectionFailure(error)) {
-    return new AppError("UNAVAILABLE", "A backing service is unavailable. Please try again shortly.");
+    return new AppError("UNAVAILABLE", "A backing service is unavailable. Please try again shortly.", { retryAfterSeconds: BACKING_SERVICE_RETRY_SECONDS });
   }
   return new AppError("INTERNAL", "Something went wrong on our side.");
 }
 
-const CONNECTION_FAILURES = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "P1001", "P1017"];
+/** What a client is told to wait when Postgres or Redis is away: `npm start` restarts either within seconds. */
+const BACKING_SERVICE_RETRY_SECONDS = 5;
 
-function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && CONNECTION_FAILURES.includes(code)) return true;
-  const message = error.message;
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "P1001", "P1017"]);
+/** Prisma's driver adapter names a lost or refused connection with one of these kinds. */
+const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** SQLSTATEs of a server going away or not ready: 57P01-57P03 shutdown and startup, 53300 too many connections, class 08. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+const CONNECTION_MESSAGES = [
+  ...CONNECTION_CODES,
+  "Connection is closed", // ioredis
+  "Reached the max retries per request limit", // ioredis, while reconnecting
+  "Can't reach database server", // Prisma
+  "Connection terminated", // pg, the server went away mid-query
+  "timeout exceeded when trying to connect", // pg's pool
+  "the database system is", // starting up, shutting down, in recovery mode
+];
+
+/** A refused, lost or not-yet-ready connection to Postgres or Redis, wherever in the cause chain it is. */
+function isConnectionFailure(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
+  const { code, meta, cause } = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown; code?: unknown } } }; cause?: unknown };
+  const adapterCause = meta?.driverAdapterError?.cause;
+  const sqlState = [meta?.code, adapterCause?.originalCode, adapterCause?.code].find((value): value is string => typeof value === "string");
   return (
-    CONNECTION_FAILURES.some((failure) => message.includes(failure)) ||
-    message.includes("Connection is closed") ||
-    message.includes("Can't reach database server")
+    (typeof code === "string" && CONNECTION_CODES.has(code)) ||
+    (typeof adapterCause?.kind === "string" && CONNECTION_KINDS.has(adapterCause.kind)) ||
+    (sqlState !== undefined && UNAVAILABLE_SQLSTATE.test(sqlState)) ||
+    CONNECTION_MESSAGES.some((failure) => error.message.includes(failure)) ||
+    isConnectionFailure(cause, depth + 1)
   );
 }

@@ -53,22 +53,13 @@ export async function diffSchemas(from: SchemaFile[], to: SchemaFile[]): Promise
  */
 async function withThrowawayPostgres<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-diff-pg-"));
-  const postgresLog: string[] = [];
   try {
-    const postgres = await startEmbeddedPostgres({
-      dataDir: path.join(root, "data"),
-      port: await findFreePort(),
-      database: "postgres",
-      log: (line) => postgresLog.push(line),
-    }).catch((error: unknown) => {
-      // Its log is only interesting when it failed to start.
-      console.error(postgresLog.join("\n"));
-      throw error;
-    });
+    // A failure to start quotes the server's output.
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(root, "data"), port: await findFreePort(), database: "postgres" });
     try {
       return await work(postgres.url);
     } finally {
-      await postgres.stop();
+      await postgres.first.stop();
     }
   } finally {
     await fs.rm(root, { recursive: true, force: true });

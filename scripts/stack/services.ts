@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { watchChild, waitUntilReady } from "./child-process";
 import { StackError } from "./ports";
+import type { RunningProcess } from "./supervisor";
 
-export type Service = {
-  name: string;
-  child: ChildProcess;
-  /** Sends SIGTERM and waits for the exit (SIGKILL after `graceMs`). */
-  stop: (graceMs?: number) => Promise<void>;
-};
+/** Past this, a service that ignores SIGTERM is killed. */
+const STOP_GRACE_MS = 8_000;
 
 /**
  * Runs a TypeScript entry point (through tsx) as a child process with its own
@@ -19,7 +17,7 @@ export function spawnService(options: {
   args?: string[];
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
-}): Service {
+}): RunningProcess {
   const child = spawn(process.execPath, ["--import", "tsx", options.entry, ...(options.args ?? [])], {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -29,35 +27,21 @@ export function spawnService(options: {
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on("line", (line) => options.log(`[${options.name}] ${line}`));
   }
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  return {
-    name: options.name,
-    child,
-    stop: async (graceMs = 8_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return watchChild(child, () => child.kill("SIGTERM"), STOP_GRACE_MS);
 }
 
 /** Waits until `url` answers 2xx, failing early if the service exits first. */
-export async function waitUntilHealthy(service: Service, url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) {
-      throw new StackError(`${service.name} exited with code ${service.child.exitCode} while starting (its output is above).`);
-    }
+export async function waitUntilHealthy(name: string, service: RunningProcess, url: string, timeoutMs = 120_000): Promise<void> {
+  const answersOk = async () => {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
+      return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+  try {
+    await waitUntilReady(answersOk, service.exited, timeoutMs);
+  } catch (error) {
+    throw new StackError(`${name} did not become healthy at ${url}: ${error instanceof Error ? error.message : String(error)} (its output is above).`);
   }
-  throw new StackError(`${service.name} did not become healthy at ${url} within ${timeoutMs / 1000} s.`);
 }

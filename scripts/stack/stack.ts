@@ -2,12 +2,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations } from "../db/migrate";
 import { ensureProductionBuild } from "./build";
-import { assertPortFree } from "./ports";
+import { writeSupervisorStatus } from "../../server/platform/supervisor-status";
+import { StackError, assertPortFree } from "./ports";
 import { assertPostgresReachable, startEmbeddedPostgres } from "./postgres";
 import { assertRedisReachable, startLocalRedis } from "./redis";
 import { readOrCreateSecrets } from "./secrets";
+import { spawnService, waitUntilHealthy } from "./services";
+import { describeExit, supervise, type RunningProcess, type SupervisedProcess } from "./supervisor";
 import { ensureSystemProgram } from "./system-packages";
-import { spawnService, waitUntilHealthy, type Service } from "./services";
 
 export type StackOptions = {
   root: string;
@@ -37,9 +39,16 @@ export type RunningStack = {
 };
 
 export type Stack = {
-  /** Brings up Postgres, Redis, migrations, demo data, gateway, worker and web, in that order. */
+  /**
+   * Brings up Postgres, Redis, migrations, demo data, gateway, worker and web,
+   * in that order. Every process it starts is supervised from then on:
+   * restarted when it crashes (scripts/stack/supervisor.ts).
+   */
   start: () => Promise<RunningStack>;
-  /** Stops whatever has started so far, in reverse order; safe to call at any moment. */
+  /**
+   * Stops whatever has started so far, in reverse order (web, worker, gateway,
+   * Redis, Postgres), restarting nothing meanwhile; safe to call at any moment.
+   */
   stop: () => Promise<void>;
 };
 
@@ -53,10 +62,16 @@ export function createStack(options: StackOptions): Stack {
 
 async function startStack(options: StackOptions, stoppers: Array<() => Promise<void>>, stop: () => Promise<void>): Promise<RunningStack> {
   const { log } = options;
+  const board = createSupervisorBoard(options.dataDir, log);
+  /** Watches a started process and restarts it when it crashes; stopped in reverse order of starting. */
+  const supervised = (name: string, first: RunningProcess, restart: () => Promise<RunningProcess>) => {
+    stoppers.push(board.supervise(name, first, restart).stop);
+  };
 
   try {
     await assertPortFree(options.ports.web, "web", "PORT");
     if (!options.externalRealtime) await assertPortFree(options.ports.gateway, "realtime gateway", "GATEWAY_PORT");
+    await fs.mkdir(options.dataDir, { recursive: true });
 
     let databaseUrl = options.databaseUrl;
     if (databaseUrl) {
@@ -68,7 +83,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
         port: options.ports.postgres,
         database: "casebook",
       });
-      stoppers.push(postgres.stop);
+      supervised("postgres", postgres.first, postgres.restart);
       databaseUrl = postgres.url;
     }
 
@@ -86,7 +101,7 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
         persistent: options.persistent,
         log,
       });
-      stoppers.push(redis.stop);
+      supervised("redis-server", redis.first, redis.restart);
       redisUrl = redis.url;
     }
 
@@ -107,39 +122,32 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       ...secrets,
       ...(options.externalRealtime ? {} : { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(options.ports.gateway) }),
     };
+    const service = (name: string, entry: string, args: string[] = []) => () =>
+      Promise.resolve(spawnService({ name, entry: path.join(options.root, entry), args, env: childEnv, log }));
 
-    const seed = spawnService({ name: "seed", entry: path.join(options.root, "prisma/seed.ts"), env: childEnv, log });
-    await new Promise<void>((resolve, reject) =>
-      seed.child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed with code ${code}`)))),
-    );
+    const seed = await service("seed", "prisma/seed.ts")();
+    const seeded = await seed.exited;
+    if (seeded.code !== 0) throw new StackError(`Seeding the demo data failed (${describeExit(seeded)}; its output is above).`);
 
     if (!options.dev) await ensureProductionBuild({ root: options.root, distDir: options.distDir, env: { ...process.env, ...secrets }, log });
 
-    const services: Service[] = [];
-    stoppers.push(async () => {
-      await Promise.all(services.map((service) => service.stop()));
-    });
-
     let gatewayUrl: string | undefined;
     if (!options.externalRealtime) {
-      const gateway = spawnService({ name: "gateway", entry: path.join(options.root, "server/realtime/gateway/main.ts"), env: childEnv, log });
-      services.push(gateway);
+      const startGateway = service("gateway", "server/realtime/gateway/main.ts");
+      const gateway = await startGateway();
+      supervised("gateway", gateway, startGateway);
       gatewayUrl = `http://127.0.0.1:${options.ports.gateway}`;
-      await waitUntilHealthy(gateway, `${gatewayUrl}/health`);
+      await waitUntilHealthy("gateway", gateway, `${gatewayUrl}/health`);
     }
 
-    services.push(spawnService({ name: "worker", entry: path.join(options.root, "server/jobs/worker.ts"), env: childEnv, log }));
+    const startWorker = service("worker", "server/jobs/worker.ts");
+    supervised("worker", await startWorker(), startWorker);
 
-    const web = spawnService({
-      name: "web",
-      entry: path.join(options.root, "server/web/main.ts"),
-      args: options.dev ? ["--dev"] : [],
-      env: childEnv,
-      log,
-    });
-    services.push(web);
+    const startWeb = service("web", "server/web/main.ts", options.dev ? ["--dev"] : []);
+    const web = await startWeb();
+    supervised("web", web, startWeb);
     const webUrl = `http://localhost:${options.ports.web}`;
-    await waitUntilHealthy(web, `${webUrl}/api/health`, options.dev ? 300_000 : 120_000);
+    await waitUntilHealthy("web", web, `${webUrl}/api/health`, options.dev ? 300_000 : 120_000);
 
     const running = { webUrl, databaseUrl, redisUrl, gatewayUrl };
     await fs.writeFile(path.join(options.dataDir, "stack.json"), JSON.stringify(running, null, 2));
@@ -148,4 +156,32 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
     await stop();
     throw error;
   }
+}
+
+/**
+ * The supervised processes of one stack, and the status file the web process
+ * reads for /api/health (server/platform/supervisor-status.ts). Writes are
+ * chained so the file always holds the latest state.
+ */
+function createSupervisorBoard(dataDir: string, log: (line: string) => void) {
+  const processes: SupervisedProcess[] = [];
+  let writing = Promise.resolve();
+  const publish = () => {
+    const status = {
+      pid: process.pid,
+      updatedAt: new Date().toISOString(),
+      processes: Object.fromEntries(processes.map((supervised) => [supervised.name, supervised.state()])),
+    };
+    writing = writing
+      .then(() => writeSupervisorStatus(dataDir, status))
+      .catch((error: unknown) => log(`Could not write the supervisor's status file: ${String(error)}`));
+  };
+  return {
+    supervise(name: string, first: RunningProcess, restart: () => Promise<RunningProcess>): SupervisedProcess {
+      const supervised = supervise({ name, first, restart, log, onChange: publish });
+      processes.push(supervised);
+      publish();
+      return supervised;
+    },
+  };
 }

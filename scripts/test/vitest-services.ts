@@ -26,8 +26,8 @@ export default async function setup() {
   Object.assign(process.env, throwawaySecrets());
 
   return async () => {
-    await redis.stop();
-    await postgres.stop();
+    await redis.first.stop();
+    await postgres.first.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   };
 }

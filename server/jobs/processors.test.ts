@@ -24,7 +24,7 @@ const TESTED_HERE = ["send-notification"];
 
 const connection = createRedis({ maxRetriesPerRequest: null });
 const failures: string[] = [];
-const worker = new Worker("send-notification", async (job) => processors["send-notification"](job.data), { connection, prefix: JOB_PREFIX });
+const worker = new Worker("send-notification", async (job) => processors["send-notification"](job.data, job), { connection, prefix: JOB_PREFIX });
 worker.on("failed", (job, error) => failures.push(`${job?.id}: ${error.message}`));
 
 afterAll(async () => {
@@ -55,6 +55,19 @@ describe("worker processors", () => {
     await enqueue("send-notification", { userId: user.id, kind: "test.sentinel", payload: {} });
     await expect.poll(() => db.notification.count({ where: { userId: user.id, kind: "test.sentinel" } }), { timeout: 10_000 }).toBe(1);
     expect(await db.notification.count({ where: { userId: user.id, kind: "test.processor" } })).toBe(1);
+  });
+
+  it("send-notification: a job run again after its worker died stores its notification once", async () => {
+    const user = await createTestUser(db);
+    const job = { id: `processor-test-${randomUUID()}`, timestamp: Date.now() };
+    const data = { userId: user.id, kind: "test.rerun", payload: {} };
+    // The worker was killed after the insert, before the job was marked done: BullMQ runs it again.
+    await processors["send-notification"](data, job);
+    await processors["send-notification"](data, job);
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(1);
+    // Another job with the same id after Redis lost its data (ids restart) is a notification of its own.
+    await processors["send-notification"](data, { ...job, timestamp: job.timestamp + 1 });
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(2);
   });
 
   it("send-notification: a job the notification module refuses fails, and stores nothing", async () => {

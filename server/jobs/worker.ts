@@ -21,7 +21,7 @@ const connection = createRedis({ maxRetriesPerRequest: null });
 const heartbeatRedis = createRedis();
 
 const workers = (Object.keys(processors) as JobName[]).map((name) => {
-  const worker = new Worker(name, async (job) => processors[name](job.data), {
+  const worker = new Worker(name, async (job) => processors[name](job.data, job), {
     connection,
     prefix: JOB_PREFIX,
     concurrency: 8,

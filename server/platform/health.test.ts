@@ -42,6 +42,13 @@ describe("checkHealth", () => {
     }
   });
 
+  it("names the processes npm start's supervisor gave up on, and is degraded then", async () => {
+    const report = await checkHealth({ db, redis, probeRealtime: realtimeUp, readGivenUpProcesses: async () => ["worker"] });
+    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok", notRestarted: ["worker"] });
+    const none = await checkHealth({ db, redis, probeRealtime: realtimeUp, readGivenUpProcesses: async () => [] });
+    expect(none).toEqual({ status: "ok", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok" });
+  });
+
   it("reports the worker down when no heartbeat is fresh", async () => {
     await clearWorkerHeartbeat(redis, workerId);
     const isolated = new Redis(process.env.REDIS_URL ?? "", { db: 7 });

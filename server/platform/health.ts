@@ -3,13 +3,24 @@ import type { Db } from "./db";
 import { countLiveWorkers } from "./worker-heartbeat";
 
 export type PartStatus = "ok" | "down";
-export type HealthReport = { status: "ok" | "degraded" } & Record<HealthPart, PartStatus>;
+/**
+ * `notRestarted` appears only when `npm start`'s supervisor has given up on a
+ * process (it crashed too often): those processes are named, and the status
+ * is "degraded" even if the rest answers.
+ */
+export type HealthReport = { status: "ok" | "degraded"; notRestarted?: string[] } & Record<HealthPart, PartStatus>;
 type HealthPart = "postgres" | "redis" | "realtime" | "worker";
 
 const PROBE_TIMEOUT_MS = 2_000;
 
 /** Probes every part for real; a part that fails or stalls past the timeout is "down". */
-export async function checkHealth(deps: { db: Db; redis: Redis; probeRealtime: () => Promise<void> }): Promise<HealthReport> {
+export async function checkHealth(deps: {
+  db: Db;
+  redis: Redis;
+  probeRealtime: () => Promise<void>;
+  /** Processes the supervisor stopped restarting (server/platform/supervisor-status.ts). */
+  readGivenUpProcesses?: () => Promise<string[]>;
+}): Promise<HealthReport> {
   const probes: Record<HealthPart, () => Promise<unknown>> = {
     postgres: () => deps.db.$queryRaw`select 1`,
     redis: async () => {
@@ -21,9 +32,13 @@ export async function checkHealth(deps: { db: Db; redis: Redis; probeRealtime: (
     },
   };
   const parts = Object.keys(probes) as HealthPart[];
-  const results = await Promise.all(parts.map((part) => withTimeout(probes[part]())));
+  const [results, givenUp] = await Promise.all([
+    Promise.all(parts.map((part) => withTimeout(probes[part]()))),
+    deps.readGivenUpProcesses?.().catch(() => []) ?? [],
+  ]);
   const report = Object.fromEntries(parts.map((part, index) => [part, results[index] ? "ok" : "down"])) as Record<HealthPart, PartStatus>;
-  return { status: Object.values(report).every((status) => status === "ok") ? "ok" : "degraded", ...report };
+  const allOk = Object.values(report).every((status) => status === "ok") && givenUp.length === 0;
+  return { status: allOk ? "ok" : "degraded", ...report, ...(givenUp.length > 0 ? { notRestarted: givenUp } : {}) };
 }
 
 async function withTimeout(probe: Promise<unknown>): Promise<boolean> {

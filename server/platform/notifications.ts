@@ -21,14 +21,18 @@ const MAX_PUSHED_PAYLOAD_BYTES = 6 * 1024;
  * Stores a notification for `userId` and pushes it to their open tabs. The row
  * is the truth: if the push fails (gateway down) it is logged, not thrown, so a
  * queued job is not retried into duplicate rows; clients refetch on reconnect.
+ * With an `id` (a queued job's), storing is idempotent: a job that runs again
+ * because its worker died after the insert finds its row and only pushes again.
  */
 export async function notify({
   db,
+  id,
   userId,
   kind,
   payload,
 }: {
   db: Db;
+  id?: string;
   userId: string;
   kind: string;
   payload: Record<string, unknown>;
@@ -38,7 +42,8 @@ export async function notify({
   if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Notification payload is too large.");
 
   // The JSON round trip drops undefined and functions, so what is stored is exactly what clients will read.
-  const row = await db.notification.create({ data: { userId, kind, payload: JSON.parse(json) as Prisma.InputJsonObject } });
+  const data = { userId, kind, payload: JSON.parse(json) as Prisma.InputJsonObject };
+  const row = id ? await db.notification.upsert({ where: { id }, create: { id, ...data }, update: {} }) : await db.notification.create({ data });
   const notification = toNotificationView(row);
   const unreadCount = await db.notification.count({ where: { userId, readAt: null } });
 

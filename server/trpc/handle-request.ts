@@ -1,5 +1,6 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { AppError } from "@/server/errors";
+import { AppError, toAppError, trpcCodeOf } from "@/server/errors";
 import { withCappedBody } from "@/server/web/capped-request";
 import { JSON_BODY, requireBodyType } from "@/server/web/content-types";
 import { guardRequest } from "@/server/web/guard";
@@ -28,7 +29,11 @@ export const handleTrpcRequest = withCappedBody(
       endpoint: ENDPOINT,
       req: request,
       router: appRouter,
-      createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }),
+      createContext: ({ resHeaders }) => createContext({ headers: request.headers, resHeaders }).catch(contextError),
+      responseMeta: ({ errors }) => {
+        const retryAfter = errors.map(retryAfterSecondsOf).find((seconds) => seconds !== undefined);
+        return retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } };
+      },
     }),
   (request) => {
     checkBatchSize(request);
@@ -38,6 +43,21 @@ export const handleTrpcRequest = withCappedBody(
     }
   },
 );
+
+/**
+ * The session is read before any procedure runs, outside the procedures' error
+ * mapping: with Postgres away it must still answer 503 (UNAVAILABLE), not 500.
+ */
+function contextError(error: unknown): never {
+  const appError = toAppError(error);
+  throw new TRPCError({ code: trpcCodeOf(appError.code), message: appError.message, cause: appError });
+}
+
+/** Retry-After for a 503 (a backing service is away) or a 429, as REST routes send it. */
+function retryAfterSecondsOf(error: TRPCError): number | undefined {
+  const seconds = error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : undefined;
+  return typeof seconds === "number" ? seconds : undefined;
+}
 
 function checkBatchSize(request: WebRequest): void {
   if (request.query.get("batch") !== "1") return;

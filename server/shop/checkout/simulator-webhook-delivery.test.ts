@@ -36,7 +36,7 @@ import { userCartId } from "../cart/cart-id";
 import { TEST_ADDRESS, createTestBuyer, createTestProduct, fillCart, shopCaller, stockOf } from "../orders/orders-test-kit";
 
 const workerRedis = createRedis({ maxRetriesPerRequest: null });
-const worker = new Worker("deliver-payment-event", async (job) => processors["deliver-payment-event"](job.data), { connection: workerRedis, prefix: JOB_PREFIX });
+const worker = new Worker("deliver-payment-event", async (job) => processors["deliver-payment-event"](job.data, job), { connection: workerRedis, prefix: JOB_PREFIX });
 
 afterAll(async () => {
   await worker.close();
