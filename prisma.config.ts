@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // Read by the Prisma CLI only (generate, studio). Migrations are applied by
-// scripts/db/migrate.ts, which works offline; see README "Database".
+// scripts/db/migrate.ts, which works offline; see README "Database migrations".
 export default defineConfig({
   schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * One error type for the whole server. The code set is closed: each code maps
  * to exactly one tRPC code and one HTTP status, here and nowhere else.
@@ -43,8 +45,12 @@ export function trpcCodeOf(code: ErrorCode) {
   return ERROR_CODES[code].trpc;
 }
 
-/** JSON body every REST route answers errors with: `{ error: { code, message } }`. */
-export function errorBody(error: AppError) {
+/** The JSON body every REST route answers errors with; `details` facts (a field, retryAfterSeconds) sit beside code and message. */
+export const ErrorBody = z.strictObject({
+  error: z.looseObject({ code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]), message: z.string() }),
+});
+
+export function errorBody(error: AppError): z.infer<typeof ErrorBody> {
   return { error: { code: error.code, message: error.message, ...error.details } };
 }
 

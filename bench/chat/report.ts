@@ -23,7 +23,7 @@ const f = (value: number | undefined) => String(value ?? "n/a").padStart(8);
 const n = (value: number, width: number) => String(value).padStart(width);
 const s = (ms: number | undefined) => (ms === undefined ? undefined : (ms / 1000).toFixed(1));
 
-/** The human table, then the RESULT lines (names from shared/notes/benchmarks.md, plus extras). */
+/** The human table, then the RESULT lines (the names every bench prints, plus extras). */
 export function printReport(r: Report): void {
   const { fixed, saturation: sat, baseline: base, memory, restart } = r;
   const failures = [...run.subscriptionFailures].map(([reason, count]) => `${count}× ${reason}`).join("; ");

@@ -15,7 +15,7 @@ export type BenchStack = RunningStack & {
 const root = path.resolve(import.meta.dirname, "../..");
 
 /**
- * The stack a bench measures (shared/notes/benchmarks.md): with BASE_URL the
+ * The stack a bench measures: with BASE_URL the
  * running app, found through `<DATA_DIR>/stack.json`; otherwise a throwaway
  * stack on free ports with its own database, stopped and removed afterwards
  * (Ctrl-C included). `env` raises the limits the bench would otherwise hit.

@@ -35,7 +35,11 @@ export type MessageView = {
   createdAt: Date;
 };
 
-/** What `message` realtime events carry: small (< 1.5 KB), so any valid message fits a gateway frame. */
+/**
+ * What `message` realtime events carry: small (< 1.5 KB), so any valid message fits a gateway frame.
+ * Under concurrent sends they may arrive out of seq order but never skip a committed seq: order by
+ * seq, and on a gap (or when truncated / with attachments) fetch the history after the last one held.
+ */
 export type MessageEnvelope = {
   conversationId: string;
   id: string;

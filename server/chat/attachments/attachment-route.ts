@@ -13,8 +13,8 @@ const CONVERSATION_ID = /^[A-Za-z0-9-]{1,64}$/;
  * form's: the type is sniffed from the bytes. Members only; at most
  * CHAT_ATTACHMENT_MAX_BYTES (413 past it, refused while streaming, never
  * buffered whole); the `upload` rate limit applies.
- * 201 → ChatAttachment { key, name, size, contentType, url, thumbKey?, thumbUrl?, width?, height? },
- * which the client passes to chat.send in `attachments`.
+ * 201 with the ChatAttachment (upload-attachment.ts), which the client passes
+ * to chat.send in `attachments`.
  */
 export const attachmentRoute = uploadRoute({
   maxBytes: env.CHAT_ATTACHMENT_MAX_BYTES,

@@ -14,8 +14,7 @@ const NUMBER_PARAMS = ["before", "after", "around", "limit"] as const;
  * reconnect, all at once after a gateway restart (measured on bench:chat: 1,420
  * catch-ups through Next and tRPC held sends up for 20 s). A row of the route
  * table answered before Next when self-hosted.
- * Same rules and shape as chat.history (HistoryPage, dates as ISO strings):
- * 401 signed out, 403 non-member, 400 invalid parameters.
+ * Same input, rules and answer as chat.history (dates as ISO strings).
  */
 export async function historyRoute(request: WebRequest): Promise<Answer> {
   const user = await getSessionUser(request.headers);

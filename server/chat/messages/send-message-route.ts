@@ -11,18 +11,13 @@ import { SendMessageInput, sendMessage } from "./send-message";
 export const SEND_MESSAGE_MAX_REQUEST_BYTES = 128 * 1024;
 
 /**
- * POST /api/chat/conversations/{conversationId}/messages — chat.send as a
- * plain route, the hot path of Chat (ARCHITECTURE.md: hot paths stay out of
- * tRPC). A row of the route table (server/web/routes.ts): self-hosted, the
- * listener answers it before Next (measured on bench:chat, Next's router,
- * tRPC and superjson cost more CPU per message than the send itself); on
- * Vercel its route file does.
- *
- * Same rules as chat.send (send-message.ts): session required (401), members
- * only (403), body limits (400 / 413), JSON only (415), the chat-send rate
- * limit (429 with Retry-After), idempotent by clientId (a resend answers the
- * stored message). Body: chat.send's input without conversationId (it is in
- * the path). 201 with the MessageView as JSON (dates as ISO strings).
+ * POST /api/chat/conversations/{conversationId}/messages: chat.send as a plain
+ * route, the hot path of Chat (measured on bench:chat, Next's router, tRPC and
+ * superjson cost more CPU per message than the send itself). A row of the
+ * route table (server/web/routes.ts): self-hosted, the listener answers it
+ * before Next; on Vercel its route file does. Same input (without
+ * conversationId, which is in the path) and rules as chat.send; 201 with the
+ * MessageView as JSON (dates as ISO strings).
  */
 export async function sendMessageRoute(request: WebRequest): Promise<Answer> {
   const user = await getSessionUser(request.headers);

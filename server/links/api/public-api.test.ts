@@ -11,14 +11,17 @@ import { DELETE as deleteUrl } from "@/app/api/urls/[code]/route";
 import { GET as clicksCsv } from "@/app/api/links/[code]/clicks.csv/route";
 import { POST as shorten } from "@/app/api/shorten/route";
 import { GET as stats } from "@/app/api/stats/[code]/route";
+import { ErrorBody } from "@/server/errors";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { recordClick } from "../analytics/click-events";
 import { ClickStreamConsumer } from "../analytics/consume-click-stream";
+import { PublicLinkStats } from "../analytics/get-public-link-stats";
 import { getLinkCache } from "../redirect/link-cache";
 import { DESKTOP_UA, createTestApiKey, createTestUser, uniqueAlias } from "../links-test-kit";
 import { resolveRedirect } from "../redirect/resolve-redirect";
 import { revokeApiKey } from "../keys/revoke-api-key";
+import { ShortenResponse } from "./shorten-url";
 
 afterAll(async () => {
   await getLinkCache({ db, redis }).close();
@@ -50,9 +53,7 @@ function expectRateLimitHeaders(response: Response) {
 }
 
 async function errorOf(response: Response) {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(typeof body.error.message).toBe("string");
-  return body.error.code;
+  return ErrorBody.parse(await response.json()).error.code;
 }
 
 describe("POST /api/shorten", () => {
@@ -61,7 +62,7 @@ describe("POST /api/shorten", () => {
     const response = await shorten(post({ url: "HTTPS://Example.COM/Path?q=1", expiresAt }));
     expect(response.status).toBe(201);
     expectRateLimitHeaders(response);
-    const body = (await response.json()) as Record<string, string>;
+    const body = ShortenResponse.parse(await response.json());
     expect(body).toEqual({
       shortUrl: `http://short.test/${body.shortCode}`,
       shortCode: expect.stringMatching(/^[0-9A-Za-z]{7}$/),
@@ -192,7 +193,7 @@ describe("GET /api/stats/{code} and DELETE /api/urls/{code}", () => {
     expect(response.status).toBe(200);
     expectRateLimitHeaders(response);
     const today = new Date().toISOString().slice(0, 10);
-    expect(await response.json()).toEqual({
+    expect(PublicLinkStats.parse(await response.json())).toEqual({
       shortCode: code,
       originalUrl: "https://example.com/stats",
       totalClicks: 2,

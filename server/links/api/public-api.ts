@@ -18,7 +18,7 @@ import { hotPathRedis } from "../hot-path-redis";
  * - Limits: per API key (or signed-in user) under "api-key", per client IP
  *   under "api-anonymous" (server/platform/ratelimit.ts, configurable through env).
  *   Every response carries X-RateLimit-Limit/Remaining/Reset; a 429 adds Retry-After.
- * - Errors: `{ "error": { "code", "message" } }` with the status of server/errors.ts.
+ * - Errors: ErrorBody with the status of the AppError's code (server/errors.ts).
  */
 export type PublicApiCaller = { userId: string | null; via: "api-key" | "session" | "anonymous"; rateLimitKey: string };
 

@@ -4,14 +4,21 @@ import { createLink } from "../manage/create-link";
 import type { LinkCache } from "../redirect/link-cache";
 import { IsoDateTime } from "./public-api";
 
-/** POST /api/shorten body (public REST API; exact shape from the Links issue). */
+/** POST /api/shorten: the request body and the 201 answer (public REST API, shapes fixed by the Links issue). */
 export const ShortenRequest = z.object({
   url: z.string({ error: "url is required" }),
   customAlias: z.string().nullish(),
   expiresAt: IsoDateTime.nullish(),
 });
 
-export type ShortenResponse = { shortUrl: string; shortCode: string; originalUrl: string; createdAt: string; expiresAt: string | null };
+export const ShortenResponse = z.strictObject({
+  shortUrl: z.url(),
+  shortCode: z.string(),
+  originalUrl: z.url(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type ShortenResponse = z.infer<typeof ShortenResponse>;
 
 /** Creates the link for a REST caller (owned when an API key was sent) and answers in the REST shape. */
 /** `origin`: where the short URL points (short-url.ts: shortLinkOriginFor the request). */

@@ -5,14 +5,9 @@ import { SetProductStockInput, setProductStock } from "./set-product-stock";
 import { UpdateProductInput, updateProduct } from "./update-product";
 
 /**
- * Staff manage the catalog (role admin; anyone else gets FORBIDDEN).
- *
- * shop.adminProducts.list      query    { search?, categorySlug?, page? } → { items: AdminProductView[], total, page, pageCount } (25 a page)
- * shop.adminProducts.create    mutation { name, description, brand, categorySlug, priceCents, images: string[], featured, active, onHand } → AdminProductView
- * shop.adminProducts.update    mutation { id, ...any of the create fields but onHand } → AdminProductView (slug never changes)
- * shop.adminProducts.setStock  mutation { id, onHand } → AdminProductView   CONFLICT (field onHand) below the reserved units
- *
- * AdminProductView = ProductView & { onHand, reserved, updatedAt }. Every change drops the product's cache entry.
+ * Staff manage the catalog (role admin; anyone else gets FORBIDDEN). Inputs
+ * are the zod schemas imported here, outputs AdminProductView
+ * (admin-product-view.ts). Every change drops the product's cache entry.
  */
 export const adminProductsRouter = router({
   list: adminProcedure.input(ListAdminProductsInput).query(({ ctx, input }) => listAdminProducts({ db: ctx.db, input })),

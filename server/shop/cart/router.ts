@@ -7,21 +7,12 @@ import { RemoveFromCartInput, removeFromCart } from "./remove-from-cart";
 import { SetCartQuantityInput, setCartQuantity } from "./set-cart-quantity";
 
 /**
- * The cart, for guests and signed-in users alike (server/shop/cart).
- *
- * shop.cart.get          query    → CartView
- * shop.cart.add          mutation { productId, quantity: 1..10 } → CartView
- * shop.cart.setQuantity  mutation { productId, quantity: 0..10 (0 removes) } → CartView
- * shop.cart.remove       mutation { productId } → CartView
- *
- * CartView (get-cart.ts): { lines: { productId, product: CartProduct | null, quantity, lineTotalCents,
- *   problem: null | "sold_out" | "not_enough_stock" | "unavailable" }[], subtotalCents, shippingCents,
- *   totalCents, currency, itemCount, freeShippingRemainingCents }
- * Refusals carry a message for people and data.appCode: NOT_FOUND (product gone or inactive),
- * CONFLICT (sold out / "Only N left"), BAD_REQUEST (quantity out of range, 10 per line, 50 lines),
- * TOO_MANY_REQUESTS after RATE_LIMIT_CART_POINTS writes a minute per user or guest IP.
- * A guest's cart lives behind the httpOnly cookie `cb_cart`; the first cart call after
- * sign-in merges it into the user's cart and clears the cookie (open-cart.ts).
+ * The cart, for guests and signed-in users alike. Inputs are the zod schemas
+ * imported here; every procedure answers the CartView (get-cart.ts). Writes
+ * are limited per user or guest IP (limit-cart-writes.ts); refusals carry a
+ * message for people and data.appCode (cart-errors.ts). A guest's cart lives
+ * behind the httpOnly cookie `cb_cart`; the first cart call after sign-in
+ * merges it into the user's cart (open-cart.ts).
  */
 const readCartProcedure = publicProcedure.use(async ({ ctx, next }) =>
   next({ ctx: { cartId: await openCart(ctx, { forWrite: false }) } }),

@@ -6,17 +6,10 @@ import { SearchProductsInput } from "./search-options";
 import { searchProducts } from "./search-products";
 
 /**
- * The catalog, open to everyone (signed in or not).
- *
- * shop.catalog.home     query → { categories: { slug, name, description, productCount }[], featured: ProductView[] }
- * shop.catalog.search   query { q? (≤ 200 chars), category?: slug[], brand?: string[], price?: PriceRangeKey[],
- *                               rating?: 1..4 | null, inStock?: boolean, sort?: SortKey, page?: 1..100 }
- *                       → { items: ProductView[] (24 a page), total, page, pageSize, pageCount,
- *                           facets: { categories, brands, prices, ratings: FacetOption[], inStock: { count, selected } } }
- *                       FacetOption = { value, label, count, selected }; counts are disjunctive (search-products.ts).
- * shop.catalog.product  query { slug } → ProductView   NOT_FOUND for unknown or hidden products
- *
- * ProductView: server/shop/catalog/product-view.ts. Vocabulary (price ranges, sorts): search-options.ts.
+ * The catalog, open to everyone (signed in or not). Inputs are the zod
+ * schemas here and in search-options.ts (the vocabulary of price ranges and
+ * sorts, shared with the browser); outputs the operations' views
+ * (product-view.ts); facet counts are disjunctive (search-products.ts).
  */
 export const catalogRouter = router({
   home: publicProcedure.query(({ ctx }) => getCatalogHome({ db: ctx.db })),

@@ -6,11 +6,8 @@ import { openCart } from "../cart/open-cart";
 import { StartCheckoutInput, startCheckout } from "./start-checkout";
 
 /**
- * shop.checkout.start  mutation  { email? (required signed out), shippingAddress: { name, line1, line2?, city, postalCode,
- *                                  country (ISO 3166 alpha-2) } } → { orderId, url }
- *   Orders the caller's cart at today's prices, holds the stock for SHOP_CHECKOUT_MINUTES and opens a payment
- *   session; the browser goes to `url`. CONFLICT names a sold-out or short product; RATE_LIMITED after
- *   RATE_LIMIT_CHECKOUT_POINTS starts a minute; BAD_REQUEST for an empty cart or a missing email (data.field).
+ * Orders the caller's cart and opens a payment session; the browser goes to
+ * the answered `url`. Input, holds and refusals: start-checkout.ts.
  */
 export const checkoutRouter = router({
   start: publicProcedure.input(StartCheckoutInput).mutation(async ({ ctx, input }) =>

@@ -7,12 +7,10 @@ import { ListAllOrdersInput, listAllOrders } from "./list-all-orders";
 import { OrderPageInput, listMyOrders } from "./list-my-orders";
 
 /**
- * shop.orders.list    query     { cursor?, limit?: 1..50 = 20 } → { items: OrderSummaryView[], nextCursor }   (signed in)
- * shop.orders.get     query     { orderId, token? } → OrderView   (the buyer, an admin, or a guest with the link's token;
- *                                 anyone else NOT_FOUND)
- * shop.orders.cancel  mutation  { orderId, token? } → OrderView   (before shipping: unpaid → cancelled, paid/preparing →
- *                                 refunded; CONFLICT once shipped)
- * Live: `shop.order.updated` { orderId, status } on the buyer's private-user channel after every change.
+ * The buyer's orders (inputs: the zod schemas imported here; outputs: the
+ * operations' views, order-view.ts). `get` and `cancel` also serve a guest
+ * holding the order link's token; anyone else gets NOT_FOUND
+ * (get-viewable-order-or-throw.ts). Live changes: order-events.ts.
  */
 export const ordersRouter = router({
   list: protectedProcedure.input(OrderPageInput).query(({ ctx, input }) => listMyOrders({ db: ctx.db, userId: ctx.user.id, input })),
@@ -24,12 +22,7 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) => cancelOrder({ db: ctx.db, payments: getPayments(), orderId: input.orderId, viewer: { user: ctx.user, token: input.token } })),
 });
 
-/**
- * shop.adminOrders.list     query     { status?, search? (number or email), cursor?, limit? } → { items, nextCursor }
- * shop.adminOrders.advance  mutation  { orderId, to: "preparing" } | { orderId, to: "shipped", trackingNumber (3–64) }
- *                                     | { orderId, to: "delivered" } → OrderView   (CONFLICT when out of order)
- * Admins open one order with shop.orders.get.
- */
+/** Staff move orders along (preparing → shipped → delivered; CONFLICT out of order, advance-order.ts); one order opens with shop.orders.get. */
 export const adminOrdersRouter = router({
   list: adminProcedure.input(ListAllOrdersInput).query(({ ctx, input }) => listAllOrders({ db: ctx.db, input })),
   advance: adminProcedure.input(AdvanceOrderInput).mutation(({ ctx, input }) => advanceOrder({ db: ctx.db, adminId: ctx.user.id, input })),

@@ -8,18 +8,9 @@ import { ListReviewsInput, listReviews } from "./list-reviews";
 import { UpdateReviewInput, updateReview } from "./update-review";
 
 /**
- * Product reviews.
- *
- * shop.reviews.list         query    { productId, cursor?, limit?: 1..50 = 10 } → { items: ReviewView[], nextCursor } newest first
- * shop.reviews.summary      query    { productId } → { average, count, distribution: { stars, count }[] (5 → 1) }
- * shop.reviews.eligibility  query    { productId } → { canReview, reason: "sign_in" | "not_delivered" | "already_reviewed" | null }
- * shop.reviews.create       mutation { productId, rating: 1..5, body: 1..2,000 chars } → ReviewView
- *                           FORBIDDEN without a delivered order containing the product; CONFLICT for a second review.
- * shop.reviews.update       mutation { reviewId, rating: 1..5, body: 1..2,000 chars } → ReviewView (marked edited)
- * shop.reviews.delete       mutation { reviewId } → void; the author may then review again.
- *                           NOT_FOUND for a review that is missing or someone else's.
- *
- * ReviewView: { id, rating, body, createdAt: Date, editedAt: Date | null, author: { name, image }, mine } (review-view.ts).
+ * Product reviews. Inputs are the zod schemas imported here, outputs the
+ * operations' views (review-view.ts); who may review and edit: the
+ * operations (a delivered order containing the product, one review each).
  */
 const ProductIdInput = z.object({ productId: z.string().min(1).max(64) });
 
