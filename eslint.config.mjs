@@ -12,6 +12,8 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/accounts/password-rules",
   "server/accounts/username",
   "server/chat/chat-channels",
+  "server/feed/feed-channels",
+  "server/feed/posts/post-text",
   "server/platform/notification-view",
   "server/platform/realtime-channels",
   "server/shop/admin-products/product-fields",

@@ -157,6 +157,31 @@ const EnvSchema = z.object({
   /** Largest file one chat attachment may be (25 MB). */
   CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
 
+  // Feed (server/feed)
+  /**
+   * Authors with at least this many followers are "celebrities": their posts are not fanned out to every
+   * follower's timeline but merged into it at read time from the author's cached recent posts.
+   */
+  FEED_CELEBRITY_FOLLOWERS: z.coerce.number().int().positive().default(10_000),
+  /** Entries kept per home timeline in Redis (and per author's recent-posts cache); older posts stay on profiles. */
+  FEED_TIMELINE_SIZE: z.coerce.number().int().min(20).default(800),
+  /**
+   * A timeline not read for this long expires from Redis; fan-out skips timelines that are not there, so
+   * inactive users cost nothing, and their timeline is rebuilt from Postgres when they return.
+   */
+  FEED_TIMELINE_TTL_DAYS: z.coerce.number().positive().default(7),
+  /** Followers whose timelines one Redis round trip of the fan-out job updates. */
+  FEED_FANOUT_BATCH: z.coerce.number().int().positive().default(1_000),
+  /** Posts (replies, quotes and reposts included) per user. */
+  RATE_LIMIT_FEED_POST_POINTS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_FEED_POST_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Follows and unfollows per user. */
+  RATE_LIMIT_FEED_FOLLOW_POINTS: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_FEED_FOLLOW_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Likes, unlikes, bookmarks per user. */
+  RATE_LIMIT_FEED_LIKE_POINTS: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+
   // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
   STRIPE_SECRET_KEY: optional,
   /** Verifies webhook signatures: the endpoint's signing secret with STRIPE_SECRET_KEY, else the simulator's own key. */

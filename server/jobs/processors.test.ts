@@ -19,6 +19,8 @@ const { createTestUser } = await import("@/server/accounts/test-users");
 /** Processors whose test needs their system's whole flow, and where it lives. */
 const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   "deliver-payment-event": "server/shop/checkout/simulator-webhook-delivery.test.ts",
+  // Its worker is started by the Feed tests' kit; server/feed/timeline.test.ts checks what it does.
+  "feed-fanout": "server/feed/feed-test-kit.ts",
 };
 const TESTED_HERE = ["send-notification"];
 

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { fanOutPost } from "@/server/feed/timeline/fan-out-post";
 import { db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
 import { postSignedEvent } from "@/server/platform/payments/simulator/deliver-simulator-event";
 import type { JobName, JobPayloads } from "@/server/platform/queue";
+import { redis } from "@/server/platform/redis";
 
 /** Which job a run belongs to (BullMQ's job id and creation time): the same for every attempt of one job. */
 export type JobIdentity = { id?: string; timestamp: number };
@@ -20,6 +22,10 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   // The webhook route applies an event once, by event id (Stripe's own redelivery rule).
   "deliver-payment-event": async ({ event }) => {
     await postSignedEvent(event);
+  },
+  // Re-adding a post to a timeline is a no-op (same member, same score).
+  "feed-fanout": async ({ postId }) => {
+    await fanOutPost({ db, redis, postId: BigInt(postId) });
   },
 };
 

@@ -11,6 +11,8 @@ export type JobPayloads = {
   "send-notification": { userId: string; kind: string; payload: Record<string, unknown> };
   /** The checkout simulator's events on their way to the webhook route (retried like Stripe's). */
   "deliver-payment-event": { event: StripeEventJson };
+  /** Feed: puts a new post into its author's followers' home timelines (server/feed/timeline/fan-out-post.ts). */
+  "feed-fanout": { postId: string };
 };
 export type JobName = keyof JobPayloads;
 

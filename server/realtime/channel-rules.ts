@@ -1,4 +1,5 @@
 import { CHAT_CHANNEL_RULES } from "@/server/chat/chat-channel-rules";
+import { FEED_CHANNEL_RULES } from "@/server/feed/feed-channels";
 import type { SessionUser } from "@/server/platform/auth";
 import { canSubscribe, composeChannelRules, PLATFORM_CHANNEL_RULES } from "@/server/platform/channel-access";
 
@@ -7,7 +8,7 @@ import { canSubscribe, composeChannelRules, PLATFORM_CHANNEL_RULES } from "@/ser
  * own channels and each system's rules, composed here at the entry point
  * (the platform knows no system). A new system adds its table to this list.
  */
-export const CHANNEL_RULES = composeChannelRules(PLATFORM_CHANNEL_RULES, CHAT_CHANNEL_RULES);
+export const CHANNEL_RULES = composeChannelRules(PLATFORM_CHANNEL_RULES, CHAT_CHANNEL_RULES, FEED_CHANNEL_RULES);
 
 export function canSubscribeToChannel(user: SessionUser, channel: string): Promise<boolean> {
   return canSubscribe(user, channel, CHANNEL_RULES);

@@ -5,6 +5,7 @@ import { notificationsRouter } from "@/server/notifications/router";
 import { linksRouter } from "@/server/links/router";
 import { chatRouter } from "@/server/chat/router";
 import { shopRouter } from "@/server/shop/router";
+import { feedRouter } from "@/server/feed/router";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   links: linksRouter,
   chat: chatRouter,
   shop: shopRouter,
+  feed: feedRouter,
 });
 
 export type AppRouter = typeof appRouter;

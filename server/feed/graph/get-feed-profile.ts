@@ -1,0 +1,46 @@
+import { AppError } from "@/server/errors";
+import type { Db } from "@/server/platform/db";
+
+export type FeedProfileView = {
+  id: string;
+  name: string;
+  username: string | null;
+  image: string | null;
+  bio: string;
+  joinedAt: Date;
+  followerCount: number;
+  followingCount: number;
+  postCount: number;
+  /** The viewer follows them / they follow the viewer (false when signed out or the viewer's own profile). */
+  following: boolean;
+  followsYou: boolean;
+  isYou: boolean;
+};
+
+/** /feed/u/[username]: who they are, their counts (trigger-kept), and how they and the viewer are connected. */
+export async function getFeedProfile({ db, viewerId, username }: { db: Db; viewerId: string | null; username: string }): Promise<FeedProfileView> {
+  const user = await db.user.findUnique({
+    where: { username: username.toLowerCase() },
+    select: { id: true, name: true, username: true, image: true, createdAt: true, feedProfile: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", `There is no one called @${username}.`);
+  const viewer = viewerId ?? "";
+  const [following, followsYou] = await Promise.all([
+    db.follow.count({ where: { followerId: viewer, followeeId: user.id } }),
+    db.follow.count({ where: { followerId: user.id, followeeId: viewer } }),
+  ]);
+  return {
+    id: user.id,
+    name: user.name,
+    username: user.username,
+    image: user.image,
+    bio: user.feedProfile?.bio ?? "",
+    joinedAt: user.createdAt,
+    followerCount: user.feedProfile?.followerCount ?? 0,
+    followingCount: user.feedProfile?.followingCount ?? 0,
+    postCount: user.feedProfile?.postCount ?? 0,
+    following: following > 0,
+    followsYou: followsYou > 0,
+    isYou: user.id === viewerId,
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { AppError } from "@/server/errors";
+import type { Db } from "@/server/platform/db";
+import type { Redis } from "@/server/platform/redis";
+import { notifyFeed, type FeedActor } from "@/server/feed/feed-actor";
+import { limitFeedAction } from "@/server/feed/feed-limits";
+import { hydratePosts } from "@/server/feed/hydrate/hydrate-posts";
+import type { PostView } from "@/server/feed/hydrate/post-view";
+import { publishEntry } from "@/server/feed/timeline/publish-entry";
+import { getLivePostOrThrow } from "./get-live-post-or-throw";
+import { notifyMentions } from "./notify-mentions";
+import { PostId } from "./post-id";
+import { POST_MAX_LENGTH, postLength } from "./post-text";
+
+export const CreatePostInput = z.object({
+  // Generous on the wire; the real limit is counted below as a person counts.
+  text: z.string().max(POST_MAX_LENGTH * 16),
+  replyToId: PostId.nullish(),
+  quoteOfId: PostId.nullish(),
+});
+
+/**
+ * A post, reply or quote: 1–280 characters as a person counts them
+ * (post-text.ts), rate-limited per author. A reply joins its parent's thread
+ * and notifies the parent's author; a quote of a repost quotes the original.
+ * Posts and quotes are then published to timelines (publish-entry.ts);
+ * replies live in their thread.
+ */
+export async function createPost({ db, redis, actor, input }: { db: Db; redis: Redis; actor: FeedActor; input: z.input<typeof CreatePostInput> }): Promise<PostView> {
+  const { text: raw, replyToId, quoteOfId } = CreatePostInput.parse(input);
+  const text = raw.trim().normalize("NFC");
+  const length = postLength(text);
+  if (length === 0) throw new AppError("BAD_REQUEST", "Write something first.", { field: "text" });
+  if (length > POST_MAX_LENGTH) {
+    throw new AppError("BAD_REQUEST", `Posts are at most ${POST_MAX_LENGTH} characters; this one is ${length}.`, { field: "text" });
+  }
+  await limitFeedAction("feed-post", actor.id);
+
+  const [parent, quoted] = await Promise.all([
+    replyToId ? getLivePostOrThrow(db, BigInt(replyToId)) : null,
+    quoteOfId ? getLivePostOrThrow(db, BigInt(quoteOfId)) : null,
+  ]);
+  const post = await db.post.create({
+    data: { authorId: actor.id, text, replyToId: parent?.id ?? null, rootId: parent ? (parent.rootId ?? parent.id) : null, quoteOfId: quoted?.id ?? null },
+    select: { id: true },
+  });
+  const postId = post.id.toString();
+  if (parent) {
+    await notifyFeed(parent.authorId, "feed.reply", actor, { postId, parentId: parent.id.toString(), preview: text.slice(0, 140) });
+  } else {
+    await publishEntry({ db, redis, authorId: actor.id, postId: post.id });
+  }
+  if (quoted) await notifyFeed(quoted.authorId, "feed.quote", actor, { postId, preview: text.slice(0, 140) });
+  await notifyMentions({ db, actor, postId, text, alreadyNotified: [parent?.authorId, quoted?.authorId] });
+
+  const [view] = await hydratePosts(db, [post.id], actor.id);
+  if (!view) throw new AppError("INTERNAL", "The post was stored but could not be read back.");
+  return view;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
+import { repostPost } from "./engagement/repost-post";
+import { setBookmark } from "./engagement/set-bookmark";
+import { setLike } from "./engagement/set-like";
+import { undoRepost } from "./engagement/undo-repost";
+import { followUser } from "./graph/follow-user";
+import { getFeedProfile } from "./graph/get-feed-profile";
+import { unfollowUser } from "./graph/unfollow-user";
+import { CreatePostInput, createPost } from "./posts/create-post";
+import { deletePost } from "./posts/delete-post";
+import { getThread } from "./posts/get-thread";
+import { AuthorPostsInput, listAuthorPosts } from "./posts/list-author-posts";
+import { PostIdInput } from "./posts/post-id";
+import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline";
+
+/**
+ * The Feed API (pages under /feed). Post ids travel as decimal strings (they
+ * are Postgres bigints and the timeline cursor). Reading threads, profiles and
+ * a profile's posts needs no account (posts are public); everything else acts
+ * as the signed-in user, on their own timeline, likes, reposts, bookmarks and
+ * follows. Posts, follows and likes are rate-limited per user (RATE_LIMIT_FEED_*).
+ */
+const actorOf = (user: { id: string; name: string; username: string | null }) => ({ id: user.id, name: user.name, username: user.username });
+const UserIdInput = z.object({ userId: z.string().min(1).max(64) });
+
+const timelineRouter = router({
+  home: protectedProcedure.input(HomeTimelineInput).query(({ ctx, input }) => getHomeTimeline({ db: ctx.db, redis: ctx.redis, viewerId: ctx.user.id, input })),
+});
+
+const postsRouter = router({
+  create: protectedProcedure.input(CreatePostInput).mutation(({ ctx, input }) => createPost({ db: ctx.db, redis: ctx.redis, actor: actorOf(ctx.user), input })),
+  delete: protectedProcedure
+    .input(PostIdInput)
+    .mutation(({ ctx, input }) => deletePost({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, postId: BigInt(input.postId) })),
+  thread: publicProcedure.input(PostIdInput).query(({ ctx, input }) => getThread({ db: ctx.db, viewerId: ctx.user?.id ?? null, postId: BigInt(input.postId) })),
+  byAuthor: publicProcedure.input(AuthorPostsInput).query(({ ctx, input }) => listAuthorPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+});
+
+const engagementRouter = router({
+  like: protectedProcedure
+    .input(PostIdInput.extend({ liked: z.boolean() }))
+    .mutation(({ ctx, input }) => setLike({ db: ctx.db, actor: actorOf(ctx.user), postId: BigInt(input.postId), liked: input.liked })),
+  repost: protectedProcedure.input(PostIdInput.extend({ reposted: z.boolean() })).mutation(({ ctx, input }) => {
+    const postId = BigInt(input.postId);
+    return input.reposted
+      ? repostPost({ db: ctx.db, redis: ctx.redis, actor: actorOf(ctx.user), postId })
+      : undoRepost({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, postId });
+  }),
+  bookmark: protectedProcedure
+    .input(PostIdInput.extend({ bookmarked: z.boolean() }))
+    .mutation(({ ctx, input }) => setBookmark({ db: ctx.db, userId: ctx.user.id, postId: BigInt(input.postId), bookmarked: input.bookmarked })),
+});
+
+const peopleRouter = router({
+  profile: publicProcedure
+    .input(z.object({ username: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getFeedProfile({ db: ctx.db, viewerId: ctx.user?.id ?? null, username: input.username })),
+  follow: protectedProcedure.input(UserIdInput).mutation(({ ctx, input }) => followUser({ db: ctx.db, redis: ctx.redis, actor: actorOf(ctx.user), userId: input.userId })),
+  unfollow: protectedProcedure
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => unfollowUser({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, followeeId: input.userId })),
+});
+
+export const feedRouter = router({ timeline: timelineRouter, posts: postsRouter, engagement: engagementRouter, people: peopleRouter });
