@@ -29,7 +29,7 @@ export async function feedPerson(name = "Feed Person"): Promise<FeedPerson> {
 /** Runs the real "feed-fanout" queue the way the worker does, for the test file's lifetime. */
 export function startFanOutWorker(): { close: () => Promise<void> } {
   const connection = createRedis({ maxRetriesPerRequest: null });
-  const worker = new Worker<{ postId: string }>("feed-fanout", async (job) => processors["feed-fanout"](job.data), { connection, prefix: JOB_PREFIX });
+  const worker = new Worker<{ postId: string }>("feed-fanout", async (job) => processors["feed-fanout"](job.data, job), { connection, prefix: JOB_PREFIX });
   return {
     close: async () => {
       await worker.close();
