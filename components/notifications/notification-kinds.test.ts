@@ -20,6 +20,17 @@ describe("describeNotification", () => {
     });
   });
 
+  it("names who acted on a Feed post, and links to the post or the person", () => {
+    expect(describeNotification({ kind: "feed.like", payload: { actorName: "Bob Okafor", postId: "42" } })).toEqual({ title: "Bob Okafor liked your post", href: "/feed/posts/42" });
+    expect(describeNotification({ kind: "feed.reply", payload: { actorName: "Bob", postId: "43", preview: "Agreed" } })).toEqual({
+      title: "Bob replied to your post",
+      body: "Agreed",
+      href: "/feed/posts/43",
+    });
+    expect(describeNotification({ kind: "feed.follow", payload: { actorName: "Bob", actorUsername: "bob" } })).toEqual({ title: "Bob followed you", href: "/feed/u/bob" });
+    expect(describeNotification({ kind: "feed.like", payload: { postId: "../x" } })).toEqual({ title: "Someone liked your post", href: "/feed" });
+  });
+
   it("shows unknown kinds from payload title/body, or their humanized name", () => {
     expect(describeNotification({ kind: "e2e.ping", payload: { title: "Ping", body: "Hello" } })).toEqual({ title: "Ping", body: "Hello" });
     expect(describeNotification({ kind: "build.finished_ok", payload: { title: 42 } })).toEqual({ title: "Build finished ok" });

@@ -42,7 +42,23 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
     title: `Order${typeof p.number === "number" ? ` #${p.number}` : ""} ${ORDER_STATUS_PHRASES[text(p.status) ?? ""] ?? "was updated"}`,
     href: text(p.orderId) ? `/shop/orders/${encodeURIComponent(text(p.orderId) ?? "")}` : "/shop/orders",
   }),
+  "feed.like": (p) => ({ title: `${actor(p)} liked your post`, href: feedPostHref(p.postId) }),
+  "feed.repost": (p) => ({ title: `${actor(p)} reposted your post`, href: feedPostHref(p.postId) }),
+  "feed.reply": (p) => ({ title: `${actor(p)} replied to your post`, body: text(p.preview), href: feedPostHref(p.postId) }),
+  "feed.quote": (p) => ({ title: `${actor(p)} quoted your post`, body: text(p.preview), href: feedPostHref(p.postId) }),
+  "feed.mention": (p) => ({ title: `${actor(p)} mentioned you`, body: text(p.preview), href: feedPostHref(p.postId) }),
+  "feed.follow": (p) => ({ title: `${actor(p)} followed you`, href: text(p.actorUsername) ? `/feed/u/${encodeURIComponent(text(p.actorUsername) ?? "")}` : "/feed" }),
 };
+
+/** Feed notifications name who acted (server/feed/feed-actor.ts). */
+function actor(p: Payload): string {
+  return text(p.actorName) ?? "Someone";
+}
+
+function feedPostHref(postId: unknown): string {
+  const id = text(postId);
+  return id && /^\d+$/.test(id) ? `/feed/posts/${id}` : "/feed";
+}
 
 export function describeNotification(notification: Pick<NotificationView, "kind" | "payload">): NotificationDisplay {
   const { kind, payload } = notification;

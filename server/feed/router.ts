@@ -12,6 +12,7 @@ import { deletePost } from "./posts/delete-post";
 import { getThread } from "./posts/get-thread";
 import { AuthorPostsInput, listAuthorPosts } from "./posts/list-author-posts";
 import { PostIdInput } from "./posts/post-id";
+import { TaggedPostsInput, listTaggedPosts } from "./posts/list-tagged-posts";
 import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline";
 
 /**
@@ -35,6 +36,7 @@ const postsRouter = router({
     .mutation(({ ctx, input }) => deletePost({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, postId: BigInt(input.postId) })),
   thread: publicProcedure.input(PostIdInput).query(({ ctx, input }) => getThread({ db: ctx.db, viewerId: ctx.user?.id ?? null, postId: BigInt(input.postId) })),
   byAuthor: publicProcedure.input(AuthorPostsInput).query(({ ctx, input }) => listAuthorPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+  byTag: publicProcedure.input(TaggedPostsInput).query(({ ctx, input }) => listTaggedPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
 });
 
 const engagementRouter = router({

@@ -245,6 +245,7 @@ export const PROCEDURE_RULES: Record<string, Rule<unknown>> = {
   "feed.posts.delete": { access: "owner", request: async (kit) => ({ postId: await postBy(kit, kit.a) }) },
   "feed.posts.thread": { access: "public", why: "posts are public, like a profile; the viewer's own likes are the only personal part" },
   "feed.posts.byAuthor": { access: "public", why: "a profile's posts and replies are public" },
+  "feed.posts.byTag": { access: "public", why: "hashtag pages list public posts" },
   "feed.engagement.like": onPostOfC({ liked: true }),
   "feed.engagement.repost": onPostOfC({ reposted: true }),
   "feed.engagement.bookmark": onPostOfC({ bookmarked: true }),

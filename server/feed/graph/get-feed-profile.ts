@@ -17,10 +17,13 @@ export type FeedProfileView = {
   isYou: boolean;
 };
 
-/** /feed/u/[username]: who they are, their counts (trigger-kept), and how they and the viewer are connected. */
+/**
+ * /feed/u/[username]: who they are, their counts (trigger-kept), and how they and the viewer are connected.
+ * People without a username are addressed by their id.
+ */
 export async function getFeedProfile({ db, viewerId, username }: { db: Db; viewerId: string | null; username: string }): Promise<FeedProfileView> {
-  const user = await db.user.findUnique({
-    where: { username: username.toLowerCase() },
+  const user = await db.user.findFirst({
+    where: { OR: [{ username: username.toLowerCase() }, { id: username }] },
     select: { id: true, name: true, username: true, image: true, createdAt: true, feedProfile: true },
   });
   if (!user) throw new AppError("NOT_FOUND", `There is no one called @${username}.`);

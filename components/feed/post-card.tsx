@@ -1,0 +1,234 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { AuthorView, PostView, QuotedPostView } from "@/server/feed/hydrate/post-view";
+import { compactCount, postHref, profileHref, shortTimeAgo } from "./feed-format";
+import { PostText } from "./post-text";
+import { usePostToggles } from "./use-post-toggles";
+
+/**
+ * One post in a list: who, when, what, and its actions. `viewerId` null is a
+ * signed-out reader (no actions). `onDeleted` lets the list drop it.
+ */
+export function PostCard({
+  post,
+  repostedBy,
+  viewerId,
+  highlighted = false,
+  onDeleted,
+}: {
+  post: PostView;
+  repostedBy?: AuthorView | null;
+  viewerId: string | null;
+  highlighted?: boolean;
+  onDeleted?: () => void;
+}) {
+  if (post.deleted) {
+    return <article className="px-4 py-4 text-sm italic text-muted">This post was deleted.</article>;
+  }
+  return (
+    <article aria-label={`Post by ${post.author.name}`} className={cn("px-4 py-4", highlighted && "bg-surface-2/60")}>
+      {repostedBy ? (
+        <p className="mb-2 pl-12 text-xs font-medium text-muted">
+          <RepostIcon /> <Link href={profileHref(repostedBy.username, repostedBy.id)} className="hover:underline">{repostedBy.name}</Link> reposted
+        </p>
+      ) : null}
+      <div className="flex gap-3">
+        <Link href={profileHref(post.author.username, post.author.id)} aria-hidden="true" tabIndex={-1}>
+          <Avatar name={post.author.name} image={post.author.image} />
+        </Link>
+        <div className="min-w-0 flex-1 space-y-1">
+          <PostHeader author={post.author} createdAt={post.createdAt} href={postHref(post.id)} />
+          {post.replyTo ? (
+            <p className="text-xs text-muted">
+              Replying to{" "}
+              {post.replyTo.author ? (
+                <Link href={profileHref(post.replyTo.author.username, post.replyTo.author.id)} className="text-accent-text hover:underline">
+                  @{post.replyTo.author.username ?? post.replyTo.author.name}
+                </Link>
+              ) : (
+                "a deleted post"
+              )}
+            </p>
+          ) : null}
+          <div className={highlighted ? "text-lg" : undefined}>
+            <PostText text={post.text} />
+          </div>
+          {post.quote ? <QuotedPost quote={post.quote} /> : null}
+          <PostActions post={post} viewerId={viewerId} onDeleted={onDeleted} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function PostHeader({ author, createdAt, href }: { author: AuthorView; createdAt: Date; href: string }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+      <Link href={profileHref(author.username, author.id)} className="font-semibold text-fg hover:underline">
+        {author.name}
+      </Link>
+      {author.username ? <span className="text-muted">@{author.username}</span> : null}
+      <span aria-hidden="true" className="text-muted">
+        ·
+      </span>
+      <Link href={href} className="text-muted hover:underline">
+        <time dateTime={createdAt.toISOString()} title={createdAt.toLocaleString("en")}>
+          {shortTimeAgo(createdAt)}
+        </time>
+      </Link>
+    </div>
+  );
+}
+
+function QuotedPost({ quote }: { quote: QuotedPostView }) {
+  if (quote.deleted) return <p className="rounded-lg border border-border px-3 py-2 text-sm italic text-muted">The quoted post was deleted.</p>;
+  return (
+    <Link href={postHref(quote.id)} className="block rounded-lg border border-border px-3 py-2 text-sm hover:bg-surface-2">
+      <span className="font-semibold">{quote.author.name}</span> {quote.author.username ? <span className="text-muted">@{quote.author.username}</span> : null}
+      <span className="mt-1 line-clamp-3 block text-fg">{quote.text}</span>
+    </Link>
+  );
+}
+
+function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: string | null; onDeleted?: () => void }) {
+  const { state, toggleLike, toggleRepost, toggleBookmark } = usePostToggles(post);
+  const [confirming, setConfirming] = useState(false);
+  const trpc = useTRPC();
+  const toast = useToast();
+  const remove = useMutation(
+    trpc.feed.posts.delete.mutationOptions({
+      onSuccess: () => {
+        setConfirming(false);
+        toast.show({ tone: "success", title: "Post deleted" });
+        onDeleted?.();
+      },
+    }),
+  );
+  const signedIn = viewerId !== null;
+  return (
+    <div className="-ml-2 flex items-center gap-1 pt-1 text-sm text-muted">
+      <ActionLink href={postHref(post.id)} label={`Reply (${post.replyCount} replies)`}>
+        <ReplyIcon /> {compactCount(post.replyCount)}
+      </ActionLink>
+      <ActionButton pressed={state.reposted} disabled={!signedIn} label={state.reposted ? "Undo repost" : "Repost"} tone="success" onClick={toggleRepost}>
+        <RepostIcon /> {compactCount(state.repostCount)}
+      </ActionButton>
+      <ActionButton pressed={state.liked} disabled={!signedIn} label={state.liked ? "Unlike" : "Like"} tone="danger" onClick={toggleLike}>
+        <HeartIcon filled={state.liked} /> {compactCount(state.likeCount)}
+      </ActionButton>
+      <ActionButton pressed={state.bookmarked} disabled={!signedIn} label={state.bookmarked ? "Remove bookmark" : "Bookmark"} tone="accent" onClick={toggleBookmark}>
+        <BookmarkIcon filled={state.bookmarked} />
+      </ActionButton>
+      {viewerId === post.author.id ? (
+        <>
+          <Button variant="ghost" size="sm" className="ml-auto text-muted" onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
+          <Dialog
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            title="Delete this post?"
+            description="It disappears from your profile and from everyone's timeline. This cannot be undone."
+            footer={
+              <>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+                <Button variant="danger" loading={remove.isPending} onClick={() => remove.mutate({ postId: post.id })}>
+                  Delete
+                </Button>
+              </>
+            }
+          >
+            {remove.isError ? <p className="text-sm text-danger">{remove.error.message}</p> : null}
+          </Dialog>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+const TONES = { danger: "text-danger", success: "text-success", accent: "text-accent-text" } as const;
+
+function ActionButton({
+  pressed,
+  disabled,
+  label,
+  tone,
+  onClick,
+  children,
+}: {
+  pressed: boolean;
+  disabled: boolean;
+  label: string;
+  tone: keyof typeof TONES;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={onClick}
+      className={cn(
+        "inline-flex h-8 items-center gap-1.5 rounded-full px-2 tabular-nums hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60",
+        pressed && TONES[tone],
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
+function ActionLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
+  return (
+    <Link href={href} aria-label={label} className="inline-flex h-8 items-center gap-1.5 rounded-full px-2 tabular-nums hover:bg-surface-2">
+      {children}
+    </Link>
+  );
+}
+
+const iconProps = { width: 16, height: 16, viewBox: "0 0 24 24", "aria-hidden": true, stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+
+function ReplyIcon() {
+  return (
+    <svg {...iconProps} fill="none">
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" />
+    </svg>
+  );
+}
+
+function RepostIcon() {
+  return (
+    <svg {...iconProps} fill="none" className="inline">
+      <path d="m17 2 4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4m14-1v2a3 3 0 0 1-3 3H3" />
+    </svg>
+  );
+}
+
+function HeartIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg {...iconProps} fill={filled ? "currentColor" : "none"}>
+      <path d="M12 21s-7.5-4.6-9.5-9.2C1 8.3 3.3 4.5 7 4.5c2 0 3.4 1 5 2.8 1.6-1.8 3-2.8 5-2.8 3.7 0 6 3.8 4.5 7.3C19.5 16.4 12 21 12 21Z" />
+    </svg>
+  );
+}
+
+function BookmarkIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg {...iconProps} fill={filled ? "currentColor" : "none"}>
+      <path d="M6 3h12v18l-6-4-6 4V3Z" />
+    </svg>
+  );
+}

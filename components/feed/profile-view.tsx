@@ -1,0 +1,133 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
+import { LoadMore } from "@/components/ui/load-more";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import type { FeedProfileView } from "@/server/feed/graph/get-feed-profile";
+import { compactCount } from "./feed-format";
+import { NearEnd, TimelineSkeleton } from "./home-timeline";
+import { PostCard } from "./post-card";
+
+type Tab = "posts" | "replies";
+
+/** /feed/u/[username]: the person, their counts, follow / unfollow, and their posts or replies. */
+export function ProfileView({ username, viewerId }: { username: string; viewerId: string | null }) {
+  const trpc = useTRPC();
+  const profile = useQuery(trpc.feed.people.profile.queryOptions({ username }));
+  const [tab, setTab] = useState<Tab>("posts");
+
+  if (profile.isPending) return <Skeleton className="h-40 w-full" />;
+  if (profile.isError) {
+    return profile.error.data?.code === "NOT_FOUND" ? (
+      <EmptyState title="No such person" description={profile.error.message} />
+    ) : (
+      <LoadError title="Could not load this profile" message={profile.error.message} onRetry={() => void profile.refetch()} />
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <ProfileHeader profile={profile.data} viewerId={viewerId} />
+      <div role="tablist" aria-label="Profile sections" className="flex gap-1 border-b border-border">
+        {(["posts", "replies"] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium capitalize", tab === name ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg")}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+      <AuthorPosts userId={profile.data.id} tab={tab} viewerId={viewerId} />
+    </div>
+  );
+}
+
+function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewerId: string | null }) {
+  return (
+    <Card className="p-5">
+      <div className="flex flex-wrap items-start gap-4">
+        <Avatar name={profile.name} image={profile.image} size="lg" />
+        <div className="min-w-0 flex-1 space-y-1">
+          <h1 className="text-2xl font-semibold text-fg">{profile.name}</h1>
+          <p className="text-muted">
+            {profile.username ? `@${profile.username}` : null} {profile.followsYou ? <Badge>Follows you</Badge> : null}
+          </p>
+          {profile.bio ? <p className="text-fg">{profile.bio}</p> : null}
+          <p className="text-sm text-muted">Joined {profile.joinedAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
+          <dl className="flex gap-4 pt-1 text-sm">
+            <Count label="Posts" value={profile.postCount} />
+            <Count label="Following" value={profile.followingCount} />
+            <Count label="Followers" value={profile.followerCount} />
+          </dl>
+        </div>
+        {viewerId && !profile.isYou ? <FollowButton profile={profile} /> : null}
+      </div>
+    </Card>
+  );
+}
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="order-2 text-muted">{label}</dt>
+      <dd className="font-semibold text-fg">{compactCount(value)}</dd>
+    </div>
+  );
+}
+
+function FollowButton({ profile }: { profile: FeedProfileView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const onSettled = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.feed.people.profile.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.feed.timeline.home.pathKey() })]);
+  const onError = (error: { message: string }) => toast.show({ tone: "error", title: "Could not change who you follow", description: error.message });
+  const follow = useMutation(trpc.feed.people.follow.mutationOptions({ onSettled, onError }));
+  const unfollow = useMutation(trpc.feed.people.unfollow.mutationOptions({ onSettled, onError }));
+  const busy = follow.isPending || unfollow.isPending;
+  return profile.following ? (
+    <Button variant="secondary" loading={busy} onClick={() => unfollow.mutate({ userId: profile.id })} aria-label={`Unfollow ${profile.name}`}>
+      Following
+    </Button>
+  ) : (
+    <Button loading={busy} onClick={() => follow.mutate({ userId: profile.id })} aria-label={`Follow ${profile.name}`}>
+      Follow
+    </Button>
+  );
+}
+
+function AuthorPosts({ userId, tab, viewerId }: { userId: string; tab: Tab; viewerId: string | null }) {
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  if (pages.isPending) return <TimelineSkeleton />;
+  if (pages.isError) return <LoadError title="Could not load the posts" message={pages.error.message} onRetry={() => void pages.refetch()} />;
+  return (
+    <div className="space-y-4">
+      {items.length === 0 ? (
+        <EmptyState title={tab === "posts" ? "No posts yet" : "No replies yet"} />
+      ) : (
+        <Card className="divide-y divide-border">
+          {items.map((item) => (
+            <PostCard key={item.entryId} post={item.post} repostedBy={item.repostedBy} viewerId={viewerId} onDeleted={() => void pages.refetch()} />
+          ))}
+        </Card>
+      )}
+      <NearEnd onNear={() => pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError && void pages.fetchNextPage()} />
+      <LoadMore pages={pages} items="posts" />
+    </div>
+  );
+}
