@@ -181,6 +181,19 @@ const EnvSchema = z.object({
   /** Likes, unlikes, bookmarks per user. */
   RATE_LIMIT_FEED_LIKE_POINTS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  // Video (server/videos)
+  /** Largest video one upload may be (2 GiB); larger declared uploads are refused with 413 before a byte is sent. */
+  VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  /** What one user's uploads may add up to (their sources' sizes), 10 GiB; past it a new upload is refused with 403. */
+  VIDEO_QUOTA_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024 * 1024),
+  /** Longer sources fail with "longer than N minutes". */
+  VIDEO_MAX_DURATION_MINUTES: z.coerce.number().positive().default(60),
+  /** Transcoding jobs one worker runs at once: each ffmpeg run uses every core it gets. */
+  VIDEO_TRANSCODE_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** x264 preset of the ladder: slower presets are smaller at the same quality and cost more CPU. */
+  VIDEO_X264_PRESET: z.enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]).default("veryfast"),
+  /** Uploads in progress (tus) and transcoding scratch space. Unset: video-work beside STORAGE_DIR. */
+  VIDEO_WORK_DIR: optional,
 
   // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
   STRIPE_SECRET_KEY: optional,
@@ -252,3 +265,5 @@ export const env = readEnv();
 
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 export const storageDir = env.STORAGE_DIR ?? `${env.DATA_DIR}/storage`;
+/** Scratch space of the video system: tus uploads in progress and transcoding work, never served. */
+export const videoWorkDir = env.VIDEO_WORK_DIR ?? `${storageDir}-video-work`;

@@ -1,13 +1,20 @@
 import { createHash } from "node:crypto";
+import { env } from "@/server/env";
 import { fanOutPost } from "@/server/feed/timeline/fan-out-post";
 import { db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
 import { postSignedEvent } from "@/server/platform/payments/simulator/deliver-simulator-event";
 import type { JobName, JobPayloads } from "@/server/platform/queue";
 import { redis } from "@/server/platform/redis";
+import { storage } from "@/server/platform/storage";
+import { transcodeVideo } from "@/server/videos/transcode-video";
 
-/** Which job a run belongs to (BullMQ's job id and creation time): the same for every attempt of one job. */
-export type JobIdentity = { id?: string; timestamp: number };
+/**
+ * Which job a run belongs to (BullMQ's job id and creation time): the same for every attempt of one job.
+ * With the attempts made before this one and allowed in all, a processor that records a final failure
+ * (a video's "failed") does so on the last try; a job without them is its one and only try.
+ */
+export type JobIdentity = { id?: string; timestamp: number; attemptsMade?: number; opts?: { attempts?: number } };
 
 /**
  * What the worker does for each job name; the compiler insists every job has one.
@@ -27,7 +34,20 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   "feed-fanout": async ({ postId }) => {
     await fanOutPost({ db, redis, postId: BigInt(postId) });
   },
+  // Starts from scratch on every attempt, and publishes only once (transcode-video.ts).
+  "transcode-video": async ({ videoId }, job) => {
+    await transcodeVideo({ db, storage, videoId, finalAttempt: isFinalAttempt(job) });
+  },
 };
+
+/** Jobs run at once per worker process and queue; transcoding is CPU-bound (each ffmpeg run takes every core). */
+export const CONCURRENCY: { [Name in JobName]?: number } = {
+  "transcode-video": env.VIDEO_TRANSCODE_CONCURRENCY,
+};
+
+function isFinalAttempt(job: JobIdentity): boolean {
+  return (job.attemptsMade ?? 0) + 1 >= (job.opts?.attempts ?? 1);
+}
 
 /** The job id alone could repeat after Redis lost its data (ids count from 1 again); with the creation time it cannot. */
 function notificationIdFor(job: JobIdentity): string {

@@ -10,7 +10,7 @@ import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
 import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
 import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
-import { processors } from "./processors";
+import { CONCURRENCY, processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
 const log = logger.child({ module: "worker" });
@@ -24,7 +24,7 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
   const worker = new Worker(name, async (job) => processors[name](job.data, job), {
     connection,
     prefix: JOB_PREFIX,
-    concurrency: 8,
+    concurrency: CONCURRENCY[name] ?? 8,
   });
   worker.on("failed", (job, error) => log.warn({ job: job?.id, name, err: error.message }, "job failed"));
   worker.on("error", (error) => log.error({ name, err: error.message }, "worker error"));

@@ -139,6 +139,14 @@ describe("local disk store", () => {
     await store.deleteObject("gone/x");
   });
 
+  it("lists the keys under a prefix, deleted ones gone, neighbours not included", async () => {
+    for (const key of ["list/v1/hls/a.ts", "list/v1/hls/720p/b.ts", "list/v1/source", "list/v10/source"]) await store.putObject(key, TEXT, { contentType: "text/plain" });
+    await store.deleteObject("list/v1/source");
+    expect(await store.listObjects("list/v1/")).toEqual(["list/v1/hls/720p/b.ts", "list/v1/hls/a.ts"]);
+    expect(await store.listObjects("list/v1")).toEqual(["list/v1/hls/720p/b.ts", "list/v1/hls/a.ts", "list/v10/source"]);
+    expect(await store.listObjects("nothing/here/")).toEqual([]);
+  });
+
   it("closes the file when a reader cancels mid-stream", async () => {
     await store.putObject("cancel/big", Buffer.alloc(1024 * 1024, 3), { contentType: "application/octet-stream" });
     const openFiles = () => fs.readdir("/proc/self/fd").then((fds) => fds.length);

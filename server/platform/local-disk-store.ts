@@ -104,6 +104,25 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
       }
     },
 
+    async listObjects(prefix) {
+      // The sidecars say which objects exist; a prefix is any start of a key, so list its nearest folder and filter.
+      const folder = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
+      if (folder) assertSafeKey(folder);
+      let entries: string[];
+      try {
+        entries = await fs.readdir(path.join(root, "meta", folder), { recursive: true });
+      } catch (error) {
+        if (isMissingFile(error)) return [];
+        throw error;
+      }
+      const keys: string[] = [];
+      for (const entry of entries) {
+        const key = folder ? `${folder}/${entry.split(path.sep).join("/")}` : entry.split(path.sep).join("/");
+        if (key.startsWith(prefix) && (await fs.stat(metaPath(key))).isFile()) keys.push(key);
+      }
+      return keys.sort();
+    },
+
     async deleteObject(key) {
       assertSafeKey(key);
       // Metadata first: from that moment the object is gone for readers.

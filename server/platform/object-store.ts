@@ -54,6 +54,8 @@ export interface ObjectStore {
   statObject(key: string): Promise<ObjectMetadata | null>;
   /** Succeeds when the object is already gone. */
   deleteObject(key: string): Promise<void>;
+  /** Every key that starts with `prefix` (S3's ListObjectsV2, unpaged): how a system finds all the files it made to delete them. */
+  listObjects(prefix: string): Promise<string[]>;
 }
 
 const MAX_KEY_LENGTH = 512;

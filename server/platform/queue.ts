@@ -13,6 +13,8 @@ export type JobPayloads = {
   "deliver-payment-event": { event: StripeEventJson };
   /** Feed: puts a new post into its author's followers' home timelines (server/feed/timeline/fan-out-post.ts). */
   "feed-fanout": { postId: string };
+  /** A stored upload on its way to an HLS ladder (server/videos/transcode-video.ts). */
+  "transcode-video": { videoId: string };
 };
 export type JobName = keyof JobPayloads;
 

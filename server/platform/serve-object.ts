@@ -34,6 +34,13 @@ export type ServeObjectOptions = {
   fileName?: string;
   /** Offer the file as a download even when it could be shown in place. */
   download?: boolean;
+  /**
+   * The caller's caching policy when the object's own visibility does not
+   * decide it: video files are stored private to their owner while who may
+   * watch lives with the video (public segments are cached for a year,
+   * playlists briefly).
+   */
+  cacheControl?: string;
 };
 
 /**
@@ -72,13 +79,14 @@ export async function serveObject(options: ServeObjectOptions): Promise<Response
   }
 }
 
-async function answer({ request, key, store, authorize, fileName, download = false }: ServeObjectOptions): Promise<Response> {
+async function answer({ request, key, store, authorize, fileName, download = false, cacheControl }: ServeObjectOptions): Promise<Response> {
   assertSafeKey(key);
   const metadata = await store.statObject(key);
   if (!metadata) throw new AppError("NOT_FOUND", "File not found.");
   await authorize(metadata);
 
   const headers = fileHeaders(metadata, { fileName: fileName ?? key.slice(key.lastIndexOf("/") + 1), download });
+  if (cacheControl) headers.set("Cache-Control", cacheControl);
   if (matchesEtag(request.headers.get("if-none-match"), metadata.etag)) return new Response(null, { status: 304, headers });
 
   const withBody = request.method !== "HEAD";

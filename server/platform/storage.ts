@@ -19,3 +19,4 @@ export const putObject: ObjectStore["putObject"] = (key, body, options) => stora
 export const getObject: ObjectStore["getObject"] = (key, options) => storage.getObject(key, options);
 export const statObject: ObjectStore["statObject"] = (key) => storage.statObject(key);
 export const deleteObject: ObjectStore["deleteObject"] = (key) => storage.deleteObject(key);
+export const listObjects: ObjectStore["listObjects"] = (prefix) => storage.listObjects(prefix);

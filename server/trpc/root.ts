@@ -6,6 +6,7 @@ import { linksRouter } from "@/server/links/router";
 import { chatRouter } from "@/server/chat/router";
 import { shopRouter } from "@/server/shop/router";
 import { feedRouter } from "@/server/feed/router";
+import { videosRouter } from "@/server/videos/router";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   chat: chatRouter,
   shop: shopRouter,
   feed: feedRouter,
+  videos: videosRouter,
 });
 
 export type AppRouter = typeof appRouter;

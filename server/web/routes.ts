@@ -11,6 +11,8 @@ import { storage } from "@/server/platform/storage";
 import { channelAuthRoute } from "@/server/realtime/channel-auth-route";
 import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
+import { videoFileRoute } from "@/server/videos/serve-video-file";
+import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
 import type { Route } from "./route";
 import { uploadRoute } from "./upload-route";
@@ -63,6 +65,11 @@ export const ROUTES: readonly Route[] = [
       status: 201,
     }),
   },
+  // Video: resumable uploads (tus) and the HLS files a player fetches every few seconds
+  { method: "POST", pattern: "/api/videos/uploads", handler: videoUploadRoute, body: TUS_BODY, beforeNext: true },
+  { method: ["HEAD", "PATCH", "DELETE"], pattern: "/api/videos/uploads/:uploadId", handler: videoUploadRoute, body: TUS_BODY, beforeNext: true },
+  { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:file", handler: videoFileRoute, beforeNext: true },
+  { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:rendition/:file", handler: videoFileRoute, beforeNext: true },
   // Short links: the one-segment catch-all, matched last; a code with no link yields to Next's pages.
   // Not guarded: no cookie authenticates it, and a protected link's password form may be posted from anywhere.
   { method: ["GET", "HEAD", "POST"], pattern: "/:code", handler: shortLinkRoute, guard: false, beforeNext: true },

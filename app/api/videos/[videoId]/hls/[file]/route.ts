@@ -1,0 +1,7 @@
+import { nextRoute } from "@/server/web/next-route";
+
+export const dynamic = "force-dynamic";
+
+/** A video's master playlist or poster (server/videos/serve-video-file.ts). Self-hosted, answered before Next. */
+export const GET = nextRoute("GET", "/api/videos/:videoId/hls/:file");
+export const HEAD = nextRoute("HEAD", "/api/videos/:videoId/hls/:file");

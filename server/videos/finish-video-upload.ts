@@ -1,0 +1,36 @@
+import type { Readable } from "node:stream";
+import type { Db } from "@/server/platform/db";
+import { enqueue } from "@/server/platform/queue";
+import type { ObjectStore } from "@/server/platform/storage";
+import { sourceKey } from "./video-files";
+
+/** Attempts of one transcoding job; a worker killed mid-job counts as one (BullMQ's stalled-job check). */
+export const TRANSCODE_ATTEMPTS = 3;
+
+/**
+ * The last byte of an upload arrived: the file moves from tus's scratch space
+ * into storage (kept as the source), the video becomes "processing" and its
+ * transcoding job is queued. The job id is the video id, so a repeated
+ * finish (a client retrying the last PATCH) queues nothing twice.
+ */
+export async function finishVideoUpload({
+  db,
+  storage,
+  videoId,
+  file,
+}: {
+  db: Db;
+  storage: Pick<ObjectStore, "putObject">;
+  videoId: string;
+  file: Readable;
+}): Promise<void> {
+  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { ownerId: true, sourceType: true, sourceBytes: true } });
+  await storage.putObject(sourceKey(videoId), file, {
+    contentType: video.sourceType,
+    ownerId: video.ownerId,
+    visibility: "private",
+    maxBytes: Number(video.sourceBytes),
+  });
+  await db.video.update({ where: { id: videoId }, data: { status: "processing", progress: 0 } });
+  await enqueue("transcode-video", { videoId }, { jobId: videoId, attempts: TRANSCODE_ATTEMPTS, backoff: { type: "exponential", delay: 5_000 } });
+}

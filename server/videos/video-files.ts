@@ -1,0 +1,60 @@
+import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
+
+/**
+ * Where a video's files live in storage. Everything the transcoding job makes
+ * is under `videos/<id>/hls/` (so a retry or a delete finds all of it by
+ * prefix); the source is kept beside it and never served.
+ *
+ *   videos/<id>/source                    the upload as received
+ *   videos/<id>/hls/master.m3u8           master playlist
+ *   videos/<id>/hls/poster.jpg            poster frame
+ *   videos/<id>/hls/<p>p/index.m3u8       a rendition's media playlist
+ *   videos/<id>/hls/<p>p/seg-00000.ts     its MPEG-TS segments
+ */
+export function videoPrefix(videoId: string): string {
+  return `videos/${videoId}/`;
+}
+
+export function sourceKey(videoId: string): string {
+  return `videos/${videoId}/source`;
+}
+
+export function outputPrefix(videoId: string): string {
+  return `videos/${videoId}/hls/`;
+}
+
+export const MASTER_PLAYLIST = "master.m3u8";
+export const POSTER = "poster.jpg";
+export const MEDIA_PLAYLIST = "index.m3u8";
+export const SEGMENT_PATTERN = "seg-%05d.ts";
+
+const TOP_FILE = /^(master\.m3u8|poster\.jpg)$/;
+const RENDITION = /^\d{3,4}p$/;
+const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
+
+/**
+ * The storage key of a served file, or null for anything that is not one of
+ * the names above: the only paths the file route accepts (no traversal, no source).
+ */
+export function servedFileKey(videoId: string, parts: readonly string[]): string | null {
+  const [first, second] = parts;
+  if (parts.length === 1 && first && TOP_FILE.test(first)) return `${outputPrefix(videoId)}${first}`;
+  if (parts.length === 2 && first && second && RENDITION.test(first) && RENDITION_FILE.test(second)) return `${outputPrefix(videoId)}${first}/${second}`;
+  return null;
+}
+
+export function contentTypeOf(fileName: string): string {
+  if (fileName.endsWith(".m3u8")) return STREAMING_CONTENT_TYPES.playlist;
+  if (fileName.endsWith(".ts")) return STREAMING_CONTENT_TYPES.transportStreamSegment;
+  if (fileName.endsWith(".jpg")) return "image/jpeg";
+  return "application/octet-stream";
+}
+
+export function isSegment(fileName: string): boolean {
+  return fileName.endsWith(".ts");
+}
+
+/** Public URLs of a video's files (served by serve-video-file.ts). */
+export function videoFileUrl(videoId: string, file: string): string {
+  return `/api/videos/${videoId}/hls/${file}`;
+}
