@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
+import { TYPESCRIPT_NODE_ARGS } from "../scripts/node/node-args";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -18,9 +19,9 @@ test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 /** Sends one notification per title, oldest first, through the real notify() (one process for all of them). */
 async function sendNotifications(titles: string[], body?: string): Promise<void> {
-  const args = ["e2e/support/send-notification.ts", "--email", BOB.email, "--kind", "e2e.ping", ...titles.flatMap((title) => ["--title", title])];
+  const args = [...TYPESCRIPT_NODE_ARGS, "e2e/support/send-notification.ts", "--email", BOB.email, "--kind", "e2e.ping", ...titles.flatMap((title) => ["--title", title])];
   if (body) args.push("--body", body);
-  await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT, env: process.env });
+  await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: process.env });
 }
 
 /** Resolves once the gateway confirms the page's subscription to its user channel: from then on, pushes arrive. */

@@ -1,4 +1,4 @@
-// Demo data, applied idempotently at every start (`tsx prisma/seed.ts`). Each system adds its step here.
+// Demo data, applied idempotently at every start (`node --import ./scripts/node/register.mjs prisma/seed.ts`). Each system adds its step here.
 import { seedDemoAccounts } from "@/server/accounts/seed-demo-accounts";
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";

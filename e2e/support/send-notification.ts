@@ -2,7 +2,7 @@
  * Sends a real notification from outside the browser, the way the worker does:
  * `notify()` stores the row and publishes to the user's private channel.
  *
- *   tsx e2e/support/send-notification.ts --email bob@casebook.dev --kind e2e.ping --title "Hi" [--body "..."] [--href /x]
+ *   node --import ./scripts/node/register.mjs e2e/support/send-notification.ts --email bob@casebook.dev --kind e2e.ping --title "Hi" [--body "..."] [--href /x]
  *
  * Repeat --title to send several, oldest first, in one run (each run pays for
  * starting Node and Prisma). Prints one JSON line per notification.
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.email) {
-  console.error("Usage: tsx e2e/support/send-notification.ts --email <user email> [--kind k] [--title t] [--body b] [--href /path]");
+  console.error("Usage: node --import ./scripts/node/register.mjs e2e/support/send-notification.ts --email <user email> [--kind k] [--title t] [--body b] [--href /path]");
   process.exit(2);
 }
 

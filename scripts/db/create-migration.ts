@@ -12,7 +12,7 @@
  *
  * Replaces `prisma migrate dev --create-only`, which needs the native schema
  * engine. The generated script is a draft like Prisma's: read it, edit it if
- * needed, and apply it with `tsx scripts/db/migrate.ts` (or by starting the app).
+ * needed, and apply it with `npm run db:migrate` (or by starting the app).
  */
 import fs from "node:fs/promises";
 import path from "node:path";

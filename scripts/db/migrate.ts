@@ -19,7 +19,7 @@
  * What it costs: we copy Prisma's table layout and checksum rule. Both are
  * small, stable, and checked against the real engine in migrate.test.ts.
  *
- * CLI: `tsx scripts/db/migrate.ts` applies to DATABASE_URL.
+ * CLI: `npm run db:migrate` applies to DATABASE_URL.
  */
 import { randomUUID } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
@@ -166,7 +166,7 @@ function lineOf(sql: string, position: string | undefined): string {
   return `, line ${sql.slice(0, offset - 1).split("\n").length}`;
 }
 
-/** True for `tsx scripts/db/migrate.ts`, false when imported (app start, tests). */
+/** True for `npm run db:migrate`, false when imported (app start, tests). */
 function isRunDirectly(): boolean {
   const entry = process.argv[1];
   return entry !== undefined && existsSync(entry) && import.meta.url === pathToFileURL(realpathSync(entry)).href;

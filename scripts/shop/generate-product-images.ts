@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/shop/generate-product-images.ts`
+ * `node --import ./scripts/node/register.mjs scripts/shop/generate-product-images.ts`
  *
  * Writes the demo products' gallery images (public/shop/images/<slug>-<n>.svg):
  * a category drawing on a colour derived from the slug, in three views (hero,

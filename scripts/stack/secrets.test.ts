@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SECRET_NAMES } from "../../server/secret-names";
+import { TYPESCRIPT_NODE_ARGS } from "../node/node-args";
 import { readOrCreateSecrets, readSecrets, secretFile } from "./secrets";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -48,7 +49,7 @@ describe("installation secrets", () => {
     const environment: NodeJS.ProcessEnv = { ...process.env };
     for (const name of SECRET_NAMES) delete environment[name];
     const script = `const { env } = await import(${JSON.stringify(path.join(root, "server/env.ts"))}); console.log(env.PORT); env.PUSHER_APP_SECRET;`;
-    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, env: environment, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, "--input-type=module", "-e", script], { cwd: root, env: environment, encoding: "utf8" });
     // Settings without secrets still parse (start scripts read them); the secret itself throws.
     expect(result.stdout.trim()).toMatch(/^\d+$/);
     expect(result.status).not.toBe(0);

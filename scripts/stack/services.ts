@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { TYPESCRIPT_NODE_ARGS } from "../node/node-args";
 import { watchChild, waitUntilReady } from "./child-process";
 import { StackError } from "./ports";
 import type { RunningProcess } from "./supervisor";
@@ -8,7 +9,7 @@ import type { RunningProcess } from "./supervisor";
 const STOP_GRACE_MS = 8_000;
 
 /**
- * Runs a TypeScript entry point (through tsx) as a child process with its own
+ * Runs a TypeScript entry point (through tsx, ../node/register.mjs) as a child process with its own
  * environment, prefixing each output line with the service name.
  */
 export function spawnService(options: {
@@ -18,7 +19,7 @@ export function spawnService(options: {
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }): RunningProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, options.entry, ...(options.args ?? [])], {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: Ctrl-C reaches only `npm start`, which stops services in order.

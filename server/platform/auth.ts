@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { betterAuth, type HookEndpointContext } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionUser } from "./auth";
 import { USER_CHANNEL_PREFIX, userChannel } from "./realtime-channels";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./db";
 
 /** For tests: the real client, counting the raw statements sent through it. */

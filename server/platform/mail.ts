@@ -1,3 +1,4 @@
+import "server-only";
 import { createTransport, type Transporter } from "nodemailer";
 import { env } from "@/server/env";
 import type { Db } from "./db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { Queue, type JobsOptions } from "bullmq";
 import type { StripeEventJson } from "./payments/simulator/stripe-objects";
 import { createRedis, type Redis } from "./redis";

@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/server/env";
 import { AppError, errorBody } from "@/server/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import Pusher from "pusher";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/server/errors";
 import { getSessionUser } from "./auth";
 import { serveObject } from "./serve-object";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, errorBody, toAppError } from "@/server/errors";
 import { logger } from "./logger";
 import { assertSafeKey, type ByteRange, type ObjectMetadata, type ObjectStore } from "./storage";

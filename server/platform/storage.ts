@@ -1,3 +1,4 @@
+import "server-only";
 import { storageDir } from "@/server/env";
 import { createLocalDiskStore } from "./local-disk-store";
 import type { ObjectStore } from "./object-store";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
 import type { PaymentGateway } from "./payments";

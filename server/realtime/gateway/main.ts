@@ -1,5 +1,5 @@
 /**
- * Process entry of the realtime gateway: `tsx server/realtime/gateway/main.ts`.
+ * Process entry of the realtime gateway: `node --import ./scripts/node/register.mjs server/realtime/gateway/main.ts`.
  * The only place in the gateway that reads settings (through server/env.ts).
  */
 import { appUrl, env } from "@/server/env";
