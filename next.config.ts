@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // `npm test` typechecks the whole tree (tests included) with tsc; checking
   // again inside every build would only slow `npm start` down.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() answers 403 with app/forbidden.tsx (admin pages); still behind this flag in Next 16.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -101,8 +101,10 @@ test.describe("account recovery", () => {
         await expect(row).toBeVisible();
         await expect(row.getByRole("link", { name: /\/api\/auth\/verify-email\?token=/ })).toBeVisible();
       } else {
-        await expect(page.getByText("Administrators only")).toBeVisible();
+        await expect(page.getByRole("heading", { name: "This page is not for your account" })).toBeVisible();
         await expect(page.getByRole("table")).toHaveCount(0);
+        // The status says so too, not only the words: a reload is answered 403.
+        expect((await page.request.get("/admin/outbox")).status()).toBe(403);
       }
       await context.close();
     }

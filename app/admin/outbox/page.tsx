@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { MailOutboxTable } from "@/components/accounts/mail-outbox-table";
-import { Alert } from "@/components/ui/alert";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { requireUser } from "@/server/accounts/require-user";
 import { appUrl, env } from "@/server/env";
@@ -12,13 +12,7 @@ export const metadata: Metadata = { title: "Mail outbox" };
 /** What the app would have mailed, while no SMTP server is configured. Administrators only: reset links are in there. */
 export default async function MailOutboxPage() {
   const user = await requireUser("/admin/outbox");
-  if (user.role !== "admin") {
-    return (
-      <PageContainer width="narrow">
-        <Alert title="Administrators only">Your account cannot read the mail outbox. Sign in as an administrator to continue.</Alert>
-      </PageContainer>
-    );
-  }
+  if (user.role !== "admin") forbidden();
   const messages = await readOutbox(db, { limit: 200 });
   return (
     <PageContainer>
