@@ -63,6 +63,12 @@ const EnvSchema = z.object({
   /** e.g. smtps://user:pass@smtp.example.com:465. Unset: mail goes to the Postgres outbox, read at /admin/outbox. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().min(3).default("Casebook <no-reply@casebook.localhost>"),
+  /**
+   * New accounts sign in only after confirming their email, and sign-up answers the same whether or not the
+   * address has an account (its owner gets a mail instead). Unset: on when SMTP_URL is set — without real mail
+   * nobody but an admin could read the link.
+   */
+  REQUIRE_EMAIL_VERIFICATION: z.enum(["true", "false", "1", "0"]).optional(),
   // Rate limits (server/platform/ratelimit.ts): points per window, per key. Tests and benches raise them here.
   /** Anonymous API calls (e.g. Links' public create), per client IP. */
   RATE_LIMIT_API_ANONYMOUS_POINTS: z.coerce.number().int().positive().default(30),
@@ -226,6 +232,10 @@ const SettingsSchema = EnvSchema.transform((settings) => ({
   embeddedPostgres: settings.DATABASE_URL === undefined,
   /** True when `npm start` must run redis-server itself. */
   localRedis: settings.REDIS_URL === undefined,
+  REQUIRE_EMAIL_VERIFICATION:
+    settings.REQUIRE_EMAIL_VERIFICATION === undefined
+      ? settings.SMTP_URL !== undefined
+      : settings.REQUIRE_EMAIL_VERIFICATION === "true" || settings.REQUIRE_EMAIL_VERIFICATION === "1",
 }));
 
 export type Env = Omit<z.infer<typeof SettingsSchema>, SecretName> & Record<SecretName, string>;

@@ -44,6 +44,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   const [values, setValues] = useState<Values>({ name: "", username: "", email: "", password: "" });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const update = (field: FieldName) => (event: { target: { value: string } }) => {
@@ -75,7 +76,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
     setFieldErrors({});
 
     startTransition(async () => {
-      const { error } = await authClient.signUp.email({
+      const { data, error } = await authClient.signUp.email({
         name: parsed.data.name,
         email: parsed.data.email,
         password: parsed.data.password,
@@ -90,10 +91,17 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         else setFormError(describeAuthError(error, "Could not create your account. Please try again."));
         return;
       }
+      // No session: the server requires a confirmed address (REQUIRE_EMAIL_VERIFICATION) and says the same for a taken one.
+      if (!data.token) {
+        setMailedTo(parsed.data.email);
+        return;
+      }
       router.replace(returnTo);
       router.refresh();
     });
   };
+
+  if (mailedTo) return <CheckYourEmail email={mailedTo} />;
 
   return (
     <div className="space-y-6">
@@ -156,6 +164,28 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
           </form>
         </CardBody>
       </Card>
+    </div>
+  );
+}
+
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <div className="space-y-6 text-center">
+      <h1 className="text-2xl font-semibold tracking-tight text-fg">Check your email</h1>
+      <Card>
+        <CardBody className="space-y-3 text-sm text-muted" role="status">
+          <p>
+            We sent a message to <span className="font-medium text-fg">{email}</span>. Open the link in it to confirm your address and sign in.
+          </p>
+          <p>If this address already has an account, the message says so and how to get back in.</p>
+        </CardBody>
+      </Card>
+      <p className="text-sm text-muted">
+        Confirmed already?{" "}
+        <Link href="/sign-in" className="font-medium text-accent-text underline-offset-4 hover:underline">
+          Sign in
+        </Link>
+      </p>
     </div>
   );
 }

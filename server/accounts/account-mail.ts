@@ -1,3 +1,4 @@
+import { appUrl } from "@/server/env";
 import type { MailMessage } from "@/server/platform/mail";
 
 type Recipient = { email: string; name: string };
@@ -33,6 +34,24 @@ export function verifyEmailMail(user: Recipient, url: string): MailMessage {
       url,
       "",
       "The link expires in 24 hours. If you did not create a Casebook account, ignore this mail.",
+    ].join("\n"),
+  };
+}
+
+/** Sign-up with an address that already has an account: its owner hears of it, the form says only "check your email". */
+export function existingAccountMail(user: Recipient): MailMessage {
+  return {
+    to: user.email,
+    subject: "You already have a Casebook account",
+    text: [
+      `Hi ${user.name},`,
+      "",
+      "Someone (hopefully you) tried to create a Casebook account with this email address, which already has one.",
+      "",
+      `Sign in: ${new URL("/sign-in", appUrl).href}`,
+      `Forgot your password? Choose a new one: ${new URL("/forgot-password", appUrl).href}`,
+      "",
+      "If it was not you, ignore this mail: nothing changed.",
     ].join("\n"),
   };
 }

@@ -10,43 +10,18 @@ vi.hoisted(() => {
 });
 
 import { appUrl } from "@/server/env";
-import { auth, getSessionUser } from "@/server/platform/auth";
+import { getSessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { mediaUrl } from "@/server/platform/storage";
 import { installAccountAuthExtensions } from "./auth-hooks";
+import { authCall as call, cookieOf, latestMail, newPerson, randomIp, TEST_PASSWORD as PASSWORD } from "./auth-http-kit";
 
 beforeAll(() => installAccountAuthExtensions());
 afterAll(async () => {
   redis.disconnect();
   await db.$disconnect();
 });
-
-const PASSWORD = "correct-horse-battery";
-
-/** Each call looks like a different client address unless one is given. */
-function randomIp(): string {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  return `203.0.${octet()}.${octet()}`;
-}
-
-async function call(path: string, init: { body?: unknown; ip?: string; cookie?: string; method?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { origin: appUrl, "x-forwarded-for": init.ip ?? randomIp() };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  if (init.cookie) headers.cookie = init.cookie;
-  return auth.handler(
-    new Request(`${appUrl}/api/auth${path}`, {
-      method: init.method ?? "POST",
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    }),
-  );
-}
-
-function newPerson() {
-  const tag = randomUUID().replaceAll("-", "").slice(0, 10);
-  return { name: "Robin Recovery", email: `r-${tag}@test.casebook.dev`, username: `r_${tag}`, password: PASSWORD };
-}
 
 async function signUp(person = newPerson(), ip = randomIp()): Promise<{ person: typeof person; cookie: string; id: string }> {
   const response = await call("/sign-up/email", { body: person, ip });
@@ -55,25 +30,8 @@ async function signUp(person = newPerson(), ip = randomIp()): Promise<{ person: 
   return { person, id: user.id, cookie: cookieOf(response) };
 }
 
-function cookieOf(response: Response): string {
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
-}
-
 async function signIn(email: string, password: string): Promise<Response> {
   return call("/sign-in/email", { body: { email, password } });
-}
-
-/** Mail is sent after the answer (better-auth background task): wait for it. */
-async function latestMail(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
-  let found: { subject: string; text: string } | undefined;
-  await expect
-    .poll(async () => {
-      const rows = await db.mailOutbox.findMany({ where: { to }, orderBy: { sentAt: "desc" } });
-      found = rows.find((row) => subject.test(row.subject));
-      return found !== undefined;
-    })
-    .toBe(true);
-  return found as { subject: string; text: string };
 }
 
 function resetTokenIn(text: string): string {

@@ -6,7 +6,7 @@ import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { sendMail } from "@/server/platform/mail";
 import { consume, rateLimitHeaders, requestClientIp, type RateLimitPolicyName } from "@/server/platform/ratelimit";
-import { resetPasswordMail, verifyEmailMail } from "./account-mail";
+import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./account-mail";
 import { isOwnAvatarUrl } from "./avatar-url";
 import { beginLoginAttempt, endSuccessfulLogin } from "./limit-login-attempts";
 import { checkNewPassword } from "./password-policy";
@@ -66,6 +66,7 @@ export const accountAuthExtensions: AuthExtensions = {
   },
   sendResetPassword: ({ user, url }) => deliver(resetPasswordMail(user, url)),
   sendVerificationEmail: ({ user, url }) => deliver(verifyEmailMail(user, url)),
+  sendExistingAccountNotice: (user) => deliver(existingAccountMail(user)),
   username: { normalize: normalizeUsername, isValid: isValidUsername },
 };
 

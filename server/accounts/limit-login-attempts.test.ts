@@ -11,34 +11,19 @@ vi.hoisted(() => {
   process.env.TRUSTED_PROXIES = "";
 });
 
-import { appUrl } from "@/server/env";
 import { auth } from "@/server/platform/auth";
 import { installAccountAuthExtensions } from "./auth-hooks";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
+import { authCall, randomIp, TEST_PASSWORD as PASSWORD } from "./auth-http-kit";
 
 afterAll(async () => {
   redis.disconnect();
   await db.$disconnect();
 });
 
-const PASSWORD = "correct-horse-battery";
-
-/** Each call looks like a different client address unless one is given. */
-function randomIp(): string {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  return `198.51.${octet()}.${octet()}`;
-}
-
 async function signIn(body: Record<string, string>, ip: string): Promise<Response> {
-  const path = "email" in body ? "email" : "username";
-  return auth.handler(
-    new Request(`${appUrl}/api/auth/sign-in/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: appUrl, "x-forwarded-for": ip },
-      body: JSON.stringify(body),
-    }),
-  );
+  return authCall(`/sign-in/${"email" in body ? "email" : "username"}`, { body, ip });
 }
 
 async function signUp(): Promise<{ email: string; username: string }> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { waitUntil } from "@vercel/functions";
 import { betterAuth, type HookEndpointContext } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
@@ -34,6 +35,8 @@ export type AuthExtensions = {
   after: (ctx: HookEndpointContext) => Promise<void>;
   onUserCreated: (user: { id: string }) => Promise<void>;
   sendResetPassword: (link: MailedLink) => Promise<void>;
+  /** Someone tried to sign up with the address of an existing account (only when verification is required: else sign-up says so). */
+  sendExistingAccountNotice: (user: MailedLink["user"]) => Promise<void>;
   sendVerificationEmail: (link: MailedLink) => Promise<void>;
   username: { normalize: (name: string) => string; isValid: (normalized: string) => boolean };
 };
@@ -79,10 +82,17 @@ export const auth = betterAuth({
     sendResetPassword: ({ user, url }) => required().sendResetPassword({ user, url }),
     resetPasswordTokenExpiresIn: RESET_PASSWORD_TOKEN_SECONDS,
     revokeSessionsOnPasswordReset: true,
+    // Required: sign-in waits for the confirmed address, and sign-up answers the same for a taken address as
+    // for a new one (better-auth then returns a look-alike user and signs nobody in), so it reveals no account.
+    // Not required (no SMTP server: nobody could read the mail): people use the app at once, a banner asks
+    // them to verify, and sign-up does tell a taken address (limited per IP: SIGNUP_LIMIT_PER_IP).
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+    onExistingUserSignUp: ({ user }) => required().sendExistingAccountNotice(user),
   },
-  // Sign-in does not wait for verification: people use the app at once, and a banner asks them to verify.
   emailVerification: {
     sendOnSignUp: true,
+    // With verification required, signing in with the right password and no confirmed address mails a fresh link.
+    sendOnSignIn: true,
     autoSignInAfterVerification: true,
     expiresIn: VERIFY_EMAIL_TOKEN_SECONDS,
     sendVerificationEmail: ({ user, url }) => required().sendVerificationEmail({ user, url }),
@@ -104,7 +114,8 @@ export const auth = betterAuth({
       ...(env.TRUSTED_PROXIES.length > 0 ? { trustedProxies: env.TRUSTED_PROXIES } : {}),
     },
     // Mail goes out after the answer: how long sending takes must not tell whether an address has an account.
-    backgroundTasks: { handler: (task) => void task },
+    // On Vercel, waitUntil keeps the function alive until it is sent; elsewhere the process lives on anyway.
+    backgroundTasks: { handler: waitUntil },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
