@@ -2,8 +2,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { PageContainer } from "@/components/ui/page";
 
-/** Shown while a page's server data loads: the page's outline, so nothing jumps when it arrives. */
-export default function Loading() {
+/**
+ * Shown while a page's server data loads: the page's outline, so nothing jumps when it arrives.
+ * The loading.tsx of the page groups that load data use it. Not the root: a boundary there would start
+ * every response streaming before the page ran, so forbidden() and notFound() on admin pages could
+ * no longer answer 403 or 404.
+ */
+export function PageSkeleton() {
   return (
     <PageContainer>
       <div className="mb-8 space-y-3">
