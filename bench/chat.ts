@@ -16,8 +16,9 @@
  * 2. saturation phase: a closed loop with a fixed number of sends in flight,
  *    whose delivered messages/s is reported as `delivery_mps`, with the web's
  *    and gateway's CPU and Postgres transactions per message;
- * 3. baseline: the official `pusher` SDK `trigger` straight to the gateway
- *    (no web app, no database) to the same channels and clients, same rate;
+ * 3. baseline: the same Redis topic publish a send ends in
+ *    (server/realtime/redis-publisher.ts), without the web app or the
+ *    database: as many messages as phase 1, same channels, clients and rate;
  * 4. memory: `conn_kb` is the gateway's VmRSS growth per connected, subscribed,
  *    idle client: a second wave of the same clients (same subscriptions)
  *    connects to the warm gateway and stays idle; growth / clients;
@@ -32,7 +33,8 @@
  * a hole still open after 250 ms is filled from history, so `lost` means "never
  * displayed", not "no live event". `reordered` counts `message` events arriving
  * with a lower seq than one the same client already saw on that channel (raw
- * arrival order, before any client-side sorting by seq), per phase, summed.
+ * arrival order, before any client-side sorting by seq), per phase, summed;
+ * `duplicates` the same message arriving twice on one client's channel.
  *
  * BASE_URL set: uses that running app, its database and gateway from
  * <DATA_DIR>/stack.json and its AUTH_SECRET (env or <DATA_DIR>/auth-secret),

@@ -71,7 +71,13 @@ export async function connectClients(target: Target, seeded: Seeded, from: numbe
             const timeline = new ChannelTimeline(target, cookie, name.slice("private-chat-".length));
             if (options.explainLosses) run.timelines.push(timeline);
             channel.bind("message", (data: MessageEnvelope) => timeline.live(data));
-            channel.bind("bench-raw", (data: RawEvent) => run.tracker.receive(data.k));
+            // The baseline's events have no seq: a key seen twice on this channel is a duplicate.
+            const rawSeen = new Set<string>();
+            channel.bind("bench-raw", (data: RawEvent) => {
+              if (rawSeen.has(data.k)) run.duplicates++;
+              else run.tracker.receive(data.k);
+              rawSeen.add(data.k);
+            });
             const timer = setTimeout(() => reject(new Error(`client ${index} could not subscribe to ${name}`)), 15_000);
             let subscriptions = 0;
             channel.bind("pusher:subscription_succeeded", () => {

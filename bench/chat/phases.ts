@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
-import Pusher from "pusher";
+import { Redis } from "ioredis";
 import type { PrismaClient } from "../../server/generated/prisma/client";
+import { createRedisEventPublisher } from "../../server/realtime/redis-publisher";
 import { connectClients } from "./clients";
 import type { Conversation, Seeded } from "./data-set";
 import { restartGateway, type RestartedGateway } from "./gateway-restart";
@@ -8,7 +9,6 @@ import { atFixedRate, drain, saturate, stats, type Send } from "./load";
 import { committedTransactions, cpuSeconds, pidListeningOn, steadyRssKb, treeCpuSeconds } from "./processes";
 import {
   app,
-  BASELINE_MESSAGES,
   CLIENTS,
   DRAIN_MS,
   MESSAGES,
@@ -51,6 +51,7 @@ function deliveries(phase: ReturnType<ReturnType<typeof begin>>) {
     lost: phase.tracker.outstanding(),
     errors: phase.errors,
     reordered: phase.reordered,
+    duplicates: phase.duplicates,
   };
 }
 
@@ -73,7 +74,6 @@ export async function fixedRatePhase(sender: SendPath): Promise<FixedRateResult>
   const phase = end();
   return {
     ...deliveries(phase),
-    duplicates: phase.duplicates,
     achievedRate: Math.round((MESSAGES - phase.errors) / fixed.seconds),
     lateStarts: fixed.lateStarts,
   };
@@ -86,6 +86,7 @@ export type SaturationResult = {
   lost: number;
   errors: number;
   reordered: number;
+  duplicates: number;
   deliveryMps: number;
   /** How long the phase took, first send to last receipt. */
   seconds: number;
@@ -142,20 +143,26 @@ export async function saturationPhase(sender: SendPath, target: Target, db: Pris
   };
 }
 
-export type BaselineResult = { stats: Stats; expected: number; lost: number; errors: number; achievedRate: number };
+export type BaselineResult = { stats: Stats; expected: number; lost: number; errors: number; duplicates: number; achievedRate: number };
 
-/** 3. The official `pusher` SDK's trigger straight to the gateway (no web app, no database), same channels, clients and rate. */
+/**
+ * 3. The app's own publish path without the app: the same Redis topic publisher a send uses
+ * (server/realtime/redis-publisher.ts), no web process, no database; as many messages as the
+ * fixed-rate phase, at the same rate, to the same channels and clients.
+ */
 export async function baselinePhase(target: Target, seeded: Seeded): Promise<BaselineResult> {
   run.tracker = new Tracker();
-  const server = new Pusher({ appId: app.id, key: app.key, secret: target.pusherSecret, host: "127.0.0.1", port: String(target.gatewayPort), useTLS: false });
+  const duplicatesBefore = run.duplicates;
+  const redis = new Redis(target.redisUrl);
+  const publisher = createRedisEventPublisher({ redis, appId: app.id });
   let errors = 0;
-  log(`Baseline: ${BASELINE_MESSAGES.toLocaleString("en")} raw pusher SDK triggers at ${RATE}/s to the same clients...`);
-  const baseRun = await atFixedRate(BASELINE_MESSAGES, RATE, (index) => async () => {
+  log(`Baseline: ${MESSAGES.toLocaleString("en")} events published on the gateways' Redis topics at ${RATE}/s to the same clients...`);
+  const baseRun = await atFixedRate(MESSAGES, RATE, (index) => async () => {
     const conversation = seeded.conversations[Math.floor(Math.random() * seeded.conversations.length)] as Conversation;
     const key = `raw-${index}`;
     run.tracker.expect(key, performance.now(), conversation.members.length);
     try {
-      await server.trigger(`private-chat-${conversation.id}`, "bench-raw", { k: key, preview: `bench message ${index}` });
+      await publisher.publishEvents([{ channel: `private-chat-${conversation.id}`, event: "bench-raw", data: { k: key, preview: `bench message ${index}` } }]);
     } catch {
       errors++;
       const entry = run.tracker.pending.get(key);
@@ -163,12 +170,14 @@ export async function baselinePhase(target: Target, seeded: Seeded): Promise<Bas
     }
   });
   await drain(DRAIN_MS);
+  redis.disconnect();
   return {
     stats: stats(run.tracker.latencies),
     expected: run.tracker.expectedTotal(),
     lost: run.tracker.outstanding(),
     errors,
-    achievedRate: Math.round(BASELINE_MESSAGES / baseRun.seconds),
+    duplicates: run.duplicates - duplicatesBefore,
+    achievedRate: Math.round(MESSAGES / baseRun.seconds),
   };
 }
 
@@ -204,6 +213,7 @@ export type RestartResult = {
   expected: number;
   errors: number;
   reordered: number;
+  duplicates: number;
   /** The restarted gateway process, for the caller to stop at the end. */
   gateway: RestartedGateway["child"];
 };
@@ -252,6 +262,7 @@ export async function restartPhase(sender: SendPath, target: Target, memberships
     expected: phase.tracker.expectedTotal(),
     errors: phase.errors,
     reordered: phase.reordered,
+    duplicates: phase.duplicates,
     gateway: restarted.child,
   };
 }

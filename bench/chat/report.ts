@@ -1,6 +1,6 @@
 import os from "node:os";
 import type { BaselineResult, FixedRateResult, MemoryResult, RestartResult, SaturationResult } from "./phases";
-import { BASELINE_MESSAGES, CLIENTS, CONVERSATIONS, DRAIN_MS, MESSAGES, quick, RATE, RECONNECT_LIMIT_MS, RESTART_MESSAGES, SATURATION_IN_FLIGHT, SATURATION_MESSAGES } from "./settings";
+import { CLIENTS, CONVERSATIONS, DRAIN_MS, MESSAGES, quick, RATE, RECONNECT_LIMIT_MS, RESTART_MESSAGES, SATURATION_IN_FLIGHT, SATURATION_MESSAGES } from "./settings";
 import { run } from "./tracker";
 
 export type Report = {
@@ -26,6 +26,7 @@ const s = (ms: number | undefined) => (ms === undefined ? undefined : (ms / 1000
 /** The human table, then the RESULT lines (the names every bench prints, plus extras). */
 export function printReport(r: Report): void {
   const { fixed, saturation: sat, baseline: base, memory, restart } = r;
+  const duplicates = fixed.duplicates + sat.duplicates + (restart?.duplicates ?? 0);
   const failures = [...run.subscriptionFailures].map(([reason, count]) => `${count}× ${reason}`).join("; ");
   console.log(`
 Chat benchmark (${quick ? "quick" : "full"}): ${CLIENTS} pusher-js clients, ${CONVERSATIONS} conversations (${Math.floor(CONVERSATIONS / 2)} DMs, ${CONVERSATIONS - Math.floor(CONVERSATIONS / 2)} groups, largest ${r.biggest}), ${r.memberships} subscriptions
@@ -36,14 +37,14 @@ connect + subscribe through /api/realtime/auth: ${r.connectSeconds.toFixed(1)} s
 |---------------------------------------------------|--------|-----------|------------|----------|----------|----------|----------|----------|--------|-----------|--------|
 | send route fixed rate (route → Postgres → gateway) | ${n(MESSAGES, 6)} | ${n(RATE, 9)} | ${n(fixed.achievedRate, 10)} |${f(fixed.stats.p50)}  |${f(fixed.stats.p95)}  |${f(fixed.stats.p99)}  |${f(fixed.stats.max)}  | ${n(fixed.expected, 8)} | ${n(fixed.lost, 6)} | ${n(fixed.reordered, 9)} | ${n(fixed.errors, 6)} |
 | send route saturation (${String(SATURATION_IN_FLIGHT).padStart(2)} in flight)               | ${n(SATURATION_MESSAGES, 6)} |         - | ${n(sat.deliveryMps, 10)} |${f(sat.stats.p50)}  |${f(sat.stats.p95)}  |${f(sat.stats.p99)}  |${f(sat.stats.max)}  | ${n(sat.expected, 8)} | ${n(sat.lost, 6)} | ${n(sat.reordered, 9)} | ${n(sat.errors, 6)} |
-${restart ? `| send route across a gateway restart               | ${n(RESTART_MESSAGES, 6)} | ${n(RATE, 9)} |          - |       -  |       -  |       -  |       -  | ${n(restart.expected, 8)} | ${n(restart.lost, 6)} | ${n(restart.reordered, 9)} | ${n(restart.errors, 6)} |\n` : ""}| baseline: pusher SDK trigger (no app, no DB)      | ${n(BASELINE_MESSAGES, 6)} | ${n(RATE, 9)} | ${n(base.achievedRate, 10)} |${f(base.stats.p50)}  |${f(base.stats.p95)}  |${f(base.stats.p99)}  |${f(base.stats.max)}  | ${n(base.expected, 8)} | ${n(base.lost, 6)} |         - | ${n(base.errors, 6)} |
+${restart ? `| send route across a gateway restart               | ${n(RESTART_MESSAGES, 6)} | ${n(RATE, 9)} |          - |       -  |       -  |       -  |       -  | ${n(restart.expected, 8)} | ${n(restart.lost, 6)} | ${n(restart.reordered, 9)} | ${n(restart.errors, 6)} |\n` : ""}| baseline: Redis topic publish (no app, no DB)     | ${n(MESSAGES, 6)} | ${n(RATE, 9)} | ${n(base.achievedRate, 10)} |${f(base.stats.p50)}  |${f(base.stats.p95)}  |${f(base.stats.p99)}  |${f(base.stats.max)}  | ${n(base.expected, 8)} | ${n(base.lost, 6)} |         - | ${n(base.errors, 6)} |
 
 latency: send call start → "message" event at each member's client (all members, sender included), per receiving client.
 saturation: ${sat.deliveryMps} messages/s delivered to every member, sustained over ${sat.seconds} s (first send to last receipt).
 send answered (send call start → the route's 201, before the fan-out): fixed rate p50 ${fixed.answerStats.p50} / p99 ${fixed.answerStats.p99} / max ${fixed.answerStats.max} ms; saturation p50 ${sat.answerStats.p50} / p99 ${sat.answerStats.p99} ms.
 lost: expected receipts (members of each successfully sent message) not received ${DRAIN_MS / 1000} s after the last send.
 reordered: events arriving with a lower seq than one the same client already saw on that channel (raw arrival, before sorting by seq), per phase.
-duplicates (same seq twice on a client) in the fixed-rate phase: ${fixed.duplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
+duplicates (the same message twice on a client): fixed-rate phase ${fixed.duplicates}, all phases ${duplicates}, baseline ${base.duplicates}; sends started > 10 ms late by the load generator: ${fixed.lateStarts}.
 CPU per message during the saturation phase (drain included): web process ${sat.webCpuMs ?? "n/a"} ms, gateway ${sat.gatewayCpuMs ?? "n/a"} ms, Postgres ${sat.postgresCpuMs ?? "n/a"} ms, Redis ${sat.redisCpuMs ?? "n/a"} ms, this bench (clients + senders) ${sat.benchCpuMs ?? "n/a"} ms; Postgres transactions per message ${sat.pgXactsPerMessage ?? "not counted with --quick"}
 gateway VmRSS: ${r.rssIdle ?? "n/a"} kB fresh and idle; after the load ${memory.rssBefore ?? "n/a"} kB with ${CLIENTS} clients → ${memory.rssAfter ?? "n/a"} kB with a second wave of ${CLIENTS} idle, subscribed clients (conn_kb = growth / ${CLIENTS})${r.gatewayFound ? "" : " (gateway process not found)"}
 gateway restart: ${
@@ -82,6 +83,9 @@ ${r.firstError ? `first send error: ${r.firstError}\n` : ""}total time: ${((Date
     ["baseline_p50_ms", base.stats.p50],
     ["baseline_p99_ms", base.stats.p99],
     ["baseline_lost", base.lost],
+    ["baseline_messages", MESSAGES],
+    ["duplicates", duplicates],
+    ["baseline_duplicates", base.duplicates],
     ["conn_kb", memory.connKb?.toFixed(1)],
     ["restart_lost", restart?.lost],
     ["restart_resynced", restart?.resynced],

@@ -12,7 +12,6 @@ export const WARMUP_MESSAGES = quick ? 200 : 1_000;
 /** Messages of the closed-loop phase: in the full run enough to hold the highest rate for over 15 s. */
 export const SATURATION_MESSAGES = quick ? 600 : 20_000;
 export const SATURATION_IN_FLIGHT = 32;
-export const BASELINE_MESSAGES = quick ? 300 : 2_000;
 export const BIG_GROUP_SIZE = 50;
 /** Messages of the restart phase (sent at RATE while the gateway stops and starts again). */
 export const RESTART_MESSAGES = quick ? 400 : 3_000;

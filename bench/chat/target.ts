@@ -2,7 +2,7 @@ import { readSecrets } from "../../scripts/stack/secrets";
 import { startBenchStack, type BenchStack } from "../support/bench-stack";
 import { log } from "./settings";
 
-export type Target = BenchStack & { gatewayPort: number; authSecret: string; pusherSecret: string };
+export type Target = BenchStack & { gatewayPort: number; authSecret: string };
 
 /** The app under test: BASE_URL's running stack, or a throwaway one on free ports. */
 export async function startTarget(): Promise<Target> {
@@ -15,11 +15,11 @@ export async function startTarget(): Promise<Target> {
     await stack.stop();
     throw new Error("bench:chat needs the project's gateway (stack.json has no gatewayUrl).");
   }
-  // The bench signs session cookies (AUTH_SECRET) and publishes its baseline (PUSHER_APP_SECRET) with the stack's own keys.
+  // The bench signs session cookies with the stack's own AUTH_SECRET.
   const secrets = { ...(await readSecrets(stack.dataDir)), ...process.env };
-  if (!secrets.AUTH_SECRET || !secrets.PUSHER_APP_SECRET) {
+  if (!secrets.AUTH_SECRET) {
     await stack.stop();
-    throw new Error(`bench:chat needs AUTH_SECRET and PUSHER_APP_SECRET (set them, or keep the files under ${stack.dataDir}).`);
+    throw new Error(`bench:chat needs AUTH_SECRET (set it, or keep the file under ${stack.dataDir}).`);
   }
-  return { ...stack, gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret: secrets.AUTH_SECRET, pusherSecret: secrets.PUSHER_APP_SECRET };
+  return { ...stack, gatewayPort: Number(new URL(stack.gatewayUrl).port), authSecret: secrets.AUTH_SECRET };
 }

@@ -11,7 +11,7 @@ type Pending = {
   seq?: number;
 };
 
-/** Every expected receipt, keyed by the message's client id (chat) or the trigger's key (baseline). */
+/** Every expected receipt, keyed by the message's client id (chat) or the event's key (baseline). */
 export class Tracker {
   readonly pending = new Map<string, Pending>();
   latencies: number[] = [];
@@ -47,7 +47,7 @@ export const run = {
   tracker: new Tracker(),
   /** `message` events arriving with a lower seq than one the same client already saw on that channel. */
   reordered: 0,
-  /** The same seq twice on one client's channel. */
+  /** The same message twice on one client's channel (the same seq, or the baseline's same key). */
   duplicates: 0,
   historyFetches: 0,
   historyErrors: 0,
