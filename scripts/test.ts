@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { TYPESCRIPT_NODE_ARGS } from "./node/node-args";
 import { findFreePort, StackError } from "./stack/ports";
 import { onShutdownSignal } from "./stack/signals";
 import { readSecrets } from "./stack/secrets";
@@ -12,8 +13,9 @@ import type { VitestTally } from "./test/vitest-tally";
 
 /**
  * `npm test`: typecheck, lint, Vitest against real Postgres + Redis, then
- * Playwright in Debian's Chromium against a production build on free ports.
- * `npm test -- --only=vitest` (or typecheck, lint, e2e) runs one step; file
+ * Playwright in Debian's Chromium against a production build on free ports,
+ * then the fault suite (scripts/faults.ts; `npm run test:faults` alone).
+ * `npm test -- --only=vitest` (or typecheck, lint, e2e, faults) runs one step; file
  * arguments narrow Vitest and Playwright to them (`npm test -- --only=e2e e2e/shop.spec.ts`).
  *
  * A green run cannot be an accident: the run fails when a test anywhere in the
@@ -23,7 +25,7 @@ import type { VitestTally } from "./test/vitest-tally";
  * Typecheck and lint are checks, not tests. The last two lines are the checks
  * and "tests: N passed, M failed".
  */
-type Step = "typecheck" | "lint" | "vitest" | "e2e";
+type Step = "typecheck" | "lint" | "vitest" | "e2e" | "faults";
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",") as Step[] | undefined;
 const wants = (step: Step) => !only || only.includes(step);
 const files = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
@@ -32,7 +34,8 @@ const filesFor = (step: Step) => files.filter((file) => file.startsWith("e2e/") 
 const root = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(root, "test-results");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-const floors = JSON.parse(await fs.readFile(path.join(root, "scripts/test/floors.json"), "utf8")) as Record<"vitest" | "e2e", number>;
+type Runner = "vitest" | "e2e" | "faults";
+const floors = JSON.parse(await fs.readFile(path.join(root, "scripts/test/floors.json"), "utf8")) as Record<Runner, number>;
 
 const tally = { passed: 0, failed: 0 };
 const checks: string[] = [];
@@ -57,7 +60,7 @@ function check(name: string, title: string, command: string, args: string[]) {
 type RunnerCounts = { passed: number; failed: number; skipped: string[]; flaky: string[] };
 
 /** Adds one runner's counts: skipped and flaky tests count as failed, and a whole-suite run must reach its floor. */
-function count(runner: "vitest" | "e2e", counts: RunnerCounts, wholeSuite: boolean) {
+function count(runner: Runner, counts: RunnerCounts, wholeSuite: boolean) {
   const ran = counts.passed + counts.failed + counts.skipped.length + counts.flaky.length;
   tally.passed += counts.passed;
   tally.failed += counts.failed + counts.skipped.length + counts.flaky.length;
@@ -105,6 +108,7 @@ if (wants("vitest")) {
 }
 
 if (wants("e2e")) await runEndToEnd();
+if (wants("faults")) await runFaults();
 
 for (const problem of problems) console.log(`✗ ${problem}`);
 console.log(`\nchecks: ${checks.join(", ")}`);
@@ -177,6 +181,22 @@ async function runEndToEnd() {
     await stack.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The fault suite (scripts/faults.ts): its own stack as `npm start` runs it; each check it prints counts as a test. */
+async function runFaults() {
+  const report = path.join(resultsDir, "faults-tally.json");
+  const ok = run("Fault suite (SIGKILL each process of npm start)", process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(root, "scripts/faults.ts")], {
+    ...process.env,
+    CASEBOOK_FAULTS_TALLY: report,
+  });
+  const text = await fs.readFile(report, "utf8").catch(() => undefined);
+  if (!text) {
+    problems.push("the fault suite ended without a report");
+    return;
+  }
+  count("faults", JSON.parse(text) as RunnerCounts, true);
+  if (!ok && (JSON.parse(text) as RunnerCounts).failed === 0) problems.push("the fault suite exited with an error");
 }
 
 /** The parts of Playwright's JSON report we read. */

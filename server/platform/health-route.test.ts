@@ -59,7 +59,7 @@ async function health(overrides: Record<string, string>, { workerBeating = true 
   const { db } = await import("./db");
   const { redis } = await import("./redis");
   try {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.headers.get("cache-control")).toBe("no-store");
     return { status: response.status, report: (await response.json()) as Report };
   } finally {

@@ -15,7 +15,16 @@ const log = logger.child({ module: "web" });
 
 const app = next({ dev, hostname: "localhost", port: env.PORT });
 const handle = app.getRequestHandler();
-await app.prepare();
+/**
+ * Listening starts before Next is prepared: the rows answered before Next
+ * (redirects, chat sends, /api/health) serve a restarted web process seconds
+ * earlier, and requests for Next wait for it rather than being refused.
+ */
+const prepared = app.prepare();
+prepared.catch((error: unknown) => {
+  log.fatal({ err: error }, "Next could not start");
+  process.exit(1);
+});
 
 /**
  * Route handlers never see the socket, so this listener acts as the last proxy
@@ -32,6 +41,7 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
 /** The hot paths of the route table (server/web/routes.ts) are answered before Next's router; the rest goes to Next. */
 async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   if (await answerBeforeNext(request, response)) return;
+  await prepared;
   void handle(request, response);
 }
 

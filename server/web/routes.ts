@@ -14,6 +14,7 @@ import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-pr
 import { videoFileRoute } from "@/server/videos/serve-video-file";
 import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
+import { healthRoute } from "./health-route";
 import type { Route } from "./route";
 import { uploadRoute } from "./upload-route";
 
@@ -27,6 +28,8 @@ import { uploadRoute } from "./upload-route";
  * the others). A new route is a row here plus that file.
  */
 export const ROUTES: readonly Route[] = [
+  // The load balancer's and the supervisor's probe: answered as soon as a (re)started web process listens
+  { method: "GET", pattern: "/api/health", handler: healthRoute, beforeNext: true },
   // Links: the public REST API (server/links/api/api-routes.ts)
   { method: "POST", pattern: "/api/shorten", handler: shortenRoute, body: JSON_BODY, beforeNext: true },
   { method: "GET", pattern: "/api/stats/:code", handler: linkStatsRoute },

@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { env } from "@/server/env";
 import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
 
 /**
  * Click events travel from the redirect to the worker through a Redis stream.
- * An event's identity is its stream entry id ("1732500000000-3"), plus its
- * index when the entry carries a batch ("1732500000000-3/17"): the ingest
+ * An event's identity is its batch's id (or, for entries without one, the
+ * stream entry id "1732500000000-3") plus its index in the batch: the ingest
  * stores it in click.eventId (unique), so an entry delivered twice (a worker
  * crash before XACK, a reclaimed pending entry) is counted once.
  *
@@ -47,14 +48,26 @@ export async function recordClick(redis: Redis, click: ClickEvent): Promise<void
  * load that turns thousands of XADDs per second into a few hundred, which
  * leaves Redis and the CPU to the redirects themselves. The price: a web
  * process that dies hard loses at most the last few milliseconds of clicks.
+ * While Redis is away (restarting), batches wait in memory and are written
+ * again every RETRY_MS; each carries its own id (field "i"), so a batch that
+ * did reach Redis before the failure is still counted once.
  */
 const FLUSH_DELAY_MS = 5;
 const MAX_BATCH = 200;
+const RETRY_MS = 1_000;
+/** Memory guard for a long Redis outage: past this many waiting clicks, the oldest batches are dropped. */
+const MAX_UNSENT_CLICKS = 100_000;
+
+type Batch = { id: string; clicks: PackedClick[] };
 
 export class ClickBuffer {
   private pending: PackedClick[] = [];
+  private unsent: Batch[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** Settles once the pending clicks are written (or given up on): Next's `after()` waits for it on Vercel. */
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** One writer at a time: batches queued meanwhile go out in the same run. */
+  private writing: Promise<void> | undefined;
+  /** Settles once the pending clicks are written (or set aside to retry): Next's `after()` waits for it on Vercel. */
   private written: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly redis: Redis) {}
@@ -73,16 +86,42 @@ export class ClickBuffer {
     this.timer = undefined;
     const written = this.written;
     this.written = undefined;
-    if (this.pending.length === 0) return written?.resolve();
-    const batch = this.pending;
+    if (this.pending.length > 0) this.unsent.push({ id: randomUUID(), clicks: this.pending });
     this.pending = [];
     try {
-      await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify(batch));
-    } catch (error) {
-      log.error({ err: error instanceof Error ? error.message : String(error), clicks: batch.length }, "click events lost");
+      this.writing ??= this.writeUnsent().finally(() => (this.writing = undefined));
+      await this.writing;
     } finally {
       written?.resolve();
     }
+  }
+
+  private async writeUnsent(): Promise<void> {
+    while (this.unsent.length > 0) {
+      const batch = this.unsent[0] as Batch;
+      try {
+        await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify(batch.clicks), "i", batch.id);
+      } catch (error) {
+        this.keepForRetry(error);
+        return;
+      }
+      this.unsent.shift();
+    }
+  }
+
+  private keepForRetry(error: unknown): void {
+    let waiting = this.unsent.reduce((sum, batch) => sum + batch.clicks.length, 0);
+    while (waiting > MAX_UNSENT_CLICKS && this.unsent.length > 1) {
+      const dropped = this.unsent.shift() as Batch;
+      waiting -= dropped.clicks.length;
+      log.error({ clicks: dropped.clicks.length }, "click events lost (Redis away too long)");
+    }
+    if (this.retryTimer) return;
+    log.warn({ err: error instanceof Error ? error.message : String(error), clicks: waiting }, "click events kept to retry");
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, RETRY_MS);
   }
 }
 
@@ -95,6 +134,9 @@ function settlement(): { promise: Promise<void>; resolve: () => void } {
 /** Reads one stream entry back into its events with their ids; malformed entries and items are skipped. */
 export function parseClickEntry(entryId: string, fields: string[]): Array<{ eventId: string; event: ClickEvent }> {
   const index = fields.indexOf("b");
+  // A batch's own id (written since retries exist) keeps a batch written twice from counting twice.
+  const batchIndex = fields.indexOf("i");
+  const batchId = batchIndex !== -1 && batchIndex % 2 === 0 ? fields[batchIndex + 1] : undefined;
   const raw = index === -1 || index % 2 !== 0 ? undefined : fields[index + 1];
   if (raw === undefined) return [];
   let items: unknown;
@@ -110,7 +152,7 @@ export function parseClickEntry(entryId: string, fields: string[]): Array<{ even
     const [linkId, occurredAt, ip, userAgent, referer] = item as unknown[];
     if (typeof linkId !== "string" || typeof occurredAt !== "number" || !Number.isFinite(occurredAt)) return;
     events.push({
-      eventId: `${entryId}/${position}`,
+      eventId: `${batchId ?? entryId}/${position}`,
       event: { linkId, occurredAt, ip: String(ip ?? ""), userAgent: String(userAgent ?? ""), referer: String(referer ?? "") },
     });
   });

@@ -1,0 +1,232 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../server/generated/prisma/client";
+import { supervisorStatusFile, type SupervisorStatus } from "../server/platform/supervisor-status";
+import { connectReader, createLink, payAsGuest, seedPeople } from "./faults/fixtures";
+import { HUNG_MS, startTraffic, summarizeOutcomes } from "./faults/traffic";
+import { TYPESCRIPT_NODE_ARGS } from "./node/node-args";
+import { findFreePort, isPortFree } from "./stack/ports";
+import { readSecrets } from "./stack/secrets";
+import type { RunningStack } from "./stack/stack";
+
+/**
+ * `npm run test:faults` (a step of `npm test`): starts Casebook exactly as
+ * `npm start` does (scripts/start.ts, on free ports, throwaway data, the test
+ * build), drives light traffic — redirects with clicks, chat messages to a
+ * connected pusher-js client, a checkout on the simulator — and SIGKILLs the
+ * worker, the gateway, redis-server, Postgres and the web process in turn.
+ * For each it prints what it did and saw: time until the process ran again
+ * and /api/health said "ok", the answers during the outage by status. It
+ * fails unless health is back within 10 s (Postgres 20 s), Postgres's outage
+ * answered no 500 and hung nothing, and nothing durable was lost: clicks
+ * served = clicks counted, every chat message accepted is stored, the order
+ * paid during the worker's crash is paid once.
+ *
+ * Writes `{ passed, failed, skipped, flaky }` to CASEBOOK_FAULTS_TALLY for the runner.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const PARTS = ["worker", "gateway", "redis-server", "postgres", "web"] as const;
+type Part = (typeof PARTS)[number];
+const BACK_WITHIN_MS: Record<Part, number> = { worker: 10_000, gateway: 10_000, "redis-server": 10_000, postgres: 20_000, web: 10_000 };
+/** A web process killed hard loses the clicks of its last moments (written after the redirect, 5 ms batches): documented, allowed. */
+const WEB_CLICK_GRACE_MS = 100;
+const STARTUP_TIMEOUT_MS = 15 * 60_000;
+
+const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
+const check = (name: string, ok: boolean, detail: string) => {
+  checks.push({ name, ok, detail });
+  console.log(`${ok ? "✓" : "✗"} ${name}: ${detail}`);
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-faults-"));
+const ports = { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
+const logFile = path.join(root, "test-results", "faults-stack.log");
+await fs.mkdir(path.dirname(logFile), { recursive: true });
+const stackLog = await fs.open(logFile, "w");
+
+console.log(`Starting Casebook as npm start does (ports ${Object.values(ports).join(", ")}, data in ${dataDir}; its output: ${path.relative(root, logFile)})...`);
+const stack = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(root, "scripts/start.ts"), "--dist-dir=.next-test"], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "pipe"],
+  env: {
+    ...process.env,
+    PORT: String(ports.web),
+    GATEWAY_PORT: String(ports.gateway),
+    PG_PORT: String(ports.postgres),
+    REDIS_PORT: String(ports.redis),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_CHAT_SEND_POINTS: "100000",
+    RATE_LIMIT_CART_POINTS: "10000",
+    RATE_LIMIT_CHECKOUT_POINTS: "10000",
+  },
+});
+const stackExited = new Promise<void>((resolve) => stack.once("exit", () => resolve()));
+let running = false;
+const supervisorLines: string[] = [];
+for (const stream of [stack.stdout, stack.stderr]) {
+  createInterface({ input: stream }).on("line", (line) => {
+    void stackLog.write(`${line}\n`);
+    if (line.startsWith("Casebook is running at")) running = true;
+    // The supervisor's own lines (the services' lines are prefixed with their name).
+    if (/^(worker|gateway|redis-server|postgres|web) /.test(line)) {
+      supervisorLines.push(line);
+      console.log(`  | ${line}`);
+    }
+  });
+}
+
+let exitCode = 1;
+try {
+  exitCode = await runSuite();
+} catch (error) {
+  console.error(`✗ the fault suite stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  checks.push({ name: "suite", ok: false, detail: String(error) });
+} finally {
+  stack.kill("SIGTERM");
+  await Promise.race([stackExited, sleep(60_000)]);
+  await stackLog.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
+const failed = checks.filter((entry) => !entry.ok).length;
+const tally = process.env.CASEBOOK_FAULTS_TALLY;
+if (tally) await fs.writeFile(tally, JSON.stringify({ passed: checks.length - failed, failed, skipped: [], flaky: [] }));
+console.log(`\nfault suite: ${checks.length - failed} checks passed, ${failed} failed`);
+process.exit(failed === 0 && exitCode === 0 ? 0 : 1);
+
+async function readStatus(): Promise<SupervisorStatus | undefined> {
+  const text = await fs.readFile(supervisorStatusFile(dataDir), "utf8").catch(() => undefined);
+  return text ? (JSON.parse(text) as SupervisorStatus) : undefined;
+}
+
+async function runSuite(): Promise<number> {
+  const startDeadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (!running) {
+    if (stack.exitCode !== null) throw new Error(`npm start exited with code ${stack.exitCode} (see ${logFile})`);
+    if (Date.now() > startDeadline) throw new Error("Casebook did not start within 15 minutes");
+    await sleep(200);
+  }
+  const endpoints = JSON.parse(await fs.readFile(path.join(dataDir, "stack.json"), "utf8")) as RunningStack;
+  const secrets = await readSecrets(dataDir);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: endpoints.databaseUrl }) });
+  const webUrl = endpoints.webUrl;
+
+  const people = await seedPeople(db, secrets.AUTH_SECRET ?? "");
+  const code = await createLink(webUrl, people.senderCookie);
+  const reader = await connectReader({ webUrl, gatewayPort: ports.gateway, cookie: people.readerCookie, conversationId: people.conversationId, appKey: "casebook-key" });
+  const traffic = startTraffic({ webUrl, code, conversationId: people.conversationId, senderCookie: people.senderCookie });
+  console.log(`Traffic: a redirect of /${code} every 100 ms, a chat message every 500 ms to a connected pusher-js reader.\n`);
+  await sleep(2_000);
+
+  let orderId = "";
+  const killedAt: Partial<Record<Part, number>> = {};
+  for (const part of PARTS) {
+    const before = (await readStatus())?.processes[part];
+    if (!before?.pid) throw new Error(`the supervisor reports no running ${part}`);
+    if (part === "worker") {
+      // Paid just before the kill: the worker delivers this payment's webhook, possibly mid-delivery when it dies.
+      orderId = await payAsGuest(webUrl, db);
+    }
+    const subscriptionsBefore = reader.subscribedAt.length;
+    const killed = Date.now();
+    killedAt[part] = killed;
+    process.kill(before.pid, "SIGKILL");
+    console.log(`\n── SIGKILL ${part} (pid ${before.pid}) ──`);
+
+    let restartedAt: number | undefined;
+    let healthyAt: number | undefined;
+    let lastHealth = "";
+    const deadline = killed + 60_000;
+    while (Date.now() < deadline && healthyAt === undefined) {
+      await sleep(250);
+      const now = await readStatus();
+      const state = now?.processes[part];
+      if (restartedAt === undefined && state?.status === "running" && state.pid !== before.pid) restartedAt = Date.now();
+      const health = await traffic.probeHealth();
+      lastHealth = health.body;
+      if (restartedAt !== undefined && health.ok) healthyAt = Date.now();
+    }
+    const back = healthyAt === undefined ? undefined : healthyAt - killed;
+    const restarted = restartedAt === undefined ? "not restarted" : `restarted after ${seconds(restartedAt - killed)}`;
+    console.log(`  ${restarted}; health ok after ${back === undefined ? "more than 60 s" : seconds(back)}`);
+    console.log(`  answers until then: ${summarizeOutcomes(traffic.outcomes, killed, healthyAt ?? Date.now())}`);
+    check(`${part}: health back within ${seconds(BACK_WITHIN_MS[part])}`, back !== undefined && back <= BACK_WITHIN_MS[part], back === undefined ? `still ${lastHealth}` : seconds(back));
+
+    if (part === "gateway") {
+      const resubscribeDeadline = Date.now() + 20_000;
+      while (reader.subscribedAt.length === subscriptionsBefore && Date.now() < resubscribeDeadline) await sleep(100);
+      const again = reader.subscribedAt[subscriptionsBefore];
+      check("gateway: the pusher-js reader is subscribed again", again !== undefined, again === undefined ? "not within 20 s of health" : `${seconds(again - killed)} after the kill`);
+    }
+    if (part === "postgres") {
+      const during = traffic.outcomes.filter((outcome) => outcome.kind !== "health" && outcome.at >= killed && outcome.at < (healthyAt ?? Date.now()));
+      const errors = during.filter((outcome) => outcome.status >= 500 && outcome.status !== 503).length;
+      const hung = during.filter((outcome) => outcome.ms > HUNG_MS).length;
+      const noRetryAfter = during.filter((outcome) => outcome.status === 503 && !outcome.retryAfter).length;
+      const slowest = Math.max(0, ...during.map((outcome) => outcome.ms));
+      check("postgres: no 500s, no hung requests, 503s say Retry-After", errors === 0 && hung === 0 && noRetryAfter === 0, `${errors} other 5xx, ${hung} over ${seconds(HUNG_MS)}, ${noRetryAfter} 503s without Retry-After; slowest answer ${slowest} ms`);
+    }
+    await sleep(2_000);
+  }
+
+  await traffic.stop();
+  console.log("\n── Loss checks ──");
+  const served = traffic.servedClickTimes.length;
+  const webKilled = killedAt.web ?? Number.POSITIVE_INFINITY;
+  const mayBeLost = traffic.servedClickTimes.filter((time) => time >= webKilled - WEB_CLICK_GRACE_MS && time <= webKilled).length;
+  const countClicks = async () => (await db.link.findUniqueOrThrow({ where: { code }, select: { clickCount: true } })).clickCount;
+  // A batch its dead worker had claimed is taken over after 30 s (server/links/analytics/consume-click-stream.ts).
+  const clickDeadline = Date.now() + 60_000;
+  let counted = await countClicks();
+  while (counted < served - mayBeLost && Date.now() < clickDeadline) {
+    await sleep(500);
+    counted = await countClicks();
+  }
+  check(
+    "clicks served = clicks counted",
+    counted <= served && counted >= served - mayBeLost,
+    `${served} redirects served, ${counted} clicks counted` + (mayBeLost > 0 ? ` (${mayBeLost} served in the web process's last ${WEB_CLICK_GRACE_MS} ms may be lost)` : ""),
+  );
+
+  const stored = await db.message.findMany({ where: { conversationId: people.conversationId, clientId: { in: traffic.sentClientIds } }, select: { clientId: true, seq: true } });
+  const storedIds = new Set(stored.map((message) => message.clientId));
+  const missing = traffic.sentClientIds.filter((clientId) => !storedIds.has(clientId)).length;
+  const live = stored.filter((message) => reader.received.has(message.seq)).length;
+  check("every chat message accepted (201) is in history", missing === 0, `${traffic.sentClientIds.length} accepted, ${missing} missing; ${live} also arrived live at the reader (the rest it reads from history)`);
+  reader.disconnect();
+
+  const orderDeadline = Date.now() + 30_000;
+  let order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+  while (order.status !== "paid" && Date.now() < orderDeadline) {
+    await sleep(500);
+    order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+  }
+  const paidEvents = await db.orderEvent.count({ where: { orderId, status: "paid" } });
+  check("the order paid as the worker died is paid, once", order.status === "paid" && paidEvents === 1, `status ${order.status}, ${paidEvents} "paid" event(s)`);
+  await db.$disconnect();
+
+  console.log("\n── Stopping (SIGTERM to npm start) ──");
+  const last = await readStatus();
+  const stoppedAt = Date.now();
+  stack.kill("SIGTERM");
+  await Promise.race([stackExited, sleep(60_000)]);
+  const alive = Object.entries(last?.processes ?? {}).filter(([, state]) => state.pid !== null && isAlive(state.pid)).map(([name]) => name);
+  const busyPorts = (await Promise.all(Object.values(ports).map(async (port) => ((await isPortFree(port)) ? null : port)))).filter((port) => port !== null);
+  check("SIGTERM stops everything, no orphans", stack.exitCode === 0 && alive.length === 0 && busyPorts.length === 0, `exit ${stack.exitCode} after ${seconds(Date.now() - stoppedAt)}; still alive: ${alive.join(", ") || "none"}; ports in use: ${busyPorts.join(", ") || "none"}`);
+  return 0;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

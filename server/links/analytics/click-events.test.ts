@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { Redis } from "@/server/platform/redis";
+import { ClickBuffer, parseClickEntry, type ClickEvent } from "./click-events";
+
+const click = (linkId: string): ClickEvent => ({ linkId, occurredAt: Date.now(), ip: "203.0.113.9", userAgent: "Mozilla/5.0", referer: "" });
+
+/** A stand-in for the XADDs of a Redis that is away for the first `failures` calls. */
+function flakyRedis(failures: number) {
+  const entries: Array<{ id: string; fields: string[] }> = [];
+  let calls = 0;
+  const redis = {
+    xadd: async (...args: Array<string | number>) => {
+      calls += 1;
+      if (calls <= failures) throw new Error("Connection is closed.");
+      const fields = args.slice(args.indexOf("*") + 1).map(String);
+      entries.push({ id: `${Date.now()}-${entries.length}`, fields });
+      return "ok";
+    },
+  };
+  return { redis: redis as unknown as Redis, entries };
+}
+
+describe("ClickBuffer", () => {
+  it("keeps clicks while Redis is away and writes them when it is back", async () => {
+    const { redis, entries } = flakyRedis(2);
+    const buffer = new ClickBuffer(redis);
+    await Promise.all([buffer.add(click("link-a")), buffer.add(click("link-b"))]);
+    expect(entries).toEqual([]);
+    await expect.poll(() => entries.length, { timeout: 5_000 }).toBe(1);
+    const events = entries.flatMap((entry) => parseClickEntry(entry.id, entry.fields));
+    expect(events.map((event) => event.event.linkId)).toEqual(["link-a", "link-b"]);
+  });
+
+  it("gives a batch written twice (its reply lost) the same event ids, so the ingest counts it once", async () => {
+    const { redis, entries } = flakyRedis(0);
+    await new ClickBuffer(redis).add(click("link-a"));
+    const [entry] = entries;
+    if (!entry) throw new Error("nothing written");
+    const first = parseClickEntry(entry.id, entry.fields).map((event) => event.eventId);
+    const again = parseClickEntry(`${entry.id}-again`, entry.fields).map((event) => event.eventId);
+    expect(again).toEqual(first);
+    // Entries written before batches had ids keep the stream entry id.
+    expect(parseClickEntry("1732500000000-3", ["b", entry.fields[1] ?? ""]).map((event) => event.eventId)).toEqual(["1732500000000-3/0"]);
+  });
+});
