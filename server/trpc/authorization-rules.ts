@@ -338,8 +338,8 @@ export const ROUTE_RULES: Record<string, Rule<RouteRequest>> = {
   "DELETE /api/videos/uploads/[uploadId]": { access: "owner", request: async (kit) => ({ path: await uploadOfA(kit), headers: TUS }) },
   "GET /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
-  "GET /api/videos/[videoId]/hls/[rendition]/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
-  "HEAD /api/videos/[videoId]/hls/[rendition]/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
+  "GET /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
+  "HEAD /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
   // pusher-js expects every refusal as 403, signed out included.
   "POST /api/realtime/user-auth": {
     access: "user",
