@@ -1,6 +1,8 @@
 // Demo data, applied idempotently at every start (`node --import ./scripts/node/register.mjs prisma/seed.ts`). Each system adds its step here.
 import { seedDemoAccounts } from "@/server/accounts/seed-demo-accounts";
+import { DEMO_ACCOUNTS } from "@/server/accounts/demo-accounts";
 import { env } from "@/server/env";
+import { seedDemoFeed } from "@/server/feed/demo/seed-demo-feed";
 import { db } from "@/server/platform/db";
 import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
 
@@ -12,6 +14,9 @@ try {
     // After the accounts: the demo shoppers leave the seeded reviews.
     const catalog = await seedDemoCatalog({ db });
     if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
+    // After the accounts: the demo people follow each other and the generated ones.
+    const feed = await seedDemoFeed({ db, demoUsernames: DEMO_ACCOUNTS.filter((account) => account.role !== "driver").map((account) => account.username) });
+    if (feed.accountsCreated || feed.postsCreated) console.log(`Created the demo feed: ${feed.accountsCreated} people, ${feed.followsCreated} follows, ${feed.postsCreated} posts.`);
   }
   console.log("Demo data is up to date.");
 } finally {

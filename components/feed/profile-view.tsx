@@ -68,11 +68,11 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
           </p>
           {profile.bio ? <p className="text-fg">{profile.bio}</p> : null}
           <p className="text-sm text-muted">Joined {profile.joinedAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
-          <dl className="flex gap-4 pt-1 text-sm">
+          <p className="flex gap-4 pt-1 text-sm text-muted">
             <Count label="Posts" value={profile.postCount} />
             <Count label="Following" value={profile.followingCount} />
             <Count label="Followers" value={profile.followerCount} />
-          </dl>
+          </p>
         </div>
         {viewerId && !profile.isYou ? <FollowButton profile={profile} /> : null}
       </div>
@@ -82,10 +82,9 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
-    <div className="flex gap-1">
-      <dt className="order-2 text-muted">{label}</dt>
-      <dd className="font-semibold text-fg">{compactCount(value)}</dd>
-    </div>
+    <span>
+      <strong className="font-semibold text-fg">{compactCount(value)}</strong> {label}
+    </span>
   );
 }
 

@@ -1,0 +1,88 @@
+import type { Db } from "@/server/platform/db";
+import { FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, REPLY_TEMPLATES, TOPICS } from "./demo-feed-data";
+
+export type FeedSeedResult = { accountsCreated: number; followsCreated: number; postsCreated: number };
+
+const GENERATED_ACCOUNTS = 300;
+const DAY_MS = 86_400_000;
+
+/** A small deterministic generator (mulberry32), so every fresh install gets the same demo world. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const pick = <T,>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
+
+/**
+ * The demo Feed, idempotent: 300 generated people (`feedfan_001` ...) who
+ * follow each other on a skewed graph (a few are popular), the demo accounts
+ * following each other and some of them, and a week of posts, replies and
+ * likes with a trending #casebook. Accounts and follows are inserted when
+ * missing (skipDuplicates; the count triggers move only for new rows); posts,
+ * replies and likes only the first time, when the generated people have none.
+ * Timelines need nothing: Redis rebuilds them from these rows on first read.
+ */
+export async function seedDemoFeed({ db, demoUsernames, now = new Date() }: { db: Db; demoUsernames: readonly string[]; now?: Date }): Promise<FeedSeedResult> {
+  const next = random(20261206);
+  const generated = Array.from({ length: GENERATED_ACCOUNTS }, (_, index) => {
+    const number = String(index + 1).padStart(3, "0");
+    const name = `${pick(FIRST_NAMES, next)} ${pick(LAST_NAMES, next)}`;
+    return { id: `feed-demo-${number}`, name, email: `feedfan-${number}@demo.casebook.dev`, username: `feedfan_${number}`, displayUsername: `feedfan_${number}`, createdAt: new Date(now.getTime() - (30 + index) * DAY_MS) };
+  });
+  const { count: accountsCreated } = await db.user.createMany({ data: generated, skipDuplicates: true });
+
+  const demo = await db.user.findMany({ where: { username: { in: [...demoUsernames] } }, select: { id: true } });
+  const demoIds = demo.map((user) => user.id);
+  const generatedIds = generated.map((user) => user.id);
+  // Popularity falls off with the index (a power law): low numbers are followed by many.
+  const popular = () => generatedIds[Math.floor(GENERATED_ACCOUNTS * next() ** 2.5)] as string;
+  const follows: Array<{ followerId: string; followeeId: string }> = [];
+  for (const a of demoIds) for (const b of demoIds) if (a !== b) follows.push({ followerId: a, followeeId: b });
+  for (const demoId of demoIds) for (let index = 0; index < 40; index++) follows.push({ followerId: demoId, followeeId: popular() });
+  for (const id of generatedIds) {
+    const count = 5 + Math.floor(next() * 25);
+    for (let index = 0; index < count; index++) follows.push({ followerId: id, followeeId: popular() });
+    if (next() < 0.4) follows.push({ followerId: id, followeeId: pick(demoIds.length ? demoIds : generatedIds, next) });
+  }
+  const { count: followsCreated } = await db.follow.createMany({ data: follows.filter((follow) => follow.followerId !== follow.followeeId), skipDuplicates: true });
+
+  const postsCreated = (await db.post.count({ where: { authorId: { in: generatedIds } } })) === 0 ? await seedPosts(db, [...generatedIds, ...demoIds], next, now) : 0;
+  return { accountsCreated, followsCreated, postsCreated };
+}
+
+async function seedPosts(db: Db, authorIds: string[], next: () => number, now: Date): Promise<number> {
+  const posts = authorIds.flatMap((authorId) =>
+    Array.from({ length: 2 + Math.floor(next() * 6) }, () => ({
+      authorId,
+      text: pick(POST_TEMPLATES, next).replace("{topic}", next() < 0.35 ? "casebook" : pick(TOPICS, next)),
+      createdAt: new Date(now.getTime() - Math.floor(next() * 7 * DAY_MS)),
+    })),
+  );
+  // Ids follow time, as they do for live posts: timelines are ordered by id.
+  posts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  await db.post.createMany({ data: posts });
+  const stored = await db.post.findMany({ where: { authorId: { in: authorIds }, replyToId: null }, select: { id: true, createdAt: true } });
+
+  const replies = stored
+    .filter(() => next() < 0.25)
+    .map((parent) => ({
+      authorId: pick(authorIds, next),
+      text: pick(REPLY_TEMPLATES, next),
+      replyToId: parent.id,
+      rootId: parent.id,
+      createdAt: new Date(Math.min(now.getTime(), parent.createdAt.getTime() + Math.floor(next() * DAY_MS))),
+    }))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  await db.post.createMany({ data: replies });
+
+  const likes = stored.flatMap((post) => Array.from({ length: Math.floor(next() ** 2 * 12) }, () => ({ userId: pick(authorIds, next), postId: post.id })));
+  await db.postLike.createMany({ data: likes, skipDuplicates: true });
+  return posts.length + replies.length;
+}
