@@ -21,6 +21,7 @@ type Stat = { value: number; label: string };
 const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {
   links: (stats) => ({ value: stats.links, label: "short links" }),
   chat: (stats) => ({ value: stats.chatMessages, label: "messages sent" }),
+  feed: (stats) => ({ value: stats.feedPosts, label: "posts" }),
 };
 
 const REFRESH_EVERY_MS = 30_000;
