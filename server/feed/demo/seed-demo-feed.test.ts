@@ -26,5 +26,5 @@ describe("seedDemoFeed", () => {
     const likes = await db.$queryRaw<Array<{ drifted: bigint }>>`
       SELECT count(*) AS drifted FROM "feed_post" p WHERE p."likeCount" <> (SELECT count(*) FROM "feed_like" l WHERE l."postId" = p."id")`;
     expect(likes[0]?.drifted).toBe(0n);
-  });
+  }, 120_000); // a few thousand rows and their triggers, on a shared two-core box
 });
