@@ -6,6 +6,8 @@ import { cn } from "./cn";
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus,
  * closes on Esc and makes the page behind it inert. Controlled by `open`.
+ * Focus goes back to what opened it (the focused element at opening) when it
+ * closes or is unmounted.
  */
 export function Dialog({
   open,
@@ -30,9 +32,14 @@ export function Dialog({
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!open || !dialog) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      // The browser gives focus back on close() only, not when the dialog leaves the page with its parent: do it either way.
+      if (opener?.isConnected) opener.focus();
+    };
   }, [open]);
 
   return (

@@ -7,20 +7,30 @@ import {
   useContext,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
   type ReactNode,
 } from "react";
+import { createPortal } from "react-dom";
 import { cn } from "./cn";
 
 type MenuContextValue = { close: (options?: { restoreFocus?: boolean }) => void };
 const MenuContext = createContext<MenuContextValue | null>(null);
 
+/** Space kept between an open menu and the viewport's edges, and between the menu and its button. */
+const EDGE_PX = 8;
+
 /**
  * A button that opens a list of actions (WAI-ARIA menu button pattern):
  * Enter/Space/↓ open it on the first item, ↑/↓/Home/End move, Esc closes and
  * returns focus to the button, Tab or a click outside closes it.
+ *
+ * The list is drawn in a portal at a fixed position computed from the button,
+ * below it (above when there is no room) and clamped to the viewport, so no
+ * scrolling pane clips it and no edge of the screen cuts it off (a chat
+ * message's reaction picker sits in a scrolled list, near the pane's edge).
  */
 export function Menu({
   label,
@@ -46,6 +56,22 @@ export function Menu({
     setOpen(false);
     if (restoreFocus) buttonRef.current?.focus();
   }, []);
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const button = buttonRef.current;
+      const list = listRef.current;
+      if (button && list) placeWithinViewport(list, button.getBoundingClientRect(), align);
+    };
+    place();
+    window.addEventListener("resize", place);
+    window.addEventListener("scroll", place, true);
+    return () => {
+      window.removeEventListener("resize", place);
+      window.removeEventListener("scroll", place, true);
+    };
+  }, [open, align]);
 
   useEffect(() => {
     if (!open) return;
@@ -94,7 +120,8 @@ export function Menu({
         event.preventDefault();
         return close();
       case "Tab":
-        return close({ restoreFocus: false });
+        // The list lives at the end of the page (a portal): back on the button first, Tab then moves on from there.
+        return close();
     }
   };
 
@@ -113,23 +140,37 @@ export function Menu({
       >
         {trigger}
       </button>
-      {open ? (
-        <div
-          ref={listRef}
-          id={menuId}
-          role="menu"
-          aria-label={label}
-          onKeyDown={onListKeyDown}
-          className={cn(
-            "absolute z-50 mt-2 min-w-56 origin-top rounded-xl border border-border bg-surface p-1 shadow-lg",
-            align === "end" ? "right-0" : "left-0",
-          )}
-        >
-          <MenuContext.Provider value={{ close }}>{children}</MenuContext.Provider>
-        </div>
-      ) : null}
+      {open
+        ? createPortal(
+            <div
+              ref={listRef}
+              id={menuId}
+              role="menu"
+              aria-label={label}
+              onKeyDown={onListKeyDown}
+              className="fixed top-0 left-0 z-50 max-w-[calc(100vw-1rem)] min-w-56 rounded-xl border border-border bg-surface p-1 shadow-lg"
+            >
+              <MenuContext.Provider value={{ close }}>{children}</MenuContext.Provider>
+            </div>,
+            document.body,
+          )
+        : null}
     </div>
   );
+}
+
+/** Below the button (above it when the viewport has no room below), aligned to its start or end edge, never past the viewport. */
+function placeWithinViewport(list: HTMLElement, button: DOMRect, align: "start" | "end"): void {
+  const { width, height } = list.getBoundingClientRect();
+  const viewportWidth = document.documentElement.clientWidth;
+  const viewportHeight = window.innerHeight;
+  const wanted = align === "end" ? button.right - width : button.left;
+  const left = Math.min(Math.max(EDGE_PX, wanted), viewportWidth - width - EDGE_PX);
+  const below = button.bottom + EDGE_PX;
+  const above = button.top - EDGE_PX - height;
+  const top = below + height <= viewportHeight - EDGE_PX || above < EDGE_PX ? below : above;
+  list.style.left = `${Math.max(EDGE_PX, left)}px`;
+  list.style.top = `${Math.max(EDGE_PX, top)}px`;
 }
 
 function menuItems(list: HTMLElement | null): HTMLElement[] {
@@ -172,7 +213,8 @@ export function MenuItem({
       tabIndex={-1}
       className={ITEM}
       onClick={() => {
-        menu?.close({ restoreFocus: false });
+        // Focus back on the menu's button first: a dialog the action opens returns focus there when it closes.
+        menu?.close();
         onSelect?.();
       }}
     >
