@@ -3,16 +3,18 @@
 import { useParams } from "next/navigation";
 import { createContext, useContext, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ChatMe, PresenceInfo } from "./chat-types";
+import type { ChatMe } from "./chat-types";
 import { ConversationSidebar } from "./conversation-sidebar";
 import { ConversationWatcher } from "./conversation-watcher";
 import { describeError } from "./send-errors";
 import { useChatHeartbeat } from "./use-chat-heartbeat";
 import { useChatInbox } from "./use-chat-inbox";
+import { useConversationPresence, type PresenceOf } from "./use-conversation-presence";
 import { useDeliveryAcks } from "./use-delivery-acks";
 import { useLastSeen } from "./use-last-seen";
 
-type ChatContextValue = { me: ChatMe; presence: Map<string, PresenceInfo>; refetchPresence: () => void };
+/** `statusOf` is the one source of presence for every view; `hereCount`: people on the open conversation now. */
+type ChatContextValue = { me: ChatMe; statusOf: PresenceOf; hereCount: number };
 const ChatContext = createContext<ChatContextValue | null>(null);
 
 /** The signed-in person and the presence of everyone in my DMs, for the conversation view. */
@@ -31,11 +33,12 @@ export function ChatShell({ me, children }: { me: ChatMe; children: ReactNode })
   const openId = params.conversationId ?? null;
   const ackDelivered = useDeliveryAcks();
   const { list, items } = useChatInbox({ me, openId, ackDelivered });
-  const presence = useLastSeen(items.flatMap((item) => (item.otherMember ? [item.otherMember.id] : [])));
+  const lastSeen = useLastSeen(items.flatMap((item) => (item.otherMember ? [item.otherMember.id] : [])));
+  const presence = useConversationPresence(openId, lastSeen.byId, lastSeen.refetch);
   useChatHeartbeat();
 
   return (
-    <ChatContext.Provider value={{ me, presence: presence.byId, refetchPresence: presence.refetch }}>
+    <ChatContext.Provider value={{ me, statusOf: presence.statusOf, hereCount: presence.hereCount }}>
       {items.map((conversation) => (
         <ConversationWatcher key={conversation.id} conversation={conversation} me={me} isOpen={conversation.id === openId} ackDelivered={ackDelivered} />
       ))}
@@ -50,7 +53,7 @@ export function ChatShell({ me, children }: { me: ChatMe; children: ReactNode })
                 error={list.isError && !list.data ? describeError(list.error) : null}
                 onRetry={() => void list.refetch()}
                 openId={openId}
-                presence={presence.byId}
+                statusOf={presence.statusOf}
               />
             </div>
           </aside>

@@ -2,8 +2,11 @@ import { Avatar } from "@/components/ui/avatar";
 import type { ConversationSummary, PresenceInfo } from "./chat-types";
 import { PresenceDot } from "./presence-dot";
 
-/** A DM's person (with their online dot) or a group's first two members, stacked. */
-export function ConversationAvatar({ conversation, status }: { conversation: ConversationSummary; status?: PresenceInfo["status"] }) {
+/**
+ * A DM's person (with their online dot) or a group's first two other members
+ * (earliest joined first, so the picture stays the same), stacked; never me.
+ */
+export function ConversationAvatar({ conversation, meId, status }: { conversation: ConversationSummary; meId: string; status?: PresenceInfo["status"] }) {
   if (conversation.kind === "dm" && conversation.otherMember) {
     return (
       <span className="relative inline-flex">
@@ -12,7 +15,7 @@ export function ConversationAvatar({ conversation, status }: { conversation: Con
       </span>
     );
   }
-  const [first, second] = conversation.memberPreview;
+  const [first, second] = conversation.memberPreview.filter((member) => member.id !== meId);
   return (
     <span className="relative inline-flex size-10 shrink-0">
       <Avatar name={first?.name ?? conversation.name} image={first?.image} size="sm" className="absolute top-0 left-0 size-7! text-[10px]!" />

@@ -7,11 +7,13 @@ import { ConversationAvatar } from "./conversation-avatar";
 /** Name, avatar and presence line ("Online", "Last seen 5 minutes ago", "4 members, 2 here") of the open conversation. */
 export function ConversationHeader({
   conversation,
+  meId,
   otherStatus,
   hereCount,
   actions,
 }: {
   conversation: ConversationDetail;
+  meId: string;
   otherStatus: PresenceInfo | null;
   hereCount: number;
   actions?: React.ReactNode;
@@ -28,7 +30,7 @@ export function ConversationHeader({
       {conversation.kind === "dm" && conversation.otherMember ? (
         <Avatar name={conversation.otherMember.name} image={conversation.otherMember.image} />
       ) : (
-        <ConversationAvatar conversation={conversation} />
+        <ConversationAvatar conversation={conversation} meId={meId} />
       )}
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-base font-semibold text-fg">{conversation.name}</h2>

@@ -27,10 +27,13 @@ export function ConversationListItem({
           isOpen && "bg-accent-soft hover:bg-accent-soft",
         )}
       >
-        <ConversationAvatar conversation={conversation} status={status} />
+        <ConversationAvatar conversation={conversation} meId={me.id} status={status} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
-            <span className={cn("truncate text-sm text-fg", unread ? "font-semibold" : "font-medium")}>{conversation.name}</span>
+            <span className={cn("truncate text-sm text-fg", unread ? "font-semibold" : "font-medium")}>
+              {conversation.name}
+              {status === "online" || status === "away" ? <span className="sr-only">, {status}</span> : null}
+            </span>
             <span className="shrink-0 text-xs text-muted">{formatListStamp(conversation.lastActivityAt)}</span>
           </span>
           <span className="flex items-center justify-between gap-2">

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ChatMe, ConversationSummary, PresenceInfo } from "./chat-types";
+import type { ChatMe, ConversationSummary } from "./chat-types";
+import type { PresenceOf } from "./use-conversation-presence";
 import { ConversationListItem } from "./conversation-list-item";
 import { MessageSearchResults } from "./message-search-results";
 import { NewGroupDialog } from "./new-group-dialog";
@@ -21,7 +22,7 @@ export function ConversationSidebar({
   error,
   onRetry,
   openId,
-  presence,
+  statusOf,
 }: {
   me: ChatMe;
   items: ConversationSummary[];
@@ -29,7 +30,7 @@ export function ConversationSidebar({
   error: string | null;
   onRetry: () => void;
   openId: string | null;
-  presence: Map<string, PresenceInfo>;
+  statusOf: PresenceOf;
 }) {
   const [dialog, setDialog] = useState<"message" | "group" | null>(null);
   const [query, setQuery] = useState("");
@@ -53,7 +54,7 @@ export function ConversationSidebar({
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {debounced.length > 0 ? (
-          <MessageSearchResults query={debounced} />
+          <MessageSearchResults query={debounced} me={me} conversations={items} />
         ) : loading ? (
           <div aria-busy="true" aria-label="Loading conversations" className="space-y-3 p-3">
             {[0, 1, 2, 3].map((row) => (
@@ -92,7 +93,7 @@ export function ConversationSidebar({
                   conversation={conversation}
                   me={me}
                   isOpen={conversation.id === openId}
-                  status={conversation.otherMember ? presence.get(conversation.otherMember.id)?.status : undefined}
+                  status={conversation.otherMember ? statusOf(conversation.otherMember.id).status : undefined}
                 />
               ))}
             </ul>

@@ -20,7 +20,6 @@ import { orderedMessages } from "./timeline-state";
 import { TypingIndicator } from "./typing-indicator";
 import { describeError } from "./send-errors";
 import { useChatCache } from "./use-chat-cache";
-import { useConversationPresence } from "./use-conversation-presence";
 import { useConversationTimeline } from "./use-conversation-timeline";
 import { useTyping } from "./use-typing";
 
@@ -30,7 +29,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   const client = useTRPCClient();
   const toast = useToast();
   const cache = useChatCache();
-  const { me, presence, refetchPresence } = useChatContext();
+  const { me, statusOf: presenceOf, hereCount } = useChatContext();
   const detail = useQuery(trpc.chat.get.queryOptions({ conversationId }));
   const members = useMemo(() => detail.data?.members ?? [], [detail.data]);
   const usersById = useMemo(() => new Map<string, ChatUser>(members.map((member) => [member.user.id, member.user])), [members]);
@@ -63,7 +62,6 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   );
   const timeline = useConversationTimeline({ conversationId, me, focusSeq, userById, onSent });
   const typing = useTyping(conversationId, me);
-  const here = useConversationPresence(conversationId, presence, refetchPresence);
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   const [atBottom, setAtBottom] = useState(true);
   const [announcement, setAnnouncement] = useState("");
@@ -205,8 +203,9 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
       {detail.data ? (
         <ConversationHeader
           conversation={detail.data}
-          otherStatus={other ? here.statusOf(other.id) : null}
-          hereCount={here.hereCount}
+          meId={me.id}
+          otherStatus={other ? presenceOf(other.id) : null}
+          hereCount={hereCount}
           actions={detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
         />
       ) : (

@@ -7,21 +7,33 @@ import { conversationPresenceChannel, type PresenceInfo } from "./chat-types";
 /** A heartbeat must be this much newer than someone's leaving to count as "online elsewhere". */
 const BEAT_SLACK_MS = 2_000;
 
+export type PresenceOf = (userId: string) => PresenceInfo;
+
 /**
- * Who is here, from the conversation's presence channel, merged with the
- * heartbeat-based last seen: someone on the channel is online; someone who
- * just left reads offline ("last seen just now") unless a heartbeat newer
- * than their leaving shows them active elsewhere in the app.
+ * The one answer to "is this person here?" for every chat view (the sidebar's
+ * dots and the open conversation's header alike, through ChatShell's context):
+ * the open conversation's presence channel merged with the heartbeat-based
+ * last seen. Someone on the channel is online; someone who just left it reads
+ * offline ("last seen just now") unless a heartbeat newer than their leaving
+ * shows them active elsewhere in the app; everyone else reads their heartbeat.
  */
-export function useConversationPresence(conversationId: string, lastSeen: Map<string, PresenceInfo>, onChange: () => void) {
-  const members = usePresenceMembers(conversationPresenceChannel(conversationId));
-  const previous = useRef<string[]>([]);
+export function useConversationPresence(
+  conversationId: string | null,
+  lastSeen: Map<string, PresenceInfo>,
+  onChange: () => void,
+): { hereCount: number; statusOf: PresenceOf } {
+  const channel = conversationId ? conversationPresenceChannel(conversationId) : null;
+  const members = usePresenceMembers(channel);
+  const previous = useRef<{ channel: string | null; ids: string[] }>({ channel: null, ids: [] });
   const [leftAt, setLeftAt] = useState<Map<string, Date>>(new Map());
 
   useEffect(() => {
     if (!members) return;
-    const gone = previous.current.filter((id) => !members.includes(id));
-    previous.current = members;
+    const before = previous.current;
+    previous.current = { channel, ids: members };
+    // Opening another conversation is not its members leaving the last one.
+    if (before.channel !== channel) return;
+    const gone = before.ids.filter((id) => !members.includes(id));
     if (gone.length === 0) return;
     setLeftAt((current) => {
       const next = new Map(current);
@@ -29,9 +41,9 @@ export function useConversationPresence(conversationId: string, lastSeen: Map<st
       return next;
     });
     onChange();
-  }, [members, onChange]);
+  }, [channel, members, onChange]);
 
-  const statusOf = (userId: string): PresenceInfo => {
+  const statusOf: PresenceOf = (userId) => {
     const seen = lastSeen.get(userId);
     if (members?.includes(userId)) return { userId, status: "online", lastSeenAt: new Date() };
     const left = leftAt.get(userId);

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
@@ -22,9 +23,12 @@ const LATEST_COUNT = 8;
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const toast = useToast();
+  const pathname = usePathname();
   const { unreadCount } = useLiveNotifications({
     onNew: (notification) => {
-      const { title, body } = describeNotification(notification);
+      const { title, body, about } = describeNotification(notification);
+      // The page on screen already shows it (the open conversation marks it read as it is seen).
+      if (about === pathname && document.visibilityState === "visible") return;
       toast.show({ tone: "info", title, description: body });
     },
   });

@@ -18,6 +18,8 @@ describe("describeNotification", () => {
       body: "hi @carol",
       href: "/chat",
     });
+    // Chat notifications name the conversation's page, where no toast is needed.
+    expect(describeNotification({ kind: "chat.message", payload: { senderName: "Bob", conversationId: "c1", seq: 3 } }).about).toBe("/chat/c1");
   });
 
   it("names who acted on a Feed post, and links to the post or the person", () => {

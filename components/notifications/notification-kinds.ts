@@ -5,7 +5,13 @@ import type { NotificationView } from "@/server/platform/notification-view";
  * clicking it goes. Systems add their kinds here, one line each; a kind with
  * no row is still shown, from `payload.title`/`payload.body` or its name.
  */
-export type NotificationDisplay = { title: string; body?: string; href?: string };
+export type NotificationDisplay = {
+  title: string;
+  body?: string;
+  href?: string;
+  /** The page that shows what it is about already (a chat's own page): no toast pops up there. */
+  about?: string;
+};
 
 type Payload = Record<string, unknown>;
 
@@ -32,11 +38,13 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
     title: `New message from ${text(p.senderName) ?? "someone"}`,
     body: text(p.preview),
     href: "/chat",
+    about: conversationPage(p.conversationId),
   }),
   "chat.mention": (p) => ({
     title: `${text(p.senderName) ?? "Someone"} mentioned you`,
     body: text(p.preview),
     href: "/chat",
+    about: conversationPage(p.conversationId),
   }),
   "shop.order-status": (p) => ({
     title: `Order${typeof p.number === "number" ? ` #${p.number}` : ""} ${ORDER_STATUS_PHRASES[text(p.status) ?? ""] ?? "was updated"}`,
@@ -66,7 +74,12 @@ export function describeNotification(notification: Pick<NotificationView, "kind"
   const display = render ? render(payload) : { title: text(payload.title) ?? humanize(kind), body: text(payload.body) ?? text(payload.message) };
   // A payload may point somewhere more specific, but only within this site.
   const href = safeHref(payload.href) ?? display.href;
-  return { title: display.title, ...(display.body ? { body: display.body } : {}), ...(href ? { href } : {}) };
+  return { title: display.title, ...(display.body ? { body: display.body } : {}), ...(href ? { href } : {}), ...(display.about ? { about: display.about } : {}) };
+}
+
+function conversationPage(conversationId: unknown): string | undefined {
+  const id = text(conversationId);
+  return id ? `/chat/${encodeURIComponent(id)}` : undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -16,7 +16,9 @@ export function chatHref(conversationId: string, seq: number): string {
  *   - a DM notifies the other person unless they muted it, at most one unread
  *     "chat.message" per conversation, so a burst of messages is one bell entry;
  *   - an @username mention of an active member notifies them ("chat.mention"),
- *     even in a muted conversation.
+ *     even in a muted conversation;
+ *   - nobody who has already read the message (the conversation is open on
+ *     their screen) is notified of it; reading later marks these read.
  * Unread badges and in-conversation toasts come from the `message` events, not
  * from here. Payload: { conversationId, messageId, seq, senderId, senderName, preview, href }.
  */
@@ -34,6 +36,8 @@ export async function notifyMessageRecipients({ db, message }: { db: Db; message
            )) AS "hasPendingDm"
       FROM "chat_conversation" c
       JOIN "chat_member" m ON m."conversationId" = c."id" AND m."leftAt" IS NULL AND m."userId" <> ${message.senderId}
+                           -- Someone reading the conversation has already seen it (mark-read.ts reads what was notified before).
+                           AND m."lastReadSeq" < ${message.seq}
       JOIN "user" u ON u."id" = m."userId"
      WHERE c."id" = ${message.conversationId}`;
   if (recipients.length === 0) return;

@@ -212,4 +212,26 @@ describe("sendMessage", () => {
     expect(forCarol.map((row) => row.kind)).toEqual(["chat.mention"]);
     expect(await chat.db.notification.count({ where: { userId: bob.id } })).toBe(1);
   });
+
+  it("reading a conversation reads its notifications, and nobody is notified of a message already read", async () => {
+    const [alice, bob, carol] = await Promise.all([chat.newUser(), chat.newUser(), chat.newUser()]);
+    const dm = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: bob.id });
+    const other = await chat.startDirectConversation({ db: chat.db, userId: carol.id, otherUserId: bob.id });
+    const first = await chat.send(alice.id, dm.id, "hi bob");
+    await chat.send(carol.id, other.id, "elsewhere");
+    const unread = async () =>
+      (await chat.db.notification.findMany({ where: { userId: bob.id, readAt: null }, select: { payload: true } })).map(
+        (row) => (row.payload as { conversationId: string }).conversationId,
+      );
+    expect((await unread()).sort()).toEqual([dm.id, other.id].sort());
+
+    // Reading the DM reads its notification; the other conversation's stays unread.
+    await chat.markRead({ db: chat.db, userId: bob.id, conversationId: dm.id, seq: first.seq });
+    expect(await unread()).toEqual([other.id]);
+
+    // A message Bob read before its notification went out (the conversation was open on his screen) notifies nobody.
+    const { notifyMessageRecipients } = await import("./notify-message-recipients");
+    await notifyMessageRecipients({ db: chat.db, message: first });
+    expect(await unread()).toEqual([other.id]);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
 import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
+import { markConversationNotificationsRead } from "./mark-conversation-notifications-read";
 import { publishReceipts, type Receipt } from "./receipts";
 
 export const MarkReadInput = z.object({ conversationId: z.string().min(1).max(64), seq: z.number().int().min(0).max(2_147_483_647) });
@@ -8,7 +9,8 @@ export const MarkReadInput = z.object({ conversationId: z.string().min(1).max(64
 /**
  * The caller has seen everything up to `seq` (clamped to lastSeq). Read
  * implies delivered. Marks only move forward; a `receipt` event tells the
- * senders (✓✓ turns blue) when the mark moved. FORBIDDEN for non-members.
+ * senders (✓✓ turns blue) when the mark moved, and the reader's notifications
+ * about those messages turn read. FORBIDDEN for non-members.
  */
 export async function markRead({ db, userId, conversationId, seq }: { db: Db; userId: string; conversationId: string; seq: number }): Promise<Receipt> {
   const rows = await db.$queryRaw<Array<{ lastDeliveredSeq: number; lastReadSeq: number }>>`
@@ -27,5 +29,6 @@ export async function markRead({ db, userId, conversationId, seq }: { db: Db; us
   }
   const receipt: Receipt = { conversationId, userId, lastDeliveredSeq: row.lastDeliveredSeq, lastReadSeq: row.lastReadSeq };
   await publishReceipts([receipt]);
+  await markConversationNotificationsRead({ db, userId, conversationId, seq: row.lastReadSeq });
   return receipt;
 }
