@@ -39,7 +39,7 @@ export function ConfirmDeleteDialog({ link, onClose }: { link: LinkView; onClose
         </>
       }
     >
-      <p className="break-all text-sm text-muted">{link.url}</p>
+      <p className="break-all text-sm text-muted">{link.displayUrl}</p>
       {remove.isError ? <Alert>{remove.error.message}</Alert> : null}
     </Dialog>
   );

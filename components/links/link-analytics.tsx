@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { BarList, countryName, referrerName } from "./bar-list";
 import { ClicksChart } from "./clicks-chart";
 import { CopyButton } from "./copy-button";
+import { QrCode } from "./qr-code";
 import { RangeSelector } from "./range-selector";
 import { StatTiles } from "./stat-tiles";
 import { rangeLabel, type StatsRangeValue } from "./stats-range";
@@ -89,6 +90,11 @@ export function LinkAnalytics({ code, range, channel, shortUrl }: { code: string
           ))}
         </div>
       )}
+      {/* Drawn from the short URL alone: shown while the figures load, too. */}
+      <section aria-label="QR code" className="max-w-xs rounded-xl border border-border bg-surface p-5 shadow-sm">
+        <h3 className="mb-3 text-sm font-semibold text-fg">QR code</h3>
+        <QrCode value={shortUrl} fileName={`qr-${code}`} />
+      </section>
       {stats.isError ? <Alert tone="warning">Showing the last figures: {stats.error.message}</Alert> : null}
     </div>
   );

@@ -20,7 +20,7 @@ export function LinkResult({ link }: { link: LinkView }) {
             <CopyButton text={link.shortUrl} accessibleLabel="Copy short URL" size="sm" />
           </div>
           <p className="text-sm text-muted">
-            Goes to <span className="break-all text-fg">{link.url}</span>
+            Goes to <span className="break-all text-fg">{link.displayUrl}</span>
           </p>
           <p className="text-sm text-muted">{link.expiresAt ? `Expires ${formatDateTime(link.expiresAt)}` : "Never expires"}</p>
           <Link href={`/links/${encodeURIComponent(link.code)}`} className={buttonClasses({ variant: "ghost", size: "sm", className: "-ml-3" })}>

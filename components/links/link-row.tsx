@@ -8,7 +8,7 @@ import type { LinkView } from "@/server/links/manage/link-view";
 import { formatCount, formatDate, formatDateTime } from "./format";
 import { LinkStatusBadge } from "./link-status-badge";
 
-export type LinkAction = "edit" | "toggle" | "delete";
+export type LinkAction = "edit" | "qr" | "toggle" | "delete";
 
 /** One of "My links": short URL, destination, tags, clicks, status, created, and its actions menu. */
 export function LinkRow({
@@ -36,8 +36,8 @@ export function LinkRow({
           </span>
         </div>
         {link.title ? <p className="mt-0.5 truncate text-sm text-fg">{link.title}</p> : null}
-        <p className="mt-0.5 truncate text-sm text-muted" title={link.url}>
-          {link.url}
+        <p className="mt-0.5 truncate text-sm text-muted" title={link.displayUrl}>
+          {link.displayUrl}
         </p>
         {link.tags.length > 0 ? (
           <ul aria-label="Tags" className="mt-1.5 flex flex-wrap gap-1">
@@ -69,6 +69,7 @@ export function LinkRow({
         ) : (
           <Menu label={`Actions for /${link.code}`} triggerClassName="size-9 justify-center text-muted hover:bg-surface-2 hover:text-fg" trigger={<DotsIcon />}>
             <MenuItem href={analyticsHref}>Analytics</MenuItem>
+            <MenuItem onSelect={() => onAction("qr", link)}>QR code</MenuItem>
             <MenuItem onSelect={() => onAction("edit", link)}>Edit</MenuItem>
             <MenuItem onSelect={() => onAction("toggle", link)}>{link.disabled ? "Enable" : "Disable"}</MenuItem>
             <MenuSeparator />

@@ -15,6 +15,7 @@ import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { EditLinkDialog } from "./edit-link-dialog";
 import { LinkFilters, NO_FILTERS, type LinkFilterValues } from "./link-filters";
 import { LinkRow, type LinkAction } from "./link-row";
+import { QrCodeDialog } from "./qr-code-dialog";
 import { useLinkClicks } from "./use-link-clicks";
 import { LoadError } from "@/components/ui/load-error";
 
@@ -31,7 +32,7 @@ export function LinksTable({ channel }: { channel: string }) {
   const toast = useToast();
   const [filters, setFilters] = useState<LinkFilterValues>(NO_FILTERS);
   const settled = useSettled(filters);
-  const [dialog, setDialog] = useState<{ kind: "edit" | "delete"; link: LinkView } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "edit" | "qr" | "delete"; link: LinkView } | null>(null);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
   const input = { search: settled.search.trim() || undefined, tag: settled.tag.trim() || undefined, status: settled.status, limit: PAGE_SIZE };
@@ -157,6 +158,7 @@ export function LinksTable({ channel }: { channel: string }) {
       <LoadMore pages={pages} items="links" />
 
       {dialog?.kind === "edit" ? <EditLinkDialog key={dialog.link.id} link={dialog.link} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "qr" ? <QrCodeDialog key={dialog.link.id} link={dialog.link} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "delete" ? <ConfirmDeleteDialog key={dialog.link.id} link={dialog.link} onClose={() => setDialog(null)} /> : null}
     </div>
   );

@@ -37,6 +37,8 @@ export function ShortenForm() {
         void queryClient.invalidateQueries(trpc.links.list.pathFilter());
       },
       onError: (error) => {
+        // The last link's "Short link ready" card under this error would read as success.
+        setCreated(null);
         const next = linkFormErrorsOf(error);
         // Optional fields live behind "More options": open it when the problem is there.
         if (next.title || next.tags) setShowMore(true);

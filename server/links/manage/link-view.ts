@@ -1,3 +1,4 @@
+import { domainToUnicode } from "node:url";
 import type { Link } from "@/server/generated/prisma/client";
 import { shortLinkOrigin, shortUrlFor } from "../short-url";
 
@@ -10,6 +11,8 @@ export type LinkView = {
   shortUrl: string;
   /** The destination (normalised: lower-case scheme/host, punycode for IDN hosts). */
   url: string;
+  /** The destination as people read it: Unicode host and path (bücher.example, not xn--bcher-kva.example). */
+  displayUrl: string;
   title: string | null;
   tags: string[];
   isAlias: boolean;
@@ -30,6 +33,7 @@ export function toLinkView(link: Link, now: Date = new Date(), origin: string = 
     code: link.code,
     shortUrl: shortUrlFor(link.code, origin),
     url: link.url,
+    displayUrl: readableUrl(link.url),
     title: link.title,
     tags: link.tags,
     isAlias: link.isAlias,
@@ -41,4 +45,21 @@ export function toLinkView(link: Link, now: Date = new Date(), origin: string = 
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
   };
+}
+
+/** `url` with its host in Unicode and its path, query and fragment percent-decoded where that is valid UTF-8. */
+export function readableUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const host = domainToUnicode(parsed.hostname) || parsed.hostname;
+  const readable = url.replace(`//${parsed.hostname}`, `//${host}`);
+  try {
+    return decodeURI(readable);
+  } catch {
+    return readable; // a malformed escape: leave it as it is
+  }
 }
