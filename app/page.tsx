@@ -1,19 +1,17 @@
+import { headers } from "next/headers";
+import { HomeHero } from "@/components/home/home-hero";
 import { HomeOverview } from "@/components/home/home-overview";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { PageContainer } from "@/components/ui/page";
+import { getDemoSignIn } from "@/server/accounts/get-demo-sign-in";
+import { getSessionUser } from "@/server/platform/auth";
 
 export default async function HomePage() {
   // Server-render the numbers; the client keeps them fresh from here.
-  await getQueryClient().prefetchQuery(trpc.system.homeStats.queryOptions());
+  const [user] = await Promise.all([getSessionUser(new Headers(await headers())), getQueryClient().prefetchQuery(trpc.system.homeStats.queryOptions())]);
   return (
     <PageContainer className="space-y-10">
-      <section className="max-w-3xl space-y-4 pt-2">
-        <h1 className="text-3xl font-semibold tracking-tight text-fg sm:text-4xl">Six large-scale systems, running for real.</h1>
-        <p className="text-lg text-muted">
-          A URL shortener, chat, a social feed, a shop, video streaming and ride sharing — each on real Postgres, Redis,
-          queues and WebSockets, built the way they are at scale.
-        </p>
-      </section>
+      <HomeHero signedIn={user !== null} demo={getDemoSignIn()} />
       <HydrateClient>
         <HomeOverview />
       </HydrateClient>

@@ -14,14 +14,15 @@ type HomeStats = inferRouterOutputs<AppRouter>["system"]["homeStats"];
 type Stat = { value: number; label: string };
 
 /**
- * Each system's headline number on its card. A system adds its line here when
- * it adds its field to server/system/get-home-stats.ts; until then its card
- * says "Coming soon".
+ * Each system's headline number on its card, one line per system. A system
+ * adds its line here when it adds its field to server/system/get-home-stats.ts;
+ * until then its card says "Coming soon".
  */
 const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {
   links: (stats) => ({ value: stats.links, label: "short links" }),
   chat: (stats) => ({ value: stats.chatMessages, label: "messages sent" }),
   feed: (stats) => ({ value: stats.feedPosts, label: "posts" }),
+  shop: (stats) => ({ value: stats.shopOrdersPaid, label: "orders paid" }),
 };
 
 const REFRESH_EVERY_MS = 30_000;
@@ -48,7 +49,7 @@ export function HomeOverview() {
                   <span className="flex size-10 items-center justify-center rounded-lg bg-accent-soft text-accent-text">
                     <SystemIcon slug={system.slug} />
                   </span>
-                  {stat ? null : <Badge tone="neutral">Coming soon</Badge>}
+                  {system.slug in CARD_STATS ? null : <Badge tone="neutral">Coming soon</Badge>}
                 </div>
                 <h3 className="mt-4 text-base font-semibold text-fg">
                   {/* The link covers the whole card (after:inset-0) but its name stays the system's name. */}
@@ -59,10 +60,12 @@ export function HomeOverview() {
                 <p className="text-xs font-medium uppercase tracking-wide text-muted">{system.kind}</p>
                 <p className="mt-2 flex-1 text-sm text-muted">{system.summary}</p>
                 {stat ? (
-                  <p className="mt-4 text-sm text-fg">
+                  <p className="mt-4 text-sm text-fg" data-testid="system-stat">
                     <span className="text-xl font-semibold tabular-nums">{numberFormat.format(stat.value)}</span>{" "}
                     <span className="text-muted">{stat.label}</span>
                   </p>
+                ) : system.slug in CARD_STATS && stats.isPending ? (
+                  <Skeleton className="mt-4 h-7 w-32" />
                 ) : null}
               </li>
             );

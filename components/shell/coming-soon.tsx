@@ -6,10 +6,14 @@ import { PageContainer, PageHeader } from "@/components/ui/page";
 import { SystemIcon } from "./system-icon";
 import { systemBySlug, SYSTEMS, type SystemSlug } from "./systems";
 
-/** Placeholder page for a system that has not landed yet: what it is and what it will do. */
+/**
+ * Placeholder page for a system that has not landed yet. It says plainly that
+ * nothing here works yet and what is planned (no ticks: nothing is done), and
+ * points only to systems that do work today.
+ */
 export function ComingSoon({ slug }: { slug: SystemSlug }) {
   const system = systemBySlug(slug);
-  const others = SYSTEMS.filter((candidate) => candidate.slug !== slug);
+  const live = SYSTEMS.filter((candidate) => candidate.live && candidate.slug !== slug);
   return (
     <PageContainer>
       <PageHeader
@@ -26,27 +30,23 @@ export function ComingSoon({ slug }: { slug: SystemSlug }) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardBody className="space-y-4">
-            <h2 className="text-base font-semibold text-fg">What {system.name} will do</h2>
-            <ul className="space-y-3">
+            <h2 className="text-base font-semibold text-fg">Not built yet: what {system.name} is planned to do</h2>
+            <p className="text-sm text-fg">
+              Nothing on this page works yet. {system.name} is being built, and this page becomes the real thing, at the same address, when it lands.
+              The plan:
+            </p>
+            <ul className="list-disc space-y-2 pl-5 text-sm text-muted marker:text-muted">
               {system.plan.map((item) => (
-                <li key={item} className="flex gap-3 text-sm text-fg">
-                  <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 text-accent-text" fill="currentColor">
-                    <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" />
-                  </svg>
-                  <span>{item}</span>
-                </li>
+                <li key={item}>{item}</li>
               ))}
             </ul>
-            <p className="text-sm text-muted">
-              This system is being built. Its page will appear here, at the same address, as soon as it lands.
-            </p>
           </CardBody>
         </Card>
         <Card>
           <CardBody className="space-y-3">
-            <h2 className="text-base font-semibold text-fg">Meanwhile, explore</h2>
+            <h2 className="text-base font-semibold text-fg">Working today</h2>
             <ul className="space-y-1">
-              {others.map((other) => (
+              {live.map((other) => (
                 <li key={other.slug}>
                   <Link href={other.href} className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-fg hover:bg-surface-2">
                     <SystemIcon slug={other.slug} className="size-4 text-muted" />

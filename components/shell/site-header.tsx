@@ -11,16 +11,18 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader({ account, theme }: { account: AccountSummary | null; theme: ThemeChoice }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-      <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
+      {/* On a 360 px phone the menu button, the mark and five header buttons fill the row: the word mark and the
+          nav's spacer show from sm/md up, so the page never scrolls sideways (e2e/phone-layout.spec.ts). */}
+      <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-3 sm:px-6">
         <MobileNav signedIn={account !== null} />
         <Link href="/" className="flex items-center gap-2 rounded-lg px-1 text-fg" aria-label="Casebook home">
           <BrandMark />
-          <span className="text-base font-semibold tracking-tight">Casebook</span>
+          <span className="hidden text-base font-semibold tracking-tight sm:inline">Casebook</span>
         </Link>
-        <div className="ml-4 flex-1">
+        <div className="ml-4 hidden flex-1 md:block">
           <DesktopNav />
         </div>
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex shrink-0 items-center gap-0.5 sm:gap-1">
           <CartHeaderLink sessionKey={account?.email ?? null} />
           <ThemeToggle initialChoice={theme} />
           {account ? (

@@ -9,6 +9,8 @@ export type SystemInfo = {
   kind: string;
   /** One line on what it demonstrates (home card). */
   summary: string;
+  /** Whether its page is built and working; a system's engineer flips it when the page lands. */
+  live: boolean;
   /** What the finished system will let you do (placeholder page). */
   plan: string[];
 };
@@ -16,6 +18,7 @@ export type SystemInfo = {
 export const SYSTEMS: readonly SystemInfo[] = [
   {
     slug: "links",
+    live: true,
     name: "Links",
     href: "/links",
     kind: "URL shortener",
@@ -29,6 +32,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "chat",
+    live: true,
     name: "Chat",
     href: "/chat",
     kind: "Realtime messaging",
@@ -42,6 +46,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "feed",
+    live: true,
     name: "Feed",
     href: "/feed",
     kind: "Social timeline",
@@ -55,6 +60,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "shop",
+    live: true,
     name: "Shop",
     href: "/shop",
     kind: "Storefront",
@@ -68,6 +74,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "videos",
+    live: false,
     name: "Video",
     href: "/videos",
     kind: "Video platform",
@@ -81,6 +88,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "rides",
+    live: false,
     name: "Rides",
     href: "/rides",
     kind: "Ride sharing",

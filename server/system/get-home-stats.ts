@@ -1,14 +1,24 @@
 import type { Db } from "@/server/platform/db";
 
-/** Live numbers for the home page cards; each system adds its own as it lands. */
+/**
+ * Live numbers for the home page: the platform's, then one line per built
+ * system (its card in components/home/home-overview.tsx reads it). A system
+ * adds its own line as it lands; every count runs at once.
+ */
 export async function getHomeStats({ db }: { db: Db }) {
-  const [users, notifications, activeSessions, links, chatMessages, feedPosts] = await Promise.all([
-    db.user.count(),
-    db.notification.count(),
-    db.session.count({ where: { expiresAt: { gt: new Date() } } }),
-    db.link.count(),
-    db.message.count(),
-    db.post.count({ where: { deletedAt: null, repostOfId: null } }),
-  ]);
-  return { users, notifications, activeSessions, links, chatMessages, feedPosts };
+  return countAll({
+    users: db.user.count(),
+    notifications: db.notification.count(),
+    activeSessions: db.session.count({ where: { expiresAt: { gt: new Date() } } }),
+    links: db.link.count(),
+    chatMessages: db.message.count(),
+    feedPosts: db.post.count({ where: { deletedAt: null, repostOfId: null } }),
+    shopOrdersPaid: db.order.count({ where: { paidAt: { not: null } } }),
+  });
+}
+
+/** Awaits every count of the record together and keeps each under its name. */
+async function countAll<Counts extends Record<string, Promise<number>>>(counts: Counts): Promise<{ [Name in keyof Counts]: number }> {
+  const entries = await Promise.all(Object.entries(counts).map(async ([name, count]) => [name, await count] as const));
+  return Object.fromEntries(entries) as { [Name in keyof Counts]: number };
 }
