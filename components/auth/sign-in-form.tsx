@@ -134,11 +134,11 @@ function DemoAccounts({ demo, onPick }: { demo: DemoSignIn; onPick: (username: s
             <button
               type="button"
               onClick={() => onPick(account.username)}
-              aria-label={`Use ${account.name} (${account.username})`}
               className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-surface-2 focus-visible:bg-surface-2 focus-visible:outline-offset-[-2px]"
             >
               <Avatar name={account.name} size="sm" />
               <span className="min-w-0 flex-1 text-sm">
+                <span className="sr-only">Use </span>
                 <span className="font-medium text-fg">{account.name}</span> <span className="text-muted">@{account.username}</span>
               </span>
               {account.role === "user" ? null : <Badge tone={account.role === "admin" ? "accent" : "success"}>{account.role}</Badge>}

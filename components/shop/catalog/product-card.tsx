@@ -10,6 +10,7 @@ export function ProductCard({ product }: { product: ProductView }) {
   return (
     <Link
       href={`/shop/products/${product.slug}`}
+      data-testid="product-card"
       className="group flex flex-col overflow-hidden rounded-xl border border-border bg-surface shadow-xs transition-shadow hover:shadow-md focus-visible:outline-2 focus-visible:outline-ring"
     >
       <div className="aspect-square bg-surface-2">

@@ -40,7 +40,7 @@ export function SearchResults() {
 
   const result = query.data;
   return (
-    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+    <div className="grid gap-3 lg:grid-cols-[15rem_1fr] lg:gap-8">
       <aside aria-label="Filters" className="space-y-4">
         <Button variant="secondary" className="w-full lg:hidden" aria-expanded={filtersOpen} aria-controls="search-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
           {filtersOpen ? "Hide filters" : `Filters${activeFilters ? ` (${activeFilters})` : ""}`}
@@ -55,7 +55,7 @@ export function SearchResults() {
         </div>
       </aside>
 
-      <section aria-label="Results" aria-busy={query.isFetching} className="min-w-0 space-y-6">
+      <section aria-label="Results" aria-busy={query.isFetching} className="min-w-0 space-y-3 sm:space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="flex items-center gap-2 text-sm text-muted" role="status">
             {query.isFetching ? <Spinner /> : null}
@@ -65,10 +65,10 @@ export function SearchResults() {
             </span>
           </p>
           <div className="flex items-center gap-2">
-            <label htmlFor="search-sort" className="text-sm whitespace-nowrap text-muted">
+            <label htmlFor="search-sort" className="sr-only text-sm whitespace-nowrap text-muted sm:not-sr-only">
               Sort by
             </label>
-            <NativeSelect id="search-sort" className="w-48" value={search.sort} onChange={(event) => change({ sort: event.target.value as SortKey })}>
+            <NativeSelect id="search-sort" className="w-40 sm:w-48" value={search.sort} onChange={(event) => change({ sort: event.target.value as SortKey })}>
               {SORTS.map((sort) => (
                 <option key={sort.key} value={sort.key}>
                   {sort.label}

@@ -10,6 +10,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ADDRESS_LIMITS, BuyerEmail, ShippingAddress } from "@/server/shop/checkout/shipping-address";
 import { CartIcon } from "../cart/cart-icon";
@@ -36,13 +37,16 @@ export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) 
   const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
 
   const start = useMutation(
     trpc.shop.checkout.start.mutationOptions({
       onSuccess: ({ url }) => window.location.assign(url),
       onError: (error) => {
-        if (error.data?.field === "email") setErrors({ email: error.message });
-        else setProblem({ message: error.message, backToCart: error.data?.appCode === "CONFLICT" || error.data?.appCode === "BAD_REQUEST" });
+        if (error.data?.field === "email") {
+          setErrors({ email: error.message });
+          focusFirstInvalid();
+        } else setProblem({ message: error.message, backToCart: error.data?.appCode === "CONFLICT" || error.data?.appCode === "BAD_REQUEST" });
       },
     }),
   );
@@ -56,6 +60,7 @@ export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) 
     const parsed = schema.safeParse({ email: email.trim() === "" && accountEmail ? undefined : email, shippingAddress: address });
     if (!parsed.success) {
       setErrors(errorsOf(parsed.error));
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -88,7 +93,7 @@ export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) 
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
       <Card>
         <CardBody>
-          <form noValidate onSubmit={onSubmit} className="space-y-6" aria-describedby={problem ? "checkout-problem" : undefined}>
+          <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6" aria-describedby={problem ? "checkout-problem" : undefined}>
             {problem ? (
               <div id="checkout-problem">
                 <Alert title="We could not start your payment">

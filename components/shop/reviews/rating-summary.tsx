@@ -25,7 +25,7 @@ export function RatingSummary({ summary }: { summary: Summary }) {
                 <span className="block h-full rounded-full bg-amber-500" style={{ width: `${share}%` }} />
               </span>
               <span className="w-16 text-right text-muted tabular-nums">
-                {share}% <span className="sr-only">({count} reviews)</span>
+                {share}% <span className="sr-only">({count} {count === 1 ? "review" : "reviews"})</span>
               </span>
             </li>
           );

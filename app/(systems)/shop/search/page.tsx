@@ -23,8 +23,17 @@ export default async function ShopSearchPage({ searchParams }: { searchParams: P
   ]);
   return (
     <PageContainer>
-      <PageHeader eyebrow="Shop" title={search.q ? "Search results" : "Browse the catalog"} actions={<ShopActions signedIn={Boolean(user)} isAdmin={user?.role === "admin"} />} />
-      <div className="mb-8">
+      {/* On phones the results start above the fold: the cart is in the site header, and the spacing is tighter. */}
+      <PageHeader
+        eyebrow={<span className="hidden sm:inline">Shop</span>}
+        title={search.q ? "Search results" : "Browse the catalog"}
+        actions={
+          <div className="hidden gap-2 sm:flex">
+            <ShopActions signedIn={Boolean(user)} isAdmin={user?.role === "admin"} />
+          </div>
+        }
+      />
+      <div className="mb-3 sm:mb-8">
         <SearchBox key={search.q} defaultValue={search.q} />
       </div>
       <HydrateClient>
