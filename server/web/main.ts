@@ -4,6 +4,7 @@ import { env } from "@/server/env";
 import { flushClicks } from "@/server/links/redirect/redirect-route";
 import { logger } from "@/server/platform/logger";
 import { answerBeforeNext } from "./listener";
+import { nextPreparing } from "./next-readiness";
 
 /**
  * The self-hosted web process: Next.js behind our own node:http listener, so
@@ -17,10 +18,12 @@ const app = next({ dev, hostname: "localhost", port: env.PORT });
 const handle = app.getRequestHandler();
 /**
  * Listening starts before Next is prepared: the rows answered before Next
- * (redirects, chat sends, /api/health) serve a restarted web process seconds
- * earlier, and requests for Next wait for it rather than being refused.
+ * (redirects, chat sends) serve a restarted web process sooner, requests for
+ * Next wait for it rather than being refused, and /api/health says "starting"
+ * until it is ready.
  */
 const prepared = app.prepare();
+nextPreparing(prepared);
 prepared.catch((error: unknown) => {
   log.fatal({ err: error }, "Next could not start");
   process.exit(1);
