@@ -23,6 +23,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/shop/orders/order-events",
   "server/shop/orders/tracking-number",
   "server/shop/reviews/review-limits",
+  "server/videos/video-channels",
 ];
 
 const config = [

@@ -23,6 +23,7 @@ const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {
   chat: (stats) => ({ value: stats.chatMessages, label: "messages sent" }),
   feed: (stats) => ({ value: stats.feedPosts, label: "posts" }),
   shop: (stats) => ({ value: stats.shopOrdersPaid, label: "orders paid" }),
+  videos: (stats) => ({ value: stats.videos, label: "videos to watch" }),
 };
 
 const REFRESH_EVERY_MS = 30_000;

@@ -74,7 +74,7 @@ export const SYSTEMS: readonly SystemInfo[] = [
   },
   {
     slug: "videos",
-    live: false,
+    live: true,
     name: "Video",
     href: "/videos",
     kind: "Video platform",

@@ -14,6 +14,7 @@ export async function getHomeStats({ db }: { db: Db }) {
     chatMessages: db.message.count(),
     feedPosts: db.post.count({ where: { deletedAt: null, repostOfId: null } }),
     shopOrdersPaid: db.order.count({ where: { paidAt: { not: null } } }),
+    videos: db.video.count({ where: { status: "ready", visibility: "public" } }),
   });
 }
 

@@ -1,0 +1,58 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/components/trpc/client";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
+import { LoadMore } from "@/components/ui/load-more";
+import { Skeleton } from "@/components/ui/skeleton";
+import { VideoCard } from "./video-card";
+
+/** The /videos home: the latest public videos, newest first, 24 at a time. */
+export function VideoGrid() {
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(trpc.videos.list.infiniteQueryOptions({ limit: 24 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const videos = pages.data?.pages.flatMap((page) => page.items) ?? [];
+
+  if (pages.isPending) {
+    return (
+      <div className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true" aria-label="Loading videos">
+        {Array.from({ length: 6 }, (_, index) => (
+          <div key={index} className="space-y-3">
+            <Skeleton className="aspect-video w-full rounded-xl" />
+            <Skeleton className="h-4 w-3/4" />
+            <Skeleton className="h-3 w-1/3" />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (pages.isError) return <LoadError title="Could not load videos" message={pages.error.message} onRetry={() => void pages.refetch()} />;
+  if (videos.length === 0) {
+    return (
+      <EmptyState
+        title="No videos yet"
+        description="Be the first: upload a clip and it appears here once it is transcoded."
+        action={
+          <Link href="/videos/upload" className={buttonClasses()}>
+            Upload a video
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <div className="space-y-8">
+      <ul className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" aria-label="Latest videos">
+        {videos.map((video) => (
+          <li key={video.id}>
+            <VideoCard video={video} />
+          </li>
+        ))}
+      </ul>
+      <LoadMore pages={pages} items="videos" />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import type Hls from "hls.js";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
+type Level = { index: number; height: number; width: number };
+const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+const SEEK_SECONDS = 5;
+
+/**
+ * The HLS player: hls.js where Media Source Extensions exist (it starts low
+ * and adapts), the browser's own HLS otherwise (Safari). Native controls for
+ * play, seek and volume; a quality menu (Auto, showing the level it picked,
+ * or one rendition) and a speed menu under it. Keyboard, with the player
+ * focused: space or k play/pause, ←/→ seek 5 s, f full screen, m mute.
+ */
+export function VideoPlayer({ src, poster, title }: { src: string; poster: string | null; title: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const hls = useRef<Hls | null>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [chosen, setChosen] = useState(-1);
+  const [playing, setPlaying] = useState<number | null>(null);
+  const [speed, setSpeed] = useState(1);
+  const [failed, setFailed] = useState(false);
+  const qualityId = useId();
+  const speedId = useId();
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let cancelled = false;
+    void import("hls.js").then(({ default: HlsJs }) => {
+      if (cancelled) return;
+      // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
+      if (!HlsJs.isSupported()) {
+        element.src = src;
+        return;
+      }
+      const player = new HlsJs({ capLevelToPlayerSize: false });
+      hls.current = player;
+      player.on(HlsJs.Events.MANIFEST_PARSED, (_event, data) => setLevels(data.levels.map((level, index) => ({ index, height: level.height, width: level.width }))));
+      player.on(HlsJs.Events.LEVEL_SWITCHED, (_event, data) => setPlaying(data.level));
+      player.on(HlsJs.Events.ERROR, (_event, data) => {
+        if (data.fatal) setFailed(true);
+      });
+      player.loadSource(src);
+      player.attachMedia(element);
+    });
+    return () => {
+      cancelled = true;
+      hls.current?.destroy();
+      hls.current = null;
+    };
+  }, [src]);
+
+  const chooseLevel = (index: number) => {
+    setChosen(index);
+    // -1 hands the choice back to hls.js's bandwidth estimate.
+    if (hls.current) hls.current.currentLevel = index;
+  };
+  const chooseSpeed = (value: number) => {
+    setSpeed(value);
+    if (video.current) video.current.playbackRate = value;
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const element = video.current;
+    if (!element || event.target instanceof HTMLSelectElement) return;
+    const actions: Record<string, () => void> = {
+      " ": () => void (element.paused ? element.play() : element.pause()),
+      k: () => void (element.paused ? element.play() : element.pause()),
+      ArrowLeft: () => (element.currentTime = Math.max(0, element.currentTime - SEEK_SECONDS)),
+      ArrowRight: () => (element.currentTime = Math.min(element.duration || Infinity, element.currentTime + SEEK_SECONDS)),
+      m: () => (element.muted = !element.muted),
+      f: () => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen()),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const label = (level: Level | undefined) => (level ? `${Math.min(level.width, level.height)}p` : "");
+  const autoLabel = chosen === -1 && playing !== null ? `Auto (${label(levels[playing])})` : "Auto";
+
+  return (
+    <div className="space-y-3">
+      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute.`} className="overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
+        <video ref={video} controls playsInline poster={poster ?? undefined} className="aspect-video w-full" data-testid="video-player" />
+      </div>
+      {failed ? <p role="alert" className="text-sm text-danger">This video could not be played. Reload the page to try again.</p> : null}
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <label htmlFor={qualityId} className="flex items-center gap-2 text-muted">
+          Quality
+          <select id={qualityId} value={chosen} onChange={(event) => chooseLevel(Number(event.target.value))} className="rounded-md border border-border bg-surface px-2 py-1 text-fg" disabled={levels.length === 0}>
+            <option value={-1}>{autoLabel}</option>
+            {levels.map((level) => (
+              <option key={level.index} value={level.index}>
+                {label(level)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={speedId} className="flex items-center gap-2 text-muted">
+          Speed
+          <select id={speedId} value={speed} onChange={(event) => chooseSpeed(Number(event.target.value))} className="rounded-md border border-border bg-surface px-2 py-1 text-fg">
+            {SPEEDS.map((value) => (
+              <option key={value} value={value}>
+                {value === 1 ? "Normal" : `${value}×`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {playing !== null ? (
+          <span className="text-muted" data-testid="playing-level">
+            Playing {label(levels[playing])}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

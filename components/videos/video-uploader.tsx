@@ -1,0 +1,176 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import type { Upload } from "tus-js-client";
+import { useChannelEvent } from "@/components/realtime/realtime-provider";
+import { useTRPC, useTRPCClient } from "@/components/trpc/client";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { Field, TextField } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "@/server/videos/video-channels";
+import { ProgressBar } from "./progress-bar";
+import { startVideoUpload, type VideoUploadFields } from "./tus-upload";
+import { formatBytes, VISIBILITY_LABELS } from "./video-format";
+
+type Stage = { name: "form" } | { name: "uploading"; percent: number } | { name: "processing" } | { name: "ready" } | { name: "failed"; reason: string };
+
+/**
+ * /videos/upload: drop or pick a file, describe it, then watch it go up (tus,
+ * resumable) and through transcoding (live progress per rendition from the
+ * gateway, with the video's status read every few seconds as a fallback)
+ * until it is ready to watch. Cancel stops the upload and removes the video.
+ */
+export function VideoUploader() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [fields, setFields] = useState<VideoUploadFields>({ title: "", description: "", tags: [], visibility: "public" });
+  const [tagText, setTagText] = useState("");
+  const [stage, setStage] = useState<Stage>({ name: "form" });
+  const [error, setError] = useState<string | null>(null);
+  const [videoId, setVideoId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<VideoProgressEvent | null>(null);
+  const upload = useRef<Upload | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const processing = stage.name === "processing";
+  // The gateway carries progress live; this read catches a missed "ready" (or a page opened mid-way).
+  const status = useQuery({ ...trpc.videos.get.queryOptions({ id: videoId ?? "" }), enabled: processing && videoId !== null, refetchInterval: 3_000 });
+  if (processing && status.data?.status === "ready") setStage({ name: "ready" });
+  if (processing && status.data?.status === "failed") setStage({ name: "failed", reason: status.data.failureReason ?? "Transcoding failed." });
+
+  useChannelEvent<VideoProgressEvent>(videoId ? videoChannel(videoId) : null, VIDEO_EVENTS.progress, setProgress);
+  useChannelEvent<VideoStatusEvent>(videoId ? videoChannel(videoId) : null, VIDEO_EVENTS.status, (event) =>
+    setStage(event.status === "ready" ? { name: "ready" } : { name: "failed", reason: event.failureReason ?? "Transcoding failed." }),
+  );
+
+  const choose = (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    setError(null);
+    if (!fields.title) setFields((current) => ({ ...current, title: chosen.name.replace(/\.[^.]+$/, "").slice(0, 100) }));
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0]);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return setError("Choose a video file first.");
+    if (!fields.title.trim()) return setError("Give the video a title.");
+    setError(null);
+    setStage({ name: "uploading", percent: 0 });
+    const tags = tagText.split(",").map((tag) => tag.trim()).filter(Boolean);
+    upload.current = await startVideoUpload(file, { ...fields, tags }, {
+      onCreated: setVideoId,
+      onProgress: (percent) => setStage({ name: "uploading", percent }),
+      onSuccess: () => setStage({ name: "processing" }),
+      onError: (message) => {
+        setError(message);
+        setStage({ name: "form" });
+      },
+    });
+  };
+
+  const cancel = async () => {
+    if (stage.name === "uploading") await upload.current?.abort(true).catch(() => undefined);
+    else if (videoId) await client.videos.delete.mutate({ id: videoId }).catch(() => undefined);
+    upload.current = null;
+    setVideoId(null);
+    setProgress(null);
+    setStage({ name: "form" });
+  };
+
+  if (stage.name !== "form") {
+    return (
+      <Card className="space-y-6 p-6">
+        <div>
+          <h2 className="text-lg font-semibold text-fg">{fields.title}</h2>
+          {file ? <p className="text-sm text-muted">{`${file.name} · ${formatBytes(file.size)}`}</p> : null}
+        </div>
+        <ProgressBar label="Upload" percent={stage.name === "uploading" ? stage.percent : 100} tone={stage.name === "uploading" ? "accent" : "success"} />
+        {stage.name === "processing" ? (
+          <section aria-label="Transcoding" className="space-y-3">
+            <p className="text-sm text-muted" role="status">
+              {progress ? "Transcoding into every quality at once…" : "Uploaded. Waiting for a transcoder…"}
+            </p>
+            {progress?.renditions.map((name) => <ProgressBar key={name} label={`Transcoding ${name}`} percent={progress.percent} />)}
+          </section>
+        ) : null}
+        {stage.name === "ready" && videoId ? (
+          <Alert tone="success" title="Your video is ready">
+            <Link href={`/videos/${videoId}`} className="font-medium underline">
+              Watch it now
+            </Link>
+          </Alert>
+        ) : null}
+        {stage.name === "failed" ? <Alert title="This video could not be processed">{stage.reason}</Alert> : null}
+        <div className="flex gap-2">
+          {stage.name === "uploading" || stage.name === "processing" ? (
+            <Button variant="secondary" onClick={() => void cancel()}>
+              Cancel
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" onClick={() => void cancel()}>
+                Upload another
+              </Button>
+              <Link href="/videos/mine" className={buttonClasses({ variant: "ghost" })}>
+                My videos
+              </Link>
+            </>
+          )}
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="space-y-6" noValidate>
+      {error ? <Alert title="Upload refused">{error}</Alert> : null}
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={cn("flex flex-col items-center gap-3 rounded-xl border-2 border-dashed px-6 py-10 text-center", dragging ? "border-accent bg-accent-soft" : "border-border")}
+      >
+        <p className="text-base font-medium text-fg">{file ? file.name : "Drag and drop a video here"}</p>
+        <p className="text-sm text-muted">{file ? formatBytes(file.size) : "MP4, MOV, WebM, MKV… up to 2 GB. Uploads resume if the connection drops."}</p>
+        <Button variant="secondary" onClick={() => input.current?.click()}>
+          {file ? "Choose another file" : "Choose a file"}
+        </Button>
+        <input ref={input} type="file" accept="video/*,.mkv,.mov" aria-label="Video file" className="sr-only" onChange={(event) => choose(event.target.files?.[0])} />
+      </div>
+      <TextField label="Title" value={fields.title} maxLength={100} required onChange={(event) => setFields({ ...fields, title: event.target.value })} />
+      <Field label="Description" hint="Optional. Up to 5,000 characters.">
+        {(props) => <Textarea {...props} rows={4} maxLength={5000} value={fields.description} onChange={(event) => setFields({ ...fields, description: event.target.value })} />}
+      </Field>
+      <TextField label="Tags" hint="Comma-separated, up to 10." value={tagText} onChange={(event) => setTagText(event.target.value)} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-fg">Visibility</legend>
+        <div className="flex flex-wrap gap-4">
+          {(Object.keys(VISIBILITY_LABELS) as Array<keyof typeof VISIBILITY_LABELS>).map((visibility) => (
+            <label key={visibility} className="flex items-center gap-2 text-sm text-fg">
+              <input type="radio" name="visibility" value={visibility} checked={fields.visibility === visibility} onChange={() => setFields({ ...fields, visibility })} />
+              {VISIBILITY_LABELS[visibility]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={!file}>
+        Upload
+      </Button>
+    </form>
+  );
+}

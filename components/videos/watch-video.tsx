@@ -1,0 +1,84 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/components/trpc/client";
+import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { LoadError } from "@/components/ui/load-error";
+import { Skeleton } from "@/components/ui/skeleton";
+import { VideoPlayer } from "./video-player";
+import { formatDate, VISIBILITY_LABELS } from "./video-format";
+
+/** The watch page: the player, then title, channel, date, tags and description. Its owner also sees a video still processing or failed. */
+export function WatchVideo({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const video = useQuery({ ...trpc.videos.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "processing" ? 3_000 : false) });
+
+  if (video.isPending) {
+    return (
+      <div className="space-y-4" aria-busy="true" aria-label="Loading the video">
+        <Skeleton className="aspect-video w-full rounded-xl" />
+        <Skeleton className="h-6 w-2/3" />
+        <Skeleton className="h-4 w-1/3" />
+      </div>
+    );
+  }
+  if (video.isError) {
+    if (video.error.data?.code === "NOT_FOUND") {
+      return (
+        <Alert title="Video not found">
+          This video does not exist, was deleted, or is private.{" "}
+          <Link href="/videos" className="underline">
+            Browse videos
+          </Link>
+        </Alert>
+      );
+    }
+    return <LoadError title="Could not load this video" message={video.error.message} onRetry={() => void video.refetch()} />;
+  }
+
+  const data = video.data;
+  return (
+    <article className="space-y-6">
+      {data.status === "ready" && data.masterUrl ? (
+        <VideoPlayer src={data.masterUrl} poster={data.posterUrl} title={data.title} />
+      ) : data.status === "failed" ? (
+        <Alert title="This video could not be processed">{data.failureReason}</Alert>
+      ) : (
+        <Alert tone="info" title={data.status === "uploading" ? "Upload not finished" : "Transcoding…"}>
+          {data.status === "uploading" ? "The upload stopped before the end. Start it again from the upload page with the same file: it continues where it stopped." : `${data.progress}% done. This page updates by itself.`}
+        </Alert>
+      )}
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">{data.title}</h1>
+        <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
+          <span className="flex items-center gap-2 text-fg">
+            <Avatar name={data.owner.name} image={data.owner.image} size="sm" />
+            {data.owner.name}
+          </span>
+          <span>{formatDate(data.publishedAt ?? data.createdAt)}</span>
+          {data.visibility !== "public" ? <Badge>{VISIBILITY_LABELS[data.visibility]}</Badge> : null}
+          {data.renditions.length > 0 ? <span>{`Up to ${data.renditions.at(-1)?.name}`}</span> : null}
+          {data.isOwner ? (
+            <Link href="/videos/mine" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+              Manage my videos
+            </Link>
+          ) : null}
+        </div>
+        {data.tags.length > 0 ? (
+          <ul className="flex flex-wrap gap-2" aria-label="Tags">
+            {data.tags.map((tag) => (
+              <li key={tag}>
+                <Badge tone="accent">#{tag}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {data.description ? <p className="whitespace-pre-line text-fg">{data.description}</p> : null}
+      </div>
+    </article>
+  );
+}
