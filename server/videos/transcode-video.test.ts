@@ -22,7 +22,7 @@ import { makeTestAudio, makeTestVideo } from "./video-test-kit";
  * The transcoding job on real ffmpeg runs over tiny sources (a few seconds,
  * a few frames per second): the validation chain's ffprobe half, the ladder's
  * shape, never-upscale and portrait sources, leak-free retries, and who may
- * fetch the files.
+ * fetch the files. Generous timeouts: each encode shares 2 cores with other work.
  */
 afterAll(async () => {
   redis.disconnect();
@@ -52,7 +52,7 @@ function fetchFile(videoId: string, file: string, cookie?: string) {
   return videoFileRoute(request).catch((error: unknown) => errorAnswer(error, request.path));
 }
 
-describe("the ffprobe half of the validation chain", () => {
+describe("the ffprobe half of the validation chain", { timeout: 90_000 }, () => {
   it("fails a text file renamed .mp4 as not a video, keeping nothing but the source", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-video-test-"));
     const file = path.join(dir, "notes.mp4");
@@ -70,7 +70,7 @@ describe("the ffprobe half of the validation chain", () => {
   });
 });
 
-describe("the ladder", () => {
+describe("the ladder", { timeout: 90_000 }, () => {
   it("is one rendition per rung up to the source, with a complete master playlist, segments of at most 6 s starting on keyframes", async () => {
     const video = await storedVideo(await makeTestVideo({ width: 640, height: 360, seconds: 9 }));
     await processors["transcode-video"]({ videoId: video.id }, { timestamp: Date.now() });
@@ -116,7 +116,7 @@ describe("the ladder", () => {
   });
 });
 
-describe("retries", () => {
+describe("retries", { timeout: 90_000 }, () => {
   it("a re-run after a killed attempt starts clean: the stale scratch folder and stored files are gone, nothing else is left", async () => {
     const video = await storedVideo(await makeTestVideo({ width: 320, height: 240, seconds: 2 }));
     // What a worker killed mid-job leaves: scratch files, and outputs it had begun to store.
@@ -141,7 +141,7 @@ describe("retries", () => {
   });
 });
 
-describe("serving", () => {
+describe("serving", { timeout: 90_000 }, () => {
   it("serves a public video's playlists and segments with their types and caching, and a private one to its owner only", async () => {
     const owner = await signUpWithCookie("Video Owner");
     const other = await signUpWithCookie("Someone Else");

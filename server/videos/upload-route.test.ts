@@ -44,7 +44,7 @@ function create(cookie: string, fileName: string, size: number, fileType = "vide
   return call("POST", "/api/videos/uploads", { cookie, "upload-length": String(size), "upload-metadata": metadata({ filename: fileName, filetype: fileType, title: "My clip", tags: '["test"]', visibility: "public" }) });
 }
 
-describe("tus uploads", () => {
+describe("tus uploads", { timeout: 90_000 }, () => {
   it("refuses in PeerTube's order: type/extension 415, size 413, quota 403, and an empty file", async () => {
     const person = await signUpWithCookie("Uploader");
     expect((await create(person.cookie, "notes.txt", 100, "text/plain")).status).toBe(415);
