@@ -28,6 +28,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import superjson from "superjson";
+import { readSecrets } from "../scripts/stack/secrets";
 import { PrismaClient } from "../server/generated/prisma/client";
 import type { SearchProductsParams } from "../server/shop/catalog/search-options";
 import { runOversell } from "./shop/oversell";
@@ -97,7 +98,10 @@ async function main() {
     }
 
     // --- oversell: concurrent guests through cart, checkout and the simulator, then webhook replays ---
-    const oversell = await runOversell({ webUrl: stack.webUrl, db, buyers: OVERSELL_BUYERS, stock: OVERSELL_STOCK, log });
+    // Replays are signed with the stack's own webhook secret (set, or generated under its data directory).
+    const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? (await readSecrets(stack.dataDir)).STRIPE_WEBHOOK_SECRET;
+    if (!webhookSecret) throw new Error(`bench:shop needs STRIPE_WEBHOOK_SECRET (set it, or keep the file under ${stack.dataDir}).`);
+    const oversell = await runOversell({ webUrl: stack.webUrl, webhookSecret, db, buyers: OVERSELL_BUYERS, stock: OVERSELL_STOCK, log });
 
     const loadAverage = os.loadavg().map((value) => value.toFixed(2)).join(" ");
     console.log(`

@@ -93,12 +93,15 @@ async function ledger(db: PrismaClient, productId: string, orderIds: string[]) {
 
 export async function runOversell({
   webUrl,
+  webhookSecret,
   db,
   buyers,
   stock,
   log,
 }: {
   webUrl: string;
+  /** The stack's STRIPE_WEBHOOK_SECRET, which the replays sign with. */
+  webhookSecret: string;
   db: PrismaClient;
   buyers: number;
   stock: number;
@@ -120,7 +123,7 @@ export async function runOversell({
   });
 
   try {
-    return await raceForStock({ webUrl, db, buyers, stock, productId: product.id, log, started });
+    return await raceForStock({ webUrl, webhookSecret, db, buyers, stock, productId: product.id, log, started });
   } finally {
     // The bench's namespace goes again (it matters with BASE_URL, where the database is the app's own).
     const orders = await db.order.findMany({ where: { items: { some: { productId: product.id } } }, select: { checkoutSessionId: true } });
@@ -133,6 +136,7 @@ export async function runOversell({
 
 async function raceForStock({
   webUrl,
+  webhookSecret,
   db,
   buyers,
   stock,
@@ -141,6 +145,7 @@ async function raceForStock({
   started,
 }: {
   webUrl: string;
+  webhookSecret: string;
   db: PrismaClient;
   buyers: number;
   stock: number;
@@ -165,7 +170,7 @@ async function raceForStock({
   });
   log(`Replaying each of the ${ours.length} completed events 3 more times...`);
   for (let round = 0; round < 3; round++) {
-    await Promise.all(ours.map((session) => postSignedEvent(checkoutCompletedEvent(session), { url: `${webUrl}/api/webhooks/stripe` })));
+    await Promise.all(ours.map((session) => postSignedEvent(checkoutCompletedEvent(session), { url: `${webUrl}/api/webhooks/stripe`, secret: webhookSecret })));
   }
   const after = await ledger(db, productId, paid);
   const changed = (["onHand", "reserved", "paidEvents", "committed"] as const).filter((field) => after[field] !== before[field]).length;
