@@ -210,7 +210,7 @@ async function main() {
 
     const ratio = (baseline: RunSummary) => (baseline.rps > 0 ? app.rps / baseline.rps : 0).toFixed(2);
     const row = (label: string, run: RunSummary) =>
-      `| ${label.padEnd(44)} | ${pad(run.rps)} | ${pad(run.p50)} | ${pad(run.p99)} | ${pad(run.non3xx)} | ${pad(run.errors)} | ${pad(run.timeouts)} |`;
+      `| ${label.padEnd(46)} | ${pad(run.rps)} | ${pad(run.p50)} | ${pad(run.p99)} | ${pad(run.non3xx)} | ${pad(run.errors)} | ${pad(run.timeouts)} |`;
     const configuration = process.env.BASE_URL ? "the running app's settings" : tuned ? "tuned: WORKER_NICE=10, LINKS_INGEST_MAX_LAG_MS=30000" : "default";
     // Negative when Postgres counted more clicks than were served (over-counting): never clamped.
     const clicksLost = served - counted;
@@ -218,8 +218,8 @@ async function main() {
 Links benchmark (${quick ? "quick" : "full"}: ${LINKS.toLocaleString("en")} links, ${REDIRECTS.toLocaleString("en")} redirects per run, ${CONNECTIONS} connections, 80/20 mix; median of ${ROUNDS} runs)
 machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}
 
-| path                                         | req/s  | p50 ms | p99 ms | non-3xx | errors | timeouts |
-|----------------------------------------------|--------|--------|--------|---------|--------|----------|
+| path                                           | req/s  | p50 ms | p99 ms | non-3xx | errors | timeouts |
+|------------------------------------------------|--------|--------|--------|---------|--------|----------|
 ${row(`Casebook GET /{code} (${configuration})`, app)}
 ${row("baseline: node:http + LRU cache + Redis GET", cachedBase)}
 ${row("baseline: node:http + Redis GET", base)}
