@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:video [-- --quick]`
+ *
+ * Transcoding (bench/video/transcode.ts): a synthetic 1080p30 source with
+ * motion and noise (60 s; 20 s with --quick) through the transcoding job's own
+ * ffmpeg command into the full ladder (240p–1080p), against the baseline of
+ * the same source encoded to its 720p rung alone, in the same run:
+ * transcode_speed_x and baseline_speed_x are seconds of video per second of
+ * wall time (≥ 1 is faster than realtime).
+ *
+ * Serving and playback (unless --transcode-only): a short 720p clip goes
+ * through the stack's real worker (queued like an upload), then autocannon
+ * fetches one of its segments through the app's file route
+ * (/api/videos/<id>/hls/..., answered before Next) against a bare node:http
+ * server streaming the same file; headless Chromium measures navigation →
+ * first `playing` on the watch page (median of 10; 5 with --quick).
+ *
+ * BASE_URL set: uses that running app (stack.json of DATA_DIR); otherwise a
+ * throwaway stack on free ports. The bench's user and video are deleted after.
+ */
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { PrismaClient } from "../server/generated/prisma/client";
+import { createLocalDiskStore } from "../server/platform/local-disk-store";
+import { startBenchStack } from "./support/bench-stack";
+import { measureFirstFrame } from "./video/first-frame";
+import { measureRps, startStaticServer } from "./video/serving";
+import { benchRungs, makeSource, timeLadder } from "./video/transcode";
+
+const quick = process.argv.includes("--quick");
+const transcodeOnly = process.argv.includes("--transcode-only");
+const SOURCE_SECONDS = quick ? 20 : 60;
+const FIRST_FRAME_SAMPLES = quick ? 5 : 10;
+const LOAD_SECONDS = quick ? 5 : 10;
+const PRESET = "veryfast";
+const log = (line: string) => console.log(line);
+const results: Array<[string, number]> = [];
+
+const work = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-bench-video-"));
+try {
+  log(`Making a ${SOURCE_SECONDS} s 1080p30 source with motion and noise...`);
+  const source = path.join(work, "source.mp4");
+  await makeSource(source, SOURCE_SECONDS);
+
+  const { ladder, baseline } = benchRungs();
+  log(`Baseline: the 720p rung alone (x264 ${PRESET})...`);
+  const baselineSeconds = await timeLadder(source, path.join(work, "baseline"), baseline, PRESET);
+  log(`Full ladder: ${ladder.map((rung) => rung.name).join(", ")} in one ffmpeg run...`);
+  const ladderSeconds = await timeLadder(source, path.join(work, "ladder"), ladder, PRESET);
+  results.push(["transcode_wall_s", round(ladderSeconds)], ["transcode_speed_x", round(SOURCE_SECONDS / ladderSeconds)]);
+  results.push(["baseline_wall_s", round(baselineSeconds)], ["baseline_speed_x", round(SOURCE_SECONDS / baselineSeconds)]);
+
+  if (!transcodeOnly) await measureServing(path.join(work, "ladder"));
+
+  log("\n figure                     value");
+  for (const [name, value] of results) log(` ${name.padEnd(26)} ${value}`);
+  log(`\nMachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, load average ${os.loadavg()[0]?.toFixed(1)} at the end: figures on a shared machine are provisional.`);
+  for (const [name, value] of results) console.log(`RESULT ${name}=${value}`);
+} finally {
+  await fs.rm(work, { recursive: true, force: true });
+}
+
+/** A public clip through the stack's worker, then its segments over HTTP and its first frame in Chromium. */
+async function measureServing(ladderDir: string): Promise<void> {
+  const stack = await startBenchStack({ name: "video", env: {}, log });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: stack.databaseUrl }) });
+  const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue("transcode-video", { connection: redis, prefix: "casebook:jobs" });
+  const storage = createLocalDiskStore(path.join(stack.dataDir, "storage"));
+  const suffix = Date.now().toString(36);
+  const user = await db.user.create({ data: { id: `bench-video-${suffix}`, name: "Bench Video", email: `bench-video-${suffix}@bench.casebook.dev`, username: `bench_video_${suffix}` } });
+  try {
+    // The first 8 s of the 720p rendition made above (a real H.264+AAC file), as an upload would arrive.
+    const clip = path.join(ladderDir, "clip.ts");
+    const segments = (await fs.readdir(path.join(ladderDir, "720p"))).filter((file) => file.endsWith(".ts")).sort().slice(0, 2);
+    await fs.writeFile(clip, Buffer.concat(await Promise.all(segments.map((file) => fs.readFile(path.join(ladderDir, "720p", file))))));
+    const video = await db.video.create({
+      data: { id: `bench${suffix}`, ownerId: user.id, title: "Bench clip", visibility: "public", status: "processing", sourceName: "clip.ts", sourceType: "video/mp2t", sourceBytes: BigInt((await fs.stat(clip)).size) },
+    });
+    await storage.putObject(`videos/${video.id}/source`, createReadStream(clip), { contentType: "video/mp2t", ownerId: user.id });
+    log("Transcoding an 8 s 720p clip on the stack's worker...");
+    await queue.add("transcode-video", { videoId: video.id }, { jobId: video.id, attempts: 1 });
+    const deadline = Date.now() + 180_000;
+    while ((await db.video.findUniqueOrThrow({ where: { id: video.id } })).status === "processing" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    const done = await db.video.findUniqueOrThrow({ where: { id: video.id } });
+    if (done.status !== "ready") throw new Error(`the clip did not become ready: ${done.status} ${done.failureReason ?? ""}`);
+
+    const segment = `videos/${video.id}/hls/720p/seg-00000.ts`;
+    const local = path.join(stack.dataDir, "storage", "objects", segment);
+    const baseline = await startStaticServer(local);
+    try {
+      log(`Segment serving, ${LOAD_SECONDS} s each: static node:http baseline, then the app's file route...`);
+      const staticRun = await measureRps(baseline.url, LOAD_SECONDS);
+      const appRun = await measureRps(`${stack.webUrl}/api/videos/${video.id}/hls/720p/seg-00000.ts`, LOAD_SECONDS);
+      if (appRun.errors > 0) log(`  the app answered ${appRun.errors} requests with an error`);
+      results.push(["segment_rps", appRun.rps], ["static_baseline_rps", staticRun.rps], ["segment_ratio_vs_baseline_x", round(appRun.rps / Math.max(1, staticRun.rps))], ["segment_p99_ms", appRun.p99]);
+    } finally {
+      await baseline.close();
+    }
+
+    log(`Time to first frame, ${FIRST_FRAME_SAMPLES} samples...`);
+    const times = (await measureFirstFrame(`${stack.webUrl}/videos/${video.id}`, FIRST_FRAME_SAMPLES)).sort((a, b) => a - b);
+    results.push(["ttff_ms", times[Math.floor(times.length / 2)] ?? 0]);
+  } finally {
+    await db.video.deleteMany({ where: { ownerId: user.id } });
+    for (const key of await storage.listObjects(`videos/bench${suffix}/`)) await storage.deleteObject(key);
+    await db.user.delete({ where: { id: user.id } });
+    await queue.close();
+    redis.disconnect();
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
