@@ -10,13 +10,11 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
-import { LoadMore } from "@/components/ui/load-more";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import type { FeedProfileView } from "@/server/feed/graph/get-feed-profile";
 import { compactCount } from "./feed-format";
-import { NearEnd, TimelineSkeleton } from "./home-timeline";
-import { PostCard } from "./post-card";
+import { PagedPostList } from "./paged-post-list";
 
 type Tab = "posts" | "replies";
 
@@ -111,22 +109,5 @@ function FollowButton({ profile }: { profile: FeedProfileView }) {
 function AuthorPosts({ userId, tab, viewerId }: { userId: string; tab: Tab; viewerId: string | null }) {
   const trpc = useTRPC();
   const pages = useInfiniteQuery(trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  if (pages.isPending) return <TimelineSkeleton />;
-  if (pages.isError) return <LoadError title="Could not load the posts" message={pages.error.message} onRetry={() => void pages.refetch()} />;
-  return (
-    <div className="space-y-4">
-      {items.length === 0 ? (
-        <EmptyState title={tab === "posts" ? "No posts yet" : "No replies yet"} />
-      ) : (
-        <Card className="divide-y divide-border">
-          {items.map((item) => (
-            <PostCard key={item.entryId} post={item.post} repostedBy={item.repostedBy} viewerId={viewerId} onDeleted={() => void pages.refetch()} />
-          ))}
-        </Card>
-      )}
-      <NearEnd onNear={() => pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError && void pages.fetchNextPage()} />
-      <LoadMore pages={pages} items="posts" />
-    </div>
-  );
+  return <PagedPostList pages={pages} viewerId={viewerId} emptyTitle={tab === "posts" ? "No posts yet" : "No replies yet"} />;
 }
