@@ -92,7 +92,7 @@ test.describe("account recovery", () => {
     for (const [username, isAdmin] of [["alice", true], ["bob", false]] as const) {
       const { context, page } = await openContext(browser, baseURL);
       await page.goto("/sign-in?next=%2Fadmin%2Foutbox");
-      await page.getByRole("button", { name: new RegExp(`\\(${username}\\)`) }).click();
+      await page.getByRole("button", { name: new RegExp(`@${username}\\b`) }).click();
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page).toHaveURL(/\/admin\/outbox$/, { timeout: SUBMIT_TIMEOUT });
       if (isAdmin) {
