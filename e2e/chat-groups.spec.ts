@@ -227,7 +227,9 @@ test("message search finds a word and opens the message in context", async ({ br
   await ben.page.getByRole("searchbox", { name: "Search messages" }).fill("quokka");
   const hit = ben.page.getByRole("list", { name: "Search results" }).getByRole("link");
   await expect(hit).toHaveCount(1);
-  await expect(hit).toContainText(`${ava.name} in ${group}`);
+  // The result names the conversation, then who wrote it: "Trip … · 4:13 PM · Ava Chat: Bring a quokka costume …".
+  await expect(hit).toContainText(group);
+  await expect(hit).toContainText(`${ava.name}: Bring a quokka costume`);
   await expect(hit.locator("mark")).toHaveText("quokka");
   await hit.click();
 
