@@ -1,0 +1,27 @@
+import { haversineMeters, type LatLng } from "@/server/rides/geo/distance";
+
+/**
+ * Is a driver's location update believable? Ranges, GPS accuracy and speed
+ * against the previous accepted fix. Pure (location-plausibility tests).
+ */
+export const MAX_ACCURACY_METERS = 50;
+/** Faster than any car in a city (250 km/h): a jump beyond it is a spoofed or broken fix. */
+export const MAX_SPEED_MPS = 250 / 3.6;
+/** GPS noise: two fixes a moment apart may disagree by this much without anyone moving. */
+const JITTER_METERS = 100;
+
+export type Fix = LatLng & { at: number };
+export type LocationVerdict = { ok: true; flagged: boolean } | { ok: false; reason: string };
+
+export function checkLocation(next: Fix & { accuracy: number }, previous: Fix | null): LocationVerdict {
+  if (!(next.lat >= -90 && next.lat <= 90) || !(next.lng >= -180 && next.lng <= 180)) return { ok: false, reason: "Latitude must be within ±90 and longitude within ±180." };
+  if (previous) {
+    const seconds = Math.max(0, next.at - previous.at) / 1000;
+    const meters = haversineMeters(previous, next);
+    if (meters > MAX_SPEED_MPS * seconds + JITTER_METERS) {
+      return { ok: false, reason: `That position is ${(meters / 1000).toFixed(1)} km from the last one ${seconds.toFixed(1)} s ago: too fast to be real.` };
+    }
+  }
+  // A coarse fix still moves the driver (better than a frozen marker) but is marked as such.
+  return { ok: true, flagged: !(next.accuracy <= MAX_ACCURACY_METERS) };
+}
