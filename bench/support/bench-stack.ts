@@ -44,9 +44,9 @@ export async function startBenchStack(options: { name: string; env: Record<strin
       LOG_LEVEL: "warn",
       DEMO_ACCOUNTS: "false",
       ...options.env,
-      // BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service of the stack.
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     },
+    // BENCH_PROFILE_DIR=/tmp/prof: CPU profiles of web, worker and gateway, written when the bench stops the stack.
+    profileDir: process.env.BENCH_PROFILE_DIR,
     log: (line: string) => log(`  ${line}`),
   });
   const stop = async () => {

@@ -16,10 +16,12 @@ export function spawnService(options: {
   name: string;
   entry: string;
   args?: string[];
+  /** Node's own flags, before the entry (`--cpu-prof` cannot go through NODE_OPTIONS). */
+  nodeArgs?: string[];
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }): RunningProcess {
-  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, options.entry, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...TYPESCRIPT_NODE_ARGS, options.entry, ...(options.args ?? [])], {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: Ctrl-C reaches only `npm start`, which stops services in order.

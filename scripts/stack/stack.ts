@@ -28,6 +28,8 @@ export type StackOptions = {
   distDir: string;
   /** Extra settings for every child process (tests raise rate limits here). */
   env?: Record<string, string>;
+  /** Gateway, worker and web write a V8 CPU profile to `<profileDir>/<name>/` when they exit (benches: BENCH_PROFILE_DIR). */
+  profileDir?: string;
   log: (line: string) => void;
 };
 
@@ -122,8 +124,10 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
       ...secrets,
       ...(options.externalRealtime ? {} : { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(options.ports.gateway) }),
     };
-    const service = (name: string, entry: string, args: string[] = []) => () =>
-      Promise.resolve(spawnService({ name, entry: path.join(options.root, entry), args, env: childEnv, log }));
+    const service = (name: string, entry: string, args: string[] = []) => () => {
+      const nodeArgs = options.profileDir && name !== "seed" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, name)}`] : [];
+      return Promise.resolve(spawnService({ name, entry: path.join(options.root, entry), args, nodeArgs, env: childEnv, log }));
+    };
 
     const seed = await service("seed", "prisma/seed.ts")();
     const seeded = await seed.exited;

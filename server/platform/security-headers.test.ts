@@ -85,5 +85,11 @@ describe("security headers", () => {
 
     const publicHttps = await load({ APP_URL: "https://casebook.example" });
     expect(publicHttps.securityHeaders({ pathname: "/", headers: new Headers() })["Strict-Transport-Security"]).toBeDefined();
+    expect(publicHttps.redirectSecurityHeaders({ headers: new Headers() })["Strict-Transport-Security"]).toBeDefined();
+  });
+
+  it("give a bodiless redirect only what applies to it: the referrer policy, and HSTS over TLS", async () => {
+    const { redirectSecurityHeaders } = await load();
+    expect(redirectSecurityHeaders({ headers: new Headers() })).toEqual({ "Referrer-Policy": "strict-origin-when-cross-origin" });
   });
 });

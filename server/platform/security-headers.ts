@@ -11,8 +11,9 @@ import { cameThroughTrustedProxy } from "./trusted-proxies";
  *   scripts carrying it run ('strict-dynamic' lets them load Next's chunks), so
  *   an injected <script> does not. Next reads the nonce from the request's
  *   CSP header and puts it on its own scripts.
- * - Everything else (API answers, redirects, static files) may load and run
- *   nothing (`default-src 'none'`). Stored files carry their own, stricter
+ * - Everything else (API answers, static files) may load and run nothing
+ *   (`default-src 'none'`); a bodiless redirect gets only what applies to it
+ *   (`redirectSecurityHeaders`). Stored files carry their own, stricter
  *   policy (server/platform/serve-object.ts), which proxy.ts leaves in place.
  * - Nothing may frame us; MIME types are never sniffed; other sites see only
  *   our origin as referrer; geolocation only on /rides pages; HSTS over TLS.
@@ -24,6 +25,8 @@ type SecurityHeaders = Record<string, string> & { "Content-Security-Policy": str
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const HSTS = "max-age=63072000; includeSubDomains";
+const REFERRER_POLICY = "strict-origin-when-cross-origin";
+const REDIRECT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "Referrer-Policy": REFERRER_POLICY });
 const DENIED_FEATURES = "camera=(), microphone=(), payment=(), usb=()";
 
 /** The headers for a response that is not a page: API answers, redirects, files. */
@@ -32,10 +35,21 @@ export function securityHeaders({ pathname, headers }: RequestFacts): SecurityHe
     "Content-Security-Policy": RESOURCE_POLICY,
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": REFERRER_POLICY,
     "Permissions-Policy": `${DENIED_FEATURES}, geolocation=${needsGeolocation(pathname) ? "(self)" : "()"}`,
     ...(isSecureRequest(headers) ? { "Strict-Transport-Security": HSTS } : {}),
   };
+}
+
+/**
+ * The headers for a redirect without a body (the short links): the browser
+ * renders nothing from it, so the document policies (CSP, framing, sniffing,
+ * features) have nothing to govern; the referrer policy does, since it decides
+ * what the destination learns, and HSTS does over TLS. Every byte here is
+ * sent with each of thousands of redirects a second.
+ */
+export function redirectSecurityHeaders({ headers }: Pick<RequestFacts, "headers">): Record<string, string> {
+  return isSecureRequest(headers) ? { "Referrer-Policy": REFERRER_POLICY, "Strict-Transport-Security": HSTS } : REDIRECT_HEADERS;
 }
 
 /** The headers for a page rendered with `nonce` on its scripts. */

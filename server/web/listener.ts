@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { securityHeaders } from "@/server/platform/security-headers";
-import { errorAnswer } from "./answer";
+import { redirectSecurityHeaders, securityHeaders } from "@/server/platform/security-headers";
+import { errorAnswer, type Answer } from "./answer";
 import { NodeWebRequest, sendNodeAnswer } from "./node-request";
 import { malformedPath, runRoute } from "./route";
 import { RouteTable, type RouteMatch } from "./route-table";
@@ -26,7 +26,8 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
     if (path.includes("%")) checkPercentEncoding(path);
     match = table.match(method, path);
   } catch (error) {
-    sendNodeAnswer(response, errorAnswer(error, path), method, baseHeaders(request, path));
+    const answer = errorAnswer(error, path);
+    sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
     return true;
   }
   if (!match) return false;
@@ -34,13 +35,19 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
   web.params = match.params;
   const answer = await runRoute(match.route, web);
   if (answer.yieldToNext) return false;
-  sendNodeAnswer(response, answer, method, baseHeaders(request, path));
+  sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
   return true;
 }
 
-/** The security headers proxy.ts gives whatever Next answers (server/platform/security-headers.ts); an answer's own win. */
-function baseHeaders(request: IncomingMessage, pathname: string): Record<string, string> {
-  return securityHeaders({ pathname, headers: { get: (name) => headerValue(request, name) } });
+/**
+ * The security headers proxy.ts gives whatever Next answers, or the shorter
+ * set of a redirect without a body (server/platform/security-headers.ts); an
+ * answer's own win.
+ */
+function baseHeaders(request: IncomingMessage, pathname: string, answer: Answer): Record<string, string> {
+  const headers = { get: (name: string) => headerValue(request, name) };
+  const bodilessRedirect = answer.status >= 300 && answer.status < 400 && !answer.body;
+  return bodilessRedirect ? redirectSecurityHeaders({ headers }) : securityHeaders({ pathname, headers });
 }
 
 function headerValue(request: IncomingMessage, name: string): string | null {

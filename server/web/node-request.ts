@@ -79,14 +79,14 @@ function logDeferredFailure(error: unknown): void {
  */
 export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string, baseHeaders?: Record<string, string>): void {
   const { status, body } = answer;
-  const headers = baseHeaders ? { ...baseHeaders, ...answer.headers } : (answer.headers ?? {});
   if (body !== null && body !== undefined && typeof body !== "string" && body instanceof ReadableStream) {
-    response.writeHead(status, headers);
+    response.writeHead(status, { ...baseHeaders, ...answer.headers });
     Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(response);
     return;
   }
   // An explicit length spares the chunked encoding of a small body; Node sends no body for HEAD.
   const length = body ? (typeof body === "string" ? Buffer.byteLength(body) : body.byteLength) : 0;
-  response.writeHead(status, status === 413 ? { ...headers, "Content-Length": String(length), Connection: "close" } : { ...headers, "Content-Length": String(length) });
+  const headers = { ...baseHeaders, ...answer.headers, "Content-Length": String(length) };
+  response.writeHead(status, status === 413 ? { ...headers, Connection: "close" } : headers);
   response.end(method === "HEAD" ? undefined : body);
 }

@@ -10,8 +10,8 @@ import { resolveRedirect } from "./resolve-redirect";
 /**
  * GET|HEAD|POST /{code}: the short-link redirect, a row of the route table
  * (server/web/routes.ts). Self-hosted, the listener answers it before Next's
- * router, because a Next route handler tops out near 1k redirects/s on these
- * machines where bare Node does ~10k; on Vercel app/[code]/route.ts runs it.
+ * router, which would cost every redirect a trip through Next's request
+ * handling (docs/benchmarks.md); on Vercel app/[code]/route.ts runs it.
  * A path with no link yields to Next there (it may be a page), so no page is
  * ever swallowed. The click is written after the answer is out.
  */
