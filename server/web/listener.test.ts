@@ -24,9 +24,7 @@ beforeAll(async () => {
       response.end();
     };
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
-    void answerBeforeNext(request, response).then((answered) => {
-      if (!answered) next();
-    });
+    answerBeforeNext(request, response, next);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

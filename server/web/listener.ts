@@ -11,12 +11,16 @@ const table = new RouteTable(ROUTES.filter((route) => route.beforeNext));
 /**
  * What the self-hosted web process (server/web/main.ts) answers before Next:
  * the rows of the route table marked `beforeNext`, whose volume Next's router
- * cannot carry on small machines (docs/benchmarks.md, Links). Resolves false,
+ * cannot carry on small machines (docs/benchmarks.md, Links). Calls `next`,
  * having read and written nothing, for everything else — including a code
  * with no link, so pages are never swallowed. A path with a malformed
  * percent-encoding is answered 400 here, whoever it was for.
+ *
+ * A handler that answers synchronously (a redirect from the in-process cache)
+ * is sent without a single promise: once Next has run, AsyncLocalStorage's
+ * hooks (Node 20) make every promise cost, and they doubled a redirect's CPU.
  */
-export async function answerBeforeNext(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+export function answerBeforeNext(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const url = request.url ?? "/";
   const method = request.method ?? "GET";
   const queryAt = url.indexOf("?");
@@ -26,17 +30,28 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
     if (path.includes("%")) checkPercentEncoding(path);
     match = table.match(method, path);
   } catch (error) {
-    const answer = errorAnswer(error, path);
-    sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
-    return true;
+    send(request, response, path, errorAnswer(error, path), next);
+    return;
   }
-  if (!match) return false;
+  if (!match) return next();
   const web = new NodeWebRequest(request, path, queryAt === -1 ? "" : url.slice(queryAt));
   web.params = match.params;
-  const answer = await runRoute(match.route, web);
-  if (answer.yieldToNext) return false;
-  sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
-  return true;
+  const answer = runRoute(match.route, web);
+  if (answer instanceof Promise) void answer.then((settled) => send(request, response, path, settled, next));
+  else send(request, response, path, answer, next);
+}
+
+// Module-level, not nested: tsx keeps function names by defining `name` on every closure it creates.
+function send(request: IncomingMessage, response: ServerResponse, path: string, answer: Answer, next: () => void): void {
+  if (answer.yieldToNext) return next();
+  const method = request.method ?? "GET";
+  try {
+    sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
+  } catch (error) {
+    // A header Node refuses (a bug of ours): answer 500 rather than crash the process.
+    if (response.headersSent) response.destroy();
+    else sendNodeAnswer(response, errorAnswer(error, path), method);
+  }
 }
 
 /**
@@ -45,14 +60,19 @@ export async function answerBeforeNext(request: IncomingMessage, response: Serve
  * answer's own win.
  */
 function baseHeaders(request: IncomingMessage, pathname: string, answer: Answer): Record<string, string> {
-  const headers = { get: (name: string) => headerValue(request, name) };
+  const headers = new RequestHeaders(request);
   const bodilessRedirect = answer.status >= 300 && answer.status < 400 && !answer.body;
   return bodilessRedirect ? redirectSecurityHeaders({ headers }) : securityHeaders({ pathname, headers });
 }
 
-function headerValue(request: IncomingMessage, name: string): string | null {
-  const value = request.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+/** The request's headers behind Headers' `get`, without copying them into a Headers. */
+class RequestHeaders {
+  constructor(private readonly request: IncomingMessage) {}
+
+  get(name: string): string | null {
+    const value = this.request.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(", ") : (value ?? null);
+  }
 }
 
 function checkPercentEncoding(path: string): void {

@@ -42,18 +42,17 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
 }
 
 /** The hot paths of the route table (server/web/routes.ts) are answered before Next's router; the rest goes to Next. */
-async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  if (await answerBeforeNext(request, response)) return;
-  await prepared;
-  void handle(request, response);
-}
-
 const server = http.createServer((request, response) => {
   appendPeerToForwardedFor(request);
-  answer(request, response).catch((error: unknown) => {
-    log.error({ err: error, method: request.method, url: request.url }, "request failed before Next");
-    if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
-    response.end("This service is briefly unavailable. Please try again shortly.");
+  answerBeforeNext(request, response, () => {
+    prepared.then(
+      () => void handle(request, response),
+      (error: unknown) => {
+        log.error({ err: error, method: request.method, url: request.url }, "request failed before Next");
+        if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+        response.end("This service is briefly unavailable. Please try again shortly.");
+      },
+    );
   });
 });
 // Next's dev server needs the upgrade path for hot reload.

@@ -11,7 +11,8 @@ export type Route = {
   method: Method | readonly Method[];
   /** "/api/shorten", "/api/chat/conversations/:conversationId/messages", "/:code". */
   pattern: string;
-  handler: (request: WebRequest) => Promise<Answer>;
+  /** May answer synchronously: the redirect does from its in-process cache (server/web/listener.ts says why). */
+  handler: (request: WebRequest) => Answer | Promise<Answer>;
   /** Answered by the self-hosted listener before Next (the hot paths); otherwise only by its Next route file. */
   beforeNext?: boolean;
   /** The body's Content-Type, checked (415) before anything is read. Unset: not checked. */
@@ -28,16 +29,17 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Runs a route: guard, body type, handler; whatever is thrown becomes the
- * usual error answer. Not an async function: the redirect pays for no extra
- * promise on its way through.
+ * usual error answer. Synchronous when the handler is: the redirect pays for
+ * no promise on its way through.
  */
-export function runRoute(route: Route, request: WebRequest): Promise<Answer> {
+export function runRoute(route: Route, request: WebRequest): Answer | Promise<Answer> {
   try {
     if (route.guard !== false) guardRequest(request);
     if (route.body && BODY_METHODS.has(request.method)) requireBodyType(request.header("content-type"), route.body);
-    return route.handler(request).catch((error: unknown) => errorAnswer(error, request.path));
+    const answer = route.handler(request);
+    return answer instanceof Promise ? answer.catch((error: unknown) => errorAnswer(error, request.path)) : answer;
   } catch (error) {
-    return Promise.resolve(errorAnswer(error, request.path));
+    return errorAnswer(error, request.path);
   }
 }
 

@@ -22,9 +22,7 @@ beforeAll(async () => {
   route = await import("@/app/api/chat/conversations/[conversationId]/messages/route");
   const { answerBeforeNext } = await import("@/server/web/listener");
   server = http.createServer((request, response) => {
-    void answerBeforeNext(request, response).then((answered) => {
-      if (!answered) response.writeHead(404).end("not the fast path");
-    });
+    answerBeforeNext(request, response, () => response.writeHead(404).end("not the fast path"));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

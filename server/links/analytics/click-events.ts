@@ -72,13 +72,22 @@ export class ClickBuffer {
 
   constructor(private readonly redis: Redis) {}
 
-  add(click: ClickEvent): Promise<void> {
+  /**
+   * Gathers a click. The first click of a batch gets the promise that settles
+   * once its batch is written (a serverless caller keeps its function alive
+   * for it); the rest of the batch gets nothing, so a redirect pays for no
+   * promise of its own.
+   */
+  add(click: ClickEvent): Promise<void> | undefined {
     this.pending.push(pack(click));
-    this.written ??= settlement();
-    const written = this.written.promise;
+    let opened: Promise<void> | undefined;
+    if (!this.written) {
+      this.written = settlement();
+      opened = this.written.promise;
+    }
     if (this.pending.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
-    return written;
+    return opened;
   }
 
   async flush(): Promise<void> {

@@ -57,11 +57,16 @@ export class LinkCache {
     this.listen = options.listen ?? true;
   }
 
+  /** What this process's LRU knows of `code` (null: no such link), or undefined when it must be looked up. */
+  peek(code: string): ResolvedLink | null | undefined {
+    if (this.listen && !this.subscriber) this.startListening();
+    return this.local?.get(code)?.link;
+  }
+
   /** The link behind `code`, or null when there is none. */
   async lookup(code: string): Promise<ResolvedLink | null> {
-    if (this.listen && !this.subscriber) this.startListening();
-    const cached = this.local?.get(code);
-    if (cached) return cached.link;
+    const cached = this.peek(code);
+    if (cached !== undefined) return cached;
     // Single-flight: while one lookup for a code is on its way to Redis or
     // Postgres, every other request for it waits for that answer.
     let pending = this.inflight.get(code);

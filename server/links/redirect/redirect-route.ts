@@ -5,7 +5,7 @@ import { ClickBuffer } from "../analytics/click-events";
 import { hotPathRedis } from "../hot-path-redis";
 import { getLinkCache } from "./link-cache";
 import { readPasswordForm } from "./read-password-form";
-import { resolveRedirect } from "./resolve-redirect";
+import { resolveRedirect, type RedirectAnswer } from "./resolve-redirect";
 
 /**
  * GET|HEAD|POST /{code}: the short-link redirect, a row of the route table
@@ -15,17 +15,25 @@ import { resolveRedirect } from "./resolve-redirect";
  * A path with no link yields to Next there (it may be a page), so no page is
  * ever swallowed. The click is written after the answer is out.
  */
-export async function shortLinkRoute(request: WebRequest): Promise<Answer> {
-  const answer = await resolveRedirect(getLinkCache({ db, redis: hotPathRedis() }), {
+export function shortLinkRoute(request: WebRequest): Answer | Promise<Answer> {
+  const answer = resolveRedirect(getLinkCache({ db, redis: hotPathRedis() }), {
     method: request.method,
     code: request.params.code ?? "",
     search: request.search,
     ip: request.ip,
     userAgent: request.header("user-agent") ?? "",
     referer: request.header("referer") ?? "",
-    readForm: () => readPasswordForm(request),
+    // Only a POST (the password form) has a body to read; no closure for every other redirect.
+    readForm: request.method === "POST" ? () => readPasswordForm(request) : undefined,
   });
-  if (answer.click) request.defer(clickBuffer().add(answer.click));
+  return answer instanceof Promise ? answer.then((settled) => recordClick(request, settled)) : recordClick(request, answer);
+}
+
+function recordClick(request: WebRequest, answer: RedirectAnswer): RedirectAnswer {
+  if (!answer.click) return answer;
+  // Only the click that opens a batch hands its write over to wait for; the others ride on it.
+  const batchWritten = clickBuffer().add(answer.click);
+  if (batchWritten) request.defer(batchWritten);
   return answer;
 }
 

@@ -43,6 +43,17 @@ describe("resolveRedirect", () => {
     expect(answer.click).toMatchObject({ linkId: link.id, ip: "81.2.69.160", userAgent: DESKTOP_UA });
   });
 
+  it("answers without a promise once the code is in the process's cache (the hot path creates none)", async () => {
+    const cache = newCache();
+    const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/warm" } });
+    const cold = resolveRedirect(cache, visit(link.code));
+    expect(cold).toBeInstanceOf(Promise);
+    await cold;
+    const warm = resolveRedirect(cache, visit(link.code));
+    expect(warm).not.toBeInstanceOf(Promise);
+    expect(warm).toMatchObject({ status: 302, headers: { Location: "https://example.com/warm" } });
+  });
+
   it("answers HEAD without counting a click", async () => {
     const cache = newCache();
     const link = await createLink({ db, cache, ownerId: null, input: { url: "https://example.com/" } });

@@ -1,7 +1,7 @@
 import { consume } from "@/server/platform/ratelimit";
 import { isLinkShaped } from "../manage/alias";
 import type { ClickEvent } from "../analytics/click-events";
-import type { LinkCache } from "./link-cache";
+import type { LinkCache, ResolvedLink } from "./link-cache";
 import { verifyLinkPassword } from "../link-password";
 import { gonePage, notFoundPage, passwordPage } from "./redirect-pages";
 
@@ -38,7 +38,12 @@ export type RedirectAnswer = {
 
 const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
-export async function resolveRedirect(cache: LinkCache, request: RedirectRequest, now: () => number = Date.now): Promise<RedirectAnswer> {
+/**
+ * Synchronous when the in-process cache knows the code and no password is
+ * asked (nearly every redirect), so the hot path creates no promise
+ * (server/web/listener.ts says why that matters).
+ */
+export function resolveRedirect(cache: LinkCache, request: RedirectRequest, now: () => number = Date.now): RedirectAnswer | Promise<RedirectAnswer> {
   const { code, method } = request;
   if (method !== "GET" && method !== "HEAD" && method !== "POST") {
     return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD, POST" }, body: "" };
@@ -46,7 +51,13 @@ export async function resolveRedirect(cache: LinkCache, request: RedirectRequest
   // Syntactically impossible codes never cost a Redis or Postgres round trip.
   if (!isLinkShaped(code)) return notFound(code);
 
-  const link = await cache.lookup(code);
+  const cached = cache.peek(code);
+  if (cached !== undefined) return answerFor(cached, request, now);
+  return cache.lookup(code).then((link) => answerFor(link, request, now));
+}
+
+function answerFor(link: ResolvedLink | null, request: RedirectRequest, now: () => number): RedirectAnswer | Promise<RedirectAnswer> {
+  const { code, method } = request;
   if (!link) return notFound(code);
 
   if (link.disabled) return gone(code, "disabled");
@@ -55,33 +66,42 @@ export async function resolveRedirect(cache: LinkCache, request: RedirectRequest
 
   if (link.passwordHash !== null) {
     if (method !== "POST") return { status: 200, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: false }) };
-    // Guesses are limited per visitor and link (the sign-in policy: 20 per 15 minutes), which also
-    // keeps a flood of wrong passwords from spending the web process's CPU on scrypt.
-    const attempt = await consume("login-ip", `link-password:${code}:${request.ip}`);
-    if (!attempt.allowed) {
-      return {
-        status: 429,
-        headers: { ...HTML_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
-        body: passwordPage(code, { tooManyAttempts: true }),
-      };
-    }
-    const form = request.readForm ? await request.readForm() : new URLSearchParams();
-    const password = form.get("password") ?? "";
-    // A wrong password serves no redirect, so it records no click.
-    if (!password || !(await verifyLinkPassword(password, link.passwordHash))) {
-      return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }) };
-    }
-  } else if (method === "POST") {
-    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "" };
+    return unlock(link, link.passwordHash, request, now);
   }
+  if (method === "POST") return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "" };
+  return redirectTo(link, request, now);
+}
 
+/** A POSTed password: the redirect when it is right. */
+async function unlock(link: ResolvedLink, passwordHash: string, request: RedirectRequest, now: () => number): Promise<RedirectAnswer> {
+  const { code } = request;
+  // Guesses are limited per visitor and link (the sign-in policy: 20 per 15 minutes), which also
+  // keeps a flood of wrong passwords from spending the web process's CPU on scrypt.
+  const attempt = await consume("login-ip", `link-password:${code}:${request.ip}`);
+  if (!attempt.allowed) {
+    return {
+      status: 429,
+      headers: { ...HTML_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
+      body: passwordPage(code, { tooManyAttempts: true }),
+    };
+  }
+  const form = request.readForm ? await request.readForm() : new URLSearchParams();
+  const password = form.get("password") ?? "";
+  // A wrong password serves no redirect, so it records no click.
+  if (!password || !(await verifyLinkPassword(password, passwordHash))) {
+    return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }) };
+  }
+  return redirectTo(link, request, now);
+}
+
+function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => number): RedirectAnswer {
   const answer: RedirectAnswer = {
     status: 302,
     headers: { Location: withQuery(link.url, request.search), "Cache-Control": "private, max-age=0" },
     body: "",
   };
   // HEAD is what link unfurlers and uptime checks send: answered, not counted.
-  if (method !== "HEAD") {
+  if (request.method !== "HEAD") {
     answer.click = { linkId: link.id, occurredAt: now(), ip: request.ip, userAgent: request.userAgent, referer: request.referer };
   }
   return answer;
