@@ -187,6 +187,15 @@ const EnvSchema = z.object({
   /** Likes, unlikes, bookmarks per user. */
   RATE_LIMIT_FEED_LIKE_POINTS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  // Rides (server/rides)
+  /** How long a driver has to answer an offer before it goes to the next driver (tests shorten it). */
+  RIDES_OFFER_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Offers made for one request before the rider is told no driver is available. */
+  RIDES_MAX_OFFERS: z.coerce.number().int().positive().default(5),
+  /** An online driver with no location update for this long leaves the index of available drivers. */
+  RIDES_DRIVER_STALE_SECONDS: z.coerce.number().int().positive().default(30),
+  /** The sliding window of requests that surge counts per H3 cell. */
+  RIDES_SURGE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   // Video (server/videos)
   /** Largest video one upload may be (2 GiB); larger declared uploads are refused with 413 before a byte is sent. */
   VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),

@@ -9,6 +9,7 @@ import { logger } from "@/server/platform/logger";
 import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
 import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
+import { startDriverSweeper } from "@/server/rides/drivers/driver-sweeper";
 import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
 import { CONCURRENCY, processors } from "./processors";
 
@@ -56,6 +57,8 @@ clickConsumer.start();
 
 // Shop: gives back stock held by checkouts that were never paid (every 30 s).
 const stopCheckoutSweeper = startCheckoutSweeper({ redis: heartbeatRedis, workerId });
+// Rides: drivers silent for RIDES_DRIVER_STALE_SECONDS leave the index of available drivers (every 5 s).
+const stopDriverSweeper = startDriverSweeper(heartbeatRedis);
 
 async function beat() {
   try {
@@ -79,6 +82,7 @@ function lowerPriority(nice: number): void {
 
 async function shutdown() {
   clearInterval(heartbeat);
+  stopDriverSweeper();
   await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper()]);
   clickStreamRedis.disconnect();
   await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));

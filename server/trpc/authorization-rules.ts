@@ -340,6 +340,8 @@ export const ROUTE_RULES: Record<string, Rule<RouteRequest>> = {
   "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "GET /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
   "HEAD /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
+  // Rides: a driver's location; someone not online as a driver gets 409, never another driver's place.
+  "POST /api/rides/location": { access: "user", request: () => ({ path: "/api/rides/location", ...json({ lat: 52.52, lng: 13.405, accuracy: 10 }) }) },
   // pusher-js expects every refusal as 403, signed out included.
   "POST /api/realtime/user-auth": {
     access: "user",

@@ -9,6 +9,7 @@ import { shortLinkRoute } from "@/server/links/redirect/redirect-route";
 import { db } from "@/server/platform/db";
 import { storage } from "@/server/platform/storage";
 import { channelAuthRoute } from "@/server/realtime/channel-auth-route";
+import { locationRoute } from "@/server/rides/drivers/location-route";
 import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
 import { videoFileRoute } from "@/server/videos/serve-video-file";
@@ -73,6 +74,8 @@ export const ROUTES: readonly Route[] = [
   { method: ["HEAD", "PATCH", "DELETE"], pattern: "/api/videos/uploads/:uploadId", handler: videoUploadRoute, body: TUS_BODY, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:file", handler: videoFileRoute, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:rendition/:file", handler: videoFileRoute, beforeNext: true },
+  // Rides: every online driver's location, every 2 s
+  { method: "POST", pattern: "/api/rides/location", handler: locationRoute, body: JSON_BODY, beforeNext: true },
   // Short links: the one-segment catch-all, matched last; a code with no link yields to Next's pages.
   // Not guarded: no cookie authenticates it, and a protected link's password form may be posted from anywhere.
   { method: ["GET", "HEAD", "POST"], pattern: "/:code", handler: shortLinkRoute, guard: false, beforeNext: true },
