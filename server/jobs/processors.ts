@@ -6,6 +6,8 @@ import { notify } from "@/server/platform/notifications";
 import { postSignedEvent } from "@/server/platform/payments/simulator/deliver-simulator-event";
 import type { JobName, JobPayloads } from "@/server/platform/queue";
 import { redis } from "@/server/platform/redis";
+import { expireOffer } from "@/server/rides/matching/expire-offer";
+import { matchTrip } from "@/server/rides/matching/match-trip";
 import { storage } from "@/server/platform/storage";
 import { transcodeVideo } from "@/server/videos/transcode-video";
 
@@ -37,6 +39,14 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   // Starts from scratch on every attempt, and publishes only once (transcode-video.ts).
   "transcode-video": async ({ videoId }, job) => {
     await transcodeVideo({ db, storage, videoId, finalAttempt: isFinalAttempt(job) });
+  },
+  // Does nothing while an offer is out or once the trip has a driver (match-trip.ts).
+  "rides-match": async ({ tripId }) => {
+    await matchTrip({ db, redis, tripId });
+  },
+  // Only a still-pending offer expires; accept, decline and expiry race on one conditional update.
+  "rides-offer-expiry": async ({ offerId }) => {
+    await expireOffer({ db, redis, offerId });
   },
 };
 

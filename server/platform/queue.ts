@@ -16,6 +16,10 @@ export type JobPayloads = {
   "feed-fanout": { postId: string };
   /** A stored upload on its way to an HLS ladder (server/videos/transcode-video.ts). */
   "transcode-video": { videoId: string };
+  /** Rides: offers a trip to the best available driver, or says no driver is available (server/rides/matching/match-trip.ts). */
+  "rides-match": { tripId: string };
+  /** Rides: an offer's deadline; still unanswered, it expires and the trip goes to the next driver. */
+  "rides-offer-expiry": { offerId: string };
 };
 export type JobName = keyof JobPayloads;
 

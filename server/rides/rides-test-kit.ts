@@ -1,6 +1,10 @@
+import { Worker } from "bullmq";
 import { createTestUser } from "@/server/accounts/test-users";
+import { processors } from "@/server/jobs/processors";
 import type { SessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
+import { JOB_PREFIX } from "@/server/platform/queue";
+import { createRedis } from "@/server/platform/redis";
 import type { LatLng } from "./geo/distance";
 
 /**
@@ -44,4 +48,19 @@ export function randomCity(): LatLng {
 export function offset(from: LatLng, north: number, east: number): LatLng {
   const metersPerDegree = 111_195;
   return { lat: from.lat + north / metersPerDegree, lng: from.lng + east / (metersPerDegree * Math.cos((from.lat * Math.PI) / 180)) };
+}
+
+/** Runs the real Rides queues the way the worker does, for the test file's lifetime. */
+export function startRidesWorkers(): { close: () => Promise<void> } {
+  const connection = createRedis({ maxRetriesPerRequest: null });
+  const names = ["rides-match", "rides-offer-expiry"] as const;
+  const workers = names.map(
+    (name) => new Worker(name, async (job) => (processors[name] as (data: unknown, job: unknown) => Promise<void>)(job.data, job), { connection, prefix: JOB_PREFIX }),
+  );
+  return {
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+      connection.disconnect();
+    },
+  };
 }
