@@ -22,6 +22,9 @@ const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   // Its worker is started by the Feed tests' kit; server/feed/timeline.test.ts checks what it does.
   "feed-fanout": "server/feed/feed-test-kit.ts",
   "transcode-video": "server/videos/transcode-video.test.ts",
+  // Their workers are started by the Rides tests' kit; server/rides/matching/matching.test.ts checks what they do.
+  "rides-match": "server/rides/rides-test-kit.ts",
+  "rides-offer-expiry": "server/rides/rides-test-kit.ts",
 };
 const TESTED_HERE = ["send-notification"];
 

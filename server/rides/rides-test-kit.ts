@@ -50,13 +50,13 @@ export function offset(from: LatLng, north: number, east: number): LatLng {
   return { lat: from.lat + north / metersPerDegree, lng: from.lng + east / (metersPerDegree * Math.cos((from.lat * Math.PI) / 180)) };
 }
 
-/** Runs the real Rides queues the way the worker does, for the test file's lifetime. */
+/** Runs the real Rides queues the way the worker does, for the test file's lifetime (matching.test.ts checks what they do). */
 export function startRidesWorkers(): { close: () => Promise<void> } {
   const connection = createRedis({ maxRetriesPerRequest: null });
-  const names = ["rides-match", "rides-offer-expiry"] as const;
-  const workers = names.map(
-    (name) => new Worker(name, async (job) => (processors[name] as (data: unknown, job: unknown) => Promise<void>)(job.data, job), { connection, prefix: JOB_PREFIX }),
-  );
+  const workers = [
+    new Worker<{ tripId: string }>("rides-match", async (job) => processors["rides-match"](job.data, job), { connection, prefix: JOB_PREFIX }),
+    new Worker<{ offerId: string }>("rides-offer-expiry", async (job) => processors["rides-offer-expiry"](job.data, job), { connection, prefix: JOB_PREFIX }),
+  ];
   return {
     close: async () => {
       await Promise.all(workers.map((worker) => worker.close()));
