@@ -4,6 +4,7 @@ import type Pusher from "pusher-js";
 import type { Channel, PresenceChannel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClientRealtimeConfig } from "@/server/platform/realtime";
+import { reconnectPromptly } from "./reconnect-promptly";
 import { retryFailedSubscription } from "./retry-failed-subscription";
 
 /**
@@ -97,6 +98,7 @@ class RealtimeConnection {
     // user loses access (e.g. removed from a conversation): the re-subscribe on reconnect is then refused.
     // Signed out, the endpoint answers 403 and the connection simply stays anonymous.
     pusher.signin();
+    reconnectPromptly(pusher);
     pusher.connection.bind("state_change", ({ current }: { previous: string; current: string }) => {
       this.currentState = current as ConnectionState;
       for (const listener of this.stateListeners) listener();

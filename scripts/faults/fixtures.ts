@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import PusherClient from "pusher-js";
+import { reconnectPromptly } from "../../components/realtime/reconnect-promptly";
 import type { PrismaClient } from "../../server/generated/prisma/client";
 
 export type People = { senderCookie: string; readerCookie: string; conversationId: string; senderId: string };
@@ -31,12 +32,16 @@ export async function createLink(webUrl: string, cookie: string): Promise<string
 }
 
 /**
- * The reader's pusher-js client (the official Node build, as the browser's)
- * subscribed to the conversation through the app's own channel authorization.
- * It records every message event and every (re)subscription.
+ * The reader's pusher-js client (the official Node build: the browser's
+ * connection strategy) subscribed to the conversation through the app's own
+ * channel authorization, reconnecting as the browser's does
+ * (components/realtime/reconnect-promptly.ts). Like the Chat page, each time it
+ * is subscribed again it catches up on what it missed from the history route.
+ * It records every (re)subscription and every message it has shown, live or caught up.
  */
 export async function connectReader(options: { webUrl: string; gatewayPort: number; cookie: string; conversationId: string; appKey: string }) {
   const received = new Set<number>();
+  const caughtUp = new Set<number>();
   const subscribedAt: number[] = [];
   const client = new PusherClient(options.appKey, {
     cluster: "",
@@ -66,13 +71,35 @@ export async function connectReader(options: { webUrl: string; gatewayPort: numb
   channel.bind("message", (data: { seq?: number }) => {
     if (typeof data.seq === "number") received.add(data.seq);
   });
-  channel.bind("pusher:subscription_succeeded", () => subscribedAt.push(Date.now()));
+  reconnectPromptly(client);
+  const catchUp = async () => {
+    // From the last message without a hole before it, as the Chat page does (the conversation starts empty).
+    let after = 0;
+    while (received.has(after + 1)) after += 1;
+    for (;;) {
+      const response = await fetch(`${options.webUrl}/api/chat/conversations/${options.conversationId}/messages?after=${after}&limit=50`, { headers: { cookie: options.cookie } });
+      if (!response.ok) throw new Error(`history answered ${response.status}`);
+      const page = (await response.json()) as { messages: Array<{ seq: number }>; hasNewer: boolean };
+      for (const { seq } of page.messages) {
+        if (received.has(seq)) continue;
+        received.add(seq);
+        caughtUp.add(seq);
+      }
+      const last = page.messages.at(-1)?.seq;
+      if (!page.hasNewer || last === undefined) return;
+      after = last;
+    }
+  };
+  channel.bind("pusher:subscription_succeeded", () => {
+    subscribedAt.push(Date.now());
+    if (subscribedAt.length > 1) catchUp().catch((error: unknown) => console.log(`  the reader could not catch up: ${String(error)}`));
+  });
   const deadline = Date.now() + 20_000;
   while (subscribedAt.length === 0) {
     if (Date.now() > deadline) throw new Error("the reader's realtime client did not subscribe within 20 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { received, subscribedAt, disconnect: () => client.disconnect() };
+  return { received, caughtUp, subscribedAt, disconnect: () => client.disconnect() };
 }
 
 const ADDRESS = { name: "Fault Buyer", line1: "1 Crash Street", city: "Testville", postalCode: "10001", country: "US" };
