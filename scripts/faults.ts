@@ -1,30 +1,32 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { supervisorStatusFile, type SupervisorStatus } from "../server/platform/supervisor-status";
 import { connectReader, createLink, payAsGuest, seedPeople } from "./faults/fixtures";
 import { HUNG_MS, startTraffic, summarizeOutcomes } from "./faults/traffic";
-import { TYPESCRIPT_NODE_ARGS } from "./node/node-args";
-import { findFreePort, isPortFree } from "./stack/ports";
+import { killLeftovers, leftovers, startNpmStart } from "./faults/npm-start";
+import { findFreePort } from "./stack/ports";
 import { readSecrets } from "./stack/secrets";
 import type { RunningStack } from "./stack/stack";
 
 /**
- * `npm run test:faults` (a step of `npm test`): starts Casebook exactly as
- * `npm start` does (scripts/start.ts, on free ports, throwaway data, the test
- * build), drives light traffic — redirects with clicks, chat messages to a
- * connected pusher-js client, a checkout on the simulator — and SIGKILLs the
- * worker, the gateway, redis-server, Postgres and the web process in turn.
+ * `npm run test:faults` (a step of `npm test`): starts Casebook with
+ * `npm start` (on free ports, throwaway data, the test build), drives light
+ * traffic — redirects with clicks, chat messages to a connected pusher-js
+ * client, a checkout on the simulator — and SIGKILLs the worker, the gateway,
+ * redis-server, Postgres and the web process in turn.
  * For each it prints what it did and saw: time until the process ran again
  * and /api/health said "ok", the answers during the outage by status. It
  * fails unless health is back within 10 s (Postgres 20 s), Postgres's outage
  * answered no 500 and hung nothing, and nothing durable was lost: clicks
  * served = clicks counted, every chat message accepted is stored, the order
- * paid during the worker's crash is paid once.
+ * paid during the worker's crash is paid once. The realtime client must be
+ * subscribed again within 5 s of the gateway's health and show every message
+ * sent meanwhile. Last, it stops npm start with SIGTERM to its whole process
+ * group (twice), starts it again and SIGKILLs the start script: neither may
+ * leave a process or a port behind.
  *
  * Writes `{ passed, failed, skipped, flaky }` to CASEBOOK_FAULTS_TALLY for the runner.
  */
@@ -34,6 +36,8 @@ type Part = (typeof PARTS)[number];
 const BACK_WITHIN_MS: Record<Part, number> = { worker: 10_000, gateway: 10_000, "redis-server": 10_000, postgres: 20_000, web: 10_000 };
 /** A web process killed hard loses the clicks of its last moments (written after the redirect, 5 ms batches): documented, allowed. */
 const WEB_CLICK_GRACE_MS = 100;
+/** A connected realtime client is subscribed again this soon after the restarted gateway is healthy (components/realtime/reconnect-promptly.ts). */
+const RESUBSCRIBED_WITHIN_MS = 5_000;
 const STARTUP_TIMEOUT_MS = 15 * 60_000;
 
 const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
@@ -50,37 +54,20 @@ const logFile = path.join(root, "test-results", "faults-stack.log");
 await fs.mkdir(path.dirname(logFile), { recursive: true });
 const stackLog = await fs.open(logFile, "w");
 
-console.log(`Starting Casebook as npm start does (ports ${Object.values(ports).join(", ")}, data in ${dataDir}; its output: ${path.relative(root, logFile)})...`);
-const stack = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(root, "scripts/start.ts"), "--dist-dir=.next-test"], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "pipe"],
-  env: {
-    ...process.env,
-    PORT: String(ports.web),
-    GATEWAY_PORT: String(ports.gateway),
-    PG_PORT: String(ports.postgres),
-    REDIS_PORT: String(ports.redis),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_CHAT_SEND_POINTS: "100000",
-    RATE_LIMIT_CART_POINTS: "10000",
-    RATE_LIMIT_CHECKOUT_POINTS: "10000",
-  },
-});
-const stackExited = new Promise<void>((resolve) => stack.once("exit", () => resolve()));
-let running = false;
-const supervisorLines: string[] = [];
-for (const stream of [stack.stdout, stack.stderr]) {
-  createInterface({ input: stream }).on("line", (line) => {
-    void stackLog.write(`${line}\n`);
-    if (line.startsWith("Casebook is running at")) running = true;
-    // The supervisor's own lines (the services' lines are prefixed with their name).
-    if (/^(worker|gateway|redis-server|postgres|web) /.test(line)) {
-      supervisorLines.push(line);
-      console.log(`  | ${line}`);
-    }
-  });
-}
+const stackEnv = {
+  ...process.env,
+  PORT: String(ports.web),
+  GATEWAY_PORT: String(ports.gateway),
+  PG_PORT: String(ports.postgres),
+  REDIS_PORT: String(ports.redis),
+  DATA_DIR: dataDir,
+  LOG_LEVEL: "warn",
+  RATE_LIMIT_CHAT_SEND_POINTS: "100000",
+  RATE_LIMIT_CART_POINTS: "10000",
+  RATE_LIMIT_CHECKOUT_POINTS: "10000",
+};
+console.log(`Starting Casebook with npm start (ports ${Object.values(ports).join(", ")}, data in ${dataDir}; its output: ${path.relative(root, logFile)})...`);
+let stack = startNpmStart({ root, env: stackEnv, log: stackLog });
 
 let exitCode = 1;
 try {
@@ -89,8 +76,9 @@ try {
   console.error(`✗ the fault suite stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   checks.push({ name: "suite", ok: false, detail: String(error) });
 } finally {
-  stack.kill("SIGTERM");
-  await Promise.race([stackExited, sleep(60_000)]);
+  stack.killGroup("SIGTERM");
+  await Promise.race([stack.exited, sleep(60_000)]);
+  killLeftovers(await readStatus());
   await stackLog.close();
   await fs.rm(dataDir, { recursive: true, force: true });
 }
@@ -106,12 +94,7 @@ async function readStatus(): Promise<SupervisorStatus | undefined> {
 }
 
 async function runSuite(): Promise<number> {
-  const startDeadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (!running) {
-    if (stack.exitCode !== null) throw new Error(`npm start exited with code ${stack.exitCode} (see ${logFile})`);
-    if (Date.now() > startDeadline) throw new Error("Casebook did not start within 15 minutes");
-    await sleep(200);
-  }
+  await untilRunning();
   const endpoints = JSON.parse(await fs.readFile(path.join(dataDir, "stack.json"), "utf8")) as RunningStack;
   const secrets = await readSecrets(dataDir);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: endpoints.databaseUrl }) });
@@ -124,6 +107,9 @@ async function runSuite(): Promise<number> {
   console.log(`Traffic: a redirect of /${code} every 100 ms, a chat message every 500 ms to a connected pusher-js reader.\n`);
   await sleep(2_000);
 
+  const messagesAfter = async (seq: number) =>
+    (await db.message.findMany({ where: { conversationId: people.conversationId, seq: { gt: seq } }, select: { seq: true } })).map((message) => message.seq);
+
   let orderId = "";
   const killedAt: Partial<Record<Part, number>> = {};
   for (const part of PARTS) {
@@ -134,6 +120,7 @@ async function runSuite(): Promise<number> {
       orderId = await payAsGuest(webUrl, db);
     }
     const subscriptionsBefore = reader.subscribedAt.length;
+    const seqBeforeKill = part === "gateway" ? Math.max(0, ...(await messagesAfter(0))) : 0;
     const killed = Date.now();
     killedAt[part] = killed;
     process.kill(before.pid, "SIGKILL");
@@ -162,7 +149,19 @@ async function runSuite(): Promise<number> {
       const resubscribeDeadline = Date.now() + 20_000;
       while (reader.subscribedAt.length === subscriptionsBefore && Date.now() < resubscribeDeadline) await sleep(100);
       const again = reader.subscribedAt[subscriptionsBefore];
-      check("gateway: the pusher-js reader is subscribed again", again !== undefined, again === undefined ? "not within 20 s of health" : `${seconds(again - killed)} after the kill`);
+      const afterHealth = again === undefined || healthyAt === undefined ? undefined : Math.max(0, again - healthyAt);
+      check(
+        `gateway: the reader is subscribed again within ${seconds(RESUBSCRIBED_WITHIN_MS)} of health ok`,
+        afterHealth !== undefined && afterHealth <= RESUBSCRIBED_WITHIN_MS,
+        again === undefined ? "not within 20 s of health" : `${seconds(again - killed)} after the kill, ${afterHealth === undefined ? "health never ok" : `${seconds(afterHealth)} after health ok`}`,
+      );
+      // Everything sent from the kill until the reader was back must show: live, or caught up from history as the Chat page does.
+      const meanwhile = await messagesAfter(seqBeforeKill);
+      const shownDeadline = Date.now() + 5_000;
+      while (meanwhile.some((seq) => !reader.received.has(seq)) && Date.now() < shownDeadline) await sleep(100);
+      const notShown = meanwhile.filter((seq) => !reader.received.has(seq)).length;
+      const caughtUp = meanwhile.filter((seq) => reader.caughtUp.has(seq)).length;
+      check("gateway: the reader shows every message sent meanwhile", notShown === 0, `${meanwhile.length} sent since the kill, ${notShown} not shown; ${caughtUp} caught up from history`);
     }
     if (part === "postgres") {
       const during = traffic.outcomes.filter((outcome) => outcome.kind !== "health" && outcome.at >= killed && outcome.at < (healthyAt ?? Date.now()));
@@ -211,22 +210,53 @@ async function runSuite(): Promise<number> {
   check("the order paid as the worker died is paid, once", order.status === "paid" && paidEvents === 1, `status ${order.status}, ${paidEvents} "paid" event(s)`);
   await db.$disconnect();
 
-  console.log("\n── Stopping (SIGTERM to npm start) ──");
+  console.log("\n── Stopping: SIGTERM to npm start's whole process group, and again while it stops ──");
   const last = await readStatus();
   const stoppedAt = Date.now();
-  stack.kill("SIGTERM");
-  await Promise.race([stackExited, sleep(60_000)]);
-  const alive = Object.entries(last?.processes ?? {}).filter(([, state]) => state.pid !== null && isAlive(state.pid)).map(([name]) => name);
-  const busyPorts = (await Promise.all(Object.values(ports).map(async (port) => ((await isPortFree(port)) ? null : port)))).filter((port) => port !== null);
-  check("SIGTERM stops everything, no orphans", stack.exitCode === 0 && alive.length === 0 && busyPorts.length === 0, `exit ${stack.exitCode} after ${seconds(Date.now() - stoppedAt)}; still alive: ${alive.join(", ") || "none"}; ports in use: ${busyPorts.join(", ") || "none"}`);
+  stack.killGroup("SIGTERM");
+  while (!stack.stopping() && Date.now() - stoppedAt < 10_000) await sleep(50);
+  stack.killGroup("SIGTERM");
+  await untilGone(last);
+  const afterStop = await leftovers(last, Object.values(ports));
+  check(
+    "SIGTERM to the process group, twice, stops everything",
+    afterStop.alive.length === 0 && afterStop.busyPorts.length === 0,
+    `gone after ${seconds(Date.now() - stoppedAt)}; still alive: ${afterStop.alive.join(", ") || "none"}; ports in use: ${afterStop.busyPorts.join(", ") || "none"}`,
+  );
+
+  console.log("\n── npm start again on the same data, then SIGKILL of its start script ──");
+  stack = startNpmStart({ root, env: stackEnv, log: stackLog });
+  await untilRunning();
+  const second = await readStatus();
+  if (!second) throw new Error("the second npm start wrote no supervisor status");
+  const startKilledAt = Date.now();
+  process.kill(second.pid, "SIGKILL");
+  await untilGone(second);
+  const afterKill = await leftovers(second, Object.values(ports));
+  check(
+    "SIGKILL of the start script leaves no service behind",
+    afterKill.alive.length === 0 && afterKill.busyPorts.length === 0,
+    `gone after ${seconds(Date.now() - startKilledAt)}; still alive: ${afterKill.alive.join(", ") || "none"}; ports in use: ${afterKill.busyPorts.join(", ") || "none"}`,
+  );
+  stack.killGroup("SIGTERM"); // npm itself, if its child's death has not ended it yet
   return 0;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+async function untilRunning(): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (!stack.running()) {
+    if (stack.npm.exitCode !== null) throw new Error(`npm start exited with code ${stack.npm.exitCode} (see ${logFile})`);
+    if (Date.now() > deadline) throw new Error("Casebook did not start within 15 minutes");
+    await sleep(200);
+  }
+}
+
+/** Waits (at most 30 s) until the start script and every service of `status` have exited and their ports are free. */
+async function untilGone(status: SupervisorStatus | undefined): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const left = await leftovers(status, Object.values(ports));
+    if ((left.alive.length === 0 && left.busyPorts.length === 0) || Date.now() > deadline) return;
+    await sleep(100);
   }
 }

