@@ -7,6 +7,7 @@ import { chatRouter } from "@/server/chat/router";
 import { shopRouter } from "@/server/shop/router";
 import { feedRouter } from "@/server/feed/router";
 import { videosRouter } from "@/server/videos/router";
+import { ridesRouter } from "@/server/rides/router";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   shop: shopRouter,
   feed: feedRouter,
   videos: videosRouter,
+  rides: ridesRouter,
 });
 
 export type AppRouter = typeof appRouter;

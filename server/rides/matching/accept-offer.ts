@@ -6,7 +6,11 @@ import { moveDriver } from "@/server/rides/drivers/driver-index";
 import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "@/server/rides/trips/move-trip";
 
-const EXPIRED = "This offer has expired or was withdrawn.";
+/** Why an offer could not be taken: another driver's (or no) offer is NOT_FOUND; one's own, answered or past its deadline, is CONFLICT. */
+export async function offerNotOpen(db: Pick<Db, "tripOffer">, offerId: string, driverId: string): Promise<AppError> {
+  const own = await db.tripOffer.count({ where: { id: offerId, driverId } });
+  return own === 0 ? new AppError("NOT_FOUND", "No such offer.") : new AppError("CONFLICT", "This offer has expired or was withdrawn.");
+}
 
 /**
  * A driver takes an offer. Atomic in Postgres: the offer must still be
@@ -21,7 +25,7 @@ export async function acceptOffer({ db, redis, driverId, offerId, now = new Date
   try {
     ({ tripId, pickup } = await db.$transaction(async (tx) => {
       const taken = await tx.tripOffer.updateMany({ where: { id: offerId, driverId, status: "pending", expiresAt: { gt: now } }, data: { status: "accepted", respondedAt: now } });
-      if (taken.count === 0) throw new AppError("CONFLICT", EXPIRED);
+      if (taken.count === 0) throw await offerNotOpen(tx, offerId, driverId);
       const offer = await tx.tripOffer.findUniqueOrThrow({ where: { id: offerId }, select: { tripId: true, trip: { select: { pickupLat: true, pickupLng: true } } } });
       const assigned = await moveTrip(tx, offer.tripId, "assigned", { where: { status: "matching", driverId: null }, data: { driverId, assignedAt: now }, at: now });
       if (!assigned) throw new AppError("CONFLICT", "This trip no longer needs a driver.");

@@ -93,7 +93,8 @@ describe("matching", () => {
     await expect(acceptOffer({ db, redis, driverId: first.id, offerId: firstOffer.id })).rejects.toMatchObject({ code: "CONFLICT", message: "This offer has expired or was withdrawn." });
 
     const secondOffer = (await pendingOfferOrThrow(tripId));
-    await expect(declineOffer({ db, redis, driverId: third.id, offerId: secondOffer.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(declineOffer({ db, redis, driverId: third.id, offerId: secondOffer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(acceptOffer({ db, redis, driverId: third.id, offerId: secondOffer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await declineOffer({ db, redis, driverId: second.id, offerId: secondOffer.id });
     // The decline's own matching job: the declined offer's expiry job finds it closed and does nothing.
     await expect.poll(async () => (await pendingOffer(tripId))?.driverId, { timeout: 10_000, interval: 20 }).toBe(third.id);

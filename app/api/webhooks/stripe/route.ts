@@ -3,6 +3,8 @@ import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { handlePaymentWebhook } from "@/server/platform/payments/handle-payment-webhook";
 import { readUploadBody } from "@/server/platform/read-upload-body";
+import { applyRidesPaymentEvent } from "@/server/rides/payments/apply-rides-payment-event";
+import { RIDES_PAYMENT_KIND } from "@/server/rides/payments/pay-trip";
 import { applyShopPaymentEvent } from "@/server/shop/checkout/apply-payment-event";
 import { SHOP_PAYMENT_KIND } from "@/server/shop/checkout/payment-keys";
 
@@ -15,7 +17,7 @@ import { SHOP_PAYMENT_KIND } from "@/server/shop/checkout/payment-keys";
 export const dynamic = "force-dynamic";
 
 /** Which system reacts to which payments, by the `kind` it puts in the session's metadata. */
-const HANDLERS = { [SHOP_PAYMENT_KIND]: applyShopPaymentEvent };
+const HANDLERS = { [SHOP_PAYMENT_KIND]: applyShopPaymentEvent, [RIDES_PAYMENT_KIND]: applyRidesPaymentEvent };
 
 /** Stripe's events are a few KB; anything far larger is not one of them. */
 const MAX_WEBHOOK_BYTES = 512 * 1024;
