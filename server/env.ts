@@ -152,6 +152,14 @@ const EnvSchema = z.object({
   /** How the server publishes: "redis" onto the project's gateways' topics, "http" through the Pusher API; "auto" = redis while one of our gateways is registered in REDIS_URL. */
   REALTIME_PUBLISH_VIA: z.enum(["auto", "redis", "http"]).default("auto"),
 
+  // Maps (server/platform/map-settings.ts)
+  /**
+   * A Mapbox public token (pk....): the Rides map draws Mapbox's streets with mapbox-gl. Unset: maplibre-gl draws
+   * the offline basemap in public/rides/basemap, with no outside request. Read at request time, so no rebuild.
+   */
+  NEXT_PUBLIC_MAPBOX_TOKEN: optional,
+  MAPBOX_STYLE_URL: z.string().default("mapbox://styles/mapbox/streets-v12"),
+
   // Storage: local disk (server/platform/storage.ts); the ObjectStore interface is the S3 subset, an S3 store is not written yet
   STORAGE_DIR: optional,
   AVATAR_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),

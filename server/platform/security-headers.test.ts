@@ -55,6 +55,22 @@ describe("page security headers", () => {
   });
 });
 
+describe("page security headers for the Rides map", () => {
+  it("let pages reach Mapbox only when a Mapbox token is set; the offline basemap needs nothing beyond 'self'", async () => {
+    const offline = await load({ GATEWAY_PORT: "6123" });
+    const withoutToken = offline.pageSecurityHeaders({ pathname: "/rides", headers: new Headers({ host: "casebook.test" }), nonce: "n" });
+    expect(directives(withoutToken["Content-Security-Policy"]).get("connect-src")).toBe("'self' ws://casebook.test:6123");
+    // maplibre-gl and mapbox-gl run their workers from blob: URLs.
+    expect(directives(withoutToken["Content-Security-Policy"]).get("worker-src")).toBe("'self' blob:");
+
+    const mapbox = await load({ GATEWAY_PORT: "6123", NEXT_PUBLIC_MAPBOX_TOKEN: "pk.test-token" });
+    const withToken = mapbox.pageSecurityHeaders({ pathname: "/rides", headers: new Headers({ host: "casebook.test" }), nonce: "n" });
+    expect(directives(withToken["Content-Security-Policy"]).get("connect-src")).toBe(
+      "'self' ws://casebook.test:6123 https://api.mapbox.com https://*.tiles.mapbox.com https://events.mapbox.com",
+    );
+  });
+});
+
 describe("security headers", () => {
   it("let nothing load or run in a non-page answer", async () => {
     const { securityHeaders } = await load();

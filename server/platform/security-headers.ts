@@ -1,4 +1,5 @@
 import { appUrl, env } from "@/server/env";
+import { MAPBOX_CONNECT_SOURCES, mapSettings } from "./map-settings";
 import { clientConfigFor, realtimeSettingsFromEnv } from "./realtime-client-config";
 import { cameThroughTrustedProxy } from "./trusted-proxies";
 
@@ -78,7 +79,7 @@ function pageContentSecurityPolicy({ nonce, headers }: RequestFacts & { nonce: s
     // hls.js and the map draw from blob: URLs and workers.
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
-    `connect-src 'self' ${realtimeSource(headers)}`,
+    `connect-src ${["'self'", realtimeSource(headers), ...mapSources()].join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -93,6 +94,11 @@ function realtimeSource(headers: Pick<Headers, "get">): string {
   const config = clientConfigFor(realtimeSettingsFromEnv(), requestHostname(headers.get("host")));
   if (!config.wsHost) return `wss://ws-${config.cluster}.pusher.com`;
   return `${config.forceTLS ? "wss" : "ws"}://${config.wsHost}:${config.forceTLS ? config.wssPort : config.wsPort}`;
+}
+
+/** The Rides map reaches Mapbox only when a token is set; the offline basemap is served from 'self'. */
+function mapSources(): string[] {
+  return mapSettings().provider === "mapbox" ? MAPBOX_CONNECT_SOURCES : [];
 }
 
 function requestHostname(host: string | null): string | undefined {
