@@ -9,13 +9,18 @@
  *   Bay (BASEMAP_REGION); the generated road network is laid on it (roads.ts);
  * - public/rides/basemap/tiles/{z}/{x}/{y}.pbf: vector tiles of the region
  *   (layers `region`, `land`, `roads`), zooms 8–12 (MapLibre overzooms them);
- * - public/rides/basemap/style.json: the MapLibre style that draws them.
+ * - public/rides/basemap/style.json: the MapLibre style that draws them;
+ * - public/rides/maplibre-gl-worker.js: maplibre-gl's worker, copied from the
+ *   installed package. MapLibre 6 loads it from a file next to its own module,
+ *   which does not survive Next's bundling, so the map points it here
+ *   (maplibre-canvas.tsx); a test checks the copy matches the installed version.
  *
  * The output is deterministic and small (well under 1 MB), so it is committed:
  * `npm start` and the tests need no build step. Run this again after changing
  * the region, the land source or the road generator, and commit the result.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import GeoJSONVT from "geojson-vt";
@@ -27,6 +32,7 @@ import land10m from "world-atlas/land-10m.json" with { type: "json" };
 import land50m from "world-atlas/land-50m.json" with { type: "json" };
 import { BASEMAP_REGION, type Bounds } from "@/server/rides/demo-city/city";
 import { splitAtAntimeridian } from "./antimeridian";
+import { MAPLIBRE_WORKER_URL } from "@/server/platform/map-settings";
 import { basemapStyle, BASEMAP_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from "./basemap-style";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -50,7 +56,13 @@ async function main(): Promise<void> {
     roads: roadsGeoJson(),
   });
   await writeJson(path.join(OUTPUT, "style.json"), basemapStyle());
+  await copyFile(installedMapLibreWorker(), path.join(ROOT, "public", MAPLIBRE_WORKER_URL));
   console.log(`basemap: world land, ${tileCount} tiles (zoom ${TILE_MIN_ZOOM}-${TILE_MAX_ZOOM}) and the style in public${BASEMAP_URL}`);
+}
+
+/** maplibre-gl's worker bundle in node_modules. */
+export function installedMapLibreWorker(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve("maplibre-gl/package.json")), "dist/maplibre-gl-worker.mjs");
 }
 
 /** The whole world's land at 1:50m, every polygon within [-180, 180]; coordinates kept to 0.001° (~100 m). */
@@ -123,4 +135,4 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(value)}\n`);
 }
 
-await main();
+if (process.argv[1] === import.meta.filename) await main();
