@@ -34,7 +34,7 @@ test.describe("accounts", () => {
 
     // The welcome notification travels queue → worker → Postgres → gateway → bell.
     const bell = banner.getByRole("button", { name: /^Notifications/ });
-    await expect(bell).toHaveAccessibleName("Notifications (1 unread)");
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
     await bell.click();
     await expect(page.getByRole("dialog", { name: "Notifications" })).toContainText("Welcome to Casebook");
     await page.keyboard.press("Escape");

@@ -107,22 +107,22 @@ test("reading a conversation reads its notifications, and a message read on arri
   const { ben, a, b, path } = await startDm(browser, baseURL);
   // Ben's bell already holds his unread welcome.
   const bell = b.page.getByRole("button", { name: /^Notifications/ });
-  await expect(bell).toHaveAccessibleName("Notifications (1 unread)");
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await send(a.page, "First, while you were elsewhere");
   await expect.poll(() => unreadChatNotifications(ben.username)).toBe(1);
-  await expect(bell).toHaveAccessibleName("Notifications (2 unread)");
+  await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
 
   // Ben opens the conversation: its notification turns read, and the bell says so.
   await b.page.goto(path);
   await expect(message(b.page, "First, while you were elsewhere")).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => unreadChatNotifications(ben.username)).toBe(0);
-  await expect(bell).toHaveAccessibleName("Notifications (1 unread)");
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
 
   // With the conversation on screen, a new message is simply read: no toast, nothing left unread.
   await send(a.page, "Second, while you are reading");
   await expect(message(b.page, "Second, while you are reading")).toBeVisible();
   await expect(message(a.page, "Second, while you are reading").getByRole("img", { name: "Read" })).toBeVisible();
   await expect.poll(() => unreadChatNotifications(ben.username)).toBe(0);
-  await expect(bell).toHaveAccessibleName("Notifications (1 unread)");
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await Promise.all([a.context.close(), b.context.close()]);
 });

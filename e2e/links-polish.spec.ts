@@ -16,6 +16,14 @@ async function shorten(page: Page, url: string, alias: string): Promise<void> {
 test.describe("links polish", () => {
   test.describe.configure({ timeout: 90_000 });
 
+  test("a short link that does not exist answers 404 with its page styled, under the page policy (no CSP violation)", async ({ page }) => {
+    const response = await page.goto(`/missing-${randomUUID().slice(0, 8)}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This short link does not exist" })).toBeVisible();
+    // The inline stylesheet ran (it carries the page nonce): the page background is its light grey, not the default white.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(246, 247, 249)");
+  });
+
   test("a new error replaces the last 'Short link ready' card; the list shows Unicode addresses", async ({ page }) => {
     await signUp(page, newPerson("Quinn"));
     await page.goto("/links");

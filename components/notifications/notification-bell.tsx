@@ -60,7 +60,8 @@ export function NotificationBell() {
       <button
         ref={buttonRef}
         type="button"
-        aria-label={unreadCount > 0 ? `Notifications (${unreadCount} unread)` : "Notifications"}
+        // No parentheses: axe reads a parenthetical as not part of the name, and the badge's number must be (label in name).
+        aria-label={unreadCount > 0 ? `Notifications, ${unreadCount} unread` : "Notifications"}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((current) => !current)}

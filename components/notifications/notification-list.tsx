@@ -92,7 +92,7 @@ export function NotificationList() {
                     size="sm"
                     className="mt-1.5 shrink-0"
                     onClick={() => markRead.mutate({ ids: [notification.id] })}
-                    aria-label={`Mark “${describeNotification(notification).title}” read`}
+                    aria-label={`Mark read: “${describeNotification(notification).title}”`}
                   >
                     Mark read
                   </Button>

@@ -20,9 +20,14 @@ export function Avatar({
     return <img src={image} alt="" className={cn(base, "object-cover")} width={256} height={256} />;
   }
   return (
-    <span aria-hidden="true" className={cn(base, "font-semibold text-white")} style={{ backgroundColor: colorFor(name) }}>
-      {initialsOf(name)}
-    </span>
+    // The initials are drawn by CSS, not text: a button named "Ada Lovelace, account menu" would otherwise
+    // show the text "AL" that its name lacks (WCAG 2.5.3, label in name).
+    <span
+      aria-hidden="true"
+      data-initials={initialsOf(name)}
+      className={cn(base, "font-semibold text-white before:content-[attr(data-initials)]")}
+      style={{ backgroundColor: colorFor(name) }}
+    />
   );
 }
 

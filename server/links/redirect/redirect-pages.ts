@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * The visitor-facing pages of the redirect path: 404, 410 and the password
  * form. They are plain HTML strings with inline styles rather than Next pages,
@@ -15,32 +17,47 @@ const PAGE_STYLE = `
   button{font:inherit;font-weight:600;padding:.6rem .75rem;border:0;border-radius:8px;background:#2456d6;color:#fff;cursor:pointer}
   .error{color:#b42318}.code{font-family:ui-monospace,monospace;background:#eef0f3;padding:.1rem .35rem;border-radius:4px}`;
 
-function page(title: string, body: string): string {
+/**
+ * Their own policy when answered before Next (an answer's headers win over the
+ * listener's): the inline stylesheet above by its hash, the password form
+ * posting back to us, nothing else. Through Next, proxy.ts gives them the page
+ * policy instead, whose nonce the stylesheet then carries (`nonce`).
+ */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${createHash("sha256").update(PAGE_STYLE).digest("base64")}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+});
+
+function page(title: string, body: string, nonce: string | undefined): string {
+  const nonceAttribute = nonce ? ` nonce="${escapeHtml(nonce)}"` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Casebook</title><style>${PAGE_STYLE}</style></head>
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Casebook</title><style${nonceAttribute}>${PAGE_STYLE}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 
-export function notFoundPage(code: string): string {
+export function notFoundPage(code: string, nonce?: string): string {
   return page(
     "Link not found",
     `<h1>This short link does not exist</h1>
 <p>There is no link at <span class="code">/${escapeHtml(code)}</span>. Check for typos: short links are case-sensitive.</p>
 <p><a href="/">Go to Casebook</a></p>`,
+    nonce,
   );
 }
 
-export function gonePage(code: string, reason: "expired" | "disabled"): string {
+export function gonePage(code: string, reason: "expired" | "disabled", nonce?: string): string {
   const why = reason === "expired" ? "has expired" : "has been disabled by its owner";
   return page(
     "Link unavailable",
     `<h1>This link is no longer available</h1>
 <p>The short link <span class="code">/${escapeHtml(code)}</span> ${why}.</p>
 <p><a href="/">Go to Casebook</a></p>`,
+    nonce,
   );
 }
 
-export function passwordPage(code: string, options: { wrongPassword?: boolean; tooManyAttempts?: boolean }): string {
+export function passwordPage(code: string, options: { wrongPassword?: boolean; tooManyAttempts?: boolean; nonce?: string }): string {
   return page(
     "Password required",
     `<h1>This link is password-protected</h1>
@@ -52,6 +69,7 @@ ${options.tooManyAttempts ? `<p class="error" role="alert">Too many attempts. Pl
 <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
 <button type="submit">Continue</button>
 </form>`,
+    options.nonce,
   );
 }
 

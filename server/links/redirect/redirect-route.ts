@@ -1,4 +1,5 @@
 import { db } from "@/server/platform/db";
+import { requestNonce } from "@/server/platform/security-headers";
 import type { Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
 import { ClickBuffer } from "../analytics/click-events";
@@ -23,6 +24,7 @@ export function shortLinkRoute(request: WebRequest): Answer | Promise<Answer> {
     ip: request.ip,
     userAgent: request.header("user-agent") ?? "",
     referer: request.header("referer") ?? "",
+    styleNonce: requestNonce(request.header("content-security-policy")),
     // Only a POST (the password form) has a body to read; no closure for every other redirect.
     readForm: request.method === "POST" ? () => readPasswordForm(request) : undefined,
   });

@@ -3,7 +3,7 @@ import { isLinkShaped } from "../manage/alias";
 import type { ClickEvent } from "../analytics/click-events";
 import type { LinkCache, ResolvedLink } from "./link-cache";
 import { verifyLinkPassword } from "../link-password";
-import { gonePage, notFoundPage, passwordPage } from "./redirect-pages";
+import { PAGE_HEADERS, gonePage, notFoundPage, passwordPage } from "./redirect-pages";
 
 /**
  * The redirect hot path, framework-free: its route (server/links/redirect/redirect-route.ts)
@@ -22,6 +22,8 @@ export type RedirectRequest = {
   ip: string;
   userAgent: string;
   referer: string;
+  /** The nonce of the page policy proxy.ts gave the request (through Next only): the pages' stylesheet carries it. */
+  styleNonce?: string;
   /** Reads the url-encoded form body of a POST (the password form); called only when needed. */
   readForm?: () => Promise<URLSearchParams>;
 };
@@ -36,7 +38,6 @@ export type RedirectAnswer = {
   click?: ClickEvent;
 };
 
-const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
 /**
  * Synchronous when the in-process cache knows the code and no password is
@@ -46,10 +47,10 @@ const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Contro
 export function resolveRedirect(cache: LinkCache, request: RedirectRequest, now: () => number = Date.now): RedirectAnswer | Promise<RedirectAnswer> {
   const { code, method } = request;
   if (method !== "GET" && method !== "HEAD" && method !== "POST") {
-    return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD, POST" }, body: "" };
+    return { status: 405, headers: { ...PAGE_HEADERS, Allow: "GET, HEAD, POST" }, body: "" };
   }
   // Syntactically impossible codes never cost a Redis or Postgres round trip.
-  if (!isLinkShaped(code)) return notFound(code);
+  if (!isLinkShaped(code)) return notFound(request);
 
   const cached = cache.peek(code);
   if (cached !== undefined) return answerFor(cached, request, now);
@@ -58,17 +59,17 @@ export function resolveRedirect(cache: LinkCache, request: RedirectRequest, now:
 
 function answerFor(link: ResolvedLink | null, request: RedirectRequest, now: () => number): RedirectAnswer | Promise<RedirectAnswer> {
   const { code, method } = request;
-  if (!link) return notFound(code);
+  if (!link) return notFound(request);
 
-  if (link.disabled) return gone(code, "disabled");
+  if (link.disabled) return gone(request, "disabled");
   // Compared on every request, so a cached link stops at the instant it expires.
-  if (link.expiresAt !== null && now() >= link.expiresAt) return gone(code, "expired");
+  if (link.expiresAt !== null && now() >= link.expiresAt) return gone(request, "expired");
 
   if (link.passwordHash !== null) {
-    if (method !== "POST") return { status: 200, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: false }) };
+    if (method !== "POST") return { status: 200, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: false, nonce: request.styleNonce }) };
     return unlock(link, link.passwordHash, request, now);
   }
-  if (method === "POST") return { status: 405, headers: { ...HTML_HEADERS, Allow: "GET, HEAD" }, body: "" };
+  if (method === "POST") return { status: 405, headers: { ...PAGE_HEADERS, Allow: "GET, HEAD" }, body: "" };
   return redirectTo(link, request, now);
 }
 
@@ -81,15 +82,15 @@ async function unlock(link: ResolvedLink, passwordHash: string, request: Redirec
   if (!attempt.allowed) {
     return {
       status: 429,
-      headers: { ...HTML_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
-      body: passwordPage(code, { tooManyAttempts: true }),
+      headers: { ...PAGE_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
+      body: passwordPage(code, { tooManyAttempts: true, nonce: request.styleNonce }),
     };
   }
   const form = request.readForm ? await request.readForm() : new URLSearchParams();
   const password = form.get("password") ?? "";
   // A wrong password serves no redirect, so it records no click.
   if (!password || !(await verifyLinkPassword(password, passwordHash))) {
-    return { status: 401, headers: HTML_HEADERS, body: passwordPage(code, { wrongPassword: true }) };
+    return { status: 401, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: true, nonce: request.styleNonce }) };
   }
   return redirectTo(link, request, now);
 }
@@ -107,12 +108,12 @@ function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => num
   return answer;
 }
 
-function notFound(code: string): RedirectAnswer {
-  return { status: 404, headers: HTML_HEADERS, body: notFoundPage(code), yieldToNext: true };
+function notFound({ code, styleNonce }: RedirectRequest): RedirectAnswer {
+  return { status: 404, headers: PAGE_HEADERS, body: notFoundPage(code, styleNonce), yieldToNext: true };
 }
 
-function gone(code: string, reason: "expired" | "disabled"): RedirectAnswer {
-  return { status: 410, headers: HTML_HEADERS, body: gonePage(code, reason) };
+function gone({ code, styleNonce }: RedirectRequest, reason: "expired" | "disabled"): RedirectAnswer {
+  return { status: 410, headers: PAGE_HEADERS, body: gonePage(code, reason, styleNonce) };
 }
 
 /**
