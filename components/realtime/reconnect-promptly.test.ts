@@ -21,7 +21,8 @@ afterAll(closeEverything);
 /** Longer than pusher-js's own retry one second after the drop, like a supervised restart on a busy machine. */
 const DOWN_MS = 3_000;
 
-function subscribedClient(target: TestGateway) {
+/** A pusher-js client that reconnects promptly, subscribed to a private channel; records each (re)subscription. */
+async function subscribedClient(target: TestGateway) {
   const signer = serverSdk(target);
   const client = new PusherClient(target.app.key, {
     ...clientOptions(target),
@@ -30,15 +31,15 @@ function subscribedClient(target: TestGateway) {
   clients.push(client);
   const subscribedAt: number[] = [];
   client.subscribe("private-reconnect").bind("pusher:subscription_succeeded", () => subscribedAt.push(Date.now()));
+  reconnectPromptly(client);
+  await eventually(() => subscribedAt.length === 1, 5_000, "the first subscription");
   return { client, subscribedAt };
 }
 
 describe("reconnectPromptly", () => {
   it("subscribes again within a few seconds of a crashed gateway's restart (pusher-js alone: ~15 s later)", async () => {
     const first = await startGateway();
-    const { client, subscribedAt } = subscribedClient(first);
-    reconnectPromptly(client);
-    await eventually(() => subscribedAt.length === 1, 5_000, "the first subscription");
+    const { client, subscribedAt } = await subscribedClient(first);
 
     await first.gateway.close({ releasePresence: false });
     await eventually(() => client.connection.state === "connecting", 5_000, "pusher-js noticing the drop");
@@ -52,9 +53,7 @@ describe("reconnectPromptly", () => {
 
   it("thins its attempts out while the gateway stays down", async () => {
     const target = await startGateway();
-    const { client, subscribedAt } = subscribedClient(target);
-    reconnectPromptly(client);
-    await eventually(() => subscribedAt.length === 1, 5_000, "the first subscription");
+    await subscribedClient(target);
 
     // The gateway's port now answers every connection by dropping it: each one is an attempt, counted.
     await target.gateway.close({ releasePresence: false });
