@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CHAT_FILES_PATH } from "@/server/chat/attachments/attachments";
-import { newNonce, pageSecurityHeaders, securityHeaders } from "@/server/platform/security-headers";
+import { newNonce, pageSecurityHeaders, securityHeaders, servesPage } from "@/server/platform/security-headers";
 import { MEDIA_PATH } from "@/server/platform/storage";
 
 /**
@@ -23,12 +23,6 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
-}
-
-/** Pages are every path but the API, Next's own files and public files (which have an extension). */
-function servesPage(pathname: string): boolean {
-  if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return false;
-  return !pathname.slice(pathname.lastIndexOf("/") + 1).includes(".");
 }
 
 function servesStoredFiles(pathname: string): boolean {

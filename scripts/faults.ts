@@ -20,7 +20,7 @@ import type { RunningStack } from "./stack/stack";
  * For each it prints what it did and saw: time until the process ran again
  * and /api/health said "ok", the answers during the outage by status. It
  * fails unless health is back within 10 s (Postgres 20 s), Postgres's outage
- * answered no 500 and hung nothing, and nothing durable was lost: clicks
+ * answered no 500 and hung nothing (the Chat page 503, then 200 after it), and nothing durable was lost: clicks
  * served = clicks counted, every chat message accepted is stored, the order
  * paid during the worker's crash is paid once. The realtime client must be
  * subscribed again within 5 s of the gateway's health and show every message
@@ -104,7 +104,7 @@ async function runSuite(): Promise<number> {
   const code = await createLink(webUrl, people.senderCookie);
   const reader = await connectReader({ webUrl, gatewayPort: ports.gateway, cookie: people.readerCookie, conversationId: people.conversationId, appKey: "casebook-key" });
   const traffic = startTraffic({ webUrl, code, conversationId: people.conversationId, senderCookie: people.senderCookie });
-  console.log(`Traffic: a redirect of /${code} every 100 ms, a chat message every 500 ms to a connected pusher-js reader.\n`);
+  console.log(`Traffic: a redirect of /${code} every 100 ms, a chat message every 500 ms to a connected pusher-js reader, the Chat page every second.\n`);
   await sleep(2_000);
 
   const messagesAfter = async (seq: number) =>
@@ -170,6 +170,14 @@ async function runSuite(): Promise<number> {
       const noRetryAfter = during.filter((outcome) => outcome.status === 503 && !outcome.retryAfter).length;
       const slowest = Math.max(0, ...during.map((outcome) => outcome.ms));
       check("postgres: no 500s, no hung requests, 503s say Retry-After", errors === 0 && hung === 0 && noRetryAfter === 0, `${errors} other 5xx, ${hung} over ${seconds(HUNG_MS)}, ${noRetryAfter} 503s without Retry-After; slowest answer ${slowest} ms`);
+      // The web process asks Postgres before Next renders a page (server/web/page-gate.ts); pages work again without a web restart.
+      const pagesDuring = during.filter((outcome) => outcome.kind === "page");
+      const pageBack = await traffic.nextOutcome("page", healthyAt ?? Date.now());
+      check(
+        "postgres: the Chat page says 503 during the outage and 200 after it",
+        pagesDuring.some((outcome) => outcome.status === 503) && pageBack?.status === 200,
+        `during: ${pagesDuring.map((outcome) => outcome.status).join(" ") || "no page requested"}; first after health ok: ${pageBack?.status ?? "none within 10 s"}`,
+      );
     }
     await sleep(2_000);
   }
@@ -216,13 +224,7 @@ async function runSuite(): Promise<number> {
   stack.killGroup("SIGTERM");
   while (!stack.stopping() && Date.now() - stoppedAt < 10_000) await sleep(50);
   stack.killGroup("SIGTERM");
-  await untilGone(last);
-  const afterStop = await leftovers(last, Object.values(ports));
-  check(
-    "SIGTERM to the process group, twice, stops everything",
-    afterStop.alive.length === 0 && afterStop.busyPorts.length === 0,
-    `gone after ${seconds(Date.now() - stoppedAt)}; still alive: ${afterStop.alive.join(", ") || "none"}; ports in use: ${afterStop.busyPorts.join(", ") || "none"}`,
-  );
+  await checkNothingLeft("SIGTERM to the process group, twice, stops everything", last, stoppedAt);
 
   console.log("\n── npm start again on the same data, then SIGKILL of its start script ──");
   stack = startNpmStart({ root, env: stackEnv, log: stackLog });
@@ -231,13 +233,7 @@ async function runSuite(): Promise<number> {
   if (!second) throw new Error("the second npm start wrote no supervisor status");
   const startKilledAt = Date.now();
   process.kill(second.pid, "SIGKILL");
-  await untilGone(second);
-  const afterKill = await leftovers(second, Object.values(ports));
-  check(
-    "SIGKILL of the start script leaves no service behind",
-    afterKill.alive.length === 0 && afterKill.busyPorts.length === 0,
-    `gone after ${seconds(Date.now() - startKilledAt)}; still alive: ${afterKill.alive.join(", ") || "none"}; ports in use: ${afterKill.busyPorts.join(", ") || "none"}`,
-  );
+  await checkNothingLeft("SIGKILL of the start script leaves no service behind", second, startKilledAt);
   stack.killGroup("SIGTERM"); // npm itself, if its child's death has not ended it yet
   return 0;
 }
@@ -251,12 +247,14 @@ async function untilRunning(): Promise<void> {
   }
 }
 
-/** Waits (at most 30 s) until the start script and every service of `status` have exited and their ports are free. */
-async function untilGone(status: SupervisorStatus | undefined): Promise<void> {
+/** Waits (at most 30 s) until the start script and every service of `status` have exited and their ports are free; a check. */
+async function checkNothingLeft(name: string, status: SupervisorStatus | undefined, since: number): Promise<void> {
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    const left = await leftovers(status, Object.values(ports));
-    if ((left.alive.length === 0 && left.busyPorts.length === 0) || Date.now() > deadline) return;
+  let left = await leftovers(status, Object.values(ports));
+  while ((left.alive.length > 0 || left.busyPorts.length > 0) && Date.now() < deadline) {
     await sleep(100);
+    left = await leftovers(status, Object.values(ports));
   }
+  const detail = `gone after ${seconds(Date.now() - since)}; still alive: ${left.alive.join(", ") || "none"}; ports in use: ${left.busyPorts.join(", ") || "none"}`;
+  check(name, left.alive.length === 0 && left.busyPorts.length === 0, detail);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 /** What one request of the light traffic came back with (status 0: no answer at all, e.g. connection refused). */
-export type Outcome = { kind: "redirect" | "chat" | "health"; at: number; status: number; ms: number; retryAfter: boolean };
+export type Outcome = { kind: "redirect" | "chat" | "page" | "health"; at: number; status: number; ms: number; retryAfter: boolean };
 
 /** A normal desktop browser: headless user agents count as bots and their clicks are not stored. */
 const DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
@@ -9,9 +9,10 @@ const DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, l
 export const HUNG_MS = 5_000;
 
 /**
- * Light, steady traffic for the whole run: a redirect every 100 ms and a chat
- * message every 500 ms, one at a time each, every answer recorded. Clicks are
- * counted as served only for a 302 the client received.
+ * Light, steady traffic for the whole run: a redirect every 100 ms, a chat
+ * message every 500 ms and the Chat page of the conversation (it needs
+ * Postgres) every second, one at a time each, every answer recorded. Clicks
+ * are counted as served only for a 302 the client received.
  */
 export function startTraffic(options: { webUrl: string; code: string; conversationId: string; senderCookie: string }) {
   const outcomes: Outcome[] = [];
@@ -60,6 +61,12 @@ export function startTraffic(options: { webUrl: string; code: string; conversati
     if (response?.status === 201) sentClientIds.push(clientId);
   });
 
+  const pages = loop(1_000, async () => {
+    await timed("page", () =>
+      fetch(`${options.webUrl}/chat/${options.conversationId}`, { headers: { cookie: options.senderCookie, accept: "text/html" }, signal: AbortSignal.timeout(HUNG_MS * 2) }),
+    );
+  });
+
   return {
     outcomes,
     servedClickTimes,
@@ -74,9 +81,18 @@ export function startTraffic(options: { webUrl: string; code: string; conversati
       });
       return { ok: response?.status === 200, body };
     },
+    /** The first answer of `kind` to a request sent at or after `from` (waits up to 10 s for it). */
+    nextOutcome: async (kind: Outcome["kind"], from: number): Promise<Outcome | undefined> => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const found = outcomes.find((outcome) => outcome.kind === kind && outcome.at >= from);
+        if (found || Date.now() > deadline) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     stop: async () => {
       running = false;
-      await Promise.all([redirects, chat]);
+      await Promise.all([redirects, chat, pages]);
     },
   };
 }
@@ -84,7 +100,7 @@ export function startTraffic(options: { webUrl: string; code: string; conversati
 /** "redirect 302×41 0×3; chat 201×8 503×2 (all with Retry-After)" for the outcomes in [from, to). */
 export function summarizeOutcomes(outcomes: Outcome[], from: number, to: number): string {
   const parts: string[] = [];
-  for (const kind of ["redirect", "chat", "health"] as const) {
+  for (const kind of ["redirect", "chat", "page", "health"] as const) {
     const inWindow = outcomes.filter((outcome) => outcome.kind === kind && outcome.at >= from && outcome.at < to);
     if (inWindow.length === 0) continue;
     const byStatus = new Map<number, number>();

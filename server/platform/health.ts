@@ -34,7 +34,7 @@ export async function checkHealth(deps: {
   };
   const parts = Object.keys(probes) as HealthPart[];
   const [results, givenUp] = await Promise.all([
-    Promise.all(parts.map((part) => withTimeout(probes[part]()))),
+    Promise.all(parts.map((part) => answersInTime(probes[part]()))),
     deps.readGivenUpProcesses?.().catch(() => []) ?? [],
   ]);
   const report = Object.fromEntries(parts.map((part, index) => [part, results[index] ? "ok" : "down"])) as Record<HealthPart, PartStatus>;
@@ -42,7 +42,8 @@ export async function checkHealth(deps: {
   return { status: allOk ? "ok" : "degraded", ...report, ...(givenUp.length > 0 ? { notRestarted: givenUp } : {}) };
 }
 
-async function withTimeout(probe: Promise<unknown>): Promise<boolean> {
+/** Whether `probe` settles successfully within the probe timeout (2 s). */
+export async function answersInTime(probe: Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
   try {

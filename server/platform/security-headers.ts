@@ -64,6 +64,12 @@ export function requestNonce(policy: string | undefined): string | undefined {
 }
 
 /** 128 random bits, base64: unguessable and fresh for every page. */
+/** Pages are every path but the API, Next's own files and public files (which have an extension). */
+export function servesPage(pathname: string): boolean {
+  if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return false;
+  return !pathname.slice(pathname.lastIndexOf("/") + 1).includes(".");
+}
+
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { redirectSecurityHeaders, securityHeaders } from "@/server/platform/security-headers";
 import { errorAnswer, type Answer } from "./answer";
 import { NodeWebRequest, sendNodeAnswer } from "./node-request";
+import { isPageRequest, unavailablePage } from "./page-gate";
 import { malformedPath, runRoute } from "./route";
 import { RouteTable, type RouteMatch } from "./route-table";
 import { ROUTES } from "./routes";
@@ -13,7 +14,8 @@ const table = new RouteTable(ROUTES.filter((route) => route.beforeNext));
  * the rows of the route table marked `beforeNext`, whose volume Next's router
  * cannot carry on small machines (docs/benchmarks.md, Links). Calls `next`,
  * having read and written nothing, for everything else — including a code
- * with no link, so pages are never swallowed. A path with a malformed
+ * with no link, so pages are never swallowed — except a page while Postgres
+ * does not answer, which gets a 503 page here. A path with a malformed
  * percent-encoding is answered 400 here, whoever it was for.
  *
  * A handler that answers synchronously (a redirect from the in-process cache)
@@ -33,7 +35,7 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
     send(request, response, path, errorAnswer(error, path), next);
     return;
   }
-  if (!match) return next();
+  if (!match) return toNext(request, response, path, next);
   const web = new NodeWebRequest(request, path, queryAt === -1 ? "" : url.slice(queryAt));
   web.params = match.params;
   const answer = runRoute(match.route, web);
@@ -41,9 +43,15 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
   else send(request, response, path, answer, next);
 }
 
+/** A page Next would render while Postgres does not answer is answered here instead: 503 (server/web/page-gate.ts). */
+function toNext(request: IncomingMessage, response: ServerResponse, path: string, next: () => void): void {
+  if (!isPageRequest(request, path)) return next();
+  void unavailablePage(request, path).then((page) => (page ? send(request, response, path, page, next) : next()));
+}
+
 // Module-level, not nested: tsx keeps function names by defining `name` on every closure it creates.
 function send(request: IncomingMessage, response: ServerResponse, path: string, answer: Answer, next: () => void): void {
-  if (answer.yieldToNext) return next();
+  if (answer.yieldToNext) return toNext(request, response, path, next);
   const method = request.method ?? "GET";
   try {
     sendNodeAnswer(response, answer, method, baseHeaders(request, path, answer));
