@@ -11,7 +11,10 @@ const nextConfig: NextConfig = {
   // again inside every build would only slow `npm start` down.
   typescript: { ignoreBuildErrors: true },
   // forbidden() answers 403 with app/forbidden.tsx (admin pages); still behind this flag in Next 16.
-  experimental: { authInterrupts: true },
+  // preloadEntriesOnStart: off, so a (re)started server does not load every page's and route's bundle at once
+  // (better-auth, Stripe, BullMQ... seconds of CPU on a busy machine, competing with the first requests): each
+  // loads on its first request instead.
+  experimental: { authInterrupts: true, preloadEntriesOnStart: false },
 };
 
 export default nextConfig;

@@ -1,7 +1,8 @@
 import type { HookEndpointContext } from "better-auth";
 import { APIError } from "better-auth/api";
 import { sendWelcomeNotification } from "@/server/notifications/send-welcome-notification";
-import { getSessionUser, installAuthExtensions, type AuthExtensions } from "@/server/platform/auth";
+import { getSessionUser } from "@/server/platform/auth";
+import { installAuthExtensions, type AuthExtensions } from "@/server/platform/better-auth";
 import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { sendMail } from "@/server/platform/mail";
@@ -36,7 +37,7 @@ const PER_IP_LIMITS: Record<string, { policy: RateLimitPolicyName; message: stri
 /**
  * The accounts' rules on better-auth's endpoints: rate limits, the password
  * policy, avatars only from our own uploads, the welcome notification and the
- * recovery mails. Installed into server/platform/auth.ts by each entry point.
+ * recovery mails. Installed into server/platform/better-auth.ts by each entry point.
  */
 export const accountAuthExtensions: AuthExtensions = {
   before: async (ctx) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { appUrl } from "@/server/env";
-import { auth } from "@/server/platform/auth";
+import { auth } from "@/server/platform/better-auth";
 import { db } from "@/server/platform/db";
 
 /**

@@ -11,7 +11,7 @@ vi.hoisted(() => {
   process.env.TRUSTED_PROXIES = "";
 });
 
-import { auth } from "@/server/platform/auth";
+import { auth } from "@/server/platform/better-auth";
 import { installAccountAuthExtensions } from "./auth-hooks";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";

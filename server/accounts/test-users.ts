@@ -19,7 +19,7 @@ export async function createTestUser(db: Db, overrides: { username?: string; nam
 /** A person signed up through better-auth, with the Cookie header their browser would send from then on. */
 export async function signUpWithCookie(name = "Test Person"): Promise<{ id: string; cookie: string }> {
   // Imported here, not at the top: some test kits set the environment before the auth module may read it.
-  const { auth } = await import("@/server/platform/auth");
+  const { auth } = await import("@/server/platform/better-auth");
   const { installAccountAuthExtensions } = await import("./auth-hooks");
   installAccountAuthExtensions();
   const response = await auth.api.signUpEmail({

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
-import { auth, getSessionUser } from "./auth";
+import { getSessionUser, SESSION_COOKIE_NAME } from "./auth";
+import { auth } from "./better-auth";
 import { db } from "./db";
 import { redis } from "./redis";
 
@@ -22,8 +23,14 @@ describe("the platform's better-auth without the accounts' extensions", () => {
   });
 
   it("imports no system: the accounts and notifications are composed at the entry points", () => {
-    const source = readFileSync(new URL("./auth.ts", import.meta.url), "utf8");
-    expect(source).not.toMatch(/from "@\/server\/(accounts|notifications|links|chat|shop)\//);
+    for (const file of ["./auth.ts", "./better-auth.ts"]) {
+      const source = readFileSync(new URL(file, import.meta.url), "utf8");
+      expect(source).not.toMatch(/from "@\/server\/(accounts|notifications|links|chat|shop)\//);
+    }
+  });
+
+  it("names the session cookie as better-auth does, so reading a session need not load better-auth", async () => {
+    expect(SESSION_COOKIE_NAME).toBe((await auth.$context).authCookies.sessionToken.name);
   });
 });
 

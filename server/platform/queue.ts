@@ -1,5 +1,5 @@
 import "server-only";
-import { Queue, type JobsOptions } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
 import type { StripeEventJson } from "./payments/simulator/stripe-objects";
 import { createRedis, type Redis } from "./redis";
 
@@ -34,7 +34,12 @@ const DEFAULT_OPTIONS: JobsOptions = {
 
 const holder = globalThis as typeof globalThis & { casebookQueues?: Map<JobName, Queue>; casebookQueueRedis?: Redis };
 
-function queueFor(name: JobName): Queue {
+async function queueFor(name: JobName): Promise<Queue> {
+  const existing = holder.casebookQueues?.get(name);
+  if (existing) return existing;
+  // BullMQ is loaded by the first enqueue rather than when the web process starts: its modules take
+  // 0.5-1.6 s to load on a busy machine, and no request a restarted web process answers first needs them.
+  const { Queue } = await import("bullmq");
   holder.casebookQueues ??= new Map();
   let queue = holder.casebookQueues.get(name);
   if (!queue) {
@@ -46,5 +51,5 @@ function queueFor(name: JobName): Queue {
 }
 
 export async function enqueue<Name extends JobName>(name: Name, data: JobPayloads[Name], options: JobsOptions = {}): Promise<void> {
-  await queueFor(name).add(name, data, { ...DEFAULT_OPTIONS, ...options });
+  await (await queueFor(name)).add(name, data, { ...DEFAULT_OPTIONS, ...options });
 }
