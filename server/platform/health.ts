@@ -42,10 +42,10 @@ export async function checkHealth(deps: {
   return { status: allOk ? "ok" : "degraded", ...report, ...(givenUp.length > 0 ? { notRestarted: givenUp } : {}) };
 }
 
-/** Whether `probe` settles successfully within the probe timeout (2 s). */
-export async function answersInTime(probe: Promise<unknown>): Promise<boolean> {
+/** Whether `probe` settles successfully within `timeoutMs` (by default the health probes' 2 s). */
+export async function answersInTime(probe: Promise<unknown>, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
     return await Promise.race([probe.then(() => true as const), timeout]);
   } catch {

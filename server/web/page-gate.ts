@@ -6,6 +6,11 @@ import type { Answer } from "./answer";
 
 /** What a browser is told to wait: `npm start` restarts Postgres within seconds. */
 const RETRY_AFTER_SECONDS = 5;
+/**
+ * A Postgres that is down refuses at once; this only catches one that hangs. As long as the pool waits
+ * for a connection (server/platform/db.ts), so a busy machine's slow first query is not taken for an outage.
+ */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
  * Pages while Postgres is away. Next 16 lets a server component end a request
@@ -13,7 +18,7 @@ const RETRY_AFTER_SECONDS = 5;
  * be read shows app/error.tsx (or global-error.tsx: the root layout reads the
  * session) with status 500. So the self-hosted web process asks Postgres
  * first — one `select 1` at a time, shared by the page requests that arrive
- * meanwhile — and when it does not answer within 2 s, answers the page
+ * meanwhile — and when it refuses or does not answer within 5 s, answers the page
  * itself: 503 with Retry-After and a short page that says so and reloads
  * itself. Resolves null when the page should go to Next. On Vercel this file
  * is not used and the error page shows (with its retry button).
@@ -38,7 +43,7 @@ export function isPageRequest(request: Pick<IncomingMessage, "method">, pathname
 
 let probing: Promise<boolean> | undefined;
 function postgresAnswers(): Promise<boolean> {
-  probing ??= answersInTime(db.$queryRaw`select 1`).finally(() => (probing = undefined));
+  probing ??= answersInTime(db.$queryRaw`select 1`, PROBE_TIMEOUT_MS).finally(() => (probing = undefined));
   return probing;
 }
 
