@@ -65,6 +65,8 @@ const stackEnv = {
   RATE_LIMIT_CHAT_SEND_POINTS: "100000",
   RATE_LIMIT_CART_POINTS: "10000",
   RATE_LIMIT_CHECKOUT_POINTS: "10000",
+  // The fault suite measures the core services; the Rides simulator would only add load.
+  RIDES_SIMULATED_DRIVERS: "0",
 };
 console.log(`Starting Casebook with npm start (ports ${Object.values(ports).join(", ")}, data in ${dataDir}; its output: ${path.relative(root, logFile)})...`);
 let stack = startNpmStart({ root, env: stackEnv, log: stackLog });

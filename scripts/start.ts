@@ -28,6 +28,7 @@ const stack = createStack({
   persistent: true,
   dev,
   distDir,
+  simulatedDrivers: env.RIDES_SIMULATED_DRIVERS,
   log,
 });
 

@@ -204,6 +204,8 @@ const EnvSchema = z.object({
   RIDES_DRIVER_STALE_SECONDS: z.coerce.number().int().positive().default(30),
   /** The sliding window of requests that surge counts per H3 cell. */
   RIDES_SURGE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Virtual drivers `npm start` runs in the demo city (0: none); `npm run simulate:drivers -- --count N` for another number. */
+  RIDES_SIMULATED_DRIVERS: z.coerce.number().int().min(0).max(500).default(20),
   // Video (server/videos)
   /** Largest video one upload may be (2 GiB); larger declared uploads are refused with 413 before a byte is sent. */
   VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),

@@ -30,6 +30,8 @@ export type StackOptions = {
   env?: Record<string, string>;
   /** Gateway, worker and web write a V8 CPU profile to `<profileDir>/<name>/` when they exit (benches: BENCH_PROFILE_DIR). */
   profileDir?: string;
+  /** Virtual Rides drivers to run once the web answers (scripts/rides/simulate-drivers.ts); unset or 0: none (tests, benches). */
+  simulatedDrivers?: number;
   log: (line: string) => void;
 };
 
@@ -152,6 +154,11 @@ async function startStack(options: StackOptions, stoppers: Array<() => Promise<v
     supervised("web", web, startWeb);
     const webUrl = `http://localhost:${options.ports.web}`;
     await waitUntilHealthy("web", web, `${webUrl}/api/health`, options.dev ? 300_000 : 120_000);
+
+    if (options.simulatedDrivers) {
+      const startSimulator = service("simulator", "scripts/rides/simulate-drivers.ts", ["--count", String(options.simulatedDrivers)]);
+      supervised("simulator", await startSimulator(), startSimulator);
+    }
 
     const running = { webUrl, databaseUrl, redisUrl, gatewayUrl };
     await fs.writeFile(path.join(options.dataDir, "stack.json"), JSON.stringify(running, null, 2));

@@ -180,10 +180,10 @@ async function tripRow(kit: Kit, trip: { riderId: string; driverId?: string; sta
   const row = await kit.db.trip.create({
     data: {
       ...trip,
-      pickupLat: 37.7749,
-      pickupLng: -122.4194,
-      dropoffLat: 37.7849,
-      dropoffLng: -122.4094,
+      pickupLat: 10.0,
+      pickupLng: 10.0,
+      dropoffLat: 10.01,
+      dropoffLng: 10.01,
       distanceMeters: 1_800,
       durationSeconds: 216,
       fareCents: 900,
@@ -203,7 +203,8 @@ async function offerToA(kit: Kit): Promise<{ offerId: string }> {
   return { offerId: offer.id };
 }
 
-const RIDE_PLACES = { pickup: { lat: 37.7749, lng: -122.4194, name: "A" }, dropoff: { lat: 37.7849, lng: -122.4094, name: "B" } };
+// Far from the demo city, where the simulator test drives.
+const RIDE_PLACES = { pickup: { lat: 10.0, lng: 10.0, name: "A" }, dropoff: { lat: 10.01, lng: 10.01, name: "B" } };
 const riderTripOfA = (status: "completed" | "no_drivers", input: Record<string, unknown> = {}): Rule<unknown> => ({
   access: "owner",
   request: async (kit) => ({ tripId: await tripRow(kit, { riderId: kit.a.id, driverId: status === "completed" ? kit.c.id : undefined, status }), ...input }),

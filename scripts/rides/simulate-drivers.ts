@@ -1,0 +1,58 @@
+/**
+ * `npm run simulate:drivers -- [--count N]`: virtual drivers moving on the
+ * demo city's roads and taking rides (server/rides/simulator/driver-simulator.ts),
+ * against the database and Redis of the environment (npm start's, by default
+ * the embedded ones). `npm start` runs it with RIDES_SIMULATED_DRIVERS drivers.
+ * Stops on Ctrl-C; the drivers then leave the index after 30 s of silence.
+ */
+import { parseArgs } from "node:util";
+import { env } from "@/server/env";
+import { db } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
+import { publish } from "@/server/platform/realtime";
+import { redis } from "@/server/platform/redis";
+import { SIMULATED_DRIVER_PREFIX, seedDemoDrivers } from "@/server/rides/demo/seed-demo-drivers";
+import { DriverSimulator } from "@/server/rides/simulator/driver-simulator";
+
+/** Drivers report every 2 s, like the driver's page. */
+const TICK_SECONDS = 2;
+const log = logger.child({ module: "rides-simulator" });
+
+const { values } = parseArgs({ options: { count: { type: "string", default: String(env.RIDES_SIMULATED_DRIVERS) } } });
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 1 || count > 500) {
+  console.error("Usage: npm run simulate:drivers -- --count N   (1 to 500)");
+  process.exit(2);
+}
+
+await seedDemoDrivers({ db, demoDriverIds: [], count });
+const driverIds = Array.from({ length: count }, (_, index) => `${SIMULATED_DRIVER_PREFIX}${String(index + 1).padStart(2, "0")}`);
+const simulator = new DriverSimulator({
+  db,
+  redis,
+  driverIds,
+  publish: (channel, event, data) => void publish(channel, event, data).catch(() => undefined),
+});
+await simulator.start();
+console.log(`Simulating ${count} drivers in the demo city (a location every ${TICK_SECONDS} s each).`);
+
+let stopped = false;
+function shutdown(): void {
+  stopped = true;
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
+
+let last = Date.now();
+while (!stopped) {
+  const started = Date.now();
+  try {
+    await simulator.tick((started - last) / 1000, started);
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "simulator tick failed; trying again");
+  }
+  last = started;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_SECONDS * 1000 - (Date.now() - started))));
+}
+redis.disconnect();
+await db.$disconnect();
