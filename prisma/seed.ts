@@ -18,9 +18,9 @@ try {
     // After the accounts: the demo people follow each other and the generated ones.
     const feed = await seedDemoFeed({ db, demoUsernames: DEMO_ACCOUNTS.filter((account) => account.role !== "driver").map((account) => account.username) });
     if (feed.accountsCreated || feed.postsCreated) console.log(`Created the demo feed: ${feed.accountsCreated} people, ${feed.followsCreated} follows, ${feed.postsCreated} posts.`);
-    // After the accounts: the demo drivers get their cars; the simulator's virtual drivers exist before it starts.
+    // After the accounts: the demo drivers get their cars (the simulator creates its own virtual drivers when it starts).
     const demoDrivers = await db.user.findMany({ where: { username: { in: DEMO_ACCOUNTS.filter((account) => account.role === "driver").map((account) => account.username) } }, select: { id: true } });
-    const drivers = await seedDemoDrivers({ db, demoDriverIds: demoDrivers.map((driver) => driver.id), count: env.RIDES_SIMULATED_DRIVERS });
+    const drivers = await seedDemoDrivers({ db, demoDriverIds: demoDrivers.map((driver) => driver.id), count: 0 });
     if (drivers.created) console.log(`Created ${drivers.created} Rides driver profiles.`);
   }
   console.log("Demo data is up to date.");
