@@ -3,7 +3,8 @@ import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import { moveDriver } from "@/server/rides/drivers/driver-index";
 import { announceTripStatus, moveTrip } from "@/server/rides/trips/move-trip";
-import { illegalMove, type TripStatus } from "@/server/rides/trips/trip-states";
+import { illegalMove } from "@/server/rides/trips/illegal-move";
+import type { TripStatus } from "@/server/rides/trips/trip-states";
 
 type Step = "arriving" | "in_progress" | "completed";
 

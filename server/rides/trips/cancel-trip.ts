@@ -7,7 +7,7 @@ import { closeOffer } from "@/server/rides/matching/close-offer";
 import { cancellationFeeCents } from "@/server/rides/pricing/fare";
 import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "./move-trip";
-import { illegalMove } from "./trip-states";
+import { illegalMove } from "./illegal-move";
 
 export const CANCEL_REASONS = ["Driver is taking too long", "Changed my plans", "Wrong pickup or drop-off", "Found another ride", "Other"] as const;
 export const CancelTripInput = z.object({ tripId: z.string().min(1).max(64), reason: z.enum(CANCEL_REASONS) });

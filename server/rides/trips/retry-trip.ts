@@ -5,7 +5,7 @@ import { enqueue } from "@/server/platform/queue";
 import type { Redis } from "@/server/platform/redis";
 import { recordRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "./move-trip";
-import { illegalMove } from "./trip-states";
+import { illegalMove } from "./illegal-move";
 
 /** After "no drivers available": look again, with a fresh round of offers, at the fare quoted first. */
 export async function retryTrip({ db, redis, riderId, tripId }: { db: Db; redis: Redis; riderId: string; tripId: string }): Promise<{ id: string }> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
-import { assertMove, canMove, statusesBefore, TRIP_STATUSES, TRIP_TRANSITIONS, type TripStatus } from "./trip-states";
+import { assertMove } from "./illegal-move";
+import { canMove, statusesBefore, TRIP_STATUSES, TRIP_TRANSITIONS, type TripStatus } from "./trip-states";
 
 /** The whole table, written out: a change to the state machine must change this test too. */
 const LEGAL: Array<[TripStatus, TripStatus]> = [

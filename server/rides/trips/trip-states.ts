@@ -1,9 +1,7 @@
-import { AppError } from "@/server/errors";
-
 /**
  * The trip state machine: every status a trip may move to from each status,
- * enforced on the server (a move not in this table is CONFLICT, 409). Pure:
- * the pages import it to show the right buttons.
+ * enforced on the server (a move not in this table is CONFLICT, 409:
+ * illegal-move.ts). Pure and client-safe: the pages import it for labels.
  *
  * requested → matching → assigned → arriving → in_progress → completed, with
  * cancellation open until the trip starts, and "no drivers" (after the last
@@ -36,14 +34,6 @@ export function canMove(from: TripStatus, to: TripStatus): boolean {
 /** The statuses `to` may be entered from: the `WHERE status IN (...)` of a conditional update. */
 export function statusesBefore(to: TripStatus): TripStatus[] {
   return TRIP_STATUSES.filter((from) => canMove(from, to));
-}
-
-export function assertMove(from: TripStatus, to: TripStatus): void {
-  if (!canMove(from, to)) throw illegalMove(from, to);
-}
-
-export function illegalMove(from: TripStatus, to: TripStatus): AppError {
-  return new AppError("CONFLICT", `This trip is ${describeStatus(from)}; it cannot become ${describeStatus(to)}.`, { status: from });
 }
 
 const DESCRIPTIONS: Record<TripStatus, string> = {
