@@ -1,10 +1,11 @@
 import { Worker } from "bullmq";
+import { afterAll, beforeAll } from "vitest";
 import { createTestUser } from "@/server/accounts/test-users";
 import { processors } from "@/server/jobs/processors";
 import type { SessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { JOB_PREFIX } from "@/server/platform/queue";
-import { createRedis } from "@/server/platform/redis";
+import { createRedis, redis } from "@/server/platform/redis";
 import type { LatLng } from "./geo/distance";
 
 /**
@@ -50,8 +51,21 @@ export function offset(from: LatLng, north: number, east: number): LatLng {
   return { lat: from.lat + north / metersPerDegree, lng: from.lng + east / (metersPerDegree * Math.cos((from.lat * Math.PI) / 180)) };
 }
 
-/** Runs the real Rides queues the way the worker does, for the test file's lifetime (matching.test.ts checks what they do). */
-export function startRidesWorkers(): { close: () => Promise<void> } {
+/** Runs the real Rides queues for the test file's lifetime, and closes the file's Redis and Postgres connections after it. */
+export function runRidesWorkersForThisFile(): void {
+  let workers: { close: () => Promise<void> } | undefined;
+  beforeAll(() => {
+    workers = startRidesWorkers();
+  });
+  afterAll(async () => {
+    await workers?.close();
+    redis.disconnect();
+    await db.$disconnect();
+  });
+}
+
+/** Runs the real Rides queues the way the worker does (matching.test.ts checks what they do). */
+function startRidesWorkers(): { close: () => Promise<void> } {
   const connection = createRedis({ maxRetriesPerRequest: null });
   const workers = [
     new Worker<{ tripId: string }>("rides-match", async (job) => processors["rides-match"](job.data, job), { connection, prefix: JOB_PREFIX }),

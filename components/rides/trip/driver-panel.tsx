@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useChannelEvent } from "@/components/realtime/realtime-provider";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +15,7 @@ import { driverChannel, RIDES_EVENTS, tripChannel, type OfferEvent } from "@/ser
 import { describeStatus } from "@/server/rides/trips/trip-states";
 import type { TripView } from "@/server/rides/trips/trip-view";
 import { useLocationSender, type LocationSource } from "./use-location-sender";
+import { useNow } from "./use-now";
 
 /**
  * The driver's side of Rides (/rides/drive): register a car, go online or
@@ -218,10 +219,6 @@ function RegisterCar({ onDone }: { onDone: () => void }) {
 
 /** Whole seconds until `iso`, ticking 4 times a second (0 once past). */
 function useSecondsUntil(iso: string): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(250);
   return Math.max(0, Math.ceil((new Date(iso).getTime() - now) / 1000));
 }

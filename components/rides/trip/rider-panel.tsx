@@ -11,14 +11,13 @@ import { LoadError } from "@/components/ui/load-error";
 import { formatMoney } from "@/components/ui/money";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RIDES_EVENTS, tripChannel, type DriverLocationEvent } from "@/server/rides/rides-channels";
-import { describeStatus } from "@/server/rides/trips/trip-states";
+import { CANCEL_REASONS, describeStatus } from "@/server/rides/trips/trip-states";
 import type { TripView } from "@/server/rides/trips/trip-view";
+import { useNow } from "./use-now";
 
 export type RidePlace = { lat: number; lng: number; name: string };
 /** The trip on screen and its driver's latest position, for the page's map. */
 export type RiderTripState = { trip: TripView | null; driverPosition: { lat: number; lng: number; heading: number | null } | null };
-
-const CANCEL_REASONS = ["Driver is taking too long", "Changed my plans", "Wrong pickup or drop-off", "Found another ride", "Other"] as const;
 
 /**
  * The rider's side of Rides, beside the map (the page passes the chosen
@@ -104,7 +103,8 @@ function TripPanel({ trip, onChanged }: { trip: TripView; onChanged: () => void 
   const [reason, setReason] = useState<(typeof CANCEL_REASONS)[number]>(CANCEL_REASONS[0]);
   const cancellable = ["requested", "matching", "assigned", "arriving", "no_drivers"].includes(trip.status);
   const owes = trip.amountDueCents > 0 && trip.paymentStatus !== "paid" && trip.paymentStatus !== "none";
-  const assignedFor = trip.assignedAt ? Date.now() - new Date(trip.assignedAt).getTime() : 0;
+  const now = useNow(5_000);
+  const assignedFor = trip.assignedAt ? now - new Date(trip.assignedAt).getTime() : 0;
   return (
     <Card role="region" aria-label="Your trip">
       <CardHeader>

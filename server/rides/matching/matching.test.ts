@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   // The offer chain in well under a second instead of 15 s per driver.
@@ -11,20 +11,12 @@ import { readDriver } from "@/server/rides/drivers/driver-index";
 import { goOnline } from "@/server/rides/drivers/go-online";
 import { recordDriverLocation } from "@/server/rides/drivers/record-driver-location";
 import type { LatLng } from "@/server/rides/geo/distance";
-import { driver, offset, randomCity, rider, startRidesWorkers } from "@/server/rides/rides-test-kit";
+import { driver, offset, randomCity, rider, runRidesWorkersForThisFile } from "@/server/rides/rides-test-kit";
 import { requestTrip } from "@/server/rides/trips/request-trip";
 import { acceptOffer } from "./accept-offer";
 import { declineOffer } from "./decline-offer";
 
-let workers: { close: () => Promise<void> };
-beforeAll(() => {
-  workers = startRidesWorkers();
-});
-afterAll(async () => {
-  await workers.close();
-  redis.disconnect();
-  await db.$disconnect();
-});
+runRidesWorkersForThisFile();
 
 /** A registered driver, online at `where`. */
 async function onlineDriver(where: LatLng, profile: Parameters<typeof driver>[0] = {}) {

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { NAMED_PLACES } from "@/server/rides/demo-city/places";
 import { readDriver } from "@/server/rides/drivers/driver-index";
-import { driver, rider, startRidesWorkers } from "@/server/rides/rides-test-kit";
+import { driver, rider, runRidesWorkersForThisFile } from "@/server/rides/rides-test-kit";
 import { requestTrip } from "@/server/rides/trips/request-trip";
 import { DriverSimulator } from "./driver-simulator";
 
-let workers: { close: () => Promise<void> };
-beforeAll(() => {
-  workers = startRidesWorkers();
-});
-afterAll(async () => {
-  await workers.close();
-  redis.disconnect();
-  await db.$disconnect();
-});
+runRidesWorkersForThisFile();
 
 describe("driver simulator", () => {
   it("drives on the demo city's roads, takes an offer, picks the rider up and completes the trip", async () => {

@@ -8,8 +8,8 @@ import { cancellationFeeCents } from "@/server/rides/pricing/fare";
 import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "./move-trip";
 import { illegalMove } from "./illegal-move";
+import { CANCEL_REASONS } from "./trip-states";
 
-export const CANCEL_REASONS = ["Driver is taking too long", "Changed my plans", "Wrong pickup or drop-off", "Found another ride", "Other"] as const;
 export const CancelTripInput = z.object({ tripId: z.string().min(1).max(64), reason: z.enum(CANCEL_REASONS) });
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.RIDES_OFFER_TIMEOUT_MS = "5000";
@@ -11,20 +11,12 @@ import { readDriver } from "@/server/rides/drivers/driver-index";
 import { recordDriverLocation } from "@/server/rides/drivers/record-driver-location";
 import { applyRidesPaymentEvent } from "@/server/rides/payments/apply-rides-payment-event";
 import { FARE_RATES } from "@/server/rides/pricing/fare";
-import { driver, offset, randomCity, rider, startRidesWorkers } from "@/server/rides/rides-test-kit";
+import { driver, offset, randomCity, rider, runRidesWorkersForThisFile } from "@/server/rides/rides-test-kit";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 import { cancelTrip } from "./cancel-trip";
 
-let workers: { close: () => Promise<void> };
-beforeAll(() => {
-  workers = startRidesWorkers();
-});
-afterAll(async () => {
-  await workers.close();
-  redis.disconnect();
-  await db.$disconnect();
-});
+runRidesWorkersForThisFile();
 
 const ridesAs = (user: SessionUser) => createCallerFactory(appRouter)({ db, redis, headers: new Headers({ host: "casebook.test" }), user }).rides;
 

@@ -50,3 +50,6 @@ const DESCRIPTIONS: Record<TripStatus, string> = {
 export function describeStatus(status: TripStatus): string {
   return DESCRIPTIONS[status];
 }
+
+/** Why a rider cancels: one of these, stored with the trip. */
+export const CANCEL_REASONS = ["Driver is taking too long", "Changed my plans", "Wrong pickup or drop-off", "Found another ride", "Other"] as const;
