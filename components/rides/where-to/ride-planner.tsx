@@ -1,0 +1,68 @@
+"use client";
+
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { RideMap, type RideMapLayers } from "@/components/rides/map/ride-map";
+import type { MapSettings } from "@/server/platform/map-settings";
+import type { LatLng } from "@/server/rides/demo-city/geo";
+import { routeBetween } from "@/server/rides/demo-city/roads";
+import { describePoint } from "./describe-point";
+import { WhereTo, type WhereToField, type WhereToValue } from "./where-to";
+
+/**
+ * The rider's map and where-to form together: a place typed, a click on the
+ * map, a dragged pin or the browser's location set the pickup and drop-off,
+ * and the route between them is drawn along the demo city's roads. The
+ * choice is reported through `onChange`; what else the map shows (drivers, the
+ * matched car, surge) and the panel under the form come from the caller.
+ */
+export function RidePlanner({
+  settings,
+  onChange,
+  map,
+  children,
+}: {
+  settings: MapSettings;
+  onChange?: (value: WhereToValue) => void;
+  map?: Pick<RideMapLayers, "drivers" | "car" | "surge"> & { carDescription?: string | null };
+  children?: ReactNode;
+}) {
+  const [value, setValue] = useState<WhereToValue>({ pickup: null, dropoff: null });
+  const [mapTarget, setMapTarget] = useState<WhereToField>("pickup");
+
+  const update = useCallback(
+    (next: WhereToValue) => {
+      setValue(next);
+      onChange?.(next);
+    },
+    [onChange],
+  );
+  const placeAt = (field: WhereToField) => (point: LatLng) => update({ ...value, [field]: { ...point, label: describePoint(point) } });
+  const onPick = (point: LatLng) => {
+    placeAt(mapTarget)(point);
+    // The first click sets the pickup; the next one the drop-off.
+    if (mapTarget === "pickup" && !value.dropoff) setMapTarget("dropoff");
+  };
+  const route = useMemo(() => (value.pickup && value.dropoff ? routeBetween(value.pickup, value.dropoff).path : null), [value.pickup, value.dropoff]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      <div className="space-y-6">
+        <WhereTo value={value} onChange={update} mapTarget={mapTarget} onMapTargetChange={setMapTarget} />
+        {children}
+      </div>
+      <RideMap
+        settings={settings}
+        pickup={value.pickup}
+        dropoff={value.dropoff}
+        onPickupMove={placeAt("pickup")}
+        onDropoffMove={placeAt("dropoff")}
+        onPick={onPick}
+        route={route}
+        drivers={map?.drivers}
+        car={map?.car}
+        surge={map?.surge}
+        carDescription={map?.carDescription}
+      />
+    </div>
+  );
+}
