@@ -1,15 +1,12 @@
-import { PageContainer } from "@/components/ui/page";
+import { PageContainer, PageHeader } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** The rider page's shape while it loads: the form on the left, the map beside it. */
+/** The rider page's shape while it loads: its title, the form on the left, the map beside it. */
 export default function RidesLoading() {
   return (
     <PageContainer>
-      <div role="status" aria-label="Loading the Rides map" className="space-y-8">
-        <div className="space-y-2">
-          <Skeleton className="h-8 w-32" />
-          <Skeleton className="h-5 w-full max-w-xl" />
-        </div>
+      <PageHeader title="Rides" />
+      <div role="status" aria-label="Loading the Rides map">
         <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
           <div className="space-y-4">
             <Skeleton className="h-16 w-full" />
