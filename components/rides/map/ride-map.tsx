@@ -38,7 +38,8 @@ export function RideMap({ settings, carDescription, className, ...layers }: Ride
         aria-label="Map"
         aria-describedby={summaryId}
         data-testid="ride-map"
-        className="relative h-[55vh] min-h-72 overflow-hidden rounded-xl border border-border bg-[#a8d5f2]"
+        // The libraries' attribution links differ from their text by colour only: underlined, they stand out for everyone.
+        className="relative h-[55vh] min-h-72 overflow-hidden rounded-xl border border-border bg-[#a8d5f2] [&_.mapboxgl-ctrl-attrib_a]:underline [&_.maplibregl-ctrl-attrib_a]:underline"
       >
         {loadFailed ? (
           <MapUnavailable>The map could not be loaded. The addresses below still work.</MapUnavailable>
