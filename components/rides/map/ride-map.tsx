@@ -38,8 +38,8 @@ export function RideMap({ settings, carDescription, className, ...layers }: Ride
         aria-label="Map"
         aria-describedby={summaryId}
         data-testid="ride-map"
-        // The libraries' attribution links differ from their text by colour only: underlined, they stand out for everyone.
-        className="relative h-[55vh] min-h-72 overflow-hidden rounded-xl border border-border bg-[#a8d5f2] [&_.mapboxgl-ctrl-attrib_a]:underline [&_.maplibregl-ctrl-attrib_a]:underline"
+        // The libraries' attribution links differ from their text by colour only: underlined (important: their own stylesheet is unlayered, so it beats Tailwind's layer), they stand out for everyone.
+        className="relative h-[55vh] min-h-72 overflow-hidden rounded-xl border border-border bg-[#a8d5f2] [&_.mapboxgl-ctrl-attrib_a]:underline! [&_.maplibregl-ctrl-attrib_a]:underline!"
       >
         {loadFailed ? (
           <MapUnavailable>The map could not be loaded. The addresses below still work.</MapUnavailable>
