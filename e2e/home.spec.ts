@@ -9,6 +9,9 @@ test.describe("home page", () => {
       ["Links", "short links"],
       ["Chat", "messages sent"],
       ["Shop", "orders paid"],
+      ["Feed", "posts"],
+      ["Video", "videos to watch"],
+      ["Rides", "trips completed"],
     ] as const) {
       const card = cards.filter({ has: page.getByRole("link", { name, exact: true }) });
       await expect(card.getByTestId("system-stat")).toHaveText(new RegExp(`^[\\d,]+ ${label}$`));

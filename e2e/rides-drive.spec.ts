@@ -1,28 +1,20 @@
-import { expect, test, type Page } from "./support/test";
 import { newPerson, openContext, signUp } from "./support/people";
+import { choosePlace } from "./support/rides";
+import { expect, test } from "./support/test";
 
 /**
- * The driver's page end to end: a new person registers their car on
- * /rides/drive, goes online with simulated driving (their page sends a
- * location every 2 s), and a rider in another context requests a ride near
- * them (through the API: the rider's page is composed with the map
- * separately). The offer card arrives live with its countdown; the driver
- * accepts, heads to the pickup, starts the trip with the rider's 4-digit code
- * and completes it; the rider's trip then owes its fare, and today's earnings show it.
+ * A ride end to end, rider and driver in two browsers. The driver registers
+ * their car on /rides/drive and goes online with simulated driving (their page
+ * sends a location every 2 s). The rider picks two places on /rides, sees the
+ * fare and requests; the offer card arrives live at the driver with its
+ * countdown; the driver accepts and heads to the pickup while the rider's page
+ * shows who is coming and the 4-digit start code; the driver starts the trip
+ * with that code and completes it; the rider pays with the 4242 test card on
+ * the payment page, comes back to a paid trip, and rates the driver.
  */
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
-const SAN_FRANCISCO = { lat: 37.7749, lng: -122.4194 };
-
-async function trpc<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const response =
-    input === undefined ? await page.request.get(`/api/trpc/${path}`) : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: unknown };
-  if (!response.ok() || !body.result) throw new Error(`${path}: ${response.status()} ${JSON.stringify(body.error)}`);
-  return body.result.data.json;
-}
-
-test("a driver registers, goes online, takes a request, starts it with the rider's code and completes it", async ({ browser, baseURL }) => {
+test("a rider requests on the map page, a driver takes it, starts it with the rider's code and completes it; the rider pays and rates", async ({ browser, baseURL }) => {
   const driver = newPerson("Driver");
   const rider = newPerson("Rider");
   const d = await openContext(browser, baseURL);
@@ -41,14 +33,21 @@ test("a driver registers, goes online, takes a request, starts it with the rider
   await expect(d.page.getByText("You are online")).toBeVisible();
   await expect(d.page.getByText(/Location sent: 37\.\d+, -122\.\d+/)).toBeVisible({ timeout: 15_000 });
 
-  const trip = await trpc<{ id: string }>(r.page, "rides.rider.request", {
-    pickup: { ...SAN_FRANCISCO, name: "Civic Center" },
-    dropoff: { lat: SAN_FRANCISCO.lat + 0.02, lng: SAN_FRANCISCO.lng, name: "North Beach" },
-  });
+  await r.page.goto("/rides");
+  await choosePlace(r.page, r.page.getByRole("combobox", { name: "Pickup" }), "union", "Union Square");
+  await choosePlace(r.page, r.page.getByRole("combobox", { name: "Drop-off" }), "coit", "Coit Tower");
+  const ride = r.page.getByRole("region", { name: "Your ride" });
+  await expect(ride).toContainText("Union Square → Coit Tower");
+  await expect(ride).toContainText(/\$\d+\.\d\d/);
+  await ride.getByRole("button", { name: "Request ride" }).click();
+  const trip = r.page.getByRole("region", { name: "Your trip" });
+  // The trip's headline: the first live status in its card (a payment warning may follow it).
+  const headline = trip.getByRole("status").first();
+  await expect(headline).toHaveText(/Finding you a driver|Your driver is assigned/);
 
   const offer = d.page.getByRole("region", { name: "Ride offer" });
   await expect(offer).toBeVisible({ timeout: 20_000 });
-  await expect(offer).toContainText("Civic Center");
+  await expect(offer).toContainText("Union Square");
   await expect(offer).toContainText(/New ride request · \d+ s/);
   await offer.getByRole("button", { name: "Accept" }).click();
 
@@ -57,23 +56,37 @@ test("a driver registers, goes online, takes a request, starts it with the rider
   await current.getByRole("button", { name: "Navigate to pickup" }).click();
   await expect(current).toContainText("waiting for its driver to arrive");
 
-  const riderView = await trpc<{ id: string; status: string; startCode: string; driver: { name: string; plate: string } }>(r.page, "rides.rider.current");
-  expect(riderView).toMatchObject({ id: trip.id, status: "arriving", driver: { name: driver.name, plate: "E2E 123" } });
+  // The rider's page follows live: who is coming, in which car, and the code to give them.
+  await expect(headline).toHaveText("Your driver is on the way", { timeout: 15_000 });
+  await expect(trip).toContainText(driver.name);
+  await expect(trip).toContainText("E2E 123");
+  const startCode = (await trip.getByLabel(/^Start code/).textContent()) ?? "";
+  expect(startCode).toMatch(/^\d{4}$/);
 
   // A wrong code is refused with a clear message; the right one starts the trip.
-  await current.getByLabel("Rider's 4-digit code").fill(riderView.startCode === "0000" ? "1111" : "0000");
+  await current.getByLabel("Rider's 4-digit code").fill(startCode === "0000" ? "1111" : "0000");
   await current.getByRole("button", { name: "Start trip" }).click();
   await expect(d.page.getByText("That is not the rider's code.")).toBeVisible();
-  await current.getByLabel("Rider's 4-digit code").fill(riderView.startCode);
+  await current.getByLabel("Rider's 4-digit code").fill(startCode);
   await current.getByRole("button", { name: "Start trip" }).click();
   await expect(current).toContainText("in progress");
+  await expect(headline).toHaveText("On your way", { timeout: 15_000 });
   await current.getByRole("button", { name: "Complete trip" }).click();
   await expect(current).toBeHidden();
   await expect(d.page.getByText(/Today: \$\d+\.\d\d \(1 trips\)/)).toBeVisible();
 
-  const finished = await trpc<{ status: string; paymentStatus: string; amountDueCents: number }>(r.page, "rides.rider.current");
-  expect(finished).toMatchObject({ status: "completed", paymentStatus: "due" });
-  expect(finished.amountDueCents).toBeGreaterThan(0);
+  await expect(headline).toHaveText("You have arrived", { timeout: 15_000 });
+  await trip.getByRole("button", { name: /^Pay \$\d+\.\d\d$/ }).click();
+  await expect(r.page).toHaveURL(/\/pay\/cs_test_/);
+  await r.page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await r.page.getByLabel("Expiry (MM / YY)").fill("1234");
+  await r.page.getByLabel("CVC").fill("123");
+  await r.page.getByRole("button", { name: /^Pay / }).click();
+  await expect(r.page).toHaveURL(/\/rides\?trip=.*payment=success/);
+  await expect(headline).toHaveText("Paid. Thanks for riding!", { timeout: 20_000 });
+  const rating = r.page.getByRole("group", { name: "Rate your driver" });
+  await rating.getByRole("button", { name: "5 stars" }).click();
+  await expect(rating).toBeHidden();
 
   await d.page.getByRole("button", { name: "Go offline" }).click();
   await expect(d.page.getByText("You are offline")).toBeVisible();

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { choosePlace } from "./support/rides";
 import { expect, test, type Locator, type Page } from "./support/test";
 
 /**
@@ -36,13 +37,6 @@ function watchOutsideRequests(page: Page, baseURL: string | undefined): string[]
     if (![own, "127.0.0.1", "localhost"].includes(url.hostname)) outside.push(request.url());
   });
   return outside;
-}
-
-async function choosePlace(page: Page, field: Locator, typed: string, name: string): Promise<void> {
-  await field.pressSequentially(typed);
-  await expect(page.getByRole("option", { name: new RegExp(`^${name}`) })).toBeVisible();
-  await field.press("Enter");
-  await expect(field).toHaveValue(name);
 }
 
 test.describe("Rides map", () => {

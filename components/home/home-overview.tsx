@@ -6,24 +6,20 @@ import Link from "next/link";
 import { SystemIcon } from "@/components/shell/system-icon";
 import { SYSTEMS, type SystemSlug } from "@/components/shell/systems";
 import { useTRPC } from "@/components/trpc/client";
-import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppRouter } from "@/server/trpc/root";
 
 type HomeStats = inferRouterOutputs<AppRouter>["system"]["homeStats"];
 type Stat = { value: number; label: string };
 
-/**
- * Each system's headline number on its card, one line per system. A system
- * adds its line here when it adds its field to server/system/get-home-stats.ts;
- * until then its card says "Coming soon".
- */
-const CARD_STATS: Partial<Record<SystemSlug, (stats: HomeStats) => Stat>> = {
+/** Each system's headline number on its card (its field in server/system/get-home-stats.ts). */
+const CARD_STATS: Record<SystemSlug, (stats: HomeStats) => Stat> = {
   links: (stats) => ({ value: stats.links, label: "short links" }),
   chat: (stats) => ({ value: stats.chatMessages, label: "messages sent" }),
   feed: (stats) => ({ value: stats.feedPosts, label: "posts" }),
   shop: (stats) => ({ value: stats.shopOrdersPaid, label: "orders paid" }),
   videos: (stats) => ({ value: stats.videos, label: "videos to watch" }),
+  rides: (stats) => ({ value: stats.ridesCompleted, label: "trips completed" }),
 };
 
 const REFRESH_EVERY_MS = 30_000;
@@ -43,15 +39,12 @@ export function HomeOverview() {
         </h2>
         <ul aria-label="The six systems" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {SYSTEMS.map((system) => {
-            const stat = stats.data ? CARD_STATS[system.slug]?.(stats.data) : undefined;
+            const stat = stats.data ? CARD_STATS[system.slug](stats.data) : undefined;
             return (
               <li key={system.slug} className="group relative flex flex-col rounded-xl border border-border bg-surface p-5 shadow-sm transition-shadow hover:border-accent/50 hover:shadow-md focus-within:border-accent">
-                <div className="flex items-start justify-between gap-3">
-                  <span className="flex size-10 items-center justify-center rounded-lg bg-accent-soft text-accent-text">
-                    <SystemIcon slug={system.slug} />
-                  </span>
-                  {system.slug in CARD_STATS ? null : <Badge tone="neutral">Coming soon</Badge>}
-                </div>
+                <span className="flex size-10 items-center justify-center rounded-lg bg-accent-soft text-accent-text">
+                  <SystemIcon slug={system.slug} />
+                </span>
                 <h3 className="mt-4 text-base font-semibold text-fg">
                   {/* The link covers the whole card (after:inset-0) but its name stays the system's name. */}
                   <Link href={system.href} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none group-focus-within:underline">
@@ -65,7 +58,7 @@ export function HomeOverview() {
                     <span className="text-xl font-semibold tabular-nums">{numberFormat.format(stat.value)}</span>{" "}
                     <span className="text-muted">{stat.label}</span>
                   </p>
-                ) : system.slug in CARD_STATS && stats.isPending ? (
+                ) : stats.isPending ? (
                   <Skeleton className="mt-4 h-7 w-32" />
                 ) : null}
               </li>

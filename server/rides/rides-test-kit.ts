@@ -6,7 +6,7 @@ import type { SessionUser } from "@/server/platform/auth";
 import { db } from "@/server/platform/db";
 import { JOB_PREFIX } from "@/server/platform/queue";
 import { createRedis, redis } from "@/server/platform/redis";
-import type { LatLng } from "./geo/distance";
+import type { LatLng } from "./demo-city/geo";
 
 /**
  * Fixtures for the Rides tests (real Postgres and Redis from Vitest's global

@@ -15,6 +15,7 @@ export async function getHomeStats({ db }: { db: Db }) {
     feedPosts: db.post.count({ where: { deletedAt: null, repostOfId: null } }),
     shopOrdersPaid: db.order.count({ where: { paidAt: { not: null } } }),
     videos: db.video.count({ where: { status: "ready", visibility: "public" } }),
+    ridesCompleted: db.trip.count({ where: { status: "completed" } }),
   });
 }
 

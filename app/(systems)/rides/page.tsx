@@ -1,16 +1,45 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { RiderView } from "@/components/rides/trip/rider-view";
 import { RidePlanner } from "@/components/rides/where-to/ride-planner";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageContainer, PageHeader } from "@/components/ui/page";
+import { getSessionUser } from "@/server/platform/auth";
 import { mapSettings } from "@/server/platform/map-settings";
 import { DEMO_CITY } from "@/server/rides/demo-city/city";
 
 export const metadata: Metadata = { title: "Rides" };
 
-export default function RidesPage() {
+export default async function RidesPage() {
+  const user = await getSessionUser(new Headers(await headers()));
   return (
     <PageContainer>
-      <PageHeader title="Rides" description={`Where to? Pick your pickup and drop-off in ${DEMO_CITY.name}: type a place, click the map or use your location.`} />
-      <RidePlanner settings={mapSettings()} />
+      <PageHeader
+        title="Rides"
+        description={`Where to? Pick your pickup and drop-off in ${DEMO_CITY.name}: type a place, click the map or use your location.`}
+        actions={
+          <Link href="/rides/drive" className={buttonClasses({ variant: "secondary" })}>
+            Drive
+          </Link>
+        }
+      />
+      {user ? (
+        <RiderView settings={mapSettings()} />
+      ) : (
+        <RidePlanner settings={mapSettings()}>
+          <EmptyState
+            title="Sign in to request a ride"
+            description="See the fare, the nearest driver and your trip live. Demo riders: alice or bob."
+            action={
+              <Link href="/sign-in?next=/rides" className={buttonClasses()}>
+                Sign in
+              </Link>
+            }
+          />
+        </RidePlanner>
+      )}
     </PageContainer>
   );
 }

@@ -1,5 +1,5 @@
 import type { Redis } from "@/server/platform/redis";
-import type { LatLng } from "@/server/rides/geo/distance";
+import type { LatLng } from "@/server/rides/demo-city/geo";
 
 /**
  * Where online drivers are, in Redis. Two GEO indexes: `available` (free for

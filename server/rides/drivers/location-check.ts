@@ -1,4 +1,4 @@
-import { haversineMeters, type LatLng } from "@/server/rides/geo/distance";
+import { distanceMeters, type LatLng } from "@/server/rides/demo-city/geo";
 
 /**
  * Is a driver's location update believable? Ranges, GPS accuracy and speed
@@ -17,7 +17,7 @@ export function checkLocation(next: Fix & { accuracy: number }, previous: Fix | 
   if (!(next.lat >= -90 && next.lat <= 90) || !(next.lng >= -180 && next.lng <= 180)) return { ok: false, reason: "Latitude must be within ±90 and longitude within ±180." };
   if (previous) {
     const seconds = Math.max(0, next.at - previous.at) / 1000;
-    const meters = haversineMeters(previous, next);
+    const meters = distanceMeters(previous, next);
     if (meters > MAX_SPEED_MPS * seconds + JITTER_METERS) {
       return { ok: false, reason: `That position is ${(meters / 1000).toFixed(1)} km from the last one ${seconds.toFixed(1)} s ago: too fast to be real.` };
     }

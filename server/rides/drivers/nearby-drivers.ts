@@ -1,5 +1,5 @@
 import type { Redis } from "@/server/platform/redis";
-import type { LatLng } from "@/server/rides/geo/distance";
+import type { LatLng } from "@/server/rides/demo-city/geo";
 import { searchAvailable, type NearbyDriver } from "./driver-index";
 
 /** The search radii, widened in turn until enough drivers are found (a small radius is the fast path: ~1 ms at 50,000 drivers). */

@@ -10,7 +10,7 @@ import { redis } from "@/server/platform/redis";
 import { readDriver } from "@/server/rides/drivers/driver-index";
 import { goOnline } from "@/server/rides/drivers/go-online";
 import { recordDriverLocation } from "@/server/rides/drivers/record-driver-location";
-import type { LatLng } from "@/server/rides/geo/distance";
+import type { LatLng } from "@/server/rides/demo-city/geo";
 import { driver, offset, randomCity, rider, runRidesWorkersForThisFile } from "@/server/rides/rides-test-kit";
 import { requestTrip } from "@/server/rides/trips/request-trip";
 import { acceptOffer } from "./accept-offer";

@@ -1,6 +1,7 @@
 import { cellToLatLng, getResolution } from "h3-js";
 import { describe, expect, it } from "vitest";
-import { estimateRoute, haversineMeters } from "@/server/rides/geo/distance";
+import { distanceMeters } from "@/server/rides/demo-city/geo";
+import { estimateRoute } from "@/server/rides/geo/distance";
 import { calculateFare, cancellationFeeCents, FARE_RATES, formatCents } from "./fare";
 import { formatSurge, surgeCellOf, surgeHundredths } from "./surge";
 
@@ -74,7 +75,7 @@ describe("surge", () => {
 describe("distance", () => {
   it("measures the great circle and estimates a city route from it", () => {
     // One degree of latitude is ~111.2 km.
-    expect(haversineMeters({ lat: 0, lng: 0 }, { lat: 1, lng: 0 })).toBeCloseTo(111_195, -2);
+    expect(distanceMeters({ lat: 0, lng: 0 }, { lat: 1, lng: 0 })).toBeCloseTo(111_195, -2);
     const route = estimateRoute({ lat: 52.52, lng: 13.405 }, { lat: 52.53, lng: 13.405 });
     expect(route.distanceMeters).toBeCloseTo(1_112 * 1.3, -1);
     expect(route.durationSeconds).toBe(Math.round(route.distanceMeters / (30 / 3.6)));

@@ -2,7 +2,7 @@ import { getHexagonEdgeLengthAvg, UNITS } from "h3-js";
 import { env } from "@/server/env";
 import type { Redis } from "@/server/platform/redis";
 import { countAvailable } from "@/server/rides/drivers/driver-index";
-import type { LatLng } from "@/server/rides/geo/distance";
+import type { LatLng } from "@/server/rides/demo-city/geo";
 import { SURGE_RESOLUTION, surgeCellOf, surgeHundredths } from "./surge";
 
 /**

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Redis } from "@/server/platform/redis";
 import { positionsOf } from "@/server/rides/drivers/driver-index";
-import { AVERAGE_SPEED_MPS, DETOUR_FACTOR, haversineMeters, type LatLng } from "@/server/rides/geo/distance";
+import { distanceMeters, type LatLng } from "@/server/rides/demo-city/geo";
+import { AVERAGE_SPEED_MPS, DETOUR_FACTOR } from "@/server/rides/geo/distance";
 import { acceptanceRateOf, ratingOf } from "@/server/rides/matching/score";
 import type { TripStatus } from "./trip-states";
 
@@ -84,7 +85,7 @@ export async function toTripView(redis: Redis, trip: TripRow, viewerId: string):
       rating: Math.round(ratingOf(profile) * 100) / 100,
       acceptanceRate: acceptanceRateOf(profile),
       position,
-      etaSeconds: coming && position ? Math.round((haversineMeters(position, pickup) * DETOUR_FACTOR) / AVERAGE_SPEED_MPS) : null,
+      etaSeconds: coming && position ? Math.round((distanceMeters(position, pickup) * DETOUR_FACTOR) / AVERAGE_SPEED_MPS) : null,
     };
   }
   const role = trip.riderId === viewerId ? "rider" : "driver";
