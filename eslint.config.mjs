@@ -80,7 +80,8 @@ const config = [
       ],
     },
   },
-  { ignores: [".next/**", ".next-test/**", "node_modules/**", ".data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  // public/rides/maplibre-gl-worker.js is maplibre-gl's own worker, copied by npm run rides:basemap (not our code).
+  { ignores: [".next/**", ".next-test/**", "node_modules/**", ".data/**", "server/generated/**", "public/rides/maplibre-gl-worker.js", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
 export default config;
