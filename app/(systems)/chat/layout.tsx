@@ -1,9 +1,7 @@
 import { headers } from "next/headers";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { ChatShell } from "@/components/chat/chat-shell";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { getSessionUser } from "@/server/platform/auth";
 
@@ -13,15 +11,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
     return (
       <PageContainer width="narrow">
         <PageHeader eyebrow="Messaging" title="Chat" description="Direct messages and groups, delivered live with read receipts." />
-        <EmptyState
-          title="Sign in to chat"
-          description="Your conversations appear here once you are signed in."
-          action={
-            <Link href="/sign-in?next=/chat" className={buttonClasses()}>
-              Sign in
-            </Link>
-          }
-        />
+        <SignInPrompt title="Sign in to chat" description="Your conversations appear here once you are signed in." next="/chat" />
       </PageContainer>
     );
   }

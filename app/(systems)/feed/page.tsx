@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { HomeTimeline } from "@/components/feed/home-timeline";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { getSessionUser } from "@/server/platform/auth";
 
@@ -17,15 +15,7 @@ export default async function FeedPage() {
       {user ? (
         <HomeTimeline viewerId={user.id} />
       ) : (
-        <EmptyState
-          title="Sign in to see your timeline"
-          description="Follow people and their posts arrive here as they are written. Profiles and posts are public."
-          action={
-            <Link href="/sign-in?next=/feed" className={buttonClasses()}>
-              Sign in
-            </Link>
-          }
-        />
+        <SignInPrompt title="Sign in to see your timeline" description="Follow people and their posts arrive here as they are written. Profiles and posts are public." next="/feed" />
       )}
     </PageContainer>
   );

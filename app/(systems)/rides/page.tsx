@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { RiderView } from "@/components/rides/trip/rider-view";
 import { RidePlanner } from "@/components/rides/where-to/ride-planner";
 import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { getSessionUser } from "@/server/platform/auth";
 import { mapSettings } from "@/server/platform/map-settings";
@@ -29,15 +29,7 @@ export default async function RidesPage() {
         <RiderView settings={mapSettings()} />
       ) : (
         <RidePlanner settings={mapSettings()}>
-          <EmptyState
-            title="Sign in to request a ride"
-            description="See the fare, the nearest driver and your trip live. Demo riders: alice or bob."
-            action={
-              <Link href="/sign-in?next=/rides" className={buttonClasses()}>
-                Sign in
-              </Link>
-            }
-          />
+          <SignInPrompt title="Sign in to request a ride" description="See the fare, the nearest driver and your trip live. Demo riders: alice or bob." next="/rides" />
         </RidePlanner>
       )}
     </PageContainer>

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { DriverPanel } from "@/components/rides/trip/driver-panel";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { getSessionUser } from "@/server/platform/auth";
 
@@ -17,15 +15,7 @@ export default async function DrivePage() {
       {user ? (
         <DriverPanel driverId={user.id} />
       ) : (
-        <EmptyState
-          title="Sign in to drive"
-          description="Demo drivers: sign in as dan_driver, erin_driver or frank_driver."
-          action={
-            <Link href="/sign-in?next=/rides/drive" className={buttonClasses()}>
-              Sign in
-            </Link>
-          }
-        />
+        <SignInPrompt title="Sign in to drive" description="Demo drivers: sign in as dan_driver, erin_driver or frank_driver." next="/rides/drive" />
       )}
     </PageContainer>
   );
