@@ -11,7 +11,7 @@ import { PROCEDURE_RULES, ROUTE_RULES, type Kit, type Rule } from "./authorizati
  * router and the folder, called through the real route handlers with real
  * sessions: each one that needs a user refuses a signed-out caller, each one
  * that acts on someone's resource refuses user B and serves its owner A.
- * One without a rule in authorization-rules.ts fails the suite by name.
+ * One without a rule in authorization-rules/ fails the suite by name.
  */
 
 // The chat operations publish to a gateway, and env.ts reads PUSHER_* once: start it before anything loads.
@@ -50,13 +50,13 @@ afterAll(async () => {
 describe("every procedure and route has an access rule", () => {
   it("classifies every tRPC procedure, and every rule names one", () => {
     const found = procedures.map((procedure) => procedure.path);
-    expect(found.filter((name) => !(name in PROCEDURE_RULES)), "procedures without a rule in server/trpc/authorization-rules.ts").toEqual([]);
+    expect(found.filter((name) => !(name in PROCEDURE_RULES)), "procedures without a rule in server/trpc/authorization-rules/").toEqual([]);
     expect(Object.keys(PROCEDURE_RULES).filter((name) => !found.includes(name)), "rules for procedures that no longer exist").toEqual([]);
   });
 
   it("classifies every app/api route handler, and every rule names one", () => {
     const found = routes.map((route) => route.name);
-    expect(found.filter((name) => !(name in ROUTE_RULES)), "route handlers without a rule in server/trpc/authorization-rules.ts").toEqual([]);
+    expect(found.filter((name) => !(name in ROUTE_RULES)), "route handlers without a rule in server/trpc/authorization-rules/").toEqual([]);
     expect(Object.keys(ROUTE_RULES).filter((name) => !found.includes(name)), "rules for route handlers that no longer exist").toEqual([]);
   });
 });

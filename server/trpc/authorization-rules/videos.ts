@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import type { RouteRequest } from "../authorization-kit";
+import { USER, type Kit, type Rule } from "./rule";
+
+// Video: tus uploads are their uploader's; a private video and its files are NOT_FOUND to everyone else.
+
+/** A ready video of A's (a row: what the procedures read), private unless said otherwise. */
+async function videoOfA(kit: Kit, visibility: "public" | "private" = "private"): Promise<string> {
+  const id = randomUUID().replaceAll("-", "").slice(0, 24);
+  await kit.db.video.create({ data: { id, ownerId: kit.a.id, title: "Authorization suite", visibility, status: "ready", sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n } });
+  return id;
+}
+
+/** A file of a private ready video of A's, stored where the ladder's files go. */
+async function videoFileOfA(kit: Kit, file: string): Promise<RouteRequest> {
+  const id = await videoOfA(kit);
+  await kit.storage.putObject(`videos/${id}/hls/${file}`, Buffer.from("#EXTM3U\n"), { contentType: "application/vnd.apple.mpegurl", ownerId: kit.a.id });
+  return { path: `/api/videos/${id}/hls/${file}` };
+}
+
+const TUS = { "tus-resumable": "1.0.0" };
+const tusCreation = { ...TUS, "upload-length": "10", "upload-metadata": `filename ${btoa("a.mp4")},filetype ${btoa("video/mp4")},title ${btoa("Authorization suite")}` };
+
+/** An upload A started (tus creation through the real route), nothing sent yet: its path. */
+async function uploadOfA(kit: Kit): Promise<string> {
+  const { POST } = await import("@/app/api/videos/uploads/route");
+  const response = await POST(new Request("http://localhost/api/videos/uploads", { method: "POST", headers: { ...tusCreation, cookie: kit.a.cookie } }));
+  const location = response.headers.get("location");
+  if (response.status !== 201 || !location) throw new Error(`could not start an upload: ${response.status} ${await response.text()}`);
+  return location;
+}
+
+export const procedures: Record<string, Rule<unknown>> = {
+  "videos.list": { access: "public", why: "public, ready videos only" },
+  // A private video is NOT_FOUND to everyone but its owner, signed out included.
+  "videos.get": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit) }), signedOut: 404 },
+  "videos.mine": USER,
+  "videos.delete": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit, "public") }) },
+};
+
+export const routes: Record<string, Rule<RouteRequest>> = {
+  "POST /api/videos/uploads": { access: "user", request: () => ({ path: "/api/videos/uploads", headers: tusCreation }) },
+  "HEAD /api/videos/uploads/[uploadId]": { access: "owner", request: async (kit) => ({ path: await uploadOfA(kit), headers: TUS }) },
+  "PATCH /api/videos/uploads/[uploadId]": {
+    access: "owner",
+    request: async (kit) => ({ path: await uploadOfA(kit), body: "0123456789", headers: { ...TUS, "upload-offset": "0", "content-type": "application/offset+octet-stream" } }),
+  },
+  "DELETE /api/videos/uploads/[uploadId]": { access: "owner", request: async (kit) => ({ path: await uploadOfA(kit), headers: TUS }) },
+  "GET /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
+  "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
+  "GET /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
+  "HEAD /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
+};
