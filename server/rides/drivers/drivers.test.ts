@@ -88,7 +88,7 @@ describe("location ingest (POST /api/rides/location)", () => {
     expect((await searchAvailable(redis, city, 1_000, 10)).map((found) => found.driverId)).toEqual([free.id]);
   });
 
-  it("widens the search radius 1 → 2 → 5 → 10 km until it has enough drivers", async () => {
+  it("widens the search radius 250 m → 500 m → 1 → 2 → 5 → 10 km until it has enough drivers", async () => {
     const city = randomCity();
     const at = [1_500, 4_000, 8_000];
     for (const meters of at) {
@@ -102,6 +102,15 @@ describe("location ingest (POST /api/rides/location)", () => {
     expect(widest.radiusMeters).toBe(10_000);
     expect(widest.drivers.map((found) => Math.round(found.distanceMeters / 100) * 100)).toEqual(at);
     expect(await findNearbyDrivers(redis, offset(city, 30_000, 0), 1)).toEqual({ radiusMeters: 10_000, drivers: [] });
+  });
+
+  it("stops at the smallest radius when a driver is close: a dense city never searches 1 km", async () => {
+    const city = randomCity();
+    const person = await driver();
+    await goOnline({ db, redis, driverId: person.id });
+    await recordDriverLocation({ redis, driverId: person.id, input: { ...offset(city, 0, 200), accuracy: 5 }, publish: noPublish });
+    expect(await findNearbyDrivers(redis, city, 1)).toMatchObject({ radiusMeters: 250, drivers: [{ driverId: person.id }] });
+    expect((await findNearbyDrivers(redis, offset(city, 0, -400), 1)).radiusMeters).toBe(1_000);
   });
 
   it("drops drivers silent for 30 s from the index; they must go online again", async () => {

@@ -5,6 +5,7 @@ import type { Redis } from "@/server/platform/redis";
 import { moveDriver } from "@/server/rides/drivers/driver-index";
 import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "@/server/rides/trips/move-trip";
+import { RIDES_TRANSACTION } from "@/server/rides/rides-transaction";
 
 /** Why an offer could not be taken: another driver's (or no) offer is NOT_FOUND; one's own, answered or past its deadline, is CONFLICT. */
 export async function offerNotOpen(db: Pick<Db, "tripOffer">, offerId: string, driverId: string): Promise<AppError> {
@@ -31,7 +32,7 @@ export async function acceptOffer({ db, redis, driverId, offerId, now = new Date
       if (!assigned) throw new AppError("CONFLICT", "This trip no longer needs a driver.");
       await tx.driverProfile.update({ where: { userId: driverId }, data: { offersAccepted: { increment: 1 } } });
       return { tripId: offer.tripId, pickup: { lat: offer.trip.pickupLat, lng: offer.trip.pickupLng } };
-    }));
+    }, RIDES_TRANSACTION));
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Finish your current trip before taking another.");
     throw error;

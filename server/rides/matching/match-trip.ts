@@ -12,6 +12,7 @@ import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { driverChannel, RIDES_EVENTS, type OfferEvent } from "@/server/rides/rides-channels";
 import { announceTripStatus, moveTrip } from "@/server/rides/trips/move-trip";
 import { acceptanceRateOf, rankCandidates, ratingOf } from "./score";
+import { RIDES_TRANSACTION } from "@/server/rides/rides-transaction";
 
 /** Untried drivers the search widens its radius for before ranking them. */
 export const MATCH_CANDIDATES = 5;
@@ -21,7 +22,7 @@ export type MatchOutcome = { offeredTo: string } | { outcome: "no_drivers" | "no
 
 /**
  * The matching job's step for one trip: find the nearest untried available
- * drivers (radius 1 → 2 → 5 → 10 km), rank them by the seeds' score, and
+ * drivers (radius 250 m → … → 10 km), rank them by the seeds' score, and
  * offer the trip to the best one that can still be claimed; the offer expires
  * after RIDES_OFFER_TIMEOUT_MS (job "rides-offer-expiry", which runs this
  * again). After RIDES_MAX_OFFERS offers, or with no candidate left, the trip
@@ -91,7 +92,7 @@ async function writeOffer(db: Db, offer: { tripId: string; offerCount: number; d
       const row = await tx.tripOffer.create({ data: { tripId: offer.tripId, driverId: offer.driverId, pickupMeters: offer.pickupMeters, score: offer.score, expiresAt: offer.expiresAt }, select: { id: true } });
       await tx.driverProfile.update({ where: { userId: offer.driverId }, data: { offersMade: { increment: 1 } } });
       return row.id;
-    });
+    }, RIDES_TRANSACTION);
   } catch (error) {
     if (error instanceof TripMoved) return "trip_moved";
     if (isUniqueViolation(error)) return "taken";

@@ -9,6 +9,7 @@ import { forgetRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "./move-trip";
 import { illegalMove } from "./illegal-move";
 import { CANCEL_REASONS } from "./trip-states";
+import { RIDES_TRANSACTION } from "@/server/rides/rides-transaction";
 
 export const CancelTripInput = z.object({ tripId: z.string().min(1).max(64), reason: z.enum(CANCEL_REASONS) });
 
@@ -21,12 +22,14 @@ export async function cancelTrip({ db, redis, riderId, input, now = new Date() }
   const trip = await db.trip.findFirst({ where: { id: input.tripId, riderId }, select: { status: true, driverId: true, assignedAt: true, pickupLat: true, pickupLng: true } });
   if (!trip) throw new AppError("NOT_FOUND", "No such trip.");
   const fee = cancellationFeeCents(trip.assignedAt, now);
-  const cancelled = await db.$transaction((tx) =>
-    moveTrip(tx, input.tripId, "cancelled", {
-      where: { status: trip.status },
-      data: { cancelReason: input.reason, cancelledBy: "rider", cancelFeeCents: fee, paymentStatus: fee > 0 ? "due" : "none" },
-      at: now,
-    }),
+  const cancelled = await db.$transaction(
+    (tx) =>
+      moveTrip(tx, input.tripId, "cancelled", {
+        where: { status: trip.status },
+        data: { cancelReason: input.reason, cancelledBy: "rider", cancelFeeCents: fee, paymentStatus: fee > 0 ? "due" : "none" },
+        at: now,
+      }),
+    RIDES_TRANSACTION,
   );
   // Moved meanwhile (a driver started it, or it was cancelled twice): say what it is now.
   if (!cancelled) {

@@ -6,6 +6,7 @@ import { enqueue } from "@/server/platform/queue";
 import type { Redis } from "@/server/platform/redis";
 import { recordRequest } from "@/server/rides/pricing/surge-window";
 import { estimateTrip, type TripPlacesInput } from "./estimate-trip";
+import { RIDES_TRANSACTION } from "@/server/rides/rides-transaction";
 
 /** Shorter trips are walks; longer ones leave the demo city. */
 const MIN_TRIP_METERS = 200;
@@ -46,7 +47,7 @@ export async function requestTrip({ db, redis, riderId, input }: { db: Db; redis
       });
       await tx.tripEvent.createMany({ data: [{ tripId: trip.id, status: "requested", at: now }, { tripId: trip.id, status: "matching", at: now }] });
       return trip.id;
-    });
+    }, RIDES_TRANSACTION);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You already have a trip under way.");
     throw error;

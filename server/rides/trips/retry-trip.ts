@@ -6,6 +6,7 @@ import type { Redis } from "@/server/platform/redis";
 import { recordRequest } from "@/server/rides/pricing/surge-window";
 import { announceTripStatus, moveTrip } from "./move-trip";
 import { illegalMove } from "./illegal-move";
+import { RIDES_TRANSACTION } from "@/server/rides/rides-transaction";
 
 /** After "no drivers available": look again, with a fresh round of offers, at the fare quoted first. */
 export async function retryTrip({ db, redis, riderId, tripId }: { db: Db; redis: Redis; riderId: string; tripId: string }): Promise<{ id: string }> {
@@ -18,7 +19,7 @@ export async function retryTrip({ db, redis, riderId, tripId }: { db: Db; redis:
       // Drivers who let it pass may be offered it again in the new round.
       if (ok) await tx.tripOffer.deleteMany({ where: { tripId, status: { in: ["expired", "declined"] } } });
       return ok;
-    });
+    }, RIDES_TRANSACTION);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You already have a trip under way.");
     throw error;
