@@ -58,11 +58,6 @@ export function pageSecurityHeaders(request: RequestFacts & { nonce: string }): 
   return { ...securityHeaders(request), "Content-Security-Policy": pageContentSecurityPolicy(request) };
 }
 
-/** The nonce proxy.ts put in a page request's own Content-Security-Policy header, for an answer that renders inline markup itself. */
-export function requestNonce(policy: string | undefined): string | undefined {
-  return policy ? /'nonce-([^']+)'/.exec(policy)?.[1] : undefined;
-}
-
 /** 128 random bits, base64: unguessable and fresh for every page. */
 /** Pages are every path but the API, Next's own files and public files (which have an extension). */
 export function servesPage(pathname: string): boolean {

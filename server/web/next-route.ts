@@ -28,3 +28,32 @@ export function nextRoute(method: Method, pattern: string): (request: Request, c
     return toResponse(await runRoute(route, web), method);
   };
 }
+
+/**
+ * A row whose misses are pages' to answer (the short-link catch-all "/:code"),
+ * run in proxy.ts: a route handler and a page cannot share app/[code], so on
+ * Vercel the proxy answers the row's hits (a redirect, a 410, the password
+ * form) and null lets Next render the page, which shows the 404 inside the
+ * app's layout. Self-hosted, the listener has answered hits before Next, and a
+ * miss that reaches the proxy is looked up again (from the negative cache).
+ */
+export function proxyRoute(pattern: string): (request: Request) => Promise<Response | null> {
+  const rows = table.routes.filter((route) => route.pattern === pattern);
+  if (rows.length === 0) throw new Error(`server/web/routes.ts has no row for ${pattern}`);
+  const own = new RouteTable(rows);
+  return async (request) => {
+    const web = new FetchWebRequest(request);
+    let match;
+    try {
+      match = own.match(request.method as Method, web.path);
+    } catch {
+      return null;
+    }
+    if (!match) return null;
+    web.params = match.params;
+    const answer = await runRoute(match.route, web);
+    // A page takes GET and HEAD; the password form's POST to a missing code gets the short-link 404 itself.
+    if (answer.yieldToNext && (request.method === "GET" || request.method === "HEAD")) return null;
+    return toResponse(answer, request.method);
+  };
+}

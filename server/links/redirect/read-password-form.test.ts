@@ -8,7 +8,7 @@ import { getLinkCache } from "./link-cache";
 import { DESKTOP_UA } from "../links-test-kit";
 import { MAX_PASSWORD_FORM_BYTES, readPasswordForm } from "./read-password-form";
 import { FetchWebRequest } from "@/server/web/fetch-request";
-import { nextRoute } from "@/server/web/next-route";
+import { proxyRoute } from "@/server/web/next-route";
 
 afterAll(async () => {
   await getLinkCache({ db, redis }).close();
@@ -57,10 +57,10 @@ describe("readPasswordForm", () => {
   });
 });
 
-describe("the Vercel route's password form (app/[code]/route.ts)", () => {
+describe("the short-link row on Vercel (proxy.ts runs it)", () => {
   it("answers an oversized form like a wrong password, counting no click", async () => {
     const link = await createLink({ db, cache: getLinkCache({ db, redis }), ownerId: null, input: { url: "https://example.com/capped", password: "letmein" } });
-    const route = nextRoute("POST", "/:code");
+    const route = proxyRoute("/:code");
     const post = (body: BodyInit, length?: number) =>
       route(
         new Request(`http://localhost/${link.code}`, {
@@ -73,10 +73,27 @@ describe("the Vercel route's password form (app/[code]/route.ts)", () => {
 
     const declared = formOf(MAX_PASSWORD_FORM_BYTES + 1, "letmein");
     const refused = await post(declared, declared.length);
-    expect(refused.status).toBe(401);
-    expect(await refused.text()).toContain("That password is not right");
-    expect((await post(webStream(formOf(64 * 1024, "letmein")))).status).toBe(401);
+    expect(refused?.status).toBe(401);
+    expect(await refused?.text()).toContain("That password is not right");
+    expect((await post(webStream(formOf(64 * 1024, "letmein"))))?.status).toBe(401);
     const events = await redis.xrange(CLICK_STREAM, "-", "+");
     expect(events.some(([, fields]) => fields.join(" ").includes(link.id))).toBe(false);
+  });
+
+  it("answers hits and leaves misses of GET and HEAD to the pages (app/[code])", async () => {
+    const link = await createLink({ db, cache: getLinkCache({ db, redis }), ownerId: null, input: { url: "https://example.com/proxied" } });
+    const route = proxyRoute("/:code");
+    const visit = (path: string, method = "GET") => route(new Request(`http://localhost${path}`, { method, headers: { "user-agent": DESKTOP_UA } }));
+
+    const hit = await visit(`/${link.code}`);
+    expect(hit?.status).toBe(302);
+    expect(hit?.headers.get("location")).toBe("https://example.com/proxied");
+    expect(await visit("/no-such-link-here")).toBeNull();
+    expect(await visit("/no-such-link-here", "HEAD")).toBeNull();
+    expect(await visit("/feed")).toBeNull();
+    expect(await visit("/api/health")).toBeNull();
+    const postedToMissing = await visit("/no-such-link-here", "POST");
+    expect(postedToMissing?.status).toBe(404);
+    expect(await postedToMissing?.text()).toContain("This short link does not exist");
   });
 });

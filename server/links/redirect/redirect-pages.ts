@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 /**
  * The visitor-facing pages of the redirect path: 404, 410 and the password
  * form. They are plain HTML strings with inline styles rather than Next pages,
- * so the self-hosted fast path and the Vercel route answer with the same bytes
+ * so the self-hosted fast path and proxy.ts on Vercel answer with the same bytes
  * and without a render or a second request (a redirect to a Next page would
  * cost a round trip and would make "404" a 302 for crawlers).
  */
@@ -18,10 +18,9 @@ const PAGE_STYLE = `
   .error{color:#b42318}.code{font-family:ui-monospace,monospace;background:#eef0f3;padding:.1rem .35rem;border-radius:4px}`;
 
 /**
- * Their own policy when answered before Next (an answer's headers win over the
- * listener's): the inline stylesheet above by its hash, the password form
- * posting back to us, nothing else. Through Next, proxy.ts gives them the page
- * policy instead, whose nonce the stylesheet then carries (`nonce`).
+ * Their own policy, wherever they are answered (the listener and proxy.ts let
+ * an answer's headers win): the inline stylesheet above by its hash, the
+ * password form posting back to us, nothing else.
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Content-Type": "text/html; charset=utf-8",
@@ -29,35 +28,32 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${createHash("sha256").update(PAGE_STYLE).digest("base64")}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
 });
 
-function page(title: string, body: string, nonce: string | undefined): string {
-  const nonceAttribute = nonce ? ` nonce="${escapeHtml(nonce)}"` : "";
+function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Casebook</title><style${nonceAttribute}>${PAGE_STYLE}</style></head>
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Casebook</title><style>${PAGE_STYLE}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 
-export function notFoundPage(code: string, nonce?: string): string {
+export function notFoundPage(code: string): string {
   return page(
     "Link not found",
     `<h1>This short link does not exist</h1>
 <p>There is no link at <span class="code">/${escapeHtml(code)}</span>. Check for typos: short links are case-sensitive.</p>
-<p><a href="/">Go to Casebook</a></p>`,
-    nonce,
+<p><a href="/">Go to Casebook</a></p>`
   );
 }
 
-export function gonePage(code: string, reason: "expired" | "disabled", nonce?: string): string {
+export function gonePage(code: string, reason: "expired" | "disabled"): string {
   const why = reason === "expired" ? "has expired" : "has been disabled by its owner";
   return page(
     "Link unavailable",
     `<h1>This link is no longer available</h1>
 <p>The short link <span class="code">/${escapeHtml(code)}</span> ${why}.</p>
-<p><a href="/">Go to Casebook</a></p>`,
-    nonce,
+<p><a href="/">Go to Casebook</a></p>`
   );
 }
 
-export function passwordPage(code: string, options: { wrongPassword?: boolean; tooManyAttempts?: boolean; nonce?: string }): string {
+export function passwordPage(code: string, options: { wrongPassword?: boolean; tooManyAttempts?: boolean }): string {
   return page(
     "Password required",
     `<h1>This link is password-protected</h1>
@@ -68,8 +64,7 @@ ${options.tooManyAttempts ? `<p class="error" role="alert">Too many attempts. Pl
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
 <button type="submit">Continue</button>
-</form>`,
-    options.nonce,
+</form>`
   );
 }
 

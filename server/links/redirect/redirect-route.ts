@@ -1,5 +1,4 @@
 import { db } from "@/server/platform/db";
-import { requestNonce } from "@/server/platform/security-headers";
 import type { Answer } from "@/server/web/answer";
 import type { WebRequest } from "@/server/web/request";
 import { ClickBuffer } from "../analytics/click-events";
@@ -12,7 +11,7 @@ import { resolveRedirect, type RedirectAnswer } from "./resolve-redirect";
  * GET|HEAD|POST /{code}: the short-link redirect, a row of the route table
  * (server/web/routes.ts). Self-hosted, the listener answers it before Next's
  * router, which would cost every redirect a trip through Next's request
- * handling (docs/benchmarks.md); on Vercel app/[code]/route.ts runs it.
+ * handling (docs/benchmarks.md); on Vercel proxy.ts runs it (proxyRoute).
  * A path with no link yields to Next there (it may be a page), so no page is
  * ever swallowed. The click is written after the answer is out.
  */
@@ -24,7 +23,6 @@ export function shortLinkRoute(request: WebRequest): Answer | Promise<Answer> {
     ip: request.ip,
     userAgent: request.header("user-agent") ?? "",
     referer: request.header("referer") ?? "",
-    styleNonce: requestNonce(request.header("content-security-policy")),
     // Only a POST (the password form) has a body to read; no closure for every other redirect.
     readForm: request.method === "POST" ? () => readPasswordForm(request) : undefined,
   });

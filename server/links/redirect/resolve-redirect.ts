@@ -8,7 +8,7 @@ import { PAGE_HEADERS, gonePage, notFoundPage, passwordPage } from "./redirect-p
 /**
  * The redirect hot path, framework-free: its route (server/links/redirect/redirect-route.ts)
  * turns the answer into the route table's Answer, which the self-hosted
- * listener and the Next route (app/[code]/route.ts, used on Vercel) send.
+ * listener and proxy.ts (on Vercel) send.
  *
  * It never waits on analytics: a served redirect comes back with the click to
  * record, and the caller writes it after (or while) the response goes out.
@@ -22,8 +22,6 @@ export type RedirectRequest = {
   ip: string;
   userAgent: string;
   referer: string;
-  /** The nonce of the page policy proxy.ts gave the request (through Next only): the pages' stylesheet carries it. */
-  styleNonce?: string;
   /** Reads the url-encoded form body of a POST (the password form); called only when needed. */
   readForm?: () => Promise<URLSearchParams>;
 };
@@ -66,7 +64,7 @@ function answerFor(link: ResolvedLink | null, request: RedirectRequest, now: () 
   if (link.expiresAt !== null && now() >= link.expiresAt) return gone(request, "expired");
 
   if (link.passwordHash !== null) {
-    if (method !== "POST") return { status: 200, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: false, nonce: request.styleNonce }) };
+    if (method !== "POST") return { status: 200, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: false }) };
     return unlock(link, link.passwordHash, request, now);
   }
   if (method === "POST") return { status: 405, headers: { ...PAGE_HEADERS, Allow: "GET, HEAD" }, body: "" };
@@ -83,14 +81,14 @@ async function unlock(link: ResolvedLink, passwordHash: string, request: Redirec
     return {
       status: 429,
       headers: { ...PAGE_HEADERS, "Retry-After": String(attempt.retryAfterSeconds) },
-      body: passwordPage(code, { tooManyAttempts: true, nonce: request.styleNonce }),
+      body: passwordPage(code, { tooManyAttempts: true }),
     };
   }
   const form = request.readForm ? await request.readForm() : new URLSearchParams();
   const password = form.get("password") ?? "";
   // A wrong password serves no redirect, so it records no click.
   if (!password || !(await verifyLinkPassword(password, passwordHash))) {
-    return { status: 401, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: true, nonce: request.styleNonce }) };
+    return { status: 401, headers: PAGE_HEADERS, body: passwordPage(code, { wrongPassword: true }) };
   }
   return redirectTo(link, request, now);
 }
@@ -108,12 +106,12 @@ function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => num
   return answer;
 }
 
-function notFound({ code, styleNonce }: RedirectRequest): RedirectAnswer {
-  return { status: 404, headers: PAGE_HEADERS, body: notFoundPage(code, styleNonce), yieldToNext: true };
+function notFound({ code }: RedirectRequest): RedirectAnswer {
+  return { status: 404, headers: PAGE_HEADERS, body: notFoundPage(code), yieldToNext: true };
 }
 
-function gone({ code, styleNonce }: RedirectRequest, reason: "expired" | "disabled"): RedirectAnswer {
-  return { status: 410, headers: PAGE_HEADERS, body: gonePage(code, reason, styleNonce) };
+function gone({ code }: RedirectRequest, reason: "expired" | "disabled"): RedirectAnswer {
+  return { status: 410, headers: PAGE_HEADERS, body: gonePage(code, reason) };
 }
 
 /**
