@@ -12,6 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import type { AuthorView, PostView, QuotedPostView } from "@/server/feed/hydrate/post-view";
 import { compactCount, postHref, profileHref, shortTimeAgo } from "./feed-format";
 import { PostText } from "./post-text";
+import { ReportPostDialog } from "./report-post-dialog";
 import { usePostToggles } from "./use-post-toggles";
 
 /**
@@ -102,6 +103,7 @@ function QuotedPost({ quote }: { quote: QuotedPostView }) {
 function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: string | null; onDeleted?: () => void }) {
   const { state, toggleLike, toggleRepost, toggleBookmark } = usePostToggles(post);
   const [confirming, setConfirming] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const trpc = useTRPC();
   const toast = useToast();
   const remove = useMutation(
@@ -151,6 +153,13 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
           >
             {remove.isError ? <p className="text-sm text-danger">{remove.error.message}</p> : null}
           </Dialog>
+        </>
+      ) : signedIn ? (
+        <>
+          <Button variant="ghost" size="sm" className="ml-auto text-muted" aria-label={`Report post by ${post.author.name}`} onClick={() => setReporting(true)}>
+            Report
+          </Button>
+          <ReportPostDialog postId={post.id} authorName={post.author.name} open={reporting} onClose={() => setReporting(false)} />
         </>
       ) : null}
     </div>

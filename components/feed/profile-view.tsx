@@ -15,6 +15,7 @@ import { useToast } from "@/components/ui/toast";
 import type { FeedProfileView } from "@/server/feed/graph/get-feed-profile";
 import { compactCount } from "./feed-format";
 import { PagedPostList } from "./paged-post-list";
+import { BlockedNotice, ProfileSafetyMenu } from "./profile-safety";
 
 type Tab = "posts" | "replies";
 
@@ -22,7 +23,6 @@ type Tab = "posts" | "replies";
 export function ProfileView({ username, viewerId }: { username: string; viewerId: string | null }) {
   const trpc = useTRPC();
   const profile = useQuery(trpc.feed.people.profile.queryOptions({ username }));
-  const [tab, setTab] = useState<Tab>("posts");
 
   if (profile.isPending) return <Skeleton className="h-40 w-full" />;
   if (profile.isError) {
@@ -32,9 +32,19 @@ export function ProfileView({ username, viewerId }: { username: string; viewerId
       <LoadError title="Could not load this profile" message={profile.error.message} onRetry={() => void profile.refetch()} />
     );
   }
+  const blocked = profile.data.youBlocked || profile.data.blockedYou;
   return (
     <div className="space-y-4">
       <ProfileHeader profile={profile.data} viewerId={viewerId} />
+      {blocked ? <BlockedNotice profile={profile.data} /> : <ProfileTabs profile={profile.data} viewerId={viewerId} />}
+    </div>
+  );
+}
+
+function ProfileTabs({ profile, viewerId }: { profile: FeedProfileView; viewerId: string | null }) {
+  const [tab, setTab] = useState<Tab>("posts");
+  return (
+    <>
       <div role="tablist" aria-label="Profile sections" className="flex gap-1 border-b border-border">
         {(["posts", "replies"] as const).map((name) => (
           <button
@@ -49,8 +59,8 @@ export function ProfileView({ username, viewerId }: { username: string; viewerId
           </button>
         ))}
       </div>
-      <AuthorPosts userId={profile.data.id} tab={tab} viewerId={viewerId} />
-    </div>
+      <AuthorPosts userId={profile.id} tab={tab} viewerId={viewerId} />
+    </>
   );
 }
 
@@ -62,7 +72,8 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
         <div className="min-w-0 flex-1 space-y-1">
           <h1 className="text-2xl font-semibold text-fg">{profile.name}</h1>
           <p className="text-muted">
-            {profile.username ? `@${profile.username}` : null} {profile.followsYou ? <Badge>Follows you</Badge> : null}
+            {profile.username ? `@${profile.username}` : null} {profile.followsYou ? <Badge>Follows you</Badge> : null}{" "}
+            {profile.youMuted ? <Badge>Muted</Badge> : null}
           </p>
           {profile.bio ? <p className="text-fg">{profile.bio}</p> : null}
           <p className="text-sm text-muted">Joined {profile.joinedAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
@@ -72,7 +83,12 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
             <Count label="Followers" value={profile.followerCount} />
           </p>
         </div>
-        {viewerId && !profile.isYou ? <FollowButton profile={profile} /> : null}
+        {viewerId && !profile.isYou ? (
+          <div className="flex items-center gap-1">
+            {profile.blockedYou || profile.youBlocked ? null : <FollowButton profile={profile} />}
+            <ProfileSafetyMenu profile={profile} />
+          </div>
+        ) : null}
       </div>
     </Card>
   );

@@ -1,4 +1,6 @@
+import type { Db } from "@/server/platform/db";
 import { enqueue } from "@/server/platform/queue";
+import { isHiddenFor } from "./safety/block-state";
 
 /** Who did something, as their notifications name them (the session user has these). */
 export type FeedActor = { id: string; name: string; username: string | null };
@@ -6,9 +8,11 @@ export type FeedActor = { id: string; name: string; username: string | null };
 /**
  * Feed notifications ("feed.like", "feed.reply", "feed.follow", "feed.mention")
  * go through the platform's queue and notify(); the payload names the actor,
- * so the bell renders without another lookup (components/notifications/notification-kinds.ts).
+ * so the bell renders without another lookup (components/notifications/notification-kinds.ts),
+ * and carries their id, so a block can take back what they caused. Nobody is
+ * told about their own actions, nor about those of someone they blocked or muted.
  */
-export async function notifyFeed(userId: string, kind: `feed.${string}`, actor: FeedActor, payload: Record<string, string> = {}): Promise<void> {
-  if (userId === actor.id) return;
-  await enqueue("send-notification", { userId, kind, payload: { actorName: actor.name, actorUsername: actor.username ?? "", ...payload } });
+export async function notifyFeed(db: Db, userId: string, kind: `feed.${string}`, actor: FeedActor, payload: Record<string, string> = {}): Promise<void> {
+  if (userId === actor.id || (await isHiddenFor(db, userId, actor.id))) return;
+  await enqueue("send-notification", { userId, kind, payload: { actorId: actor.id, actorName: actor.name, actorUsername: actor.username ?? "", ...payload } });
 }

@@ -26,13 +26,13 @@ export async function feedPerson(name = "Feed Person"): Promise<FeedPerson> {
   return { user, feed: feedCaller(user) };
 }
 
-/** Runs the real "feed-fanout" queue the way the worker does, for the test file's lifetime. */
-export function startFanOutWorker(): { close: () => Promise<void> } {
+/** Runs real queues ("feed-fanout" by default; "send-notification" for notification tests) the way the worker does, for the test file's lifetime. */
+export function startFanOutWorker(names: ReadonlyArray<"feed-fanout" | "send-notification"> = ["feed-fanout"]): { close: () => Promise<void> } {
   const connection = createRedis({ maxRetriesPerRequest: null });
-  const worker = new Worker<{ postId: string }>("feed-fanout", async (job) => processors["feed-fanout"](job.data, job), { connection, prefix: JOB_PREFIX });
+  const workers = names.map((name) => new Worker(name, async (job) => processors[name](job.data, job), { connection, prefix: JOB_PREFIX }));
   return {
     close: async () => {
-      await worker.close();
+      await Promise.all(workers.map((worker) => worker.close()));
       connection.disconnect();
     },
   };

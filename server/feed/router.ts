@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
+import { adminProcedure, protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { repostPost } from "./engagement/repost-post";
 import { setBookmark } from "./engagement/set-bookmark";
 import { setLike } from "./engagement/set-like";
@@ -13,6 +13,11 @@ import { getThread } from "./posts/get-thread";
 import { AuthorPostsInput, listAuthorPosts } from "./posts/list-author-posts";
 import { PostIdInput } from "./posts/post-id";
 import { TaggedPostsInput, listTaggedPosts } from "./posts/list-tagged-posts";
+import { listReportedPosts } from "./safety/list-reported-posts";
+import { ReportPostInput, reportPost } from "./safety/report-post";
+import { ResolveReportsInput, resolveReports } from "./safety/resolve-reports";
+import { setBlock } from "./safety/set-block";
+import { setMute } from "./safety/set-mute";
 import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline";
 
 /**
@@ -21,6 +26,7 @@ import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline
  * a profile's posts needs no account (posts are public); everything else acts
  * as the signed-in user, on their own timeline, likes, reposts, bookmarks and
  * follows. Posts, follows and likes are rate-limited per user (RATE_LIMIT_FEED_*).
+ * Blocks and mutes are the signed-in user's own; the report queue is for admins.
  */
 const actorOf = (user: { id: string; name: string; username: string | null }) => ({ id: user.id, name: user.name, username: user.username });
 const UserIdInput = z.object({ userId: z.string().min(1).max(64) });
@@ -64,4 +70,26 @@ const peopleRouter = router({
     .mutation(({ ctx, input }) => unfollowUser({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, followeeId: input.userId })),
 });
 
-export const feedRouter = router({ timeline: timelineRouter, posts: postsRouter, engagement: engagementRouter, people: peopleRouter });
+const safetyRouter = router({
+  block: protectedProcedure
+    .input(UserIdInput.extend({ blocked: z.boolean() }))
+    .mutation(({ ctx, input }) => setBlock({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, targetId: input.userId, blocked: input.blocked })),
+  mute: protectedProcedure
+    .input(UserIdInput.extend({ muted: z.boolean() }))
+    .mutation(({ ctx, input }) => setMute({ db: ctx.db, userId: ctx.user.id, targetId: input.userId, muted: input.muted })),
+  report: protectedProcedure.input(ReportPostInput).mutation(({ ctx, input }) => reportPost({ db: ctx.db, userId: ctx.user.id, input })),
+});
+
+const moderationRouter = router({
+  queue: adminProcedure.query(({ ctx }) => listReportedPosts({ db: ctx.db, adminId: ctx.user.id })),
+  resolve: adminProcedure.input(ResolveReportsInput).mutation(({ ctx, input }) => resolveReports({ db: ctx.db, redis: ctx.redis, adminId: ctx.user.id, input })),
+});
+
+export const feedRouter = router({
+  timeline: timelineRouter,
+  posts: postsRouter,
+  engagement: engagementRouter,
+  people: peopleRouter,
+  safety: safetyRouter,
+  moderation: moderationRouter,
+});

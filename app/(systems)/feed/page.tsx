@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { HomeTimeline } from "@/components/feed/home-timeline";
 import { PageContainer, PageHeader } from "@/components/ui/page";
@@ -12,6 +13,13 @@ export default async function FeedPage() {
   return (
     <PageContainer width="narrow">
       <PageHeader eyebrow="Following" title="Feed" description="Posts from the people you follow, newest first. New ones announce themselves." />
+      {user?.role === "admin" ? (
+        <p className="mb-4 text-sm">
+          <Link href="/feed/admin/reports" className="text-accent-text hover:underline">
+            Reported posts (moderation)
+          </Link>
+        </p>
+      ) : null}
       {user ? (
         <HomeTimeline viewerId={user.id} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/platform/db";
+import { hashtags } from "@/server/feed/posts/post-text";
 import { FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, REPLY_TEMPLATES, TOPICS } from "./demo-feed-data";
 
 export type FeedSeedResult = { accountsCreated: number; followsCreated: number; postsCreated: number };
@@ -68,7 +69,11 @@ async function seedPosts(db: Db, authorIds: string[], next: () => number, now: D
   // Ids follow time, as they do for live posts: timelines are ordered by id.
   posts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   await db.post.createMany({ data: posts });
-  const stored = await db.post.findMany({ where: { authorId: { in: authorIds }, replyToId: null }, select: { id: true, createdAt: true } });
+  const stored = await db.post.findMany({ where: { authorId: { in: authorIds }, replyToId: null }, select: { id: true, authorId: true, text: true, createdAt: true } });
+  await db.postTag.createMany({
+    data: stored.flatMap((post) => hashtags(post.text).map((tag) => ({ postId: post.id, tag, authorId: post.authorId, createdAt: post.createdAt }))),
+    skipDuplicates: true,
+  });
 
   const replies = stored
     .filter(() => next() < 0.25)

@@ -12,14 +12,14 @@ import { publishEntry } from "@/server/feed/timeline/publish-entry";
  */
 export async function repostPost({ db, redis, actor, postId }: { db: Db; redis: Redis; actor: FeedActor; postId: bigint }): Promise<{ reposted: boolean; repostCount: number }> {
   await limitFeedAction("feed-like", actor.id);
-  const original = await getLivePostOrThrow(db, postId);
+  const original = await getLivePostOrThrow(db, postId, actor.id);
   const inserted = await db.$queryRaw<Array<{ id: bigint }>>`
     INSERT INTO "feed_post" ("authorId", "repostOfId") VALUES (${actor.id}, ${original.id})
     ON CONFLICT ("authorId", "repostOfId") DO NOTHING RETURNING "id"`;
   const repost = inserted[0];
   if (repost) {
     await publishEntry({ db, redis, authorId: actor.id, postId: repost.id });
-    await notifyFeed(original.authorId, "feed.repost", actor, { postId: original.id.toString() });
+    await notifyFeed(db, original.authorId, "feed.repost", actor, { postId: original.id.toString() });
   }
   const { repostCount } = await db.post.findUniqueOrThrow({ where: { id: original.id }, select: { repostCount: true } });
   return { reposted: true, repostCount };

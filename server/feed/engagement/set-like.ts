@@ -11,11 +11,11 @@ import { getLivePostOrThrow } from "@/server/feed/posts/get-live-post-or-throw";
  */
 export async function setLike({ db, actor, postId, liked }: { db: Db; actor: FeedActor; postId: bigint; liked: boolean }): Promise<{ liked: boolean; likeCount: number }> {
   await limitFeedAction("feed-like", actor.id);
-  const post = await getLivePostOrThrow(db, postId);
+  const post = await getLivePostOrThrow(db, postId, actor.id);
   if (liked) {
     const inserted = await db.$executeRaw`
       INSERT INTO "feed_like" ("userId", "postId") VALUES (${actor.id}, ${post.id}) ON CONFLICT DO NOTHING`;
-    if (inserted > 0) await notifyFeed(post.authorId, "feed.like", actor, { postId: post.id.toString() });
+    if (inserted > 0) await notifyFeed(db, post.authorId, "feed.like", actor, { postId: post.id.toString() });
   } else {
     await db.postLike.deleteMany({ where: { userId: actor.id, postId: post.id } });
   }

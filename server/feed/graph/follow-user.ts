@@ -5,6 +5,7 @@ import { notifyFeed, type FeedActor } from "@/server/feed/feed-actor";
 import { limitFeedAction } from "@/server/feed/feed-limits";
 import { isCelebrity, listAuthorEntries } from "@/server/feed/timeline/timeline-entries";
 import { addToTimeline } from "@/server/feed/timeline/timeline-store";
+import { isBlockedEitherWay } from "@/server/feed/safety/block-state";
 
 /**
  * Follows someone, once (a repeat is a no-op); the count triggers move both
@@ -17,12 +18,13 @@ export async function followUser({ db, redis, actor, userId }: { db: Db; redis: 
   await limitFeedAction("feed-follow", actor.id);
   const followee = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!followee) throw new AppError("NOT_FOUND", "This person does not exist.");
+  if (await isBlockedEitherWay(db, actor.id, userId)) throw new AppError("FORBIDDEN", "You cannot follow this person: one of you blocked the other.");
   const created = await db.$executeRaw`
     INSERT INTO "feed_follow" ("followerId", "followeeId") VALUES (${actor.id}, ${userId}) ON CONFLICT DO NOTHING`;
   if (created === 0) return { following: true };
   if (!(await isCelebrity(db, userId))) {
     await addToTimeline(redis, "home", actor.id, await listAuthorEntries(db, userId));
   }
-  await notifyFeed(userId, "feed.follow", actor);
+  await notifyFeed(db, userId, "feed.follow", actor);
   return { following: true };
 }

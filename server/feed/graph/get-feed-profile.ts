@@ -15,6 +15,10 @@ export type FeedProfileView = {
   following: boolean;
   followsYou: boolean;
   isYou: boolean;
+  /** Safety between the viewer and them: the viewer blocked them / they blocked the viewer / the viewer muted them. */
+  youBlocked: boolean;
+  blockedYou: boolean;
+  youMuted: boolean;
 };
 
 /**
@@ -28,9 +32,12 @@ export async function getFeedProfile({ db, viewerId, username }: { db: Db; viewe
   });
   if (!user) throw new AppError("NOT_FOUND", `There is no one called @${username}.`);
   const viewer = viewerId ?? "";
-  const [following, followsYou] = await Promise.all([
+  const [following, followsYou, youBlocked, blockedYou, youMuted] = await Promise.all([
     db.follow.count({ where: { followerId: viewer, followeeId: user.id } }),
     db.follow.count({ where: { followerId: user.id, followeeId: viewer } }),
+    db.feedBlock.count({ where: { blockerId: viewer, blockedId: user.id } }),
+    db.feedBlock.count({ where: { blockerId: user.id, blockedId: viewer } }),
+    db.feedMute.count({ where: { muterId: viewer, mutedId: user.id } }),
   ]);
   return {
     id: user.id,
@@ -45,5 +52,8 @@ export async function getFeedProfile({ db, viewerId, username }: { db: Db; viewe
     following: following > 0,
     followsYou: followsYou > 0,
     isYou: user.id === viewerId,
+    youBlocked: youBlocked > 0,
+    blockedYou: blockedYou > 0,
+    youMuted: youMuted > 0,
   };
 }

@@ -1,17 +1,11 @@
 import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import { limitFeedAction } from "@/server/feed/feed-limits";
-import { listAuthorEntries } from "@/server/feed/timeline/timeline-entries";
-import { removeFromTimeline } from "@/server/feed/timeline/timeline-store";
+import { dropFollow } from "./drop-follow";
 
-/**
- * Stops following someone (a repeat is a no-op) and takes their entries out
- * of the home timeline: every entry of theirs still in it is among their
- * newest FEED_TIMELINE_SIZE, which is what listAuthorEntries returns.
- */
+/** Stops following someone (a repeat is a no-op) and takes their entries out of the home timeline. */
 export async function unfollowUser({ db, redis, userId, followeeId }: { db: Db; redis: Redis; userId: string; followeeId: string }): Promise<{ following: false }> {
   await limitFeedAction("feed-follow", userId);
-  const { count } = await db.follow.deleteMany({ where: { followerId: userId, followeeId } });
-  if (count > 0) await removeFromTimeline(redis, "home", userId, await listAuthorEntries(db, followeeId));
+  await dropFollow({ db, redis, followerId: userId, followeeId });
   return { following: false };
 }

@@ -21,13 +21,17 @@ type Row = {
   liked: boolean;
   reposted: boolean;
   bookmarked: boolean;
+  /** The author and the viewer: either blocked the other / the viewer muted the author. */
+  blocked: boolean;
+  muted: boolean;
 };
 
 /**
  * Turns post ids (timeline entries) into views with ONE statement whatever
  * the page size: the entries, the originals of reposts, the posts they quote
- * or answer, each row with its author (joined) and the viewer's like, repost
- * and bookmark (EXISTS on the primary keys). No query per post.
+ * or answer, each row with its author (joined), the viewer's like, repost
+ * and bookmark, and whether a block or the viewer's mute hides its author
+ * (EXISTS on the primary keys). No query per post.
  */
 async function loadRows(db: Db, ids: readonly bigint[], viewerId: string | null): Promise<Map<bigint, Row>> {
   if (ids.length === 0) return new Map();
@@ -43,7 +47,10 @@ async function loadRows(db: Db, ids: readonly bigint[], viewerId: string | null)
            w."likeCount", w."repostCount", w."replyCount", w."quoteCount", w."createdAt", w."deletedAt",
            EXISTS (SELECT 1 FROM "feed_like" l WHERE l."userId" = ${viewer} AND l."postId" = w."id") AS "liked",
            EXISTS (SELECT 1 FROM "feed_post" r WHERE r."authorId" = ${viewer} AND r."repostOfId" = w."id") AS "reposted",
-           EXISTS (SELECT 1 FROM "feed_bookmark" b WHERE b."userId" = ${viewer} AND b."postId" = w."id") AS "bookmarked"
+           EXISTS (SELECT 1 FROM "feed_bookmark" b WHERE b."userId" = ${viewer} AND b."postId" = w."id") AS "bookmarked",
+           EXISTS (SELECT 1 FROM "feed_block" k WHERE (k."blockerId" = w."authorId" AND k."blockedId" = ${viewer})
+                                                OR (k."blockerId" = ${viewer} AND k."blockedId" = w."authorId")) AS "blocked",
+           EXISTS (SELECT 1 FROM "feed_mute" m WHERE m."muterId" = ${viewer} AND m."mutedId" = w."authorId") AS "muted"
       FROM wanted w JOIN "user" u ON u."id" = w."authorId"`;
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -60,7 +67,9 @@ function quotedView(row: Row): QuotedPostView {
 function postView(row: Row, rows: Map<bigint, Row>): PostView {
   const deleted = row.deletedAt !== null;
   const parent = row.replyToId === null ? undefined : rows.get(row.replyToId);
-  const quoted = row.quoteOfId === null ? undefined : rows.get(row.quoteOfId);
+  const quotedRow = row.quoteOfId === null ? undefined : rows.get(row.quoteOfId);
+  // A quoted post of someone hidden from the viewer is left out, as if it were gone.
+  const quoted = quotedRow && !quotedRow.blocked && !quotedRow.muted ? quotedRow : undefined;
   return {
     id: row.id.toString(),
     author: authorOf(row),
@@ -80,29 +89,39 @@ function postView(row: Row, rows: Map<bigint, Row>): PostView {
   };
 }
 
+const hidden = (row: Row, { showMuted }: { showMuted: boolean }) => row.blocked || (row.muted && !showMuted);
+
 /**
  * Timeline entries in the order given. Deleted posts, undone reposts and
  * reposts of deleted posts are left out here, at hydration, so a delete
- * never has to reach into every follower's timeline.
+ * never has to reach into every follower's timeline; so are posts and
+ * reposts by people the viewer blocked or was blocked by, and by people the
+ * viewer muted unless `showMuted` (their own profile, opened on purpose).
  */
-export async function hydrateTimeline(db: Db, entryIds: readonly bigint[], viewerId: string | null): Promise<TimelineItem[]> {
+export async function hydrateTimeline(db: Db, entryIds: readonly bigint[], viewerId: string | null, { showMuted = false } = {}): Promise<TimelineItem[]> {
   const rows = await loadRows(db, entryIds, viewerId);
   const items: TimelineItem[] = [];
   for (const id of entryIds) {
     const entry = rows.get(id);
-    if (!entry || entry.deletedAt !== null) continue;
+    if (!entry || entry.deletedAt !== null || hidden(entry, { showMuted })) continue;
     const original = entry.repostOfId === null ? entry : rows.get(entry.repostOfId);
-    if (!original || original.deletedAt !== null) continue;
+    if (!original || original.deletedAt !== null || hidden(original, { showMuted })) continue;
     items.push({ entryId: entry.id.toString(), repostedBy: original === entry ? null : authorOf(entry), post: postView(original, rows) });
   }
   return items;
 }
 
-/** Posts by id in the order given, deleted ones included (as placeholders): threads keep their shape. */
-export async function hydratePosts(db: Db, ids: readonly bigint[], viewerId: string | null): Promise<PostView[]> {
+export type HydratedPost = { view: PostView; blocked: boolean; muted: boolean };
+
+/**
+ * Posts by id in the order given, deleted ones included (as placeholders):
+ * threads keep their shape. Each says whether a block or the viewer's mute
+ * hides its author, for the caller to decide (a thread drops such replies).
+ */
+export async function hydratePosts(db: Db, ids: readonly bigint[], viewerId: string | null): Promise<HydratedPost[]> {
   const rows = await loadRows(db, ids, viewerId);
   return ids.flatMap((id) => {
     const row = rows.get(id);
-    return row && row.repostOfId === null ? [postView(row, rows)] : [];
+    return row && row.repostOfId === null ? [{ view: postView(row, rows), blocked: row.blocked, muted: row.muted }] : [];
   });
 }

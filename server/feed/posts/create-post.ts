@@ -10,7 +10,7 @@ import { publishEntry } from "@/server/feed/timeline/publish-entry";
 import { getLivePostOrThrow } from "./get-live-post-or-throw";
 import { notifyMentions } from "./notify-mentions";
 import { PostId } from "./post-id";
-import { POST_MAX_LENGTH, postLength } from "./post-text";
+import { POST_MAX_LENGTH, hashtags, postLength } from "./post-text";
 
 export const CreatePostInput = z.object({
   // Generous on the wire; the real limit is counted below as a person counts.
@@ -37,23 +37,31 @@ export async function createPost({ db, redis, actor, input }: { db: Db; redis: R
   await limitFeedAction("feed-post", actor.id);
 
   const [parent, quoted] = await Promise.all([
-    replyToId ? getLivePostOrThrow(db, BigInt(replyToId)) : null,
-    quoteOfId ? getLivePostOrThrow(db, BigInt(quoteOfId)) : null,
+    replyToId ? getLivePostOrThrow(db, BigInt(replyToId), actor.id) : null,
+    quoteOfId ? getLivePostOrThrow(db, BigInt(quoteOfId), actor.id) : null,
   ]);
   const post = await db.post.create({
-    data: { authorId: actor.id, text, replyToId: parent?.id ?? null, rootId: parent ? (parent.rootId ?? parent.id) : null, quoteOfId: quoted?.id ?? null },
+    data: {
+      authorId: actor.id,
+      text,
+      replyToId: parent?.id ?? null,
+      rootId: parent ? (parent.rootId ?? parent.id) : null,
+      quoteOfId: quoted?.id ?? null,
+      tags: { create: hashtags(text).map((tag) => ({ tag, authorId: actor.id })) },
+    },
     select: { id: true },
   });
   const postId = post.id.toString();
   if (parent) {
-    await notifyFeed(parent.authorId, "feed.reply", actor, { postId, parentId: parent.id.toString(), preview: text.slice(0, 140) });
+    await notifyFeed(db, parent.authorId, "feed.reply", actor, { postId, parentId: parent.id.toString(), preview: text.slice(0, 140) });
   } else {
     await publishEntry({ db, redis, authorId: actor.id, postId: post.id });
   }
-  if (quoted) await notifyFeed(quoted.authorId, "feed.quote", actor, { postId, preview: text.slice(0, 140) });
+  if (quoted) await notifyFeed(db, quoted.authorId, "feed.quote", actor, { postId, preview: text.slice(0, 140) });
   await notifyMentions({ db, actor, postId, text, alreadyNotified: [parent?.authorId, quoted?.authorId] });
 
-  const [view] = await hydratePosts(db, [post.id], actor.id);
+  const [hydrated] = await hydratePosts(db, [post.id], actor.id);
+  const view = hydrated?.view;
   if (!view) throw new AppError("INTERNAL", "The post was stored but could not be read back.");
   return view;
 }

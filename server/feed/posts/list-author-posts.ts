@@ -24,6 +24,7 @@ export async function listAuthorPosts({ db, viewerId, input }: { db: Db; viewerI
     take: limit + 1,
   });
   const page = rows.slice(0, limit).map((row) => row.id);
-  const items = await hydrateTimeline(db, page, viewerId);
+  // Their own profile shows a muted person's posts (it was opened on purpose); a block hides them.
+  const items = await hydrateTimeline(db, page, viewerId, { showMuted: true });
   return { items, nextCursor: rows.length > limit ? (page.at(-1)?.toString() ?? null) : null };
 }

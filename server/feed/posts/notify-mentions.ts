@@ -23,6 +23,6 @@ export async function notifyMentions({
   if (usernames.length === 0) return;
   const people = await db.user.findMany({ where: { username: { in: usernames } }, select: { id: true } });
   for (const person of people) {
-    if (!alreadyNotified.includes(person.id)) await notifyFeed(person.id, "feed.mention", actor, { postId, preview: text.slice(0, 140) });
+    if (!alreadyNotified.includes(person.id)) await notifyFeed(db, person.id, "feed.mention", actor, { postId, preview: text.slice(0, 140) });
   }
 }

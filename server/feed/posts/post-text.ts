@@ -78,6 +78,11 @@ export function mentionedUsernames(text: string): string[] {
   return [...new Set(parsePostText(text).flatMap((part) => (part.kind === "mention" ? [part.username] : [])))];
 }
 
+/** The hashtags of a text, lower-case, each once (what tag pages and trending index). */
+export function hashtags(text: string): string[] {
+  return [...new Set(parsePostText(text).flatMap((part) => (part.kind === "hashtag" ? [part.tag] : [])))];
+}
+
 function findLinks(text: string): Array<{ start: number; end: number }> {
   const links: Array<{ start: number; end: number }> = [];
   for (const match of text.matchAll(LINK)) {
