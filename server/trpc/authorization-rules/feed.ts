@@ -1,28 +1,66 @@
+import { createTestUser } from "@/server/accounts/test-users";
 import type { Person } from "../authorization-kit";
-import { USER, type Kit, type Rule } from "./rule";
+import { STAFF, USER, type Kit, type Rule } from "./rule";
 
-// Feed: posts and profiles are public; likes, reposts, bookmarks and follows are the caller's own.
+// Feed: posts and profiles are public; likes, reposts, bookmarks, follows, blocks and mutes are the caller's own;
+// someone's block shuts the blocked person out of their posts; the report queue is for admins.
 
 /** A post of `author`'s, as feed.posts.create answers it. */
 async function postBy(kit: Kit, author: Person): Promise<string> {
   return (await kit.make<{ id: string }>("feed.posts.create", { text: "From the authorization suite #authz" }, author)).id;
 }
 
-/** Acting on someone else's public post (C's) is what these are for; the caller's own like/repost/bookmark is the only row touched. */
-const onPostOfC = (input: Record<string, unknown>): Rule<unknown> => ({ access: "user", request: async (kit) => ({ postId: await postBy(kit, kit.c), ...input }) });
+/**
+ * A post by someone new who blocked B. These rules use "owner" for the blocked viewer: A may reply to, like,
+ * repost, bookmark or report it (2xx), B, being blocked, is refused (403), and signed out is 401.
+ */
+async function postOfSomeoneWhoBlockedB(kit: Kit): Promise<string> {
+  const blocker = await createTestUser(kit.db, { name: "Blocks B" });
+  const post = await kit.db.post.create({ data: { authorId: blocker.id, text: "Not for B #authz" }, select: { id: true } });
+  await kit.db.feedBlock.create({ data: { blockerId: blocker.id, blockedId: kit.b.id } });
+  return post.id.toString();
+}
+
+const onPostOfBlocker = (input: Record<string, unknown>): Rule<unknown> => ({
+  access: "owner",
+  request: async (kit) => ({ postId: await postOfSomeoneWhoBlockedB(kit), ...input }),
+});
+
+/** Blocks and mutes act on the caller's own list; the target is someone new, so no other rule's people are affected. */
+const onNewPerson = (input: Record<string, unknown>): Rule<unknown> => ({
+  access: "user",
+  request: async (kit) => ({ userId: (await createTestUser(kit.db)).id, ...input }),
+});
+
+/** A post of C's with an open report for the admin rules to settle. */
+async function reportedPost(kit: Kit): Promise<string> {
+  const postId = await postBy(kit, kit.c);
+  const reporter = await createTestUser(kit.db);
+  await kit.db.postReport.create({ data: { postId: BigInt(postId), reporterId: reporter.id, reason: "spam" } });
+  return postId;
+}
 
 export const procedures: Record<string, Rule<unknown>> = {
   "feed.timeline.home": USER,
-  "feed.posts.create": { access: "user", request: () => ({ text: "Hello from the authorization suite" }) },
+  // A reply: anyone signed in may post, but not answer someone who blocked them.
+  "feed.posts.create": {
+    access: "owner",
+    request: async (kit) => ({ text: "A reply from the authorization suite", replyToId: await postOfSomeoneWhoBlockedB(kit) }),
+  },
   "feed.posts.delete": { access: "owner", request: async (kit) => ({ postId: await postBy(kit, kit.a) }) },
   "feed.posts.thread": { access: "public", why: "posts are public, like a profile; the viewer's own likes are the only personal part" },
   "feed.posts.byAuthor": { access: "public", why: "a profile's posts and replies are public" },
   "feed.posts.byTag": { access: "public", why: "hashtag pages list public posts" },
-  "feed.engagement.like": onPostOfC({ liked: true }),
-  "feed.engagement.repost": onPostOfC({ reposted: true }),
-  "feed.engagement.bookmark": onPostOfC({ bookmarked: true }),
+  "feed.engagement.like": onPostOfBlocker({ liked: true }),
+  "feed.engagement.repost": onPostOfBlocker({ reposted: true }),
+  "feed.engagement.bookmark": onPostOfBlocker({ bookmarked: true }),
   "feed.people.profile": { access: "public", why: "profiles and their counts are public" },
   // Following someone is an act on one's own graph; the other person's id is the input.
   "feed.people.follow": { access: "user", request: (kit) => ({ userId: kit.c.id }) },
   "feed.people.unfollow": { access: "user", request: (kit) => ({ userId: kit.c.id }) },
+  "feed.safety.block": onNewPerson({ blocked: true }),
+  "feed.safety.mute": onNewPerson({ muted: true }),
+  "feed.safety.report": onPostOfBlocker({ reason: "spam" }),
+  "feed.moderation.queue": STAFF,
+  "feed.moderation.resolve": { access: "admin", request: async (kit) => ({ postId: await reportedPost(kit), action: "dismiss" }) },
 };
