@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "./support/test";
+import { expect as baseExpect, test, type Browser, type Page } from "./support/test";
 import { newPerson, openContext, signUp, type Person } from "./support/people";
 
 /**
@@ -7,6 +7,8 @@ import { newPerson, openContext, signUp, type Person } from "./support/people";
  * the administrators' queue and a removal takes the post away for everyone.
  */
 test.describe.configure({ timeout: 150_000 });
+// Pages here wait on production builds of several people at once on two busy cores: a page load can pass 10 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const post = (page: Page, author: string, text: string) => page.getByRole("article", { name: `Post by ${author}` }).filter({ hasText: text });
 

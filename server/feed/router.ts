@@ -4,6 +4,10 @@ import { repostPost } from "./engagement/repost-post";
 import { setBookmark } from "./engagement/set-bookmark";
 import { setLike } from "./engagement/set-like";
 import { undoRepost } from "./engagement/undo-repost";
+import { listTrendingTags } from "./explore/list-trending-tags";
+import { SearchPeopleInput, searchPeople } from "./explore/search-people";
+import { SearchPostsInput, searchPosts } from "./explore/search-posts";
+import { suggestPeople } from "./explore/suggest-people";
 import { followUser } from "./graph/follow-user";
 import { getFeedProfile } from "./graph/get-feed-profile";
 import { unfollowUser } from "./graph/unfollow-user";
@@ -80,6 +84,13 @@ const safetyRouter = router({
   report: protectedProcedure.input(ReportPostInput).mutation(({ ctx, input }) => reportPost({ db: ctx.db, userId: ctx.user.id, input })),
 });
 
+const exploreRouter = router({
+  posts: publicProcedure.input(SearchPostsInput).query(({ ctx, input }) => searchPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+  people: publicProcedure.input(SearchPeopleInput).query(({ ctx, input }) => searchPeople({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+  trending: publicProcedure.query(({ ctx }) => listTrendingTags({ db: ctx.db })),
+  suggestions: publicProcedure.query(({ ctx }) => suggestPeople({ db: ctx.db, viewerId: ctx.user?.id ?? null })),
+});
+
 const moderationRouter = router({
   queue: adminProcedure.query(({ ctx }) => listReportedPosts({ db: ctx.db, adminId: ctx.user.id })),
   resolve: adminProcedure.input(ResolveReportsInput).mutation(({ ctx, input }) => resolveReports({ db: ctx.db, redis: ctx.redis, adminId: ctx.user.id, input })),
@@ -91,5 +102,6 @@ export const feedRouter = router({
   engagement: engagementRouter,
   people: peopleRouter,
   safety: safetyRouter,
+  explore: exploreRouter,
   moderation: moderationRouter,
 });

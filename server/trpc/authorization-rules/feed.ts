@@ -61,6 +61,10 @@ export const procedures: Record<string, Rule<unknown>> = {
   "feed.safety.block": onNewPerson({ blocked: true }),
   "feed.safety.mute": onNewPerson({ muted: true }),
   "feed.safety.report": onPostOfBlocker({ reason: "spam" }),
+  "feed.explore.posts": { access: "public", why: "searches public posts; hydration hides anyone blocked either way or muted by the viewer" },
+  "feed.explore.people": { access: "public", why: "searches public profiles, leaving out anyone blocked either way" },
+  "feed.explore.trending": { access: "public", why: "counts of public hashtags, no one's identity" },
+  "feed.explore.suggestions": { access: "public", why: "public profiles; signed in, ranked by the caller's own follows" },
   "feed.moderation.queue": STAFF,
   "feed.moderation.resolve": { access: "admin", request: async (kit) => ({ postId: await reportedPost(kit), action: "dismiss" }) },
 };
