@@ -6,7 +6,7 @@ import { newPerson, openContext, signUp, type Person } from "./support/people";
  * browser contexts: a block shuts the blocked person out, a report reaches
  * the administrators' queue and a removal takes the post away for everyone.
  */
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 // Pages here wait on production builds of several people at once on two busy cores: a page load can pass 10 s.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
