@@ -1,5 +1,5 @@
 import { newPerson, openContext, signUp } from "./support/people";
-import { choosePlace } from "./support/rides";
+import { choosePlace, colourShares, SURGE_AT_CAP } from "./support/rides";
 import { expect, test } from "./support/test";
 
 /**
@@ -11,6 +11,10 @@ import { expect, test } from "./support/test";
  * shows who is coming and the 4-digit start code; the driver starts the trip
  * with that code and completes it; the rider pays with the 4242 test card on
  * the payment page, comes back to a paid trip, and rates the driver.
+ * Along the way: the rider's open request shows as a surge cell on the map
+ * (one request, no free driver in its cell: the 2.5× cap), the matched car's
+ * marker moves on the rider's map as the driver's page reports its simulated
+ * driving, and the finished trip lands in "Your trips" with its receipt.
  */
 test.describe.configure({ timeout: 240_000 });
 
@@ -39,8 +43,13 @@ test("a rider requests on the map page, a driver takes it, starts it with the ri
   const ride = r.page.getByRole("region", { name: "Your ride" });
   await expect(ride).toContainText("Union Square → Coit Tower");
   await expect(ride).toContainText(/\$\d+\.\d\d/);
+  const canvas = r.page.getByTestId("ride-map").locator("canvas");
+  const surgeBefore = (await colourShares(canvas, { SURGE_AT_CAP })).SURGE_AT_CAP ?? 0;
   await ride.getByRole("button", { name: "Request ride" }).click();
   const trip = r.page.getByRole("region", { name: "Your trip" });
+  // The server's heat layer: the pickup's cell now has an open request and no available driver.
+  await expect(r.page.getByTestId("map-summary")).toContainText("prices up to 2.5×");
+  await expect.poll(async () => ((await colourShares(canvas, { SURGE_AT_CAP })).SURGE_AT_CAP ?? 0) - surgeBefore, { timeout: 10_000 }).toBeGreaterThan(0.001);
   // The trip's headline: the first live status in its card (a payment warning may follow it).
   const headline = trip.getByRole("status").first();
   await expect(headline).toHaveText(/Finding you a driver|Your driver is assigned/);
@@ -60,6 +69,22 @@ test("a rider requests on the map page, a driver takes it, starts it with the ri
   await expect(headline).toHaveText("Your driver is on the way", { timeout: 15_000 });
   await expect(trip).toContainText(driver.name);
   await expect(trip).toContainText("E2E 123");
+  // The car moves on the rider's map as the driver reports (12 m/s, every 2 s): measured against the pickup pin, so panning the map does not count.
+  const car = r.page.getByTestId("matched-car");
+  const pin = r.page.getByTestId("pickup-pin");
+  const carFromPin = async () => {
+    const [carBox, pinBox] = await Promise.all([car.boundingBox(), pin.boundingBox()]);
+    return carBox && pinBox ? { x: carBox.x - pinBox.x, y: carBox.y - pinBox.y } : null;
+  };
+  await expect(car).toBeVisible({ timeout: 15_000 });
+  const startedAt = await carFromPin();
+  expect(startedAt).not.toBeNull();
+  await expect
+    .poll(async () => {
+      const now = await carFromPin();
+      return now && startedAt ? Math.hypot(now.x - startedAt.x, now.y - startedAt.y) : 0;
+    }, { timeout: 20_000 })
+    .toBeGreaterThan(1);
   const startCode = (await trip.getByLabel(/^Start code/).textContent()) ?? "";
   expect(startCode).toMatch(/^\d{4}$/);
 
@@ -87,6 +112,21 @@ test("a rider requests on the map page, a driver takes it, starts it with the ri
   const rating = r.page.getByRole("group", { name: "Rate your driver" });
   await rating.getByRole("button", { name: "5 stars" }).click();
   await expect(rating).toBeHidden();
+
+  // "Your trips": the ride with its driver, rating and payment, and its receipt line by line.
+  const history = r.page.getByRole("list", { name: "Your trips" });
+  const row = history.getByRole("listitem").filter({ hasText: "Union Square → Coit Tower" });
+  await expect(row).toContainText(driver.name);
+  await expect(row).toContainText("you rated ★★★★★");
+  await expect(row).toContainText("Paid");
+  await row.getByRole("link", { name: /^Receipt for Union Square to Coit Tower/ }).click();
+  const receipt = r.page.getByRole("region", { name: "Receipt" });
+  await expect(receipt).toContainText("Base fare");
+  await expect(receipt).toContainText(/Distance \(\d+\.\d km\)/);
+  await expect(receipt).toContainText(/Total\s*\$\d+\.\d\d/);
+  await expect(receipt).toContainText("E2E 123");
+  await expect(receipt).toContainText("Rating: ★★★★★ (5 of 5)");
+  await expect(receipt.getByRole("list", { name: "Timeline" })).toContainText("completed");
 
   await d.page.getByRole("button", { name: "Go offline" }).click();
   await expect(d.page.getByText("You are offline")).toBeVisible();

@@ -1,6 +1,5 @@
-import sharp from "sharp";
-import { choosePlace } from "./support/rides";
-import { expect, test, type Locator, type Page } from "./support/test";
+import { choosePlace, colourShares, LAND, ROUTE, WATER } from "./support/rides";
+import { expect, test, type Page } from "./support/test";
 
 /**
  * The rider's map on /rides, offline: maplibre-gl really draws the shipped
@@ -8,24 +7,6 @@ import { expect, test, type Locator, type Page } from "./support/test";
  * but this site, and places chosen with the keyboard become pins, a route and
  * words beside the map.
  */
-
-/** The basemap's colours (scripts/rides/basemap-style.ts) and the route's (components/rides/map/map-canvas.tsx). */
-const LAND = [0xf3, 0xf0, 0xe8] as const;
-const WATER = [0xa8, 0xd5, 0xf2] as const;
-const ROUTE = [0x25, 0x63, 0xeb] as const;
-
-/** Shares of the canvas's pixels within a small distance of each colour, read from a screenshot of it. */
-async function colourShares(canvas: Locator, colours: Record<string, readonly [number, number, number]>): Promise<Record<string, number>> {
-  const { data, info } = await sharp(await canvas.screenshot()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const pixels = info.width * info.height;
-  const counts: Record<string, number> = Object.fromEntries(Object.keys(colours).map((name) => [name, 0]));
-  for (let offset = 0; offset < data.length; offset += 3) {
-    for (const [name, [r, g, b]] of Object.entries(colours)) {
-      if (Math.abs((data[offset] ?? 0) - r) + Math.abs((data[offset + 1] ?? 0) - g) + Math.abs((data[offset + 2] ?? 0) - b) < 24) counts[name] = (counts[name] ?? 0) + 1;
-    }
-  }
-  return Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count / pixels]));
-}
 
 /** Records every request whose host is not the one the app is served from. */
 function watchOutsideRequests(page: Page, baseURL: string | undefined): string[] {

@@ -10,6 +10,7 @@ import { RegisterDriverInput, registerDriver } from "./driving/register-driver";
 import { acceptOffer } from "./matching/accept-offer";
 import { declineOffer } from "./matching/decline-offer";
 import { payTrip } from "./payments/pay-trip";
+import { getSurgeMap, SurgeMapInput } from "./pricing/get-surge-map";
 import { CancelTripInput, cancelTrip } from "./trips/cancel-trip";
 import { estimateTrip, TripPlacesInput } from "./trips/estimate-trip";
 import { getCurrentTrip } from "./trips/get-current-trip";
@@ -38,6 +39,8 @@ const riderRouter = router({
     .input(TripIdInput)
     .mutation(({ ctx, input }) => payTrip({ db: ctx.db, payments: getPayments(), rider: ctx.user, tripId: input.tripId, origin: requestOrigin(ctx.headers) })),
   rate: protectedProcedure.input(RateTripInput).mutation(({ ctx, input }) => rateTrip({ db: ctx.db, riderId: ctx.user.id, input })),
+  /** The heat layer: surging H3 cells near the viewer. */
+  surge: protectedProcedure.input(SurgeMapInput).query(({ ctx, input }) => getSurgeMap({ redis: ctx.redis, input })),
   history: protectedProcedure.input(TripHistoryInput).query(({ ctx, input }) => listTripHistory({ db: ctx.db, redis: ctx.redis, riderId: ctx.user.id, input })),
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
+import { TripHistory } from "@/components/rides/history/trip-history";
 import { RiderView } from "@/components/rides/trip/rider-view";
 import { RidePlanner } from "@/components/rides/where-to/ride-planner";
 import { buttonClasses } from "@/components/ui/button";
@@ -26,7 +27,10 @@ export default async function RidesPage() {
         }
       />
       {user ? (
-        <RiderView settings={mapSettings()} />
+        <div className="space-y-8">
+          <RiderView settings={mapSettings()} />
+          <TripHistory />
+        </div>
       ) : (
         <RidePlanner settings={mapSettings()}>
           <SignInPrompt title="Sign in to request a ride" description="See the fare, the nearest driver and your trip live. Demo riders: alice or bob." next="/rides" />

@@ -30,7 +30,12 @@ export function RiderPanel({ pickup, dropoff, onTripState }: { pickup: RidePlace
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery({ ...trpc.rides.rider.current.queryOptions(), refetchInterval: 5_000 });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.rides.rider.current.queryKey() });
+  // A trip that ends joins "Your trips", and a request (or a match) changes the surge around its pickup: all follow every status change.
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.rides.rider.current.queryKey() });
+    void queryClient.invalidateQueries(trpc.rides.rider.history.pathFilter());
+    void queryClient.invalidateQueries(trpc.rides.rider.surge.pathFilter());
+  };
   const trip = current.data ?? null;
   const [live, setLive] = useState<DriverLocationEvent | null>(null);
   useChannelEvent(trip ? tripChannel(trip.id) : null, RIDES_EVENTS.tripStatus, refresh);

@@ -1,17 +1,27 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
 import type { MapSettings } from "@/server/platform/map-settings";
+import { DEMO_CITY } from "@/server/rides/demo-city/city";
 import { RidePlanner } from "../where-to/ride-planner";
 import type { WhereToPoint, WhereToValue } from "../where-to/where-to";
 import { RiderPanel, type RidePlace, type RiderTripState } from "./rider-panel";
 
+/** The heat layer follows demand within a poll; a request of one's own refreshes it at once (RiderPanel). */
+const SURGE_POLL_MS = 15_000;
+
 /**
  * The rider's page: where to (form and map) with the trip panel under the
- * form; the trip's driver glides on the same map while they come.
+ * form; the trip's driver glides on the same map while they come, over the
+ * surge heat layer around the pickup (or the city's centre before one is set).
  */
 export function RiderView({ settings }: { settings: MapSettings }) {
+  const trpc = useTRPC();
   const [places, setPlaces] = useState<WhereToValue>({ pickup: null, dropoff: null });
+  const viewer = places.pickup ?? DEMO_CITY.center;
+  const surge = useQuery({ ...trpc.rides.rider.surge.queryOptions({ lat: viewer.lat, lng: viewer.lng }), refetchInterval: SURGE_POLL_MS, placeholderData: (previous) => previous });
   const [tripState, setTripState] = useState<RiderTripState>({ trip: null, driverPosition: null });
   const driver = tripState.trip?.driver ?? null;
   return (
@@ -21,6 +31,7 @@ export function RiderView({ settings }: { settings: MapSettings }) {
       map={{
         car: tripState.driverPosition,
         carDescription: driver ? `${driver.name}'s ${driver.car} (${driver.plate})` : null,
+        surge: surge.data?.cells,
       }}
     >
       <RiderPanel pickup={ridePlace(places.pickup)} dropoff={ridePlace(places.dropoff)} onTripState={setTripState} />

@@ -60,6 +60,7 @@ export const procedures: Record<string, Rule<unknown>> = {
   "rides.rider.request": { access: "user", request: async (kit) => (await freeA(kit), RIDE_PLACES) },
   "rides.rider.current": USER,
   "rides.rider.history": { access: "user", request: () => ({}) },
+  "rides.rider.surge": { access: "user", request: () => ({ lat: 10, lng: 10 }) },
   "rides.rider.cancel": riderTripOfA("no_drivers", { reason: "Changed my plans" }),
   "rides.rider.retry": riderTripOfA("no_drivers"),
   "rides.rider.pay": riderTripOfA("completed"),
