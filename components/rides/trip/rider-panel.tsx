@@ -30,10 +30,14 @@ export function RiderPanel({ pickup, dropoff, onTripState }: { pickup: RidePlace
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery({ ...trpc.rides.rider.current.queryOptions(), refetchInterval: 5_000 });
-  // A trip that ends joins "Your trips", and a request (or a match) changes the surge around its pickup: all follow every status change.
+  // A trip that ends joins "Your trips": both follow every status change.
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.rides.rider.current.queryKey() });
     void queryClient.invalidateQueries(trpc.rides.rider.history.pathFilter());
+  };
+  // One's own request adds demand at the pickup: the heat layer shows it at once rather than at its next poll.
+  const requested = () => {
+    refresh();
     void queryClient.invalidateQueries(trpc.rides.rider.surge.pathFilter());
   };
   const trip = current.data ?? null;
@@ -45,7 +49,7 @@ export function RiderPanel({ pickup, dropoff, onTripState }: { pickup: RidePlace
 
   if (current.isPending) return <Skeleton className="h-48 w-full" />;
   if (current.isError) return <LoadError title="Could not load your trip" message={current.error.message} onRetry={() => void current.refetch()} />;
-  return trip ? <TripPanel trip={trip} onChanged={refresh} /> : <RequestPanel pickup={pickup} dropoff={dropoff} onRequested={refresh} />;
+  return trip ? <TripPanel trip={trip} onChanged={refresh} /> : <RequestPanel pickup={pickup} dropoff={dropoff} onRequested={requested} />;
 }
 
 function RequestPanel({ pickup, dropoff, onRequested }: { pickup: RidePlace | null; dropoff: RidePlace | null; onRequested: () => void }) {

@@ -9,7 +9,7 @@ import { RidePlanner } from "../where-to/ride-planner";
 import type { WhereToPoint, WhereToValue } from "../where-to/where-to";
 import { RiderPanel, type RidePlace, type RiderTripState } from "./rider-panel";
 
-/** The heat layer follows demand within a poll; a request of one's own refreshes it at once (RiderPanel). */
+/** The heat layer follows demand within a poll; the rider's own request refreshes it at once (RiderPanel). */
 const SURGE_POLL_MS = 15_000;
 
 /**
