@@ -21,10 +21,9 @@ export function TripHistory() {
   const trpc = useTRPC();
   const pages = useInfiniteQuery(trpc.rides.rider.history.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   return (
-    <section aria-labelledby="your-trips" className="space-y-3">
-      <h2 id="your-trips" className="text-lg font-semibold">
-        Your trips
-      </h2>
+    // Not a named <section>: a "Your trips" region would share its name's start with the trip panel's "Your trip".
+    <div className="space-y-3">
+      <h2 className="text-lg font-semibold">Your trips</h2>
       {pages.isPending ? (
         <Card aria-busy="true" aria-label="Loading your trips" className="space-y-3 p-5">
           <Skeleton className="h-4 w-2/3" />
@@ -46,7 +45,7 @@ export function TripHistory() {
           <LoadMore pages={pages} items="trips" />
         </>
       )}
-    </section>
+    </div>
   );
 }
 
