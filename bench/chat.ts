@@ -23,7 +23,7 @@
  *    idle client: a second wave of the same clients (same subscriptions)
  *    connects to the warm gateway and stays idle; growth / clients;
  * 5. gateway restart: sends go on at the same rate while the gateway process is
- *    stopped (SIGTERM) and started again on the same port; pusher-js reconnects
+ *    stopped (SIGTERM) and the stack's supervisor starts it again; pusher-js reconnects
  *    and re-subscribes, and each client fills what it missed from
  *    `GET /api/chat/conversations/{id}/messages?after=` exactly as the browser's timeline does (on a seq
  *    gap, and after re-subscribing). `restart_lost` counts receipts that never
@@ -50,7 +50,6 @@ import type PusherClient from "pusher-js";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { connectClients } from "./chat/clients";
 import { cleanUp, seed, type Seeded } from "./chat/data-set";
-import { stopChild } from "./chat/gateway-restart";
 import { baselinePhase, fixedRatePhase, memoryPhase, restartPhase, saturationPhase, warmUp, type RestartResult } from "./chat/phases";
 import { pidListeningOn, rssKb } from "./chat/processes";
 import { printReport } from "./chat/report";
@@ -116,7 +115,6 @@ async function main() {
     });
   } finally {
     for (const client of clients) client.disconnect();
-    if (restart) await stopChild(restart.gateway);
     await cleanUp(db, seeded).catch((error: unknown) => console.error("cleanup failed:", error));
     await db.$disconnect();
     await target.stop();

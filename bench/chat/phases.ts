@@ -214,12 +214,10 @@ export type RestartResult = {
   errors: number;
   reordered: number;
   duplicates: number;
-  /** The restarted gateway process, for the caller to stop at the end. */
-  gateway: RestartedGateway["child"];
 };
 
 /**
- * 5. Sends go on at RATE while the gateway is stopped (SIGTERM) and started again on the same port. pusher-js
+ * 5. Sends go on at RATE while the gateway is stopped (SIGTERM) and the stack's supervisor starts it again. pusher-js
  * reconnects and re-subscribes; each client fills what it missed from history exactly as the browser does.
  */
 export async function restartPhase(sender: SendPath, target: Target, memberships: number, offset: number): Promise<RestartResult> {
@@ -263,7 +261,6 @@ export async function restartPhase(sender: SendPath, target: Target, memberships
     errors: phase.errors,
     reordered: phase.reordered,
     duplicates: phase.duplicates,
-    gateway: restarted.child,
   };
 }
 
