@@ -243,6 +243,50 @@ test.describe("links", () => {
     expect(afterRevoke.status()).toBe(401);
   });
 
+  test("create with a password and UTM parameters from the form; copy a row's short URL; the visitor unlocks it", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/links");
+    const destination = destinationUrl("/sale");
+    await page.getByLabel("Long URL").fill(destination);
+    await page.getByRole("button", { name: /^More options/ }).click();
+    await page.getByLabel("Source").fill("newsletter");
+    await page.getByLabel("Campaign").fill("spring sale");
+    const tagged = `${destination}?utm_source=newsletter&utm_campaign=spring+sale`;
+    await expect(page.getByTestId("utm-preview")).toHaveText(`The link will open ${tagged}`);
+    // Too short a password is refused before anything is sent, next to its field.
+    const password = page.getByLabel("Password (optional)");
+    await password.fill("abc");
+    await page.getByRole("button", { name: "Shorten" }).click();
+    await expect(password).toHaveAccessibleDescription(/Passwords have at least 4 characters\./);
+    await password.fill("open-sesame");
+    await page.getByRole("button", { name: "Shorten" }).click();
+
+    const result = page.getByRole("region", { name: "Your short link" });
+    await expect(result).toContainText(tagged);
+    const shortUrl = (await result.getByTestId("short-url").textContent()) ?? "";
+    const code = shortUrl.split("/").at(-1) ?? "";
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `/${code}`, exact: true }) });
+    await expect(row.getByText("Password", { exact: true })).toBeVisible();
+
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const copy = row.getByRole("button", { name: `Copy ${shortUrl}` });
+    await copy.click();
+    await expect(copy).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortUrl);
+
+    const visitor = await page.context().newPage();
+    await visitor.goto(shortUrl);
+    await expect(visitor.getByRole("heading", { name: "This link is password-protected" })).toBeVisible();
+    await visitor.getByLabel("Password").fill("not-it");
+    await visitor.getByRole("button", { name: "Continue" }).click();
+    await expect(visitor.getByRole("alert")).toHaveText("That password is not right. Please try again.");
+    await visitor.getByLabel("Password").fill("open-sesame");
+    await visitor.getByRole("button", { name: "Continue" }).click();
+    await expect(visitor).toHaveURL(tagged);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Destination /sale?utm_source=newsletter&utm_campaign=spring+sale");
+    await visitor.close();
+  });
+
   test("signed-out visitors are asked to sign in", async ({ page }) => {
     await page.goto("/links");
     await expect(page.getByRole("heading", { name: "Sign in to shorten links" })).toBeVisible();

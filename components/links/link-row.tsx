@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Menu, MenuItem, MenuSeparator } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
 import type { LinkView } from "@/server/links/manage/link-view";
+import { CopyButton } from "./copy-button";
 import { formatCount, formatDate, formatDateTime } from "./format";
 import { LinkStatusBadge } from "./link-status-badge";
 
@@ -30,6 +31,7 @@ export function LinkRow({
           <Link href={analyticsHref} className="font-medium text-accent-text underline-offset-4 hover:underline">
             /{link.code}
           </Link>
+          <CopyButton text={link.shortUrl} accessibleLabel={`Copy ${link.shortUrl}`} variant="ghost" size="sm" />
           {link.hasPassword ? <Badge>Password</Badge> : null}
           <span className="sm:hidden">
             <LinkStatusBadge status={link.status} />

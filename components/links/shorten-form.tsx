@@ -11,6 +11,10 @@ import type { LinkView } from "@/server/links/manage/link-view";
 import { ExpiryField, NO_EXPIRY, expiryFromChoice, type ExpiryChoice } from "./expiry-field";
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
 import { LinkResult } from "./link-result";
+import { withUtm, type Utm } from "./utm";
+import { UtmFields } from "./utm-fields";
+
+const MIN_PASSWORD_LENGTH = 4;
 
 /** The shorten form; on success it shows the result (short URL, copy, QR) and refreshes "My links". */
 export function ShortenForm() {
@@ -21,6 +25,8 @@ export function ShortenForm() {
   const [expiry, setExpiry] = useState<ExpiryChoice>(NO_EXPIRY);
   const [title, setTitle] = useState("");
   const [tags, setTags] = useState("");
+  const [password, setPassword] = useState("");
+  const [utm, setUtm] = useState<Utm>({});
   const [showMore, setShowMore] = useState(false);
   const [errors, setErrors] = useState<LinkFormErrors>({});
   const [created, setCreated] = useState<LinkView | null>(null);
@@ -34,6 +40,8 @@ export function ShortenForm() {
         setExpiry(NO_EXPIRY);
         setTitle("");
         setTags("");
+        setPassword("");
+        setUtm({});
         void queryClient.invalidateQueries(trpc.links.list.pathFilter());
       },
       onError: (error) => {
@@ -41,7 +49,7 @@ export function ShortenForm() {
         setCreated(null);
         const next = linkFormErrorsOf(error);
         // Optional fields live behind "More options": open it when the problem is there.
-        if (next.title || next.tags) setShowMore(true);
+        if (next.title || next.tags || next.password) setShowMore(true);
         setErrors(next);
       },
     }),
@@ -55,14 +63,16 @@ export function ShortenForm() {
     if (!url.trim()) next.url = "Please enter the link to shorten.";
     const chosenExpiry = expiryFromChoice(expiry);
     if (!chosenExpiry.ok) next.expiresAt = chosenExpiry.message;
+    if (password && password.length < MIN_PASSWORD_LENGTH) next.password = `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`;
     setErrors(next);
     if (Object.keys(next).length > 0 || !chosenExpiry.ok) return;
     create.mutate({
-      url: url.trim(),
+      url: withUtm(url.trim(), utm),
       ...(alias.trim() ? { customAlias: alias.trim() } : {}),
       expiresAt: chosenExpiry.expiresAt,
       ...(title.trim() ? { title: title.trim() } : {}),
       ...(tags.trim() ? { tags: parseTags(tags) } : {}),
+      ...(password ? { password } : {}),
     });
   };
 
@@ -116,7 +126,7 @@ export function ShortenForm() {
                 onClick={() => setShowMore((open) => !open)}
                 className="text-sm font-medium text-accent-text underline-offset-4 hover:underline"
               >
-                {showMore ? "Fewer options" : "Title and tags"}
+                {showMore ? "Fewer options" : "More options: title, tags, password, UTM"}
               </button>
             </div>
             {showMore ? (
@@ -144,6 +154,23 @@ export function ShortenForm() {
                   error={errors.tags}
                   hint="Separate tags with commas; at most 10."
                 />
+                <TextField
+                  label="Password (optional)"
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  maxLength={128}
+                  value={password}
+                  onChange={(event) => {
+                    setPassword(event.target.value);
+                    clear("password");
+                  }}
+                  error={errors.password}
+                  hint={`Visitors enter it before they are sent on. At least ${MIN_PASSWORD_LENGTH} characters.`}
+                />
+                <div className="sm:col-span-2">
+                  <UtmFields url={url} value={utm} onChange={setUtm} />
+                </div>
               </div>
             ) : null}
             {errors.form ? <Alert>{errors.form}</Alert> : null}
