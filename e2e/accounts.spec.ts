@@ -1,3 +1,4 @@
+import { newPerson, openContext, signIn, signUp } from "./support/people";
 import { expect, test } from "./support/test";
 
 const ONE_PIXEL_PNG = Buffer.from(
@@ -136,6 +137,39 @@ test.describe("accounts", () => {
     const headerAvatar = banner.getByRole("button", { name: /account menu/i }).locator("img");
     await expect(headerAvatar).toHaveAttribute("src", /^\/api\/media\/avatars\/.+\.webp$/);
     await expect.poll(() => headerAvatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+  });
+
+  test("password and sessions: sign another device out, then change the password", async ({ page, browser, baseURL }) => {
+    test.slow(); // two sign-ins and a password change: hashing is slow by design
+    const person = newPerson("Sami");
+    await signUp(page, person);
+    const other = await openContext(browser, baseURL);
+    await signIn(other.page, person);
+
+    await page.getByRole("banner").getByRole("button", { name: /account menu/i }).click();
+    await page.getByRole("menuitem", { name: "Password and sessions" }).click();
+    await expect(page).toHaveURL(/\/settings\/security$/);
+    const sessions = page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.first()).toContainText("This device");
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(sessions).toHaveCount(1);
+    await other.page.goto("/settings/security");
+    await expect(other.page).toHaveURL(/\/sign-in\?next=/);
+
+    const current = page.getByLabel("Current password");
+    await current.fill("not-my-password");
+    await page.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
+    await page.getByLabel("Repeat the new password").fill("a-brand-new-passphrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(current).toHaveAccessibleDescription("That is not your current password.");
+    await current.fill(person.password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Password changed")).toBeVisible();
+    await expect(current).toHaveValue("");
+
+    await signIn(other.page, { ...person, password: "a-brand-new-passphrase" });
+    await other.context.close();
   });
 
   test("profile settings need a signed-in person", async ({ page }) => {

@@ -47,6 +47,12 @@ export function AccountMenu({ account }: { account: AccountSummary }) {
       <MenuItem href="/settings/profile" icon={<PersonIcon />}>
         Profile settings
       </MenuItem>
+      <MenuItem href="/settings/security" icon={<LockIcon />}>
+        Password and sessions
+      </MenuItem>
+      <MenuItem href="/settings/api-keys" icon={<KeyIcon />}>
+        API keys
+      </MenuItem>
       <MenuItem onSelect={() => void signOut()} icon={<SignOutIcon />}>
         Sign out
       </MenuItem>
@@ -59,6 +65,24 @@ function PersonIcon() {
     <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21a8 8 0 0 1 16 0" />
+    </svg>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </svg>
+  );
+}
+
+function KeyIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <circle cx="8" cy="15" r="4" />
+      <path d="M11 12l9-9M16 7l3 3" />
     </svg>
   );
 }
