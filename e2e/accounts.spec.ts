@@ -1,3 +1,4 @@
+import { waitForMail } from "./support/outbox";
 import { newPerson, openContext, signIn, signUp } from "./support/people";
 import { expect, test } from "./support/test";
 
@@ -170,6 +171,27 @@ test.describe("accounts", () => {
 
     await signIn(other.page, { ...person, password: "a-brand-new-passphrase" });
     await other.context.close();
+  });
+
+  test("change email: the new address takes effect when the link mailed to it is opened", async ({ page }) => {
+    test.slow();
+    const person = newPerson("Mona");
+    await signUp(page, person);
+    await page.goto("/settings/profile");
+    const field = page.getByLabel("New email address");
+    await field.fill(person.email);
+    await page.getByRole("button", { name: "Change email" }).click();
+    await expect(field).toHaveAccessibleDescription("That is already your email address.");
+
+    const newEmail = `moved-${person.email}`;
+    await field.fill(newEmail);
+    await page.getByRole("button", { name: "Change email" }).click();
+    await expect(page.getByText(`We sent a link to ${newEmail}.`)).toBeVisible();
+    const mail = await waitForMail(newEmail, /Confirm your email/);
+    await page.goto(mail.link);
+    await expect(page).toHaveURL(/\/settings\/profile/);
+    await expect(page.getByText(newEmail, { exact: true })).toBeVisible();
+    await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   });
 
   test("profile settings need a signed-in person", async ({ page }) => {

@@ -7,10 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ChangeEmailForm } from "./change-email-form";
 
 /**
  * The account's email and whether it is confirmed, with a way to send the
- * confirmation mail again. Signing in does not wait for it; a confirmed
+ * confirmation mail again and to move to another address. Signing in does not wait for it; a confirmed
  * address is what a password reset can be trusted to reach.
  */
 export function EmailVerification({ email, verified, linkError }: { email: string; verified: boolean; linkError: boolean }) {
@@ -37,15 +38,18 @@ export function EmailVerification({ email, verified, linkError }: { email: strin
         </CardTitle>
         <CardDescription>{email}</CardDescription>
       </CardHeader>
-      {verified ? null : (
-        <CardBody className="space-y-3">
-          <p className="text-sm text-muted">Confirm your address so a password reset can reach you. Check your inbox for our mail, or send it again.</p>
-          {state ? <Alert tone={state.tone}>{state.text}</Alert> : null}
-          <Button type="button" variant="secondary" loading={pending} onClick={resend}>
-            Send confirmation email again
-          </Button>
-        </CardBody>
-      )}
+      <CardBody className="space-y-4">
+        {verified ? null : (
+          <div className="space-y-3">
+            <p className="text-sm text-muted">Confirm your address so a password reset can reach you. Check your inbox for our mail, or send it again.</p>
+            {state ? <Alert tone={state.tone}>{state.text}</Alert> : null}
+            <Button type="button" variant="secondary" loading={pending} onClick={resend}>
+              Send confirmation email again
+            </Button>
+          </div>
+        )}
+        <ChangeEmailForm currentEmail={email} />
+      </CardBody>
     </Card>
   );
 }

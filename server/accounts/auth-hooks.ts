@@ -32,6 +32,7 @@ const PER_IP_LIMITS: Record<string, { policy: RateLimitPolicyName; message: stri
   "/is-username-available": { policy: "username-check", message: "Too many username checks. Please wait a minute and try again." },
   "/request-password-reset": { policy: "account-mail", message: "Too many emails requested from your network. Please try again later." },
   "/send-verification-email": { policy: "account-mail", message: "Too many emails requested from your network. Please try again later." },
+  "/change-email": { policy: "account-mail", message: "Too many emails requested from your network. Please try again later." },
 };
 
 /**

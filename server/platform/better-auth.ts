@@ -93,7 +93,12 @@ export const auth = betterAuth({
     expiresIn: VERIFY_EMAIL_TOKEN_SECONDS,
     sendVerificationEmail: ({ user, url }) => required().sendVerificationEmail({ user, url }),
   },
-  user: { additionalFields: { role: { type: "string", input: false, defaultValue: "user" } } },
+  user: {
+    additionalFields: { role: { type: "string", input: false, defaultValue: "user" } },
+    // A new address takes effect when the link mailed to it is opened; an address that already has an
+    // account gets no mail and the same answer, so the form reveals no account.
+    changeEmail: { enabled: true },
+  },
   session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   rateLimit: { enabled: false },
   databaseHooks: {
