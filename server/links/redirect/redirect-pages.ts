@@ -19,13 +19,15 @@ const PAGE_STYLE = `
 
 /**
  * Their own policy, wherever they are answered (the listener and proxy.ts let
- * an answer's headers win): the inline stylesheet above by its hash, the
- * password form posting back to us, nothing else.
+ * an answer's headers win): the inline stylesheet above by its hash and
+ * nothing else, except that the password form may lead anywhere: it posts
+ * back to us, and browsers apply form-action to the redirect that follows,
+ * to the link's destination on any site ('self' alone blocked every unlock).
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "no-store",
-  "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${createHash("sha256").update(PAGE_STYLE).digest("base64")}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${createHash("sha256").update(PAGE_STYLE).digest("base64")}'; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'`,
 });
 
 function page(title: string, body: string): string {

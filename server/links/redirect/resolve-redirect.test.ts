@@ -62,6 +62,8 @@ describe("resolveRedirect", () => {
     const hash = createHash("sha256").update(style).digest("base64");
     expect(answer.headers["Content-Security-Policy"]).toContain(`style-src 'sha256-${hash}'`);
     expect(answer.headers["Content-Security-Policy"]).toContain("default-src 'none'");
+    // The password form's answer redirects to the destination, which form-action also governs.
+    expect(answer.headers["Content-Security-Policy"]).toContain("form-action 'self' http: https:");
   });
 
   it("answers HEAD without counting a click", async () => {
