@@ -69,6 +69,9 @@ async function shorten(page: Page, fields: { url: string; alias?: string }): Pro
 }
 
 test.describe("links", () => {
+  // Each test signs someone up (password hashing is slow by design): at 30 s the quiet CI machine used up to 22.5 s.
+  test.describe.configure({ timeout: 60_000 });
+
   test("shorten a URL, follow it in a second tab, and see the click count rise live", async ({ page }) => {
     await signUp(page);
     const subscribed = userChannelSubscribed(page);
