@@ -4,7 +4,8 @@ import { newPerson, openContext, signUp, type Person } from "./support/people";
 /**
  * Feed's social layer end to end, with people signed up fresh in their own
  * browser contexts: a block shuts the blocked person out, a report reaches
- * the administrators' queue and a removal takes the post away for everyone.
+ * the administrators' queue and a removal takes the post away for everyone;
+ * search finds a post by a word and by its hashtag.
  */
 test.describe.configure({ timeout: 240_000 });
 // Pages here wait on production builds of several people at once on two busy cores: a page load can pass 10 s.
@@ -100,4 +101,29 @@ test("a reported post reaches the admins' queue, and removing it takes it away",
   await c.page.goto(postPath);
   await expect(c.page.getByText("This post is not here")).toBeVisible();
   await Promise.all([c.context.close(), d.context.close(), admin.context().close()]);
+});
+
+test("search finds a post by a word and by its hashtag, with the words highlighted", async ({ browser, baseURL }) => {
+  const erin = newPerson("Erin");
+  const e = await openContext(browser, baseURL);
+  await signUp(e.page, erin);
+  const word = `kumquat${Date.now().toString(36)}`;
+  const text = `Fresh ${word} salad for lunch #${word}tag`;
+  await compose(e.page, text, erin);
+
+  await e.page.goto("/feed/explore");
+  await expect(e.page.getByRole("heading", { name: "Trending today" })).toBeVisible();
+  await expect(e.page.getByRole("heading", { name: "Who to follow" })).toBeVisible();
+  await e.page.getByLabel("Search Feed").fill(word);
+  await e.page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(e.page).toHaveURL(new RegExp(`q=${word}`));
+  const hit = post(e.page, erin.name, text);
+  await expect(hit).toBeVisible();
+  await expect(hit.locator("mark").first()).toHaveText(word);
+
+  await e.page.goto(`/feed/explore?q=${encodeURIComponent(`#${word}tag`)}`);
+  await expect(post(e.page, erin.name, text)).toBeVisible();
+  await e.page.goto(`/feed/explore?${new URLSearchParams({ q: erin.username, tab: "people" })}`);
+  await expect(e.page.getByRole("link", { name: new RegExp(erin.name) })).toBeVisible();
+  await e.context.close();
 });

@@ -5,18 +5,19 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
 import { LoadMore } from "@/components/ui/load-more";
-import type { TimelinePage } from "@/server/feed/hydrate/post-view";
+import type { TimelineItem } from "@/server/feed/hydrate/post-view";
 import { NearEnd, TimelineSkeleton } from "./home-timeline";
 import { PostCard } from "./post-card";
 
-/** A paged list of timeline entries from Postgres (a profile tab, a hashtag): loading, error, empty, infinite scroll. */
+/** A paged list of timeline entries from Postgres (a profile tab, a hashtag, search results): loading, error, empty, infinite scroll. */
 export function PagedPostList({
   pages,
   viewerId,
   emptyTitle,
   emptyDescription,
 }: {
-  pages: UseInfiniteQueryResult<InfiniteData<TimelinePage>, { message: string }>;
+  /** Timeline pages; search pages add the words to highlight to each item. */
+  pages: UseInfiniteQueryResult<InfiniteData<{ items: Array<TimelineItem & { highlights?: readonly string[] }> }>, { message: string }>;
   viewerId: string | null;
   emptyTitle: string;
   emptyDescription?: string;
@@ -31,7 +32,14 @@ export function PagedPostList({
       ) : (
         <Card className="divide-y divide-border">
           {items.map((item) => (
-            <PostCard key={item.entryId} post={item.post} repostedBy={item.repostedBy} viewerId={viewerId} onDeleted={() => void pages.refetch()} />
+            <PostCard
+              key={item.entryId}
+              post={item.post}
+              repostedBy={item.repostedBy}
+              viewerId={viewerId}
+              highlight={item.highlights}
+              onDeleted={() => void pages.refetch()}
+            />
           ))}
         </Card>
       )}

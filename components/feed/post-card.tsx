@@ -24,12 +24,15 @@ export function PostCard({
   repostedBy,
   viewerId,
   highlighted = false,
+  highlight,
   onDeleted,
 }: {
   post: PostView;
   repostedBy?: AuthorView | null;
   viewerId: string | null;
   highlighted?: boolean;
+  /** Words to mark in the text (search hits). */
+  highlight?: readonly string[];
   onDeleted?: () => void;
 }) {
   if (post.deleted) {
@@ -61,7 +64,7 @@ export function PostCard({
             </p>
           ) : null}
           <div className={highlighted ? "text-lg" : undefined}>
-            <PostText text={post.text} />
+            <PostText text={post.text} highlight={highlight} />
           </div>
           {post.quote ? <QuotedPost quote={post.quote} /> : null}
           <PostActions post={post} viewerId={viewerId} onDeleted={onDeleted} />

@@ -13,13 +13,16 @@ export default async function FeedPage() {
   return (
     <PageContainer width="narrow">
       <PageHeader eyebrow="Following" title="Feed" description="Posts from the people you follow, newest first. New ones announce themselves." />
-      {user?.role === "admin" ? (
-        <p className="mb-4 text-sm">
+      <nav aria-label="Feed pages" className="mb-4 flex flex-wrap gap-4 text-sm">
+        <Link href="/feed/explore" className="text-accent-text hover:underline">
+          Explore
+        </Link>
+        {user?.role === "admin" ? (
           <Link href="/feed/admin/reports" className="text-accent-text hover:underline">
             Reported posts (moderation)
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+      </nav>
       {user ? (
         <HomeTimeline viewerId={user.id} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/platform/db";
+import { utcTimestamp } from "@/server/feed/utc-timestamp";
 
 /** A tag trends only when at least this many different people used it in the window: one account cannot trend a tag. */
 export const TRENDING_MIN_AUTHORS = 3;
@@ -21,9 +22,9 @@ export async function listTrendingTags({ db, now = new Date() }: { db: Db; now?:
   return db.$queryRaw<TrendingTag[]>`
     WITH uses AS (
       SELECT "tag", "authorId", count(*)::int AS "posts",
-             power(0.5, extract(epoch FROM (${now}::timestamp - max("createdAt"))) / 3600.0 / ${HALF_LIFE_HOURS}) AS "weight"
+             power(0.5, extract(epoch FROM (${utcTimestamp(now)}::timestamp - max("createdAt"))) / 3600.0 / ${HALF_LIFE_HOURS}) AS "weight"
         FROM "feed_post_tag"
-       WHERE "createdAt" > ${since}::timestamp AND "createdAt" <= ${now}::timestamp
+       WHERE "createdAt" > ${utcTimestamp(since)}::timestamp AND "createdAt" <= ${utcTimestamp(now)}::timestamp
        GROUP BY "tag", "authorId"
     )
     SELECT "tag", count(*)::int AS "authors", sum("posts")::int AS "posts", sum("weight")::float8 AS "score"
