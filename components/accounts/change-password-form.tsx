@@ -3,12 +3,13 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { authClient } from "@/components/auth/auth-client";
 import { describeAuthError } from "@/components/auth/auth-error";
+import { newPasswordErrors } from "@/components/auth/new-password-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { PASSWORD_ERROR_MESSAGES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES } from "@/server/accounts/password-rules";
+import { PASSWORD_ERROR_MESSAGES, PASSWORD_RULES } from "@/server/accounts/password-rules";
 
 type FieldErrors = { current?: string; password?: string; confirm?: string };
 
@@ -26,11 +27,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const next: FieldErrors = {};
-    if (!current) next.current = "Enter your current password.";
-    if (password.length < PASSWORD_MIN_LENGTH) next.password = PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_SHORT;
-    else if (password.length > PASSWORD_MAX_LENGTH) next.password = PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_LONG;
-    if (confirm !== password) next.confirm = "The two passwords differ.";
+    const next: FieldErrors = { ...newPasswordErrors(password, confirm), ...(current ? {} : { current: "Enter your current password." }) };
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     startTransition(async () => {

@@ -7,8 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_ERROR_MESSAGES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES } from "@/server/accounts/password-rules";
+import { PASSWORD_ERROR_MESSAGES, PASSWORD_RULES } from "@/server/accounts/password-rules";
 import { describeAuthError } from "./auth-error";
+import { newPasswordErrors } from "./new-password-errors";
 
 type FieldErrors = { password?: string; confirm?: string };
 
@@ -25,10 +26,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const next: FieldErrors = {};
-    if (password.length < PASSWORD_MIN_LENGTH) next.password = PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_SHORT;
-    else if (password.length > PASSWORD_MAX_LENGTH) next.password = PASSWORD_ERROR_MESSAGES.PASSWORD_TOO_LONG;
-    if (confirm !== password) next.confirm = "The two passwords differ.";
+    const next: FieldErrors = newPasswordErrors(password, confirm);
     setErrors(next);
     if (next.password || next.confirm || !token) return;
     startTransition(async () => {
