@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { cpuSeconds, pidListeningOn } from "../chat/processes";
@@ -10,7 +11,7 @@ export type IngestResult = {
   sent: number;
   non2xx: number;
   errors: number;
-  /** CPU used per process during the run, as a share of one core: where the ceiling is. */
+  /** CPU used per process (with its children) during the run, in cores: where the ceiling is. */
   cpu: Array<{ name: string; cores: number }>;
 };
 
@@ -34,7 +35,8 @@ export async function measureIngest(options: {
   const { cookies, spots } = options;
   let next = 0;
   const pids = options.processes.map(({ name, url }) => ({ name, pid: pidListeningOn(portOf(url)) }));
-  const cpuBefore = await Promise.all(pids.map(({ pid }) => cpuSeconds(pid)));
+  const cpuBefore = await Promise.all(pids.map(({ pid }) => treeCpuSeconds(pid)));
+  const loadGeneratorBefore = process.cpuUsage();
   const started = performance.now();
   let lastAnswer = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -60,7 +62,9 @@ export async function measureIngest(options: {
     instance.on("response", () => (lastAnswer = performance.now()));
   });
   const activeSeconds = (lastAnswer - started) / 1000 || result.duration;
-  const cpuAfter = await Promise.all(pids.map(({ pid }) => cpuSeconds(pid)));
+  const cpuAfter = await Promise.all(pids.map(({ pid }) => treeCpuSeconds(pid)));
+  const loadGenerator = process.cpuUsage(loadGeneratorBefore);
+  const cores = (seconds: number) => Math.round((seconds / activeSeconds) * 100) / 100;
   return {
     rps: Math.round(result["2xx"] / activeSeconds),
     p50: result.latency.p50,
@@ -68,6 +72,32 @@ export async function measureIngest(options: {
     sent: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    cpu: pids.map(({ name }, index) => ({ name, cores: Math.round((((cpuAfter[index] ?? 0) - (cpuBefore[index] ?? 0)) / activeSeconds) * 100) / 100 })),
+    cpu: [
+      ...pids.map(({ name }, index) => ({ name, cores: cores((cpuAfter[index] ?? 0) - (cpuBefore[index] ?? 0)) })),
+      { name: "autocannon (this process)", cores: cores((loadGenerator.user + loadGenerator.system) / 1e6) },
+    ],
   };
 }
+
+/**
+ * CPU seconds of a process and its children, live ones and those it has reaped
+ * (cutime/cstime): Postgres serves each connection from a backend the
+ * postmaster forked, and its helper processes come and go.
+ */
+async function treeCpuSeconds(pid: number | undefined): Promise<number> {
+  if (!pid) return 0;
+  const children: number[] = [];
+  let reaped = 0;
+  for (const entry of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[1]) === pid) children.push(Number(entry));
+    if (Number(entry) === pid) reaped = (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
+  }
+  const seconds = await Promise.all([pid, ...children].map((each) => cpuSeconds(each)));
+  return seconds.reduce<number>((sum, value) => sum + (value ?? 0), reaped);
+}
+
+/** USER_HZ, the unit of /proc times: 100 on Linux (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;
