@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { createSessionCookies } from "../support/session-cookies";
 import type { PrismaClient } from "../../server/generated/prisma/client";
 import { BIG_GROUP_SIZE, CLIENTS, CONVERSATIONS, runId } from "./settings";
 
@@ -29,7 +29,6 @@ export type Seeded = { userIds: string[]; cookies: string[]; conversations: Conv
 /** Users with signed session cookies, and their conversations, straight into Postgres. */
 export async function seed(db: PrismaClient, authSecret: string): Promise<Seeded> {
   const userIds = Array.from({ length: CLIENTS }, (_, index) => `bench-chat-${runId}-u${index}`);
-  const tokens = userIds.map(() => randomBytes(24).toString("base64url"));
   await db.user.createMany({
     data: userIds.map((id, index) => ({
       id,
@@ -39,8 +38,7 @@ export async function seed(db: PrismaClient, authSecret: string): Promise<Seeded
       displayUsername: `bc_${runId}_${index}`,
     })),
   });
-  const expiresAt = new Date(Date.now() + 24 * 3600_000);
-  await db.session.createMany({ data: userIds.map((userId, index) => ({ id: randomUUID(), token: tokens[index] ?? "", userId, expiresAt })) });
+  const cookies = await createSessionCookies(db, userIds, authSecret);
   const conversations = planConversations();
   await db.conversation.createMany({
     data: conversations.map((conversation) => ({
@@ -59,11 +57,6 @@ export async function seed(db: PrismaClient, authSecret: string): Promise<Seeded
         role: conversation.kind === "group" && position === 0 ? ("admin" as const) : ("member" as const),
       })),
     ),
-  });
-  // better-auth's cookie: `<token>.<base64 HMAC-SHA256(token, AUTH_SECRET)>`, URI-encoded (better-call signCookieValue).
-  const cookies = tokens.map((token) => {
-    const signature = createHmac("sha256", authSecret).update(token).digest("base64");
-    return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
   });
   return { userIds, cookies, conversations };
 }
