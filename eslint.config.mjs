@@ -30,6 +30,8 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/shop/orders/order-events",
   "server/shop/orders/tracking-number",
   "server/shop/reviews/review-limits",
+  "server/videos/comments/comment-limits",
+  "server/videos/search/search-options",
   "server/videos/video-channels",
 ];
 

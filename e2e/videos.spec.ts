@@ -1,10 +1,6 @@
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { newPerson, signUp } from "./support/people";
 import { expect, test } from "./support/test";
+import { makeClip } from "./support/video-clip";
 
 /**
  * Video end to end: a small clip made by ffmpeg here is uploaded through the
@@ -14,20 +10,8 @@ import { expect, test } from "./support/test";
  */
 test.describe.configure({ timeout: 180_000 });
 
-async function makeClip(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-e2e-video-"));
-  const file = path.join(dir, "e2e-clip.mp4");
-  await promisify(execFile)("ffmpeg", [
-    "-hide_banner", "-nostdin", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=10:duration=6",
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=6",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", file,
-  ]);
-  return file;
-}
-
 test("upload a clip, watch it transcode to ready, play it and switch quality", async ({ page }) => {
-  const clip = await makeClip();
+  const clip = await makeClip(6);
   await signUp(page, newPerson("Vida"));
 
   await page.goto("/videos/upload");

@@ -219,6 +219,16 @@ const EnvSchema = z.object({
   VIDEO_X264_PRESET: z.enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]).default("veryfast"),
   /** Uploads in progress (tus) and transcoding scratch space. Unset: video-work beside STORAGE_DIR. */
   VIDEO_WORK_DIR: optional,
+  /** A viewer's views of one video count once per this many hours (Redis key with a TTL per viewer and video). */
+  VIDEO_VIEW_WINDOW_HOURS: z.coerce.number().positive().default(6),
+  /** How often the worker adds the views buffered in Redis to Postgres (tests shorten it). */
+  VIDEO_VIEW_FLUSH_MS: z.coerce.number().int().positive().default(5_000),
+  /** Comments and replies per user. */
+  RATE_LIMIT_VIDEO_COMMENT_POINTS: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_VIDEO_COMMENT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Likes, dislikes, subscriptions and reports per user. */
+  RATE_LIMIT_VIDEO_ACTION_POINTS: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_VIDEO_ACTION_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
 
   // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
   STRIPE_SECRET_KEY: optional,

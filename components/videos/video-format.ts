@@ -20,3 +20,13 @@ export function formatDate(date: Date | null): string {
 }
 
 export const VISIBILITY_LABELS = { public: "Public", unlisted: "Unlisted", private: "Private" } as const;
+
+/** (1, "view") → "1 view"; (1234, "view") → "1,234 views". */
+export function formatCount(count: number, word: string): string {
+  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** A channel's page: by username, or by id for people without one. */
+export function channelHref(owner: { id: string; username: string | null }): string {
+  return `/videos/c/${encodeURIComponent(owner.username ?? owner.id)}`;
+}

@@ -10,10 +10,10 @@ import { LoadMore } from "@/components/ui/load-more";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VideoCard } from "./video-card";
 
-/** The /videos home: the latest public videos, newest first, 24 at a time. */
-export function VideoGrid() {
+/** The latest public videos, newest first, 24 at a time: everyone's on /videos, one channel's on its page. */
+export function VideoGrid({ channelId = null, label = "Latest videos" }: { channelId?: string | null; label?: string }) {
   const trpc = useTRPC();
-  const pages = useInfiniteQuery(trpc.videos.list.infiniteQueryOptions({ limit: 24 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const pages = useInfiniteQuery(trpc.videos.list.infiniteQueryOptions({ limit: 24, channelId }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const videos = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
   if (pages.isPending) {
@@ -30,6 +30,7 @@ export function VideoGrid() {
     );
   }
   if (pages.isError) return <LoadError title="Could not load videos" message={pages.error.message} onRetry={() => void pages.refetch()} />;
+  if (videos.length === 0 && channelId) return <EmptyState title="No videos yet" description="This channel has not published a public video yet." />;
   if (videos.length === 0) {
     return (
       <EmptyState
@@ -45,7 +46,7 @@ export function VideoGrid() {
   }
   return (
     <div className="space-y-8">
-      <ul className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" aria-label="Latest videos">
+      <ul className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" aria-label={label}>
         {videos.map((video) => (
           <li key={video.id}>
             <VideoCard video={video} />

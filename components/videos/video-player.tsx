@@ -6,6 +6,11 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 type Level = { index: number; height: number; width: number };
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 const SEEK_SECONDS = 5;
+/** While playing, where the player is goes to the server this often (and on pause and on leaving). */
+export const POSITION_EVERY_MS = 10_000;
+
+/** What the watch page hears from the player: the first play (a view), and where it is (resume, history). */
+export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void };
 
 /**
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
@@ -14,7 +19,7 @@ const SEEK_SECONDS = 5;
  * or one rendition) and a speed menu under it. Keyboard, with the player
  * focused: space or k play/pause, ←/→ seek 5 s, f full screen, m mute.
  */
-export function VideoPlayer({ src, poster, title }: { src: string; poster: string | null; title: string }) {
+export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, onPosition }: { src: string; poster: string | null; title: string; startAt?: number | null } & PlayerReports) {
   const video = useRef<HTMLVideoElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const hls = useRef<Hls | null>(null);
@@ -25,6 +30,12 @@ export function VideoPlayer({ src, poster, title }: { src: string; poster: strin
   const [failed, setFailed] = useState(false);
   const qualityId = useId();
   const speedId = useId();
+  // The latest callbacks, read by listeners set up once per source.
+  const reports = useRef<PlayerReports>({});
+  useEffect(() => {
+    reports.current = { onFirstPlay, onPosition };
+  });
+  const startRef = useRef(startAt);
 
   useEffect(() => {
     const element = video.current;
@@ -35,9 +46,12 @@ export function VideoPlayer({ src, poster, title }: { src: string; poster: strin
       // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
       if (!HlsJs.isSupported()) {
         element.src = src;
+        const resumeAt = startRef.current;
+        if (resumeAt) element.addEventListener("loadedmetadata", () => (element.currentTime = resumeAt), { once: true });
         return;
       }
-      const player = new HlsJs({ capLevelToPlayerSize: false });
+      // Resuming: hls.js loads from the saved position instead of the start (-1: from the start).
+      const player = new HlsJs({ capLevelToPlayerSize: false, startPosition: startRef.current ?? -1 });
       hls.current = player;
       player.on(HlsJs.Events.MANIFEST_PARSED, (_event, data) => setLevels(data.levels.map((level, index) => ({ index, height: level.height, width: level.width }))));
       player.on(HlsJs.Events.LEVEL_SWITCHED, (_event, data) => setPlaying(data.level));
@@ -51,6 +65,40 @@ export function VideoPlayer({ src, poster, title }: { src: string; poster: strin
       cancelled = true;
       hls.current?.destroy();
       hls.current = null;
+    };
+  }, [src]);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let played = false;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const report = () => {
+      if (played) reports.current.onPosition?.(element.currentTime);
+    };
+    const onPlaying = () => {
+      if (!played) reports.current.onFirstPlay?.();
+      played = true;
+      clearInterval(timer);
+      timer = setInterval(report, POSITION_EVERY_MS);
+    };
+    const onPause = () => {
+      clearInterval(timer);
+      report();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") report();
+    };
+    element.addEventListener("playing", onPlaying);
+    element.addEventListener("pause", onPause);
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      // Leaving the page (or another video): where it was is kept.
+      report();
+      clearInterval(timer);
+      element.removeEventListener("playing", onPlaying);
+      element.removeEventListener("pause", onPause);
+      document.removeEventListener("visibilitychange", onHidden);
     };
   }, [src]);
 

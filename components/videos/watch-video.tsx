@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
@@ -9,15 +9,28 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ReactionButtons } from "./reaction-buttons";
+import { SubscribeButton } from "./subscribe-button";
+import { VideoComments } from "./video-comments";
 import { VideoPlayer } from "./video-player";
-import { formatDate, VISIBILITY_LABELS } from "./video-format";
+import { channelHref, formatCount, formatDate, formatDuration, VISIBILITY_LABELS } from "./video-format";
 
-/** The watch page: the player, then title, channel, date, tags and description. Its owner also sees a video still processing or failed. */
-export function WatchVideo({ id }: { id: string }) {
+/** Closer than this to the end, a saved position starts the video over instead. */
+const RESUME_BEFORE_END_SECONDS = 3;
+
+/**
+ * The watch page: the player (resuming where I stopped), then title, views,
+ * like/dislike, the channel with its subscribe button, date, tags,
+ * description and comments. Its owner also sees a video still processing or failed.
+ */
+export function WatchVideo({ id, viewerId }: { id: string; viewerId: string | null }) {
   const trpc = useTRPC();
   const video = useQuery({ ...trpc.videos.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "processing" ? 3_000 : false) });
+  const viewer = useQuery({ ...trpc.videos.viewerState.queryOptions({ id }), enabled: video.data?.status === "ready" });
+  const recordView = useMutation(trpc.videos.recordView.mutationOptions());
+  const savePosition = useMutation(trpc.videos.history.savePosition.mutationOptions());
 
-  if (video.isPending) {
+  if (video.isPending || (video.data?.status === "ready" && viewer.isPending)) {
     return (
       <div className="space-y-4" aria-busy="true" aria-label="Loading the video">
         <Skeleton className="aspect-video w-full rounded-xl" />
@@ -41,10 +54,23 @@ export function WatchVideo({ id }: { id: string }) {
   }
 
   const data = video.data;
+  const state = viewer.data;
+  const saved = state?.positionSeconds ?? null;
+  const startAt = saved !== null && saved > 0 && saved < (data.durationSeconds ?? 0) - RESUME_BEFORE_END_SECONDS ? saved : null;
   return (
     <article className="space-y-6">
       {data.status === "ready" && data.masterUrl ? (
-        <VideoPlayer src={data.masterUrl} poster={data.posterUrl} title={data.title} />
+        <div className="space-y-2">
+          <VideoPlayer
+            src={data.masterUrl}
+            poster={data.posterUrl}
+            title={data.title}
+            startAt={startAt}
+            onFirstPlay={() => recordView.mutate({ id })}
+            onPosition={viewerId ? (seconds) => savePosition.mutate({ videoId: id, positionSeconds: seconds }) : undefined}
+          />
+          {startAt !== null ? <p className="text-sm text-muted" data-testid="resume-note">{`Resuming where you stopped, at ${formatDuration(startAt)}.`}</p> : null}
+        </div>
       ) : data.status === "failed" ? (
         <Alert title="This video could not be processed">{data.failureReason}</Alert>
       ) : (
@@ -54,11 +80,19 @@ export function WatchVideo({ id }: { id: string }) {
       )}
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight text-fg">{data.title}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={channelHref(data.owner)} className="flex items-center gap-2 rounded-lg font-medium text-fg hover:text-accent-text">
+              <Avatar name={data.owner.name} image={data.owner.image} size="sm" />
+              {data.owner.name}
+            </Link>
+            {state ? <span className="text-sm text-muted">{formatCount(state.subscriberCount, "subscriber")}</span> : null}
+            {state ? <SubscribeButton channel={data.owner} subscribed={state.subscribed} viewerId={viewerId} next={`/videos/${id}`} /> : null}
+          </div>
+          {data.status === "ready" ? <ReactionButtons videoId={id} reaction={state?.reaction ?? null} likeCount={data.likeCount} dislikeCount={data.dislikeCount} viewerId={viewerId} /> : null}
+        </div>
         <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
-          <span className="flex items-center gap-2 text-fg">
-            <Avatar name={data.owner.name} image={data.owner.image} size="sm" />
-            {data.owner.name}
-          </span>
+          <span>{formatCount(data.viewCount, "view")}</span>
           <span>{formatDate(data.publishedAt ?? data.createdAt)}</span>
           {data.visibility !== "public" ? <Badge>{VISIBILITY_LABELS[data.visibility]}</Badge> : null}
           {data.renditions.length > 0 ? <span>{`Up to ${data.renditions.at(-1)?.name}`}</span> : null}
@@ -79,6 +113,7 @@ export function WatchVideo({ id }: { id: string }) {
         ) : null}
         {data.description ? <p className="whitespace-pre-line text-fg">{data.description}</p> : null}
       </div>
+      {data.status === "ready" ? <VideoComments videoId={id} commentCount={data.commentCount} viewerId={viewerId} /> : null}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
 import { startDriverSweeper } from "@/server/rides/drivers/driver-sweeper";
 import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
+import { startViewFlusher } from "@/server/videos/views/view-flusher";
 import { CONCURRENCY, processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
@@ -59,6 +60,8 @@ clickConsumer.start();
 const stopCheckoutSweeper = startCheckoutSweeper({ redis: heartbeatRedis, workerId });
 // Rides: drivers silent for RIDES_DRIVER_STALE_SECONDS leave the index of available drivers (every 5 s).
 const stopDriverSweeper = startDriverSweeper(heartbeatRedis);
+// Video: adds the views buffered in Redis to Postgres (every VIDEO_VIEW_FLUSH_MS).
+const stopViewFlusher = startViewFlusher(heartbeatRedis);
 
 async function beat() {
   try {
@@ -83,7 +86,7 @@ function lowerPriority(nice: number): void {
 async function shutdown() {
   clearInterval(heartbeat);
   stopDriverSweeper();
-  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper()]);
+  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper(), stopViewFlusher()]);
   clickStreamRedis.disconnect();
   await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));
   heartbeatRedis.disconnect();

@@ -29,6 +29,8 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  * - feed-post      30 posts / 5 min per user                    (RATE_LIMIT_FEED_POST_*)
  * - feed-follow    60 follows and unfollows / 5 min per user    (RATE_LIMIT_FEED_FOLLOW_*)
  * - feed-like      300 likes, reposts, bookmarks / 5 min per user (RATE_LIMIT_FEED_LIKE_*)
+ * - video-comment  10 comments and replies / min per user       (RATE_LIMIT_VIDEO_COMMENT_*)
+ * - video-action   300 likes, subscriptions, reports / 5 min per user (RATE_LIMIT_VIDEO_ACTION_*)
  */
 export const RATE_LIMIT_POLICIES = {
   "login-ip": policy("login-ip", env.LOGIN_LIMIT_PER_IP, env.LOGIN_LIMIT_WINDOW_SECONDS),
@@ -46,6 +48,8 @@ export const RATE_LIMIT_POLICIES = {
   "feed-post": policy("feed-post", env.RATE_LIMIT_FEED_POST_POINTS, env.RATE_LIMIT_FEED_POST_WINDOW_SECONDS),
   "feed-follow": policy("feed-follow", env.RATE_LIMIT_FEED_FOLLOW_POINTS, env.RATE_LIMIT_FEED_FOLLOW_WINDOW_SECONDS),
   "feed-like": policy("feed-like", env.RATE_LIMIT_FEED_LIKE_POINTS, env.RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS),
+  "video-comment": policy("video-comment", env.RATE_LIMIT_VIDEO_COMMENT_POINTS, env.RATE_LIMIT_VIDEO_COMMENT_WINDOW_SECONDS),
+  "video-action": policy("video-action", env.RATE_LIMIT_VIDEO_ACTION_POINTS, env.RATE_LIMIT_VIDEO_ACTION_WINDOW_SECONDS),
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

@@ -9,6 +9,7 @@ import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { publish } from "@/server/platform/realtime";
 import type { ObjectStore } from "@/server/platform/storage";
+import { notifyVideoFailed, notifyVideoReady } from "./channels/notify-video-news";
 import { ladderCommand, posterCommand } from "./ladder-command";
 import { avcCodec, masterPlaylist, readMediaPlaylist, type MeasuredRendition } from "./master-playlist";
 import { planLadder, type Rung } from "./plan-ladder";
@@ -75,7 +76,10 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     });
     // Deleted while we worked: what we just stored would belong to no one.
     if (!published) await removeStoredOutputs(storage, videoId);
-    else await announceStatus({ videoId, status: "ready", failureReason: null });
+    else {
+      await announceStatus({ videoId, status: "ready", failureReason: null });
+      await notifyVideoReady({ db, videoId }).catch((error: unknown) => log.warn({ videoId, err: String(error) }, "could not queue the ready notifications"));
+    }
   } catch (error) {
     log.warn({ videoId, err: error instanceof Error ? error.message : String(error), finalAttempt }, "transcoding failed");
     if (finalAttempt) {
@@ -172,6 +176,7 @@ export async function removeStoredOutputs(storage: Pick<ObjectStore, "listObject
 async function markFailed(db: Db, videoId: string, reason: string): Promise<void> {
   await db.video.updateMany({ where: { id: videoId }, data: { status: "failed", failureReason: reason } });
   await announceStatus({ videoId, status: "failed", failureReason: reason });
+  await notifyVideoFailed({ db, videoId, reason }).catch((error: unknown) => log.warn({ videoId, err: String(error) }, "could not queue the failure notification"));
 }
 
 async function announceStatus(event: VideoStatusEvent): Promise<void> {

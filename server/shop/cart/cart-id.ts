@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { appUrl, env } from "@/server/env";
+import { readCookie } from "@/server/platform/cookies";
 
 /**
  * Which cart a request uses. Signed in: `user:<userId>`, the same cart on every
@@ -49,13 +50,4 @@ export function clearedGuestCartCookie(): string {
 function serializeCookie(value: string, maxAgeSeconds: number): string {
   const secure = appUrl.startsWith("https:") ? "; Secure" : "";
   return `${CART_COOKIE}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
-}
-
-function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const separator = part.indexOf("=");
-    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
-  }
-  return null;
 }

@@ -18,6 +18,33 @@ async function videoFileOfA(kit: Kit, file: string): Promise<RouteRequest> {
   return { path: `/api/videos/${id}/hls/${file}` };
 }
 
+/** A comment of `author`'s on a public video of theirs: its id. */
+async function commentBy(kit: Kit, author: Kit["a"]): Promise<string> {
+  const videoId = randomUUID().replaceAll("-", "").slice(0, 24);
+  await kit.db.video.create({ data: { id: videoId, ownerId: author.id, title: "Authorization suite", visibility: "public", status: "ready", sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n } });
+  const comment = await kit.db.videoComment.create({ data: { videoId, authorId: author.id, body: "From the authorization suite" } });
+  return comment.id.toString();
+}
+
+/** Removing from the watch history touches only the caller's rows: A's row of A's video stays while B removes. */
+function historyRemoval(input: (videoId: string) => unknown): Rule<unknown> {
+  return {
+    access: "own-data-only",
+    setup: async (kit) => {
+      const videoId = await videoOfA(kit, "public");
+      await kit.db.videoWatch.create({ data: { userId: kit.a.id, videoId, positionSeconds: 4 } });
+      return { request: input(videoId), untouched: async () => (await kit.db.videoWatch.count({ where: { userId: kit.a.id, videoId } })) === 1 };
+    },
+  };
+}
+
+/** Acting on a private video of A's: B is told it does not exist; signed out gets `signedOut`. */
+const onPrivateVideoOfA = (input: (videoId: string) => Record<string, unknown>, signedOut?: number): Rule<unknown> => ({
+  access: "owner",
+  request: async (kit) => input(await videoOfA(kit)),
+  ...(signedOut ? { signedOut } : {}),
+});
+
 const TUS = { "tus-resumable": "1.0.0" };
 const tusCreation = { ...TUS, "upload-length": "10", "upload-metadata": `filename ${btoa("a.mp4")},filetype ${btoa("video/mp4")},title ${btoa("Authorization suite")}` };
 
@@ -36,6 +63,27 @@ export const procedures: Record<string, Rule<unknown>> = {
   "videos.get": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit) }), signedOut: 404 },
   "videos.mine": USER,
   "videos.delete": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit, "public") }) },
+  // The social layer: whatever names a video follows the watch rule (a private one is NOT_FOUND to others, signed out included).
+  "videos.viewerState": onPrivateVideoOfA((id) => ({ id }), 404),
+  "videos.recordView": onPrivateVideoOfA((id) => ({ id }), 404),
+  "videos.react": onPrivateVideoOfA((videoId) => ({ videoId, reaction: "like" })),
+  "videos.history.savePosition": onPrivateVideoOfA((videoId) => ({ videoId, positionSeconds: 1 })),
+  "videos.comments.list": onPrivateVideoOfA((videoId) => ({ videoId }), 404),
+  "videos.comments.add": onPrivateVideoOfA((videoId) => ({ videoId, body: "Hello from the authorization suite" })),
+  "videos.comments.delete": { access: "owner", request: async (kit) => ({ commentId: await commentBy(kit, kit.a) }) },
+  // Reporting is an act of one's own on someone else's comment (C's).
+  "videos.comments.report": { access: "user", request: async (kit) => ({ commentId: await commentBy(kit, kit.c), reason: "Authorization suite" }) },
+  "videos.channel": { access: "public", why: "a channel page shows a person's name, public videos and subscriber count" },
+  // Subscribing is an act on one's own subscriptions; the channel's id is the input.
+  "videos.subscribe": { access: "user", request: (kit) => ({ channelId: kit.c.id, subscribed: true }) },
+  "videos.subscriptionVideos": USER,
+  "videos.trending": { access: "public", why: "public, ready videos only, like the home page" },
+  "videos.search": { access: "public", why: "searches public, ready videos only" },
+  "videos.history.list": USER,
+  "videos.history.continueWatching": USER,
+  "videos.history.setPaused": { access: "user", request: () => ({ paused: false }) },
+  "videos.history.remove": historyRemoval((videoId) => ({ videoId })),
+  "videos.history.clear": historyRemoval(() => undefined),
 };
 
 export const routes: Record<string, Rule<RouteRequest>> = {

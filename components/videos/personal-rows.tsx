@@ -1,0 +1,29 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/components/trpc/client";
+import { buttonClasses } from "@/components/ui/button";
+import { VideoRow } from "./video-row";
+
+/** The signed-in part of the /videos home: "Continue watching" (with how far I got) and "From your subscriptions". */
+export function PersonalRows() {
+  const trpc = useTRPC();
+  const continuing = useQuery({ ...trpc.videos.history.continueWatching.queryOptions(), select: (rows) => rows.map((row) => ({ video: row.video, watched: row.fraction })) });
+  const subscriptions = useQuery({ ...trpc.videos.subscriptionVideos.queryOptions(), select: (videos) => videos.map((video) => ({ video })) });
+  return (
+    <>
+      <VideoRow
+        title="Continue watching"
+        query={continuing}
+        empty={null}
+        action={
+          <Link href="/videos/history" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+            History
+          </Link>
+        }
+      />
+      <VideoRow title="From your subscriptions" query={subscriptions} empty="Subscribe to a channel from any of its videos and its new uploads appear here." />
+    </>
+  );
+}
