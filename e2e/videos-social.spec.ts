@@ -55,8 +55,8 @@ test("subscribe, get the new-upload notification live, like, comment, and resume
   // Watch page: the channel with its count, like, comment.
   await expect(fanPage.getByRole("heading", { level: 1, name: "Pattern for my subscribers" })).toBeVisible();
   await expect(fanPage.getByText("1 subscriber", { exact: true })).toBeVisible();
-  await fanPage.getByRole("button", { name: "Like (0)" }).click();
-  await expect(fanPage.getByRole("button", { name: "Like (1)" })).toHaveAttribute("aria-pressed", "true");
+  await fanPage.getByRole("button", { name: "Like (0)", exact: true }).click();
+  await expect(fanPage.getByRole("button", { name: "Like (1)", exact: true })).toHaveAttribute("aria-pressed", "true");
   await fanPage.getByLabel("Add a comment").fill("Lovely colours!");
   await fanPage.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(fanPage.getByRole("list", { name: "Comments" }).getByText("Lovely colours!")).toBeVisible();

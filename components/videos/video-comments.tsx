@@ -23,7 +23,7 @@ export function VideoComments({ videoId, commentCount, viewerId }: { videoId: st
   const pages = useInfiniteQuery(trpc.videos.comments.list.infiniteQueryOptions({ videoId, sort, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const comments = pages.data?.pages.flatMap((page) => page.items) ?? [];
   // A change anywhere in the thread moves counts on the video too.
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.comments.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.get.queryKey({ id: videoId }) })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.comments.list.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.get.queryKey({ id: videoId }) })]);
 
   return (
     <section aria-labelledby={`${sortId}-title`} className="space-y-4 border-t border-border pt-6">

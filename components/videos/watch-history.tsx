@@ -22,7 +22,7 @@ export function WatchHistory() {
   const toast = useToast();
   const [confirmClear, setConfirmClear] = useState(false);
   const pages = useInfiniteQuery(trpc.videos.history.list.infiniteQueryOptions({ limit: 24 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.history.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.history.continueWatching.queryKey() })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.history.list.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.history.continueWatching.queryKey() })]);
   const onError = (error: { message: string }) => toast.show({ tone: "error", title: "Could not change your history", description: error.message });
   const remove = useMutation(trpc.videos.history.remove.mutationOptions({ onSuccess: refresh, onError }));
   const clear = useMutation(
