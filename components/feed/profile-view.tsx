@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Avatar } from "@/components/ui/avatar";
@@ -13,11 +14,12 @@ import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import type { FeedProfileView } from "@/server/feed/graph/get-feed-profile";
-import { compactCount } from "./feed-format";
+import { EditBio } from "./edit-bio";
+import { compactCount, profileHref } from "./feed-format";
 import { PagedPostList } from "./paged-post-list";
 import { BlockedNotice, ProfileSafetyMenu } from "./profile-safety";
 
-type Tab = "posts" | "replies";
+type Tab = "posts" | "replies" | "likes";
 
 /** /feed/u/[username]: the person, their counts, follow / unfollow, and their posts or replies. */
 export function ProfileView({ username, viewerId }: { username: string; viewerId: string | null }) {
@@ -46,7 +48,7 @@ function ProfileTabs({ profile, viewerId }: { profile: FeedProfileView; viewerId
   return (
     <>
       <div role="tablist" aria-label="Profile sections" className="flex gap-1 border-b border-border">
-        {(["posts", "replies"] as const).map((name) => (
+        {(["posts", "replies", "likes"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -79,10 +81,11 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
           <p className="text-sm text-muted">Joined {profile.joinedAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
           <p className="flex gap-4 pt-1 text-sm text-muted">
             <Count label="Posts" value={profile.postCount} />
-            <Count label="Following" value={profile.followingCount} />
-            <Count label="Followers" value={profile.followerCount} />
+            <Count label="Following" value={profile.followingCount} href={`${profileHref(profile.username, profile.id)}/following`} />
+            <Count label="Followers" value={profile.followerCount} href={`${profileHref(profile.username, profile.id)}/followers`} />
           </p>
         </div>
+        {profile.isYou ? <EditBio bio={profile.bio} /> : null}
         {viewerId && !profile.isYou ? (
           <div className="flex items-center gap-1">
             {profile.blockedYou || profile.youBlocked ? null : <FollowButton profile={profile} />}
@@ -94,11 +97,18 @@ function ProfileHeader({ profile, viewerId }: { profile: FeedProfileView; viewer
   );
 }
 
-function Count({ label, value }: { label: string; value: number }) {
-  return (
-    <span>
+function Count({ label, value, href }: { label: string; value: number; href?: string }) {
+  const content = (
+    <>
       <strong className="font-semibold text-fg">{compactCount(value)}</strong> {label}
-    </span>
+    </>
+  );
+  return href ? (
+    <Link href={href} className="hover:underline">
+      {content}
+    </Link>
+  ) : (
+    <span>{content}</span>
   );
 }
 
@@ -122,8 +132,12 @@ function FollowButton({ profile }: { profile: FeedProfileView }) {
   );
 }
 
+const EMPTY_TITLES: Record<Tab, string> = { posts: "No posts yet", replies: "No replies yet", likes: "No likes yet" };
+
 function AuthorPosts({ userId, tab, viewerId }: { userId: string; tab: Tab; viewerId: string | null }) {
   const trpc = useTRPC();
-  const pages = useInfiniteQuery(trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
-  return <PagedPostList pages={pages} viewerId={viewerId} emptyTitle={tab === "posts" ? "No posts yet" : "No replies yet"} />;
+  const next = { getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined };
+  const authored = useInfiniteQuery({ ...trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab: tab === "replies" ? "replies" : "posts", limit: 20 }, next), enabled: tab !== "likes" });
+  const liked = useInfiniteQuery({ ...trpc.feed.posts.likedBy.infiniteQueryOptions({ userId, limit: 20 }, next), enabled: tab === "likes" });
+  return <PagedPostList pages={tab === "likes" ? liked : authored} viewerId={viewerId} emptyTitle={EMPTY_TITLES[tab]} />;
 }

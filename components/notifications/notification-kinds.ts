@@ -50,17 +50,24 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
     title: `Order${typeof p.number === "number" ? ` #${p.number}` : ""} ${ORDER_STATUS_PHRASES[text(p.status) ?? ""] ?? "was updated"}`,
     href: text(p.orderId) ? `/shop/orders/${encodeURIComponent(text(p.orderId) ?? "")}` : "/shop/orders",
   }),
-  "feed.like": (p) => ({ title: `${actor(p)} liked your post`, href: feedPostHref(p.postId) }),
-  "feed.repost": (p) => ({ title: `${actor(p)} reposted your post`, href: feedPostHref(p.postId) }),
+  "feed.like": (p) => ({ title: `${actor(p)}${andOthers(p)} liked your post`, href: feedPostHref(p.postId) }),
+  "feed.repost": (p) => ({ title: `${actor(p)}${andOthers(p)} reposted your post`, href: feedPostHref(p.postId) }),
   "feed.reply": (p) => ({ title: `${actor(p)} replied to your post`, body: text(p.preview), href: feedPostHref(p.postId) }),
   "feed.quote": (p) => ({ title: `${actor(p)} quoted your post`, body: text(p.preview), href: feedPostHref(p.postId) }),
   "feed.mention": (p) => ({ title: `${actor(p)} mentioned you`, body: text(p.preview), href: feedPostHref(p.postId) }),
-  "feed.follow": (p) => ({ title: `${actor(p)} followed you`, href: text(p.actorUsername) ? `/feed/u/${encodeURIComponent(text(p.actorUsername) ?? "")}` : "/feed" }),
+  "feed.follow": (p) => ({ title: `${actor(p)}${andOthers(p)} followed you`, href: text(p.actorUsername) ? `/feed/u/${encodeURIComponent(text(p.actorUsername) ?? "")}` : "/feed" }),
 };
 
 /** Feed notifications name who acted (server/feed/feed-actor.ts). */
 function actor(p: Payload): string {
   return text(p.actorName) ?? "Someone";
+}
+
+/** Grouped Feed notifications count the other people in the group (server/feed/notifications/fold-notification-group.ts). */
+function andOthers(p: Payload): string {
+  const others = Number(text(p.others) ?? 0);
+  if (!Number.isInteger(others) || others <= 0) return "";
+  return others >= 99 ? " and 99+ others" : ` and ${others} ${others === 1 ? "other" : "others"}`;
 }
 
 function feedPostHref(postId: unknown): string {

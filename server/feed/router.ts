@@ -10,7 +10,10 @@ import { SearchPostsInput, searchPosts } from "./explore/search-posts";
 import { suggestPeople } from "./explore/suggest-people";
 import { followUser } from "./graph/follow-user";
 import { getFeedProfile } from "./graph/get-feed-profile";
+import { FollowsInput, listFollows } from "./graph/list-follows";
 import { unfollowUser } from "./graph/unfollow-user";
+import { UpdateBioInput, updateBio } from "./graph/update-bio";
+import { ActivityCursor, listActivityPosts } from "./posts/list-activity-posts";
 import { CreatePostInput, createPost } from "./posts/create-post";
 import { deletePost } from "./posts/delete-post";
 import { getThread } from "./posts/get-thread";
@@ -34,6 +37,7 @@ import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline
  */
 const actorOf = (user: { id: string; name: string; username: string | null }) => ({ id: user.id, name: user.name, username: user.username });
 const UserIdInput = z.object({ userId: z.string().min(1).max(64) });
+const ActivityPageInput = z.object({ cursor: ActivityCursor.nullish(), limit: z.number().int().min(1).max(50).default(20) });
 
 const timelineRouter = router({
   home: protectedProcedure.input(HomeTimelineInput).query(({ ctx, input }) => getHomeTimeline({ db: ctx.db, redis: ctx.redis, viewerId: ctx.user.id, input })),
@@ -46,6 +50,13 @@ const postsRouter = router({
     .mutation(({ ctx, input }) => deletePost({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, postId: BigInt(input.postId) })),
   thread: publicProcedure.input(PostIdInput).query(({ ctx, input }) => getThread({ db: ctx.db, viewerId: ctx.user?.id ?? null, postId: BigInt(input.postId) })),
   byAuthor: publicProcedure.input(AuthorPostsInput).query(({ ctx, input }) => listAuthorPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+  /** The caller's own bookmarks only: they are private. */
+  bookmarks: protectedProcedure
+    .input(ActivityPageInput)
+    .query(({ ctx, input }) => listActivityPosts({ db: ctx.db, viewerId: ctx.user.id, userId: ctx.user.id, source: "bookmark", ...input })),
+  likedBy: publicProcedure
+    .input(ActivityPageInput.extend(UserIdInput.shape))
+    .query(({ ctx, input }) => listActivityPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, userId: input.userId, source: "like", cursor: input.cursor, limit: input.limit })),
   byTag: publicProcedure.input(TaggedPostsInput).query(({ ctx, input }) => listTaggedPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
 });
 
@@ -68,6 +79,8 @@ const peopleRouter = router({
   profile: publicProcedure
     .input(z.object({ username: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => getFeedProfile({ db: ctx.db, viewerId: ctx.user?.id ?? null, username: input.username })),
+  follows: publicProcedure.input(FollowsInput).query(({ ctx, input }) => listFollows({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
+  updateBio: protectedProcedure.input(UpdateBioInput).mutation(({ ctx, input }) => updateBio({ db: ctx.db, userId: ctx.user.id, input })),
   follow: protectedProcedure.input(UserIdInput).mutation(({ ctx, input }) => followUser({ db: ctx.db, redis: ctx.redis, actor: actorOf(ctx.user), userId: input.userId })),
   unfollow: protectedProcedure
     .input(UserIdInput)

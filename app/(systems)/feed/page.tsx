@@ -17,6 +17,11 @@ export default async function FeedPage() {
         <Link href="/feed/explore" className="text-accent-text hover:underline">
           Explore
         </Link>
+        {user ? (
+          <Link href="/feed/bookmarks" className="text-accent-text hover:underline">
+            Bookmarks
+          </Link>
+        ) : null}
         {user?.role === "admin" ? (
           <Link href="/feed/admin/reports" className="text-accent-text hover:underline">
             Reported posts (moderation)

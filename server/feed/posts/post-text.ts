@@ -6,6 +6,8 @@
  */
 export const POST_MAX_LENGTH = 280;
 export const LINK_LENGTH = 23;
+/** A profile's bio, plain text like a post (server/feed/graph/update-bio.ts). */
+export const BIO_MAX_LENGTH = 160;
 
 // Links: http(s) URLs, or bare domains with a common top-level domain, up to whitespace.
 const LINK = /\bhttps?:\/\/[^\s<>"]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|dev|io|app|co|uk|de|fr|edu|gov)(?:\/[^\s<>"]*)?/gi;
