@@ -25,7 +25,7 @@ test("bio, followers list, bookmarks page and likes tab", async ({ browser, base
   await f.page.getByRole("button", { name: "Edit bio" }).click();
   await f.page.getByRole("dialog").getByLabel("Bio").fill("Gardener and <b>not</b> HTML");
   await f.page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
-  await expect(f.page.getByText("Gardener and <b>not</b> HTML")).toBeVisible();
+  await expect(f.page.locator("p").filter({ hasText: "Gardener and <b>not</b> HTML" })).toBeVisible();
   const text = `Tomatoes are in ${Date.now()}`;
   await f.page.goto("/feed");
   await f.page.getByLabel("New post").fill(text);
@@ -34,7 +34,7 @@ test("bio, followers list, bookmarks page and likes tab", async ({ browser, base
 
   // Gus follows her, likes and bookmarks the post from her profile.
   await g.page.goto(`/feed/u/${fay.username}`);
-  await expect(g.page.getByText("Gardener and <b>not</b> HTML")).toBeVisible();
+  await expect(g.page.locator("p").filter({ hasText: "Gardener and <b>not</b> HTML" })).toBeVisible();
   await g.page.getByRole("button", { name: `Follow ${fay.name}` }).click();
   await expect(g.page.getByRole("button", { name: `Unfollow ${fay.name}` })).toBeVisible();
   const hers = post(g.page, fay.name, text);

@@ -5,16 +5,14 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { compactCount, profileHref } from "./feed-format";
 import { PagedPostList } from "./paged-post-list";
+import { PersonList } from "./person-list";
 import { TrendingTags } from "./trending-tags";
 import { WhoToFollow } from "./who-to-follow";
 
@@ -94,20 +92,6 @@ function PeopleResults({ q }: { q: string }) {
   if (people.isError) return <LoadError title="Could not search people" message={people.error.message} onRetry={() => void people.refetch()} />;
   if (people.data.length === 0) return <EmptyState title="No one matches" description="Search by display name or @username." />;
   return (
-    <Card className="divide-y divide-border">
-      {people.data.map((person) => (
-        <Link key={person.id} href={profileHref(person.username, person.id)} className="flex items-center gap-3 px-4 py-3 hover:bg-surface-2">
-          <Avatar name={person.name} image={person.image} />
-          <span className="min-w-0 flex-1">
-            <span className="block truncate font-semibold text-fg">{person.name}</span>
-            <span className="block truncate text-sm text-muted">
-              {person.username ? `@${person.username} · ` : null}
-              {compactCount(person.followerCount)} followers
-            </span>
-            {person.bio ? <span className="block truncate text-sm text-fg">{person.bio}</span> : null}
-          </span>
-        </Link>
-      ))}
-    </Card>
+    <PersonList people={people.data} />
   );
 }

@@ -3,13 +3,12 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
-import { Avatar } from "@/components/ui/avatar";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
 import { LoadMore } from "@/components/ui/load-more";
 import { Skeleton } from "@/components/ui/skeleton";
-import { compactCount, profileHref } from "./feed-format";
+import { profileHref } from "./feed-format";
+import { PersonList } from "./person-list";
 
 export type FollowDirection = "followers" | "following";
 
@@ -42,21 +41,7 @@ function People({ userId, direction, name }: { userId: string; direction: Follow
   }
   return (
     <div className="space-y-4">
-      <Card className="divide-y divide-border">
-        {people.map((person) => (
-          <Link key={person.id} href={profileHref(person.username, person.id)} className="flex items-center gap-3 px-4 py-3 hover:bg-surface-2">
-            <Avatar name={person.name} image={person.image} />
-            <span className="min-w-0 flex-1">
-              <span className="block truncate font-semibold text-fg">{person.name}</span>
-              <span className="block truncate text-sm text-muted">
-                {person.username ? `@${person.username} · ` : null}
-                {compactCount(person.followerCount)} followers
-              </span>
-              {person.bio ? <span className="block truncate text-sm text-fg">{person.bio}</span> : null}
-            </span>
-          </Link>
-        ))}
-      </Card>
+      <PersonList people={people} />
       <LoadMore pages={pages} items="people" />
     </div>
   );
