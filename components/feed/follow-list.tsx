@@ -32,7 +32,7 @@ export function FollowList({ username, direction }: { username: string; directio
 
 function People({ userId, direction, name }: { userId: string; direction: FollowDirection; name: string }) {
   const trpc = useTRPC();
-  const pages = useInfiniteQuery(trpc.feed.people.follows.infiniteQueryOptions({ userId, direction, limit: 30 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const pages = useInfiniteQuery(trpc.feed.people.follows.infiniteQueryOptions({ userId, list: direction, limit: 30 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   if (pages.isPending) return <Skeleton className="h-40 w-full" />;
   if (pages.isError) return <LoadError title="Could not load the list" message={pages.error.message} onRetry={() => void pages.refetch()} />;
   const people = pages.data.pages.flatMap((page) => page.people);

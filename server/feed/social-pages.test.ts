@@ -51,14 +51,14 @@ describe("followers and following", () => {
     for (const fan of fans) await fan.feed.people.follow({ userId: star.user.id });
     await star.feed.people.follow({ userId: fans[0]?.user.id ?? "" });
 
-    const first = await viewer.feed.people.follows({ userId: star.user.id, direction: "followers", limit: 2 });
-    const second = await viewer.feed.people.follows({ userId: star.user.id, direction: "followers", limit: 2, cursor: first.nextCursor });
+    const first = await viewer.feed.people.follows({ userId: star.user.id, list: "followers", limit: 2 });
+    const second = await viewer.feed.people.follows({ userId: star.user.id, list: "followers", limit: 2, cursor: first.nextCursor });
     expect([...first.people, ...second.people].map((person) => person.id)).toEqual(fans.map((fan) => fan.user.id).reverse());
     expect(second.nextCursor).toBeNull();
-    expect((await feedCaller(null).people.follows({ userId: star.user.id, direction: "following" })).people.map((person) => person.name)).toEqual(["Fan 1"]);
+    expect((await feedCaller(null).people.follows({ userId: star.user.id, list: "following" })).people.map((person) => person.name)).toEqual(["Fan 1"]);
 
     await fans[1]?.feed.safety.block({ userId: viewer.user.id, blocked: true });
-    const afterBlock = await viewer.feed.people.follows({ userId: star.user.id, direction: "followers" });
+    const afterBlock = await viewer.feed.people.follows({ userId: star.user.id, list: "followers" });
     expect(afterBlock.people.map((person) => person.id)).toEqual([fans[2]?.user.id, fans[0]?.user.id]);
   });
 });

@@ -6,7 +6,8 @@ import { utcTimestamp } from "@/server/feed/utc-timestamp";
 
 export const FollowsInput = z.object({
   userId: z.string().min(1).max(64),
-  direction: z.enum(["followers", "following"]),
+  // Not "direction": tRPC's infinite queries put their own "direction" into the input.
+  list: z.enum(["followers", "following"]),
   /** "<epoch ms>_<user id>" of the last person shown: pages go newest follow first. */
   cursor: z.string().regex(/^\d{1,15}_[^\s]{1,64}$/, "Invalid cursor").nullish(),
   limit: z.number().int().min(1).max(50).default(30),
@@ -25,8 +26,8 @@ const COLUMNS = {
  * Public like the counts; people blocked either way with the viewer are left out.
  */
 export async function listFollows({ db, viewerId, input }: { db: Db; viewerId: string | null; input: z.input<typeof FollowsInput> }): Promise<FollowsPage> {
-  const { userId, direction, cursor, limit } = FollowsInput.parse(input);
-  const { own, other } = COLUMNS[direction];
+  const { userId, list, cursor, limit } = FollowsInput.parse(input);
+  const { own, other } = COLUMNS[list];
   const separator = cursor?.indexOf("_") ?? -1;
   const before = cursor && separator > 0 ? { at: new Date(Number(cursor.slice(0, separator))), id: cursor.slice(separator + 1) } : null;
   const viewer = viewerId ?? "";
