@@ -26,6 +26,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { PrismaClient } from "../server/generated/prisma/client";
+import { ensureSystemProgram } from "../scripts/stack/system-packages";
 import { createLocalDiskStore } from "../server/platform/local-disk-store";
 import { startBenchStack } from "./support/bench-stack";
 import { measureFirstFrame } from "./video/first-frame";
@@ -41,6 +42,8 @@ const PRESET = "veryfast";
 const log = (line: string) => console.log(line);
 const results: Array<[string, number]> = [];
 
+// A fresh machine may lack ffmpeg: install it from Debian as `npm start` and `npm test` do.
+ensureSystemProgram("ffmpeg", log);
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-bench-video-"));
 try {
   log(`Making a ${SOURCE_SECONDS} s 1080p30 source with motion and noise...`);

@@ -1,4 +1,5 @@
 import { chromium } from "@playwright/test";
+import { ensureSystemProgram } from "../../scripts/stack/system-packages";
 
 /**
  * Time to first frame as a viewer sees it: from navigation to the watch page
@@ -7,7 +8,7 @@ import { chromium } from "@playwright/test";
  */
 export async function measureFirstFrame(watchUrl: string, samples: number): Promise<number[]> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: ensureSystemProgram("chromium"),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
   });
   const times: number[] = [];
@@ -19,16 +20,18 @@ export async function measureFirstFrame(watchUrl: string, samples: number): Prom
       await page.goto(watchUrl);
       const video = page.getByTestId("video-player");
       await video.waitFor();
-      await video.evaluate(
+      // Inline anonymous functions only: tsx names const-bound ones with a helper the page does not have.
+      const playing = video.evaluate(
         (element: HTMLVideoElement) =>
           new Promise<void>((resolve) => {
             element.muted = true;
             element.addEventListener("playing", () => resolve(), { once: true });
-            // hls.js attaches its MediaSource once its chunk has loaded: play from then on.
-            const start = () => (element.src ? void element.play().catch(() => undefined) : requestAnimationFrame(start));
-            start();
           }),
       );
+      // hls.js attaches its MediaSource once its chunk has loaded: play from then on.
+      await page.waitForFunction((element) => Boolean((element as HTMLVideoElement | null)?.src), await video.elementHandle(), { polling: "raf" });
+      await video.evaluate((element: HTMLVideoElement) => void element.play().catch(() => undefined));
+      await playing;
       times.push(Date.now() - started);
       await context.close();
     }
