@@ -13,7 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, TextField } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "@/server/videos/video-channels";
-import { ProgressBar } from "./progress-bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { startVideoUpload, type VideoUploadFields } from "./tus-upload";
 import { formatBytes, VISIBILITY_LABELS } from "./video-format";
 

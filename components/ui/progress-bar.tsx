@@ -1,6 +1,6 @@
 import { cn } from "@/components/ui/cn";
 
-/** A labelled progress bar (role="progressbar" with its value), for the upload and each rendition. */
+/** A labelled progress bar (role="progressbar" with its value), for uploads and other long work. */
 export function ProgressBar({ label, percent, tone = "accent", className }: { label: string; percent: number; tone?: "accent" | "success"; className?: string }) {
   const value = Math.max(0, Math.min(100, Math.round(percent)));
   return (
