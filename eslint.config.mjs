@@ -13,6 +13,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/accounts/username",
   "server/chat/chat-channels",
   "server/feed/feed-channels",
+  "server/feed/media/post-image-limits",
   "server/feed/posts/post-text",
   "server/platform/notification-view",
   "server/platform/realtime-channels",

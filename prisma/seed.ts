@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from "@/server/accounts/demo-accounts";
 import { env } from "@/server/env";
 import { seedDemoFeed } from "@/server/feed/demo/seed-demo-feed";
 import { db } from "@/server/platform/db";
+import { storage } from "@/server/platform/storage";
 import { seedDemoDrivers } from "@/server/rides/demo/seed-demo-drivers";
 import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
 
@@ -16,8 +17,8 @@ try {
     const catalog = await seedDemoCatalog({ db });
     if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
     // After the accounts: the demo people follow each other and the generated ones.
-    const feed = await seedDemoFeed({ db, demoUsernames: DEMO_ACCOUNTS.filter((account) => account.role !== "driver").map((account) => account.username) });
-    if (feed.accountsCreated || feed.postsCreated) console.log(`Created the demo feed: ${feed.accountsCreated} people, ${feed.followsCreated} follows, ${feed.postsCreated} posts.`);
+    const feed = await seedDemoFeed({ db, storage, demoUsernames: DEMO_ACCOUNTS.filter((account) => account.role !== "driver").map((account) => account.username) });
+    if (feed.accountsCreated || feed.postsCreated || feed.picturesCreated) console.log(`Created the demo feed: ${feed.accountsCreated} people, ${feed.followsCreated} follows, ${feed.postsCreated} posts, ${feed.picturesCreated} pictures.`);
     // After the accounts: the demo drivers get their cars (the simulator creates its own virtual drivers when it starts).
     const demoDrivers = await db.user.findMany({ where: { username: { in: DEMO_ACCOUNTS.filter((account) => account.role === "driver").map((account) => account.username) } }, select: { id: true } });
     const drivers = await seedDemoDrivers({ db, demoDriverIds: demoDrivers.map((driver) => driver.id), count: 0 });

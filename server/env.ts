@@ -184,6 +184,8 @@ const EnvSchema = z.object({
    * inactive users cost nothing, and their timeline is rebuilt from Postgres when they return.
    */
   FEED_TIMELINE_TTL_DAYS: z.coerce.number().positive().default(7),
+  /** Largest picture one may attach to a post (5 MB), before it is re-encoded. */
+  FEED_IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** Followers whose timelines one Redis round trip of the fan-out job updates. */
   FEED_FANOUT_BATCH: z.coerce.number().int().positive().default(1_000),
   /** Posts (replies, quotes and reposts included) per user. */

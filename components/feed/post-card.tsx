@@ -9,9 +9,12 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import type { AuthorView, PostView, QuotedPostView } from "@/server/feed/hydrate/post-view";
+import type { AuthorView, PostView } from "@/server/feed/hydrate/post-view";
 import { compactCount, postHref, profileHref, shortTimeAgo } from "./feed-format";
+import { PostImages } from "./post-images";
 import { PostText } from "./post-text";
+import { QuoteDialog } from "./quote-dialog";
+import { QuotedPost } from "./quoted-post";
 import { ReportPostDialog } from "./report-post-dialog";
 import { usePostToggles } from "./use-post-toggles";
 
@@ -66,6 +69,7 @@ export function PostCard({
           <div className={highlighted ? "text-lg" : undefined}>
             <PostText text={post.text} highlight={highlight} />
           </div>
+          <PostImages images={post.images} />
           {post.quote ? <QuotedPost quote={post.quote} /> : null}
           <PostActions post={post} viewerId={viewerId} onDeleted={onDeleted} />
         </div>
@@ -93,20 +97,11 @@ function PostHeader({ author, createdAt, href }: { author: AuthorView; createdAt
   );
 }
 
-function QuotedPost({ quote }: { quote: QuotedPostView }) {
-  if (quote.deleted) return <p className="rounded-lg border border-border px-3 py-2 text-sm italic text-muted">The quoted post was deleted.</p>;
-  return (
-    <Link href={postHref(quote.id)} className="block rounded-lg border border-border px-3 py-2 text-sm hover:bg-surface-2">
-      <span className="font-semibold">{quote.author.name}</span> {quote.author.username ? <span className="text-muted">@{quote.author.username}</span> : null}
-      <span className="mt-1 line-clamp-3 block text-fg">{quote.text}</span>
-    </Link>
-  );
-}
-
 function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: string | null; onDeleted?: () => void }) {
   const { state, toggleLike, toggleRepost, toggleBookmark } = usePostToggles(post);
   const [confirming, setConfirming] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [quoting, setQuoting] = useState(false);
   const trpc = useTRPC();
   const toast = useToast();
   const remove = useMutation(
@@ -127,6 +122,10 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
       <ActionButton pressed={state.reposted} disabled={!signedIn} label={state.reposted ? "Undo repost" : "Repost"} tone="success" onClick={toggleRepost}>
         <RepostIcon /> {compactCount(state.repostCount)}
       </ActionButton>
+      <ActionButton disabled={!signedIn} label={`Quote (${post.quoteCount} quotes)`} onClick={() => setQuoting(true)}>
+        <QuoteIcon /> {compactCount(post.quoteCount)}
+      </ActionButton>
+      {quoting ? <QuoteDialog post={post} open onClose={() => setQuoting(false)} /> : null}
       <ActionButton pressed={state.liked} disabled={!signedIn} label={state.liked ? "Unlike" : "Like"} tone="danger" onClick={toggleLike}>
         <HeartIcon filled={state.liked} /> {compactCount(state.likeCount)}
       </ActionButton>
@@ -179,10 +178,11 @@ function ActionButton({
   onClick,
   children,
 }: {
-  pressed: boolean;
+  /** Set on toggles (like, repost, bookmark): pressed shows in the tone's colour. */
+  pressed?: boolean;
   disabled: boolean;
   label: string;
-  tone: keyof typeof TONES;
+  tone?: keyof typeof TONES;
   onClick: () => void;
   children: ReactNode;
 }) {
@@ -195,7 +195,7 @@ function ActionButton({
       onClick={onClick}
       className={cn(
         "inline-flex h-8 items-center gap-1.5 rounded-full px-2 tabular-nums hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60",
-        pressed && TONES[tone],
+        pressed && tone && TONES[tone],
       )}
     >
       {children}
@@ -225,6 +225,14 @@ function RepostIcon() {
   return (
     <svg {...iconProps} fill="none" className="inline">
       <path d="m17 2 4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4m14-1v2a3 3 0 0 1-3 3H3" />
+    </svg>
+  );
+}
+
+function QuoteIcon() {
+  return (
+    <svg {...iconProps} fill="none">
+      <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
     </svg>
   );
 }

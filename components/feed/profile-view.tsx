@@ -19,7 +19,7 @@ import { compactCount, profileHref } from "./feed-format";
 import { PagedPostList } from "./paged-post-list";
 import { BlockedNotice, ProfileSafetyMenu } from "./profile-safety";
 
-type Tab = "posts" | "replies" | "likes";
+type Tab = "posts" | "replies" | "media" | "likes";
 
 /** /feed/u/[username]: the person, their counts, follow / unfollow, and their posts or replies. */
 export function ProfileView({ username, viewerId }: { username: string; viewerId: string | null }) {
@@ -48,7 +48,7 @@ function ProfileTabs({ profile, viewerId }: { profile: FeedProfileView; viewerId
   return (
     <>
       <div role="tablist" aria-label="Profile sections" className="flex gap-1 border-b border-border">
-        {(["posts", "replies", "likes"] as const).map((name) => (
+        {(["posts", "replies", "media", "likes"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -132,12 +132,12 @@ function FollowButton({ profile }: { profile: FeedProfileView }) {
   );
 }
 
-const EMPTY_TITLES: Record<Tab, string> = { posts: "No posts yet", replies: "No replies yet", likes: "No likes yet" };
+const EMPTY_TITLES: Record<Tab, string> = { posts: "No posts yet", replies: "No replies yet", media: "No pictures yet", likes: "No likes yet" };
 
 function AuthorPosts({ userId, tab, viewerId }: { userId: string; tab: Tab; viewerId: string | null }) {
   const trpc = useTRPC();
   const next = { getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined };
-  const authored = useInfiniteQuery({ ...trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab: tab === "replies" ? "replies" : "posts", limit: 20 }, next), enabled: tab !== "likes" });
+  const authored = useInfiniteQuery({ ...trpc.feed.posts.byAuthor.infiniteQueryOptions({ userId, tab: tab === "likes" ? "posts" : tab, limit: 20 }, next), enabled: tab !== "likes" });
   const liked = useInfiniteQuery({ ...trpc.feed.posts.likedBy.infiniteQueryOptions({ userId, limit: 20 }, next), enabled: tab === "likes" });
   return <PagedPostList pages={tab === "likes" ? liked : authored} viewerId={viewerId} emptyTitle={EMPTY_TITLES[tab]} />;
 }

@@ -21,7 +21,7 @@ describe("posting limits", () => {
     await expect(feed.posts.create({ text: "🇫🇷".repeat(280) })).resolves.toMatchObject({ text: "🇫🇷".repeat(280) });
     await expect(feed.posts.create({ text: `${"a".repeat(256)} https://example.com/${"long".repeat(50)}` })).resolves.toBeDefined();
     await expect(feed.posts.create({ text: "b".repeat(281) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Posts are at most 280 characters; this one is 281." });
-    await expect(feed.posts.create({ text: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Write something first." });
+    await expect(feed.posts.create({ text: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Write something or add a picture first." });
     await expect(feedCaller(null).posts.create({ text: "hi" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 

@@ -1,3 +1,4 @@
+import { storage } from "@/server/platform/storage";
 import { z } from "zod";
 import { adminProcedure, protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { repostPost } from "./engagement/repost-post";
@@ -47,7 +48,7 @@ const postsRouter = router({
   create: protectedProcedure.input(CreatePostInput).mutation(({ ctx, input }) => createPost({ db: ctx.db, redis: ctx.redis, actor: actorOf(ctx.user), input })),
   delete: protectedProcedure
     .input(PostIdInput)
-    .mutation(({ ctx, input }) => deletePost({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id, postId: BigInt(input.postId) })),
+    .mutation(({ ctx, input }) => deletePost({ db: ctx.db, redis: ctx.redis, storage, userId: ctx.user.id, postId: BigInt(input.postId) })),
   thread: publicProcedure.input(PostIdInput).query(({ ctx, input }) => getThread({ db: ctx.db, viewerId: ctx.user?.id ?? null, postId: BigInt(input.postId) })),
   byAuthor: publicProcedure.input(AuthorPostsInput).query(({ ctx, input }) => listAuthorPosts({ db: ctx.db, viewerId: ctx.user?.id ?? null, input })),
   /** The caller's own bookmarks only: they are private. */
@@ -106,7 +107,7 @@ const exploreRouter = router({
 
 const moderationRouter = router({
   queue: adminProcedure.query(({ ctx }) => listReportedPosts({ db: ctx.db, adminId: ctx.user.id })),
-  resolve: adminProcedure.input(ResolveReportsInput).mutation(({ ctx, input }) => resolveReports({ db: ctx.db, redis: ctx.redis, adminId: ctx.user.id, input })),
+  resolve: adminProcedure.input(ResolveReportsInput).mutation(({ ctx, input }) => resolveReports({ db: ctx.db, redis: ctx.redis, storage, adminId: ctx.user.id, input })),
 });
 
 export const feedRouter = router({

@@ -3,6 +3,7 @@ import { attachmentRoute } from "@/server/chat/attachments/attachment-route";
 import { historyRoute } from "@/server/chat/messages/history-route";
 import { sendMessageRoute } from "@/server/chat/messages/send-message-route";
 import { env } from "@/server/env";
+import { postImageTooLarge, uploadPostImage } from "@/server/feed/media/upload-post-image";
 import { AppError } from "@/server/errors";
 import { deleteLinkRoute, exportClicksRoute, linkStatsRoute, shortenRoute } from "@/server/links/api/api-routes";
 import { shortLinkRoute } from "@/server/links/redirect/redirect-route";
@@ -53,6 +54,17 @@ export const ROUTES: readonly Route[] = [
       maxBytes: env.AVATAR_MAX_BYTES,
       tooLarge: avatarTooLarge,
       store: ({ user, bytes }) => setAvatar({ db, storage, userId: user.id, bytes }),
+    }),
+  },
+  {
+    method: "POST",
+    pattern: "/api/feed/images",
+    body: IMAGE_BODY,
+    handler: uploadRoute({
+      maxBytes: env.FEED_IMAGE_MAX_BYTES,
+      tooLarge: postImageTooLarge,
+      store: ({ user, bytes }) => uploadPostImage({ db, storage, uploaderId: user.id, bytes }),
+      status: 201,
     }),
   },
   {

@@ -1,6 +1,10 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestUser } from "@/server/accounts/test-users";
 import { db } from "@/server/platform/db";
+import { createLocalDiskStore } from "@/server/platform/local-disk-store";
 import { seedDemoFeed } from "./seed-demo-feed";
 
 afterAll(async () => {
@@ -11,12 +15,18 @@ describe("seedDemoFeed", () => {
   it("creates a living feed once, then changes nothing, with counts equal to the rows", async () => {
     const demo = [await createTestUser(db), await createTestUser(db)];
     const usernames = demo.map((user) => user.username ?? "");
-    const first = await seedDemoFeed({ db, demoUsernames: usernames });
+    const storage = createLocalDiskStore(await mkdtemp(path.join(os.tmpdir(), "casebook-feed-seed-")));
+    const first = await seedDemoFeed({ db, storage, demoUsernames: usernames });
     expect(first.accountsCreated).toBe(300);
     expect(first.postsCreated).toBeGreaterThan(600);
     expect(await db.follow.count({ where: { followerId: demo[0]?.id, followeeId: demo[1]?.id } })).toBe(1);
 
-    expect(await seedDemoFeed({ db, demoUsernames: usernames })).toEqual({ accountsCreated: 0, followsCreated: 0, postsCreated: 0 });
+    expect(first.picturesCreated).toBe(6);
+    const pictures = await db.postImage.findMany({ where: { key: { startsWith: "feed/images/demo-" } }, select: { key: true, postId: true } });
+    expect(pictures.every((picture) => picture.postId !== null)).toBe(true);
+    expect((await storage.statObject(pictures[0]?.key ?? ""))?.size).toBeGreaterThan(1_000);
+
+    expect(await seedDemoFeed({ db, storage, demoUsernames: usernames })).toEqual({ accountsCreated: 0, followsCreated: 0, postsCreated: 0, picturesCreated: 0 });
     const drift = await db.$queryRaw<Array<{ drifted: bigint }>>`
       SELECT count(*) AS drifted FROM "feed_profile" p
        WHERE p."followerCount" <> (SELECT count(*) FROM "feed_follow" f WHERE f."followeeId" = p."userId")

@@ -1,8 +1,10 @@
 import type { Db } from "@/server/platform/db";
+import type { ObjectStore } from "@/server/platform/storage";
 import { hashtags } from "@/server/feed/posts/post-text";
 import { FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, REPLY_TEMPLATES, TOPICS } from "./demo-feed-data";
+import { seedDemoPictures } from "./seed-demo-pictures";
 
-export type FeedSeedResult = { accountsCreated: number; followsCreated: number; postsCreated: number };
+export type FeedSeedResult = { accountsCreated: number; followsCreated: number; postsCreated: number; picturesCreated: number };
 
 const GENERATED_ACCOUNTS = 300;
 const DAY_MS = 86_400_000;
@@ -25,12 +27,22 @@ const pick = <T,>(items: readonly T[], next: () => number): T => items[Math.floo
  * The demo Feed, idempotent: 300 generated people (`feedfan_001` ...) who
  * follow each other on a skewed graph (a few are popular), the demo accounts
  * following each other and some of them, and a week of posts, replies and
- * likes with a trending #casebook. Accounts and follows are inserted when
+ * likes with a trending #casebook, and a few generated pictures. Accounts and follows are inserted when
  * missing (skipDuplicates; the count triggers move only for new rows); posts,
  * replies and likes only the first time, when the generated people have none.
  * Timelines need nothing: Redis rebuilds them from these rows on first read.
  */
-export async function seedDemoFeed({ db, demoUsernames, now = new Date() }: { db: Db; demoUsernames: readonly string[]; now?: Date }): Promise<FeedSeedResult> {
+export async function seedDemoFeed({
+  db,
+  storage,
+  demoUsernames,
+  now = new Date(),
+}: {
+  db: Db;
+  storage: Pick<ObjectStore, "putObject">;
+  demoUsernames: readonly string[];
+  now?: Date;
+}): Promise<FeedSeedResult> {
   const next = random(20261206);
   const generated = Array.from({ length: GENERATED_ACCOUNTS }, (_, index) => {
     const number = String(index + 1).padStart(3, "0");
@@ -55,7 +67,8 @@ export async function seedDemoFeed({ db, demoUsernames, now = new Date() }: { db
   const { count: followsCreated } = await db.follow.createMany({ data: follows.filter((follow) => follow.followerId !== follow.followeeId), skipDuplicates: true });
 
   const postsCreated = (await db.post.count({ where: { authorId: { in: generatedIds } } })) === 0 ? await seedPosts(db, [...generatedIds, ...demoIds], next, now) : 0;
-  return { accountsCreated, followsCreated, postsCreated };
+  const picturesCreated = await seedDemoPictures({ db, storage, authorIds: generatedIds });
+  return { accountsCreated, followsCreated, postsCreated, picturesCreated };
 }
 
 async function seedPosts(db: Db, authorIds: string[], next: () => number, now: Date): Promise<number> {

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/platform/db";
-import type { AuthorView, PostView, QuotedPostView, TimelineItem } from "./post-view";
+import { mediaUrl } from "@/server/platform/storage";
+import type { AuthorView, PostImageView, PostView, QuotedPostView, TimelineItem } from "./post-view";
 
 type Row = {
   id: bigint;
@@ -18,6 +19,7 @@ type Row = {
   quoteCount: number;
   createdAt: Date;
   deletedAt: Date | null;
+  images: Array<{ key: string; width: number; height: number; alt: string }>;
   liked: boolean;
   reposted: boolean;
   bookmarked: boolean;
@@ -29,7 +31,7 @@ type Row = {
 /**
  * Turns post ids (timeline entries) into views with ONE statement whatever
  * the page size: the entries, the originals of reposts, the posts they quote
- * or answer, each row with its author (joined), the viewer's like, repost
+ * or answer, each row with its author (joined), its pictures (aggregated), the viewer's like, repost
  * and bookmark, and whether a block or the viewer's mute hides its author
  * (EXISTS on the primary keys). No query per post.
  */
@@ -45,6 +47,8 @@ async function loadRows(db: Db, ids: readonly bigint[], viewerId: string | null)
     SELECT w."id", w."authorId", u."name" AS "authorName", u."username" AS "authorUsername", u."image" AS "authorImage",
            w."text", w."replyToId", w."rootId", w."quoteOfId", w."repostOfId",
            w."likeCount", w."repostCount", w."replyCount", w."quoteCount", w."createdAt", w."deletedAt",
+           COALESCE((SELECT json_agg(json_build_object('key', i."key", 'width', i."width", 'height', i."height", 'alt', i."alt") ORDER BY i."position")
+                       FROM "feed_post_image" i WHERE i."postId" = w."id"), '[]'::json) AS "images",
            EXISTS (SELECT 1 FROM "feed_like" l WHERE l."userId" = ${viewer} AND l."postId" = w."id") AS "liked",
            EXISTS (SELECT 1 FROM "feed_post" r WHERE r."authorId" = ${viewer} AND r."repostOfId" = w."id") AS "reposted",
            EXISTS (SELECT 1 FROM "feed_bookmark" b WHERE b."userId" = ${viewer} AND b."postId" = w."id") AS "bookmarked",
@@ -78,6 +82,7 @@ function postView(row: Row, rows: Map<bigint, Row>): PostView {
     replyTo: row.replyToId === null ? null : { id: row.replyToId.toString(), author: parent ? authorOf(parent) : null },
     rootId: row.rootId?.toString() ?? null,
     quote: quoted ? quotedView(quoted) : null,
+    images: deleted ? [] : row.images.map(imageView),
     likeCount: row.likeCount,
     repostCount: row.repostCount,
     replyCount: row.replyCount,
@@ -87,6 +92,10 @@ function postView(row: Row, rows: Map<bigint, Row>): PostView {
     bookmarked: row.bookmarked,
     deleted,
   };
+}
+
+function imageView({ key, width, height, alt }: Row["images"][number]): PostImageView {
+  return { url: mediaUrl(key), width, height, alt };
 }
 
 const hidden = (row: Row, { showMuted }: { showMuted: boolean }) => row.blocked || (row.muted && !showMuted);

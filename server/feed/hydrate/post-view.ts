@@ -4,6 +4,9 @@
  */
 export type AuthorView = { id: string; name: string; username: string | null; image: string | null };
 
+/** A post's picture: a WebP served from the media route, with its size (so the layout does not jump) and alt text. */
+export type PostImageView = { url: string; width: number; height: number; alt: string };
+
 export type QuotedPostView = { id: string; author: AuthorView; text: string; createdAt: Date; deleted: boolean };
 
 export type PostView = {
@@ -15,6 +18,8 @@ export type PostView = {
   replyTo: { id: string; author: AuthorView | null } | null;
   rootId: string | null;
   quote: QuotedPostView | null;
+  /** Up to 4, in the author's order; none on a deleted post. */
+  images: PostImageView[];
   likeCount: number;
   repostCount: number;
   replyCount: number;

@@ -6,19 +6,25 @@ import { PostId } from "./post-id";
 
 export const AuthorPostsInput = z.object({
   userId: z.string().min(1).max(64),
-  tab: z.enum(["posts", "replies"]).default("posts"),
+  tab: z.enum(["posts", "replies", "media"]).default("posts"),
   cursor: PostId.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 
 /**
  * A profile's tabs from Postgres, newest first by id (the index on
- * (authorId, id DESC)): "posts" are their posts, quotes and reposts; "replies" their replies.
+ * (authorId, id DESC)): "posts" are their posts, quotes and reposts; "replies" their replies;
+ * "media" their posts and replies with pictures.
  */
 export async function listAuthorPosts({ db, viewerId, input }: { db: Db; viewerId: string | null; input: z.input<typeof AuthorPostsInput> }): Promise<TimelinePage> {
   const { userId, tab, cursor, limit } = AuthorPostsInput.parse(input);
   const rows = await db.post.findMany({
-    where: { authorId: userId, deletedAt: null, replyToId: tab === "replies" ? { not: null } : null, ...(cursor ? { id: { lt: BigInt(cursor) } } : {}) },
+    where: {
+      authorId: userId,
+      deletedAt: null,
+      ...(tab === "media" ? { images: { some: {} } } : { replyToId: tab === "replies" ? { not: null } : null }),
+      ...(cursor ? { id: { lt: BigInt(cursor) } } : {}),
+    },
     select: { id: true },
     orderBy: { id: "desc" },
     take: limit + 1,

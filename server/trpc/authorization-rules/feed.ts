@@ -1,5 +1,5 @@
 import { createTestUser } from "@/server/accounts/test-users";
-import type { Person } from "../authorization-kit";
+import type { Person, RouteRequest } from "../authorization-kit";
 import { STAFF, USER, type Kit, type Rule } from "./rule";
 
 // Feed: posts and profiles are public; likes, reposts, bookmarks, follows, blocks and mutes are the caller's own;
@@ -71,4 +71,9 @@ export const procedures: Record<string, Rule<unknown>> = {
   "feed.explore.suggestions": { access: "public", why: "public profiles; signed in, ranked by the caller's own follows" },
   "feed.moderation.queue": STAFF,
   "feed.moderation.resolve": { access: "admin", request: async (kit) => ({ postId: await reportedPost(kit), action: "dismiss" }) },
+};
+
+export const routes: Record<string, Rule<RouteRequest>> = {
+  // Anyone signed in may upload a picture; it is theirs until one of their posts takes it (create-post.ts).
+  "POST /api/feed/images": { access: "user", request: () => ({ path: "/api/feed/images", headers: { "content-type": "image/png" } }) },
 };
