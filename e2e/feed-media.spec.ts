@@ -5,8 +5,9 @@ import { newPerson, openContext, signUp } from "./support/people";
 /**
  * Pictures and quotes: Bob posts two pictures with alt text (each shows its
  * upload progress, a file that is not a picture is refused by name), the post
- * shows them, and his profile's Media tab lists it; Alice quotes the post
- * with a comment, and the quote appears on her profile above his post.
+ * shows them, and his profile's Media tab lists it; Alice follows him and
+ * quotes the post with a comment, the quote appears on her profile above his
+ * post, and her "For you" tab shows his post.
  */
 test.describe.configure({ timeout: 180_000 });
 
@@ -17,7 +18,7 @@ const picture = async (name: string, colour: { r: number; g: number; b: number }
   buffer: await sharp({ create: { width: 640, height: 360, channels: 3, background: colour } }).png().toBuffer(),
 });
 
-test("bob posts pictures with alt text, they show on the post and the Media tab, and alice quotes the post", async ({ browser, baseURL }) => {
+test("bob posts pictures with alt text, they show on the post and the Media tab, alice quotes the post and finds it in For you", async ({ browser, baseURL }) => {
   const alice = newPerson("Alice");
   const bob = newPerson("Bob");
   const a = await openContext(browser, baseURL);
@@ -49,8 +50,10 @@ test("bob posts pictures with alt text, they show on the post and the Media tab,
   await b.page.getByRole("tab", { name: "media" }).click();
   await expect(post(b.page, bob.name, "Two skies").getByRole("img", { name: "A red sky" })).toBeVisible();
 
-  // Alice quotes it from Bob's profile.
+  // Alice follows Bob and quotes his post from his profile.
   await a.page.goto(`/feed/u/${bob.username}`);
+  await a.page.getByRole("button", { name: `Follow ${bob.name}` }).click();
+  await expect(a.page.getByRole("button", { name: `Unfollow ${bob.name}` })).toBeVisible();
   await post(a.page, bob.name, "Two skies").getByRole("button", { name: "Quote (0 quotes)" }).click();
   const dialog = a.page.getByRole("dialog", { name: "Quote post" });
   await expect(dialog.getByText("Two skies")).toBeVisible();
@@ -65,4 +68,11 @@ test("bob posts pictures with alt text, they show on the post and the Media tab,
   await quote.getByRole("link", { name: /Two skies/ }).click();
   await expect(a.page).toHaveURL(/\/feed\/posts\/\d+$/);
   await expect(post(a.page, bob.name, "Two skies").getByRole("button", { name: "Quote (1 quotes)" })).toBeVisible();
+
+  // "For you" ranks the posts of the people she follows (her own quote is not for her).
+  await a.page.goto("/feed");
+  await a.page.getByRole("tab", { name: "For you" }).click();
+  await expect(a.page.getByRole("tab", { name: "For you" })).toHaveAttribute("aria-selected", "true");
+  await expect(post(a.page, bob.name, "Two skies").getByRole("img", { name: "A blue sky" })).toBeVisible();
+  await expect(post(a.page, alice.name, "Look at these skies")).toHaveCount(0);
 });

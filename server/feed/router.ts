@@ -26,6 +26,7 @@ import { ReportPostInput, reportPost } from "./safety/report-post";
 import { ResolveReportsInput, resolveReports } from "./safety/resolve-reports";
 import { setBlock } from "./safety/set-block";
 import { setMute } from "./safety/set-mute";
+import { ForYouInput, getForYou } from "./timeline/get-for-you";
 import { HomeTimelineInput, getHomeTimeline } from "./timeline/get-home-timeline";
 
 /**
@@ -42,6 +43,7 @@ const ActivityPageInput = z.object({ cursor: ActivityCursor.nullish(), limit: z.
 
 const timelineRouter = router({
   home: protectedProcedure.input(HomeTimelineInput).query(({ ctx, input }) => getHomeTimeline({ db: ctx.db, redis: ctx.redis, viewerId: ctx.user.id, input })),
+  forYou: protectedProcedure.input(ForYouInput).query(({ ctx, input }) => getForYou({ db: ctx.db, redis: ctx.redis, viewerId: ctx.user.id, input })),
 });
 
 const postsRouter = router({

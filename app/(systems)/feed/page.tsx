@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
-import { HomeTimeline } from "@/components/feed/home-timeline";
+import { FeedHome } from "@/components/feed/feed-home";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { getSessionUser } from "@/server/platform/auth";
 
@@ -12,7 +12,7 @@ export default async function FeedPage() {
   const user = await getSessionUser(new Headers(await headers()));
   return (
     <PageContainer width="narrow">
-      <PageHeader eyebrow="Following" title="Feed" description="Posts from the people you follow, newest first. New ones announce themselves." />
+      <PageHeader eyebrow="Home" title="Feed" description="Posts from the people you follow, newest first, and what is popular around them." />
       <nav aria-label="Feed pages" className="mb-4 flex flex-wrap gap-4 text-sm">
         <Link href="/feed/explore" className="text-accent-text hover:underline">
           Explore
@@ -29,7 +29,7 @@ export default async function FeedPage() {
         ) : null}
       </nav>
       {user ? (
-        <HomeTimeline viewerId={user.id} />
+        <FeedHome viewerId={user.id} />
       ) : (
         <SignInPrompt title="Sign in to see your timeline" description="Follow people and their posts arrive here as they are written. Profiles and posts are public." next="/feed" />
       )}

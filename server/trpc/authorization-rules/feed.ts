@@ -42,6 +42,7 @@ async function reportedPost(kit: Kit): Promise<string> {
 
 export const procedures: Record<string, Rule<unknown>> = {
   "feed.timeline.home": USER,
+  "feed.timeline.forYou": USER,
   // A reply: anyone signed in may post, but not answer someone who blocked them.
   "feed.posts.create": {
     access: "owner",
