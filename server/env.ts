@@ -37,6 +37,10 @@ const EnvSchema = z.object({
 
   /** Unset: the embedded Postgres on PG_PORT. */
   DATABASE_URL: optional,
+  /** Postgres connections each process may hold (web, worker, gateway each have their own pool). */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(20),
+  /** How long a query waits for a free connection of the pool before it fails ("timeout exceeded when trying to connect"). */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().positive().default(5_000),
   /** Unset: a local redis-server on REDIS_PORT. */
   REDIS_URL: optional,
 

@@ -6,7 +6,7 @@ import { PrismaClient } from "@/server/generated/prisma/client";
 export type Db = PrismaClient;
 
 function createDb(): Db {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: env.DATABASE_POOL_WAIT_MS });
   return new PrismaClient({ adapter });
 }
 
