@@ -15,6 +15,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/feed/feed-channels",
   "server/feed/media/post-image-limits",
   "server/feed/posts/post-text",
+  "server/links/manage/bulk-limits",
   "server/platform/notification-view",
   "server/platform/realtime-channels",
   "server/rides/demo-city/city",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { CreateApiKeyInput, createApiKey } from "./keys/create-api-key";
+import { BulkCreateLinksInput, bulkCreateLinks } from "./manage/bulk-create-links";
 import { CreateLinkInput, createLink } from "./manage/create-link";
 import { deleteLink } from "./manage/delete-link";
 import { LinkStatsInput, getLinkStats } from "./analytics/get-link-stats";
@@ -27,6 +28,9 @@ export const linksRouter = router({
   create: protectedProcedure
     .input(CreateLinkInput)
     .mutation(({ ctx, input }) => createLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
+  bulkCreate: protectedProcedure
+    .input(BulkCreateLinksInput)
+    .mutation(({ ctx, input }) => bulkCreateLinks({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
   list: protectedProcedure.input(ListLinksInput).query(({ ctx, input }) => listLinks({ db: ctx.db, ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
   update: protectedProcedure
     .input(UpdateLinkInput)

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { BulkCreateButton } from "@/components/links/bulk-create-button";
 import { LinksTable } from "@/components/links/links-table";
 import { ShortenForm } from "@/components/links/shorten-form";
 import { SignedOutLinks } from "@/components/links/signed-out-links";
@@ -22,9 +23,12 @@ export default async function LinksPage() {
         description="Shorten a URL, share it as a link or QR code, and watch the clicks arrive."
         actions={
           user ? (
-            <Link href="/settings/api-keys" className={buttonClasses({ variant: "secondary" })}>
-              API keys
-            </Link>
+            <>
+              <BulkCreateButton />
+              <Link href="/settings/api-keys" className={buttonClasses({ variant: "secondary" })}>
+                API keys
+              </Link>
+            </>
           ) : null
         }
       />

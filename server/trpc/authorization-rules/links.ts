@@ -14,6 +14,8 @@ const linkRoute = (pathOf: (code: string) => string): Rule<RouteRequest> => ({ a
 
 export const procedures: Record<string, Rule<unknown>> = {
   "links.create": { access: "user", request: () => ({ url: "https://example.com/authz" }) },
+  // Creates links owned by the caller only, like links.create.
+  "links.bulkCreate": { access: "user", request: () => ({ rows: [{ url: "https://example.com/authz-bulk" }] }) },
   "links.list": USER,
   "links.update": linkRule({ title: "Renamed" }),
   "links.setDisabled": linkRule({ disabled: true }),
