@@ -4,9 +4,13 @@ import { DEMO_ACCOUNTS } from "@/server/accounts/demo-accounts";
 import { env } from "@/server/env";
 import { seedDemoFeed } from "@/server/feed/demo/seed-demo-feed";
 import { db } from "@/server/platform/db";
+import { closeQueues } from "@/server/platform/queue";
+import { redis } from "@/server/platform/redis";
 import { storage } from "@/server/platform/storage";
 import { seedDemoDrivers } from "@/server/rides/demo/seed-demo-drivers";
 import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
+import { DEMO_CHANNELS } from "@/server/videos/demo/demo-videos";
+import { seedDemoVideos } from "@/server/videos/demo/seed-demo-videos";
 
 try {
   if (env.DEMO_ACCOUNTS) {
@@ -23,8 +27,17 @@ try {
     const demoDrivers = await db.user.findMany({ where: { username: { in: DEMO_ACCOUNTS.filter((account) => account.role === "driver").map((account) => account.username) } }, select: { id: true } });
     const drivers = await seedDemoDrivers({ db, demoDriverIds: demoDrivers.map((driver) => driver.id), count: 0 });
     if (drivers.created) console.log(`Created ${drivers.created} Rides driver profiles.`);
+    // After the accounts: alice, bob and carol own the demo channels; the others watch, like and comment.
+    if (env.VIDEO_DEMO_VIDEOS) {
+      const people = await db.user.findMany({ where: { username: { in: [...DEMO_CHANNELS] } }, select: { id: true, username: true } });
+      const ids = DEMO_CHANNELS.flatMap((username) => people.find((person) => person.username === username)?.id ?? []);
+      const videos = await seedDemoVideos({ db, redis, storage, people: ids });
+      if (videos.videosCreated || videos.transcodesQueued) console.log(`Demo videos: ${videos.videosCreated} made, ${videos.transcodesQueued} queued for transcoding (the worker makes them playable after the start).`);
+    }
   }
   console.log("Demo data is up to date.");
 } finally {
+  await closeQueues();
+  redis.disconnect();
   await db.$disconnect();
 }

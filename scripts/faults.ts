@@ -67,6 +67,8 @@ const stackEnv = {
   RATE_LIMIT_CHECKOUT_POINTS: "10000",
   // The fault suite measures the core services; the Rides simulator would only add load.
   RIDES_SIMULATED_DRIVERS: "0",
+  // Nor would transcoding the demo videos.
+  VIDEO_DEMO_VIDEOS: "false",
 };
 console.log(`Starting Casebook with npm start (ports ${Object.values(ports).join(", ")}, data in ${dataDir}; its output: ${path.relative(root, logFile)})...`);
 let stack = startNpmStart({ root, env: stackEnv, log: stackLog });

@@ -135,6 +135,8 @@ async function runEndToEnd() {
       SIGNUP_LIMIT_PER_IP: "1000",
       USERNAME_CHECK_LIMIT_PER_IP: "10000",
       ACCOUNT_MAIL_LIMIT_PER_IP: "1000",
+      // The specs upload their own clips; demo videos would only queue transcoding beside them.
+      VIDEO_DEMO_VIDEOS: "false",
       LOG_LEVEL: "warn",
     },
     log: (line) => console.log(line),

@@ -227,6 +227,8 @@ const EnvSchema = z.object({
   VIDEO_WORK_DIR: optional,
   /** A viewer's views of one video count once per this many hours (Redis key with a TTL per viewer and video). */
   VIDEO_VIEW_WINDOW_HOURS: z.coerce.number().positive().default(6),
+  /** The seed makes the demo videos (server/videos/demo/) with the demo accounts; npm test and the fault suite turn it off to spare their CPU. */
+  VIDEO_DEMO_VIDEOS: flag(true),
   /** How often the worker adds the views buffered in Redis to Postgres (tests shorten it). */
   VIDEO_VIEW_FLUSH_MS: z.coerce.number().int().positive().default(5_000),
   /** Comments and replies per user. */

@@ -53,3 +53,11 @@ async function queueFor(name: JobName): Promise<Queue> {
 export async function enqueue<Name extends JobName>(name: Name, data: JobPayloads[Name], options: JobsOptions = {}): Promise<void> {
   await (await queueFor(name)).add(name, data, { ...DEFAULT_OPTIONS, ...options });
 }
+
+/** Closes the queues this process opened and their connection: a short-lived script (the seed) that enqueued can then exit. */
+export async function closeQueues(): Promise<void> {
+  for (const queue of holder.casebookQueues?.values() ?? []) await queue.close();
+  holder.casebookQueues?.clear();
+  holder.casebookQueueRedis?.disconnect();
+  holder.casebookQueueRedis = undefined;
+}

@@ -32,5 +32,10 @@ export async function finishVideoUpload({
     maxBytes: Number(video.sourceBytes),
   });
   await db.video.update({ where: { id: videoId }, data: { status: "processing", progress: 0 } });
+  await queueTranscode(videoId);
+}
+
+/** Queues a stored video's transcoding job; the job id is the video id, so a job already waiting is not doubled. */
+export async function queueTranscode(videoId: string): Promise<void> {
   await enqueue("transcode-video", { videoId }, { jobId: videoId, attempts: TRANSCODE_ATTEMPTS, backoff: { type: "exponential", delay: 5_000 } });
 }
