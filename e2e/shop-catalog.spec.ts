@@ -29,7 +29,7 @@ test.describe("shop catalog", () => {
     await expect(page).toHaveURL(/\/shop\/search\?q=hedphones$/);
 
     const status = page.getByRole("region", { name: "Results" }).getByRole("status");
-    await expect(status).toContainText("for “hedphones”");
+    await expect(page.getByTestId("spelling-notice")).toContainText("Showing results for headphones");
     await expect(resultCards(page).filter({ hasText: "Aurora Wireless Headphones" })).toBeVisible();
     const unfiltered = await resultCards(page).count();
 

@@ -10,11 +10,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { SORTS, type SearchProductsParams, type SortKey } from "@/server/shop/catalog/search-options";
+import { LoadError } from "@/components/ui/load-error";
+import { ActiveFilters } from "./active-filters";
 import { FacetPanel } from "./facet-panel";
+import { NoResultsSuggestions } from "./no-results-suggestions";
 import { Pagination } from "./pagination";
 import { ProductGrid } from "./product-card";
-import { parseSearchUrl, searchHref } from "./search-url";
-import { LoadError } from "@/components/ui/load-error";
+import { NO_FILTERS, parseSearchUrl, searchHref } from "./search-url";
+import { SpellingNotice } from "./spelling-notice";
 
 /**
  * The search page's live part. The URL is the state: every change pushes a
@@ -47,21 +50,18 @@ export function SearchResults() {
         </Button>
         <div id="search-filters" className={filtersOpen ? "block" : "hidden lg:block"}>
           <FacetPanel facets={result.facets} search={search} onChange={change} />
-          {activeFilters ? (
-            <Button variant="ghost" size="sm" className="mt-4" onClick={() => change({ category: [], brand: [], price: [], rating: null, inStock: false })}>
-              Clear all filters
-            </Button>
-          ) : null}
         </div>
       </aside>
 
       <section aria-label="Results" aria-busy={query.isFetching} className="min-w-0 space-y-3 sm:space-y-6">
+        {result.correctedQuery ? <SpellingNotice search={search} corrected={result.correctedQuery} /> : null}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="flex items-center gap-2 text-sm text-muted" role="status">
             {query.isFetching ? <Spinner /> : null}
             <span>
               <strong className="text-fg">{result.total.toLocaleString("en")}</strong> {result.total === 1 ? "result" : "results"}
-              {search.q ? ` for “${search.q}”` : ""}
+              {/* A corrected query is named by the notice above; saying it twice would push the results down on a phone. */}
+              {search.q && !result.correctedQuery ? ` for “${search.q}”` : ""}
             </span>
           </p>
           <div className="flex items-center gap-2">
@@ -77,19 +77,23 @@ export function SearchResults() {
             </NativeSelect>
           </div>
         </div>
+        <ActiveFilters search={search} facets={result.facets} onChange={change} />
 
         {result.items.length === 0 ? (
-          <EmptyState
-            title={search.q ? `No products match “${search.q}”` : "No products match these filters"}
-            description={activeFilters ? "Try removing a filter, or search for something broader." : "Check the spelling or try a more general word."}
-            action={
-              activeFilters ? (
-                <Button variant="secondary" onClick={() => change({ category: [], brand: [], price: [], rating: null, inStock: false })}>
-                  Clear filters
-                </Button>
-              ) : null
-            }
-          />
+          <>
+            <EmptyState
+              title={search.q ? `No products match “${search.q}”` : "No products match these filters"}
+              description={activeFilters ? "Try removing a filter, or search for something broader." : "Check the spelling or try a more general word."}
+              action={
+                activeFilters ? (
+                  <Button variant="secondary" onClick={() => change(NO_FILTERS)}>
+                    Clear filters
+                  </Button>
+                ) : null
+              }
+            />
+            <NoResultsSuggestions />
+          </>
         ) : (
           <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
             <ProductGrid products={result.items} />

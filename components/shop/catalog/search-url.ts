@@ -9,7 +9,7 @@ import {
 } from "@/server/shop/catalog/search-options";
 
 /**
- * Every search filter lives in the URL (/shop/search?q=&category=&brand=&price=&rating=&inStock=&sort=&page=),
+ * Every search filter lives in the URL (/shop/search?q=&exact=&category=&brand=&price=&rating=&inStock=&sort=&page=),
  * multi-valued facets as repeated keys. Parsing is forgiving: a hand-edited
  * URL with a bad value drops that value instead of failing the page.
  */
@@ -20,6 +20,7 @@ export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
   const distinct = (values: string[]) => [...new Set(values.map((value) => value.trim()).filter((value) => value.length > 0 && value.length <= 80))].slice(0, 20);
   return {
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_QUERY_MAX_LENGTH),
+    exact: params.get("exact") === "1",
     category: distinct(params.getAll("category")),
     brand: distinct(params.getAll("brand")),
     price: distinct(params.getAll("price")).filter((key): key is PriceRangeKey => PRICE_RANGES.some((range) => range.key === key)),
@@ -34,6 +35,7 @@ export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
 export function searchHref(search: SearchProductsParams): string {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
+  if (search.q && search.exact) params.set("exact", "1");
   for (const category of search.category) params.append("category", category);
   for (const brand of search.brand) params.append("brand", brand);
   for (const price of search.price) params.append("price", price);
@@ -44,6 +46,9 @@ export function searchHref(search: SearchProductsParams): string {
   const query = params.toString();
   return query ? `/shop/search?${query}` : "/shop/search";
 }
+
+/** Every facet unticked (the query and the sort stay). */
+export const NO_FILTERS = { category: [], brand: [], price: [], rating: null, inStock: false } satisfies Partial<SearchProductsParams>;
 
 /** Next's `searchParams` prop (string | string[] | undefined per key) as URLSearchParams. */
 export function toUrlSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {

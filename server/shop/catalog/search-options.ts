@@ -37,6 +37,8 @@ const SORT_KEYS = SORTS.map((sort) => sort.key) as [SortKey, ...SortKey[]];
 export const SearchProductsInput = z.object({
   /** Words as typed; web-search syntax ("quoted phrase", -exclude, or). Empty = browse. */
   q: z.string().trim().max(SEARCH_QUERY_MAX_LENGTH, `Search for at most ${SEARCH_QUERY_MAX_LENGTH} characters.`).default(""),
+  /** The words exactly as typed: no typo matching ("Search instead for hedphones"). */
+  exact: z.boolean().default(false),
   /** Category slugs; several = any of them. */
   category: z.array(z.string().trim().min(1).max(80)).max(MAX_SELECTED_PER_FACET).default([]),
   brand: z.array(z.string().trim().min(1).max(80)).max(MAX_SELECTED_PER_FACET).default([]),

@@ -145,6 +145,19 @@ describe("searchProducts", () => {
     const typo = await search({ q: `desk lamb ${lampWord}` });
     expect(typo.total).toBe(25);
     expect(typo.items[0]?.name).toBe(`Desk Lamb ${lampWord}`);
+    // Some products matched the words as typed, so the query is not "corrected".
+    expect(typo.correctedQuery).toBeNull();
+  });
+
+  it("says what a typo was read as, and searches the words exactly as typed on request", async () => {
+    const typo = await search({ q: `Studio Hedphones ${word}` });
+    expect(names(typo)).toContain(`Studio Headphones ${word}`);
+    expect(typo.correctedQuery).toBe(`studio headphones ${word}`);
+
+    const exact = await search({ q: `Studio Hedphones ${word}`, exact: true });
+    expect(exact).toMatchObject({ total: 0, items: [], correctedQuery: null });
+    // Words that match as typed are never corrected.
+    expect((await search({ q: `studio headphones ${word}` })).correctedQuery).toBeNull();
   });
 
   it("returns nothing (and zero counts) for a query that matches nothing", async () => {

@@ -19,6 +19,12 @@ export type SearchResult = {
   pageSize: number;
   pageCount: number;
   facets: SearchFacets;
+  /**
+   * Set when no product matched the words as typed and the results are typo
+   * matches: the query with each word replaced by its closest word in the
+   * found products' names ("hedphones" → "headphones"). Null otherwise.
+   */
+  correctedQuery: string | null;
 };
 
 const FACET_KEYS = ["category", "brand", "price", "rating", "stock"] as const;
@@ -26,6 +32,8 @@ type FacetKey = (typeof FACET_KEYS)[number];
 
 /** How many brands the facet lists (most common first; selected ones always). */
 const BRAND_FACET_SIZE = 30;
+/** How close (pg_trgm similarity) a word of a found product's name must be to a typed word to correct it. */
+const CORRECTION_MIN_SIMILARITY = 0.3;
 
 type ResultRow = {
   items: ProductRow[] | null;
@@ -35,6 +43,7 @@ type ResultRow = {
   prices: Record<string, number> | null;
   ratings: Record<string, number> | null;
   in_stock: number;
+  corrected: string | null;
 };
 
 /**
@@ -72,6 +81,7 @@ export async function searchProducts({ db, params }: { db: Db; params: SearchPro
     pageSize: SEARCH_PAGE_SIZE,
     pageCount: Math.ceil(total / SEARCH_PAGE_SIZE),
     facets: toFacets(row, params),
+    correctedQuery: correctionOf(row?.corrected ?? null, params.q),
   };
 }
 
@@ -107,7 +117,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   // GROUPING() bit flags: 1 = price_key, 2 = brand, 4 = categoryId left out of the grouping set.
   return Prisma.sql`
     WITH m AS ${q ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
-      ${q ? textMatches(columns, q, tsQuery) : Prisma.sql`SELECT ${columns} FROM "shop_product" p WHERE p."active"`}
+      ${q ? textMatches(columns, q, tsQuery, params.exact) : Prisma.sql`SELECT ${columns} FROM "shop_product" p WHERE p."active"`}
     ),
     agg AS MATERIALIZED (
       SELECT GROUPING("categoryId", "brand", price_key) AS set_id, "categoryId", "brand", price_key,
@@ -142,7 +152,8 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
       (SELECT json_object_agg(price_key, by_price) FROM agg WHERE set_id = 6) AS prices,
       (SELECT json_build_object(${Prisma.join(RATING_STEPS.map((stars) => Prisma.sql`${String(stars)}::text, ${Prisma.raw(`rating_${stars}`)}`))})
          FROM agg WHERE set_id = 7) AS ratings,
-      (SELECT in_stock FROM agg WHERE set_id = 7) AS in_stock`;
+      (SELECT in_stock FROM agg WHERE set_id = 7) AS in_stock,
+      ${q ? correctionSql(q) : Prisma.sql`NULL::text`} AS corrected`;
 }
 
 /**
@@ -156,13 +167,43 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
  * nobody typed. The fallback's guard is an uncorrelated subquery, so Postgres
  * evaluates it once and skips the trigram scan entirely when it is false.
  */
-function textMatches(columns: Prisma.Sql, q: string, tsQuery: Prisma.Sql): Prisma.Sql {
+function textMatches(columns: Prisma.Sql, q: string, tsQuery: Prisma.Sql, exact: boolean): Prisma.Sql {
+  const asTyped = Prisma.sql`SELECT ${columns}, FALSE AS typo FROM "shop_product" p WHERE p."active" AND p."searchVector" @@ ${tsQuery}`;
+  if (exact) return asTyped;
   return Prisma.sql`
-      SELECT ${columns} FROM "shop_product" p WHERE p."active" AND p."searchVector" @@ ${tsQuery}
+      ${asTyped}
       UNION ALL
-      SELECT ${columns} FROM "shop_product" p
+      SELECT ${columns}, TRUE AS typo FROM "shop_product" p
        WHERE p."active" AND ${q} <% p."name" AND NOT p."searchVector" @@ ${tsQuery}
          AND (SELECT count(*) FROM (SELECT 1 FROM "shop_product" WHERE "active" AND "searchVector" @@ ${tsQuery} LIMIT ${SEARCH_PAGE_SIZE}) words) < ${SEARCH_PAGE_SIZE}`;
+}
+
+/**
+ * "Showing results for headphones": when every match is a typo match (none
+ * for the words as typed), each typed word becomes the most similar word of
+ * the matched products' names (pg_trgm similarity), kept as typed when none is
+ * close. A CASE runs its subquery only when its condition holds, so a query
+ * whose words matched pays two EXISTS probes of the materialized matches and
+ * nothing more.
+ */
+function correctionSql(q: string): Prisma.Sql {
+  const minimum = Prisma.raw(String(CORRECTION_MIN_SIMILARITY));
+  return Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM m WHERE typo) AND NOT EXISTS (SELECT 1 FROM m WHERE NOT typo) THEN (
+        SELECT string_agg(coalesce(best.word, typed.word), ' ' ORDER BY typed.position)
+          FROM regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') WITH ORDINALITY AS typed(word, position)
+          LEFT JOIN LATERAL (
+            SELECT named.word
+              FROM (SELECT DISTINCT regexp_split_to_table(lower(p."name"), '[^[:alnum:]]+') AS word FROM m JOIN "shop_product" p ON p."id" = m."id") named
+             WHERE named.word <> '' AND similarity(named.word, typed.word) >= ${minimum}
+             ORDER BY similarity(named.word, typed.word) DESC, named.word
+             LIMIT 1) best ON TRUE
+         WHERE typed.word <> '') END`;
+}
+
+/** The correction, unless it only repeats the words as typed. */
+function correctionOf(corrected: string | null, q: string): string | null {
+  const typed = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  return corrected && corrected !== typed ? corrected : null;
 }
 
 function priceCondition(key: PriceRangeKey): Prisma.Sql {

@@ -21,18 +21,15 @@ export default async function ShopSearchPage({ searchParams }: { searchParams: P
     // The first results arrive with the HTML; later changes fetch from the browser.
     getQueryClient().prefetchQuery(trpc.shop.catalog.search.queryOptions(search)),
   ]);
+  const title = search.q ? "Search results" : "Browse the catalog";
   return (
     <PageContainer>
-      {/* On phones the results start above the fold: the cart is in the site header, and the spacing is tighter. */}
-      <PageHeader
-        eyebrow={<span className="hidden sm:inline">Shop</span>}
-        title={search.q ? "Search results" : "Browse the catalog"}
-        actions={
-          <div className="hidden gap-2 sm:flex">
-            <ShopActions signedIn={Boolean(user)} isAdmin={user?.role === "admin"} />
-          </div>
-        }
-      />
+      {/* On phones the results start above the fold: the search box says where you are and the cart is in the
+          site header, so the page header is there for screen readers only. */}
+      <h1 className="sr-only sm:hidden">{title}</h1>
+      <div className="hidden sm:block">
+        <PageHeader eyebrow="Shop" title={title} actions={<ShopActions signedIn={Boolean(user)} isAdmin={user?.role === "admin"} />} />
+      </div>
       <div className="mb-3 sm:mb-8">
         <SearchBox key={search.q} defaultValue={search.q} />
       </div>
