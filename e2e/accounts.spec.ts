@@ -194,6 +194,42 @@ test.describe("accounts", () => {
     await expect(page.getByText(newEmail, { exact: true })).toBeVisible();
   });
 
+  test("delete account: says what goes, asks for the username and password, then the links stop working and sign-in is refused", async ({ page }) => {
+    test.slow();
+    const person = newPerson("Dora");
+    await signUp(page, person);
+    const alias = `dora-${Date.now().toString(36)}`;
+    await page.goto("/links");
+    await page.getByLabel("Long URL").fill("https://example.com/dora");
+    await page.getByLabel("Custom alias (optional)").fill(alias);
+    await page.getByRole("button", { name: "Shorten" }).click();
+    await expect(page.getByText("Short link ready")).toBeVisible();
+
+    await page.goto("/settings/security");
+    await expect(page.getByText("Your short links stop working at once")).toBeVisible();
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    const confirmation = dialog.getByLabel(`Type ${person.username} to confirm`);
+    await confirmation.fill("someone-else");
+    await dialog.getByLabel("Your password").fill(person.password);
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await expect(confirmation).toHaveAccessibleDescription("Type your username or email exactly to confirm.");
+    await confirmation.fill(person.username);
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+
+    await expect(page.getByText("Your account was deleted")).toBeVisible();
+    await expect(page).toHaveURL((url) => url.pathname === "/");
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+    const gone = await page.goto(`/${alias}`);
+    expect(gone?.status()).toBe(404);
+    await page.goto("/sign-in");
+    await page.getByLabel("Email or username").fill(person.email);
+    await page.getByLabel("Password", { exact: true }).fill(person.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
   test("profile settings need a signed-in person", async ({ page }) => {
     await page.goto("/settings/profile");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fprofile$/);

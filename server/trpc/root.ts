@@ -8,11 +8,12 @@ import { shopRouter } from "@/server/shop/router";
 import { feedRouter } from "@/server/feed/router";
 import { videosRouter } from "@/server/videos/router";
 import { ridesRouter } from "@/server/rides/router";
+import { ACCOUNT_ERASERS } from "./account-erasers";
 
 /** The whole tRPC API, one entry per area. */
 export const appRouter = router({
   system: systemRouter,
-  accounts: accountsRouter,
+  accounts: accountsRouter(ACCOUNT_ERASERS),
   notifications: notificationsRouter,
   links: linksRouter,
   chat: chatRouter,

@@ -18,6 +18,8 @@ export const procedures: Record<string, Rule<unknown>> = {
   "accounts.updateProfile": USER,
   "accounts.usernameAvailable": { access: "user", request: () => ({ username: "someone" }) },
   "accounts.removeAvatar": USER,
+  // Acts on the caller only; a wrong confirmation keeps the suite's people (accounts/delete-account.test.ts deletes for real).
+  "accounts.deleteAccount": { access: "user", request: () => ({ password: "not-the-password", confirmation: "someone-else" }) },
 
   "notifications.list": USER,
   "notifications.unreadCount": USER,
