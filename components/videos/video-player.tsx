@@ -9,8 +9,8 @@ const SEEK_SECONDS = 5;
 /** While playing, where the player is goes to the server this often (and on pause and on leaving). */
 export const POSITION_EVERY_MS = 10_000;
 
-/** What the watch page hears from the player: the first play (a view), and where it is (resume, history). */
-export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void };
+/** What the watch page hears from the player: the first play (a view), where it is (resume, history), the end (up next). */
+export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void; onEnded?: () => void };
 
 /**
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
@@ -18,8 +18,10 @@ export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: n
  * play, seek and volume; a quality menu (Auto, showing the level it picked,
  * or one rendition) and a speed menu under it. Keyboard, with the player
  * focused: space or k play/pause, ←/→ seek 5 s, f full screen, m mute.
+ * `autoPlay` (the next video after a countdown) starts at once, muted if
+ * the browser refuses sound without a click, as video sites do.
  */
-export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, onPosition }: { src: string; poster: string | null; title: string; startAt?: number | null } & PlayerReports) {
+export function VideoPlayer({ src, poster, title, startAt = null, autoPlay = false, onFirstPlay, onPosition, onEnded }: { src: string; poster: string | null; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
   const video = useRef<HTMLVideoElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const hls = useRef<Hls | null>(null);
@@ -33,9 +35,10 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
   // The latest callbacks, read by listeners set up once per source.
   const reports = useRef<PlayerReports>({});
   useEffect(() => {
-    reports.current = { onFirstPlay, onPosition };
+    reports.current = { onFirstPlay, onPosition, onEnded };
   });
   const startRef = useRef(startAt);
+  const autoPlayRef = useRef(autoPlay);
 
   useEffect(() => {
     const element = video.current;
@@ -46,6 +49,7 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
       // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
       if (!HlsJs.isSupported()) {
         element.src = src;
+        if (autoPlayRef.current) startPlaying(element);
         const resumeAt = startRef.current;
         if (resumeAt) element.addEventListener("loadedmetadata", () => (element.currentTime = resumeAt), { once: true });
         return;
@@ -60,6 +64,7 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
       });
       player.loadSource(src);
       player.attachMedia(element);
+      if (autoPlayRef.current) startPlaying(element);
     });
     return () => {
       cancelled = true;
@@ -89,8 +94,10 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
     const onHidden = () => {
       if (document.visibilityState === "hidden") report();
     };
+    const onEnd = () => reports.current.onEnded?.();
     element.addEventListener("playing", onPlaying);
     element.addEventListener("pause", onPause);
+    element.addEventListener("ended", onEnd);
     document.addEventListener("visibilitychange", onHidden);
     return () => {
       // Leaving the page (or another video): where it was is kept.
@@ -98,6 +105,7 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
       clearInterval(timer);
       element.removeEventListener("playing", onPlaying);
       element.removeEventListener("pause", onPause);
+      element.removeEventListener("ended", onEnd);
       document.removeEventListener("visibilitychange", onHidden);
     };
   }, [src]);
@@ -168,4 +176,12 @@ export function VideoPlayer({ src, poster, title, startAt = null, onFirstPlay, o
       </div>
     </div>
   );
+}
+
+/** Plays with sound if the browser allows it, muted otherwise; refused even muted, the play button stays for the viewer. */
+function startPlaying(element: HTMLVideoElement): void {
+  element.play().catch(() => {
+    element.muted = true;
+    return element.play().catch(() => undefined);
+  });
 }

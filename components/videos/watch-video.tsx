@@ -2,6 +2,8 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
@@ -9,8 +11,10 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { AutoplayCountdown } from "./autoplay-countdown";
 import { ReactionButtons } from "./reaction-buttons";
 import { SubscribeButton } from "./subscribe-button";
+import { UpNextList } from "./up-next-list";
 import { VideoComments } from "./video-comments";
 import { VideoPlayer } from "./video-player";
 import { channelHref, formatCount, formatDate, formatDuration, VISIBILITY_LABELS } from "./video-format";
@@ -21,12 +25,18 @@ const RESUME_BEFORE_END_SECONDS = 3;
 /**
  * The watch page: the player (resuming where I stopped), then title, views,
  * like/dislike, the channel with its subscribe button, date, tags,
- * description and comments. Its owner also sees a video still processing or failed.
+ * description and comments, with "Up next" beside them (below on a phone).
+ * When the video ends, the first of "Up next" opens after a countdown the
+ * viewer can cancel. Its owner also sees a video still processing or failed.
+ * `autoplay`: the countdown opened this page, so the video starts by itself.
  */
-export function WatchVideo({ id, viewerId }: { id: string; viewerId: string | null }) {
+export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; viewerId: string | null; autoplay?: boolean }) {
   const trpc = useTRPC();
+  const router = useRouter();
+  const [ended, setEnded] = useState(false);
   const video = useQuery({ ...trpc.videos.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "processing" ? 3_000 : false) });
   const viewer = useQuery({ ...trpc.videos.viewerState.queryOptions({ id }), enabled: video.data?.status === "ready" });
+  const upNext = useQuery({ ...trpc.videos.upNext.queryOptions({ id }), enabled: video.data?.status === "ready" });
   const recordView = useMutation(trpc.videos.recordView.mutationOptions());
   const savePosition = useMutation(trpc.videos.history.savePosition.mutationOptions());
 
@@ -57,63 +67,74 @@ export function WatchVideo({ id, viewerId }: { id: string; viewerId: string | nu
   const state = viewer.data;
   const saved = state?.positionSeconds ?? null;
   const startAt = saved !== null && saved > 0 && saved < (data.durationSeconds ?? 0) - RESUME_BEFORE_END_SECONDS ? saved : null;
+  const next = upNext.data?.[0] ?? null;
   return (
-    <article className="space-y-6">
-      {data.status === "ready" && data.masterUrl ? (
-        <div className="space-y-2">
-          <VideoPlayer
-            src={data.masterUrl}
-            poster={data.posterUrl}
-            title={data.title}
-            startAt={startAt}
-            onFirstPlay={() => recordView.mutate({ id })}
-            onPosition={viewerId ? (seconds) => savePosition.mutate({ videoId: id, positionSeconds: seconds }) : undefined}
-          />
-          {startAt !== null ? <p className="text-sm text-muted" data-testid="resume-note">{`Resuming where you stopped, at ${formatDuration(startAt)}.`}</p> : null}
-        </div>
-      ) : data.status === "failed" ? (
-        <Alert title="This video could not be processed">{data.failureReason}</Alert>
-      ) : (
-        <Alert tone="info" title={data.status === "uploading" ? "Upload not finished" : "Transcoding…"}>
-          {data.status === "uploading" ? "The upload stopped before the end. Start it again from the upload page with the same file: it continues where it stopped." : `${data.progress}% done. This page updates by itself.`}
-        </Alert>
-      )}
-      <div className="space-y-3">
-        <h1 className="text-2xl font-semibold tracking-tight text-fg">{data.title}</h1>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div className="flex flex-wrap items-center gap-3">
-            <Link href={channelHref(data.owner)} className="flex items-center gap-2 rounded-lg font-medium text-fg hover:text-accent-text">
-              <Avatar name={data.owner.name} image={data.owner.image} size="sm" />
-              {data.owner.name}
-            </Link>
-            {state ? <span className="text-sm text-muted">{formatCount(state.subscriberCount, "subscriber")}</span> : null}
-            {state ? <SubscribeButton channel={data.owner} subscribed={state.subscribed} viewerId={viewerId} next={`/videos/${id}`} /> : null}
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <article className="min-w-0 space-y-6">
+        {data.status === "ready" && data.masterUrl ? (
+          <div className="space-y-2">
+            <VideoPlayer
+              src={data.masterUrl}
+              poster={data.posterUrl}
+              title={data.title}
+              startAt={startAt}
+              autoPlay={autoplay}
+              onFirstPlay={() => recordView.mutate({ id })}
+              onPosition={viewerId ? (seconds) => savePosition.mutate({ videoId: id, positionSeconds: seconds }) : undefined}
+              onEnded={() => setEnded(true)}
+            />
+            {ended && next ? <AutoplayCountdown next={next} onPlay={() => router.push(`/videos/${next.id}?autoplay=1`)} onCancel={() => setEnded(false)} /> : null}
+            {startAt !== null ? <p className="text-sm text-muted" data-testid="resume-note">{`Resuming where you stopped, at ${formatDuration(startAt)}.`}</p> : null}
           </div>
-          {data.status === "ready" ? <ReactionButtons videoId={id} reaction={state?.reaction ?? null} likeCount={data.likeCount} dislikeCount={data.dislikeCount} viewerId={viewerId} /> : null}
-        </div>
-        <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
-          <span>{formatCount(data.viewCount, "view")}</span>
-          <span>{formatDate(data.publishedAt ?? data.createdAt)}</span>
-          {data.visibility !== "public" ? <Badge>{VISIBILITY_LABELS[data.visibility]}</Badge> : null}
-          {data.renditions.length > 0 ? <span>{`Up to ${data.renditions.at(-1)?.name}`}</span> : null}
-          {data.isOwner ? (
-            <Link href="/videos/mine" className={buttonClasses({ variant: "ghost", size: "sm" })}>
-              Manage my videos
-            </Link>
+        ) : data.status === "failed" ? (
+          <Alert title="This video could not be processed">{data.failureReason}</Alert>
+        ) : (
+          <Alert tone="info" title={data.status === "uploading" ? "Upload not finished" : "Transcoding…"}>
+            {data.status === "uploading" ? "The upload stopped before the end. Start it again from the upload page with the same file: it continues where it stopped." : `${data.progress}% done. This page updates by itself.`}
+          </Alert>
+        )}
+        <div className="space-y-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-fg">{data.title}</h1>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href={channelHref(data.owner)} className="flex items-center gap-2 rounded-lg font-medium text-fg hover:text-accent-text">
+                <Avatar name={data.owner.name} image={data.owner.image} size="sm" />
+                {data.owner.name}
+              </Link>
+              {state ? <span className="text-sm text-muted">{formatCount(state.subscriberCount, "subscriber")}</span> : null}
+              {state ? <SubscribeButton channel={data.owner} subscribed={state.subscribed} viewerId={viewerId} next={`/videos/${id}`} /> : null}
+            </div>
+            {data.status === "ready" ? <ReactionButtons videoId={id} reaction={state?.reaction ?? null} likeCount={data.likeCount} dislikeCount={data.dislikeCount} viewerId={viewerId} /> : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
+            <span>{formatCount(data.viewCount, "view")}</span>
+            <span>{formatDate(data.publishedAt ?? data.createdAt)}</span>
+            {data.visibility !== "public" ? <Badge>{VISIBILITY_LABELS[data.visibility]}</Badge> : null}
+            {data.renditions.length > 0 ? <span>{`Up to ${data.renditions.at(-1)?.name}`}</span> : null}
+            {data.isOwner ? (
+              <Link href="/videos/mine" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+                Manage my videos
+              </Link>
+            ) : null}
+          </div>
+          {data.tags.length > 0 ? (
+            <ul className="flex flex-wrap gap-2" aria-label="Tags">
+              {data.tags.map((tag) => (
+                <li key={tag}>
+                  <Badge tone="accent">#{tag}</Badge>
+                </li>
+              ))}
+            </ul>
           ) : null}
+          {data.description ? <p className="whitespace-pre-line text-fg">{data.description}</p> : null}
         </div>
-        {data.tags.length > 0 ? (
-          <ul className="flex flex-wrap gap-2" aria-label="Tags">
-            {data.tags.map((tag) => (
-              <li key={tag}>
-                <Badge tone="accent">#{tag}</Badge>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {data.description ? <p className="whitespace-pre-line text-fg">{data.description}</p> : null}
-      </div>
-      {data.status === "ready" ? <VideoComments videoId={id} commentCount={data.commentCount} viewerId={viewerId} /> : null}
-    </article>
+        {data.status === "ready" ? <VideoComments videoId={id} commentCount={data.commentCount} viewerId={viewerId} /> : null}
+      </article>
+      {data.status === "ready" ? (
+        <aside className="min-w-0">
+          <UpNextList query={upNext} />
+        </aside>
+      ) : null}
+    </div>
   );
 }

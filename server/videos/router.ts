@@ -16,6 +16,8 @@ import { WatchHistoryInput, listWatchHistory } from "./history/list-watch-histor
 import { removeFromHistory } from "./history/remove-from-history";
 import { SaveWatchPositionInput, saveWatchPosition } from "./history/save-watch-position";
 import { ListVideosInput, listVideos } from "./list-videos";
+import { listRecommendedVideos } from "./recommendations/list-recommended-videos";
+import { listUpNext } from "./recommendations/list-up-next";
 import { SearchVideosInput, searchVideos } from "./search/search-videos";
 import { getViewerState } from "./social/get-viewer-state";
 import { SetReactionInput, setReaction } from "./social/set-reaction";
@@ -37,7 +39,8 @@ import { viewerKeys } from "./views/viewer-key";
  *
  * The social layer (slices of issue 14): views (once per viewer per 6 h), the
  * watch history with resume positions, likes and dislikes, subscriptions and
- * channels, comments with one level of replies. Each procedure's file says
+ * channels, comments with one level of replies, "up next" and "recommended
+ * for you" (recommendations/). Each procedure's file says
  * what it does; acting ones are rate-limited per user (RATE_LIMIT_VIDEO_*).
  *
  * VideoView (video-view.ts). Live transcoding news: `private-video-<id>` (video-channels.ts), owner only.
@@ -80,6 +83,8 @@ export const videosRouter = router({
   channel: publicProcedure.input(z.object({ username: z.string().min(1).max(64) })).query(({ ctx, input }) => getChannel({ db: ctx.db, username: input.username, viewerId: ctx.user?.id ?? null })),
   subscriptionVideos: protectedProcedure.query(({ ctx }) => listSubscriptionVideos({ db: ctx.db, userId: ctx.user.id })),
   trending: publicProcedure.query(({ ctx }) => listTrendingVideos({ db: ctx.db, redis: ctx.redis })),
+  upNext: publicProcedure.input(VideoIdInput).query(({ ctx, input }) => listUpNext({ db: ctx.db, redis: ctx.redis, videoId: input.id, viewerId: ctx.user?.id ?? null })),
+  recommended: protectedProcedure.query(({ ctx }) => listRecommendedVideos({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id })),
   search: publicProcedure.input(SearchVideosInput).query(({ ctx, input }) => searchVideos({ db: ctx.db, input })),
   history: historyRouter,
   comments: commentsRouter,

@@ -78,6 +78,9 @@ export const procedures: Record<string, Rule<unknown>> = {
   "videos.subscribe": { access: "user", request: (kit) => ({ channelId: kit.c.id, subscribed: true }) },
   "videos.subscriptionVideos": USER,
   "videos.trending": { access: "public", why: "public, ready videos only, like the home page" },
+  // Up next names a video: the watch rule again (a private one's relatives are NOT_FOUND to others, signed out included).
+  "videos.upNext": onPrivateVideoOfA((id) => ({ id }), 404),
+  "videos.recommended": USER,
   "videos.search": { access: "public", why: "searches public, ready videos only" },
   "videos.history.list": USER,
   "videos.history.continueWatching": USER,

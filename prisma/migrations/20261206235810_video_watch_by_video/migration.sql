@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "video_watch_videoId_watchedAt_idx" ON "video_watch"("videoId", "watchedAt" DESC);
