@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "./support/test";
-import { newPerson, openContext, signUp, type Person } from "./support/people";
+import { expect, test, type Locator, type Page } from "./support/test";
+import { arrive, composer, conversationChannel, createGroup, messageBy, messages, openGroup, send, parseFrame, sidebarRow } from "./support/chat";
 
 /**
  * Chat groups end to end, each person freshly signed up in a browser context
@@ -10,85 +10,6 @@ import { newPerson, openContext, signUp, type Person } from "./support/people";
  * works from the keyboard.
  */
 test.describe.configure({ timeout: 90_000 });
-
-type Member = Person & { context: BrowserContext; page: Page; subscribed: (channelPrefix: string) => Promise<void> };
-
-/** Signs `first` up, watching subscriptions from the start: the page's one realtime socket opens on its first chat page. */
-async function arrive(browser: Browser, baseURL: string | undefined, first: string): Promise<Member> {
-  const person = newPerson(first);
-  const { context, page } = await openContext(browser, baseURL);
-  const subscribed = watchSubscriptions(page);
-  await signUp(page, person);
-  return { ...person, context, page, subscribed };
-}
-
-/**
- * Records the channels the gateway confirms to the page and returns a wait for
- * one: a push published before the confirmation never reaches the page (only
- * new messages are caught up afterwards), so acting earlier races the assertion.
- */
-function watchSubscriptions(page: Page): (channelPrefix: string) => Promise<void> {
-  let confirmed = new Set<string>();
-  page.on("websocket", (socket) => {
-    const ofThisSocket = new Set<string>();
-    confirmed = ofThisSocket;
-    socket.on("framereceived", ({ payload }) => {
-      const frame = parseFrame(payload.toString());
-      if (frame?.event === "pusher_internal:subscription_succeeded" && frame.channel) ofThisSocket.add(frame.channel);
-    });
-  });
-  return (channelPrefix) => expect.poll(() => [...confirmed].some((channel) => channel.startsWith(channelPrefix))).toBe(true);
-}
-
-function parseFrame(text: string): { event?: string; channel?: string } | null {
-  try {
-    return JSON.parse(text) as { event?: string; channel?: string };
-  } catch {
-    return null;
-  }
-}
-
-const conversationChannel = (conversationPath: string) => `private-chat-${conversationPath.split("/").at(-1)}`;
-const sidebarRow = (page: Page, name: string) => page.getByRole("navigation", { name: "Conversations" }).getByRole("link").filter({ hasText: name });
-const messages = (page: Page) => page.getByRole("list", { name: "Messages" });
-/** A message by its author as `page`'s reader sees them ("You" for their own) and some of its text. */
-// `has: getByText` looks for the text inside one element: `hasText` reads the item's whole text, where
-// "Plan item 3" runs into its time "3:56 PM" and reads as "Plan item 33" between 3 and 4 o'clock.
-const messageBy = (page: Page, author: string, text: string) =>
-  messages(page)
-    .getByRole("listitem", { name: new RegExp(`^${author}, `) })
-    .filter({ has: page.getByText(text) });
-const composer = (page: Page) => page.getByRole("textbox", { name: /^Message / });
-
-async function send(page: Page, text: string): Promise<void> {
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  await expect(messageBy(page, "You", text)).toBeVisible();
-}
-
-/** "New group" with `name` and `members` (found by username); resolves with the group's path once the admin is in it. */
-async function createGroup(admin: Member, name: string, members: Member[]): Promise<string> {
-  await admin.page.goto("/chat");
-  await admin.page.getByRole("button", { name: "New group" }).click();
-  const dialog = admin.page.getByRole("dialog", { name: "New group" });
-  await dialog.getByLabel("Group name").fill(name);
-  for (const member of members) {
-    await dialog.getByLabel("Search people").fill(member.username);
-    await dialog.getByRole("button", { name: `Add ${member.name}` }).click();
-    await expect(dialog.getByRole("button", { name: `Added ${member.name}` })).toHaveAttribute("aria-pressed", "true");
-  }
-  await dialog.getByRole("button", { name: "Create group" }).click();
-  await expect(admin.page).toHaveURL(/\/chat\/[^/?]+$/);
-  await expect(admin.page.getByRole("heading", { name, exact: true })).toBeVisible();
-  return new URL(admin.page.url()).pathname;
-}
-
-/** Opens the group at `path` and waits until its live events reach the page. */
-async function openGroup(member: Member, path: string): Promise<void> {
-  await member.page.goto(path);
-  await expect(composer(member.page)).toBeVisible();
-  await member.subscribed(conversationChannel(path));
-}
 
 async function messageAction(item: Locator, action: "Reply" | "Edit" | "Delete"): Promise<void> {
   await item.hover();

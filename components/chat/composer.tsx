@@ -2,10 +2,14 @@
 
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { ChatAttachment, MessageView } from "./chat-types";
+import { Popover } from "@/components/ui/popover";
+import type { ChatAttachment, ChatUser, MessageView } from "./chat-types";
+import { EmojiPicker } from "./emoji-picker";
+import { MentionSuggestions, mentionOptionId } from "./mention-suggestions";
 import { formatBytes } from "./message-attachments";
 import { describeError } from "./send-errors";
 import { uploadAttachment } from "./upload-attachment";
+import { useMentionAutocomplete } from "./use-mention-autocomplete";
 import type { Draft } from "./use-message-outbox";
 
 type Upload = { id: string; name: string; size: number; progress: number; result?: ChatAttachment; error?: string };
@@ -14,12 +18,14 @@ const MAX_BODY = 4_000;
 
 /**
  * The message box: Enter sends, Shift+Enter is a new line. Files upload as
- * soon as they are picked (with progress) and go with the next message.
+ * soon as they are picked (with progress) and go with the next message. The
+ * emoji button inserts at the caret; "@" offers the conversation's members.
  * Sending never waits for the network: the message is queued at once.
  */
 export function Composer({
   conversationId,
   recipientName,
+  members,
   replyTo,
   replyAuthor,
   onCancelReply,
@@ -28,6 +34,8 @@ export function Composer({
 }: {
   conversationId: string;
   recipientName: string;
+  /** Who "@" offers: the other members. */
+  members: ChatUser[];
   replyTo: MessageView | null;
   replyAuthor: string | null;
   onCancelReply: () => void;
@@ -37,6 +45,10 @@ export function Composer({
   const [body, setBody] = useState("");
   const [uploads, setUploads] = useState<Upload[]>([]);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const emojiButton = useRef<HTMLButtonElement>(null);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const mentionListId = useId();
+  const mentions = useMentionAutocomplete({ members, body, setBody, textarea });
   const fileInputId = useId();
 
   const uploading = uploads.some((upload) => !upload.result && !upload.error);
@@ -55,10 +67,24 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
     }
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const element = textarea.current;
+    const start = element?.selectionStart ?? body.length;
+    const end = element?.selectionEnd ?? body.length;
+    setBody(body.slice(0, start) + emoji + body.slice(end));
+    setEmojiOpen(false);
+    onTyping(true);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
   };
 
   const addFiles = (files: FileList | null) => {
@@ -142,21 +168,45 @@ export function Composer({
             }}
           />
         </label>
-        <textarea
-          ref={textarea}
-          aria-label={`Message ${recipientName}`}
-          placeholder={`Message ${recipientName}`}
-          rows={1}
-          value={body}
-          maxLength={MAX_BODY + 100}
-          onChange={(event) => {
-            setBody(event.target.value);
-            onTyping(event.target.value.length > 0);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={() => onTyping(false)}
-          className="block max-h-40 min-h-10 w-full flex-1 resize-none rounded-lg border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-muted/80 focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-ring [field-sizing:content]"
-        />
+        <button
+          ref={emojiButton}
+          type="button"
+          aria-label="Add emoji"
+          aria-haspopup="dialog"
+          aria-expanded={emojiOpen}
+          onClick={() => setEmojiOpen((open) => !open)}
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-lg text-muted hover:bg-surface-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          <span aria-hidden="true">☺</span>
+        </button>
+        <Popover anchor={emojiButton} open={emojiOpen} onClose={() => setEmojiOpen(false)} label="Emoji picker" align="start">
+          <EmojiPicker onPick={insertEmoji} />
+        </Popover>
+        <div className="relative min-w-0 flex-1">
+          {mentions.open ? (
+            <MentionSuggestions id={mentionListId} suggestions={mentions.suggestions} highlighted={mentions.highlighted} onPick={mentions.pick} />
+          ) : null}
+          <textarea
+            ref={textarea}
+            aria-label={`Message ${recipientName}`}
+            aria-autocomplete="list"
+            aria-controls={mentions.open ? mentionListId : undefined}
+            aria-activedescendant={mentions.activeMember ? mentionOptionId(mentionListId, mentions.activeMember) : undefined}
+            placeholder={`Message ${recipientName}`}
+            rows={1}
+            value={body}
+            maxLength={MAX_BODY + 100}
+            onChange={(event) => {
+              setBody(event.target.value);
+              mentions.trackCaret(event.target);
+              onTyping(event.target.value.length > 0);
+            }}
+            onKeyDown={onKeyDown}
+            onSelect={(event) => mentions.trackCaret(event.currentTarget)}
+            onBlur={() => onTyping(false)}
+            className="block max-h-40 min-h-10 w-full resize-none rounded-lg border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-muted/80 focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-ring [field-sizing:content]"
+          />
+        </div>
         <Button type="submit" disabled={!canSend}>
           Send
         </Button>

@@ -3,8 +3,9 @@ import { cn } from "@/components/ui/cn";
 import { formatListStamp } from "./chat-time";
 import type { ChatMe, ConversationSummary, PresenceInfo } from "./chat-types";
 import { ConversationAvatar } from "./conversation-avatar";
+import { MutedBellIcon } from "./mute-button";
 
-/** One sidebar row: avatar, name, last message preview, time and unread badge. */
+/** One sidebar row: avatar, name, last message preview, time (a struck bell beside it when muted) and unread badge. */
 export function ConversationListItem({
   conversation,
   me,
@@ -34,7 +35,14 @@ export function ConversationListItem({
               {conversation.name}
               {status === "online" || status === "away" ? <span className="sr-only">, {status}</span> : null}
             </span>
-            <span className="shrink-0 text-xs text-muted">{formatListStamp(conversation.lastActivityAt)}</span>
+            <span className="flex shrink-0 items-center gap-1 text-xs text-muted">
+              {conversation.muted ? (
+                <span role="img" aria-label="Muted" title="Muted">
+                  <MutedBellIcon muted className="size-3.5" />
+                </span>
+              ) : null}
+              {formatListStamp(conversation.lastActivityAt)}
+            </span>
           </span>
           <span className="flex items-center justify-between gap-2">
             <span className={cn("truncate text-sm", unread ? "text-fg" : "text-muted")}>{previewLine(conversation, me)}</span>

@@ -15,6 +15,7 @@ import { ConversationHeader } from "./conversation-header";
 import { GroupMembersButton } from "./group-members-dialog";
 import { MessageItem, type MessageActions } from "./message-item";
 import { MessageList, type ListRow } from "./message-list";
+import { MuteButton } from "./mute-button";
 import { statusOf } from "./message-status";
 import { orderedMessages } from "./timeline-state";
 import { TypingIndicator } from "./typing-indicator";
@@ -68,6 +69,17 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
 
   const messages = useMemo(() => orderedMessages(timeline.timeline), [timeline.timeline]);
   const others = useMemo(() => members.filter((member) => member.user.id !== me.id), [members, me.id]);
+  const otherUsers = useMemo(() => others.map((member) => member.user), [others]);
+
+  // "New messages" marks what was unread when the conversation opened: taken once (from the sidebar, or else the
+  // conversation's first answer), so reading it, or messages arriving while it is open, never move the line.
+  const [unreadAtOpen, setUnreadAtOpen] = useState(() => cache.readStateOf(conversationId));
+  if (unreadAtOpen === null && detail.data) setUnreadAtOpen({ lastReadSeq: detail.data.lastReadSeq, lastSeq: detail.data.lastSeq });
+  const newFromSeq = useMemo(() => {
+    if (!unreadAtOpen || unreadAtOpen.lastReadSeq >= unreadAtOpen.lastSeq) return null;
+    const first = messages.find((message) => message.seq > unreadAtOpen.lastReadSeq && message.seq <= unreadAtOpen.lastSeq && message.senderId !== me.id);
+    return first?.seq ?? null;
+  }, [unreadAtOpen, messages, me.id]);
 
   // New messages from others: stop their typing line and announce them to screen readers.
   const lastAnnounced = useRef(0);
@@ -206,7 +218,12 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
           meId={me.id}
           otherStatus={other ? presenceOf(other.id) : null}
           hereCount={hereCount}
-          actions={detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
+          actions={
+            <>
+              <MuteButton conversationId={conversationId} muted={detail.data.muted} />
+              {detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
+            </>
+          }
         />
       ) : (
         <div className="flex items-center gap-3 border-b border-border px-3 py-2.5">
@@ -240,6 +257,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
           onJumpToLatest={timeline.jumpToLatest}
           onAtBottomChange={setAtBottom}
           focusSeq={timeline.focusSeq}
+          newFromSeq={newFromSeq}
           announcement={announcement}
         />
       )}
@@ -247,6 +265,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
       <Composer
         conversationId={conversationId}
         recipientName={detail.data?.name ?? "conversation"}
+        members={otherUsers}
         replyTo={replyTo}
         replyAuthor={replyTo ? nameOf(replyTo.senderId) : null}
         onCancelReply={() => setReplyTo(null)}

@@ -1,14 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
-import { Menu, MenuItem } from "@/components/ui/menu";
+import { Menu, MenuItem, MenuSeparator } from "@/components/ui/menu";
+import { Popover } from "@/components/ui/popover";
 import { formatTime } from "./chat-time";
 import type { ChatAttachment, ChatUser, ConversationMember, MessageView } from "./chat-types";
+import { EmojiPicker } from "./emoji-picker";
 import { MessageAttachments } from "./message-attachments";
 import { MessageReactions, QUICK_REACTIONS } from "./message-reactions";
 import { MessageStatus, type DeliveryStatus } from "./message-status";
@@ -48,6 +50,8 @@ export function MessageItem(props: MessageItemProps) {
   const { message, sender, body, mine, grouped, highlighted, actions } = props;
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [pickingEmoji, setPickingEmoji] = useState(false);
+  const toolbar = useRef<HTMLDivElement>(null);
   const deleted = message?.deletedAt != null;
 
   return (
@@ -109,7 +113,7 @@ export function MessageItem(props: MessageItemProps) {
         ) : null}
       </div>
       {message && !deleted && !editing ? (
-        <div className="flex items-start gap-0.5 self-center opacity-100 sm:opacity-0 sm:group-focus-within/message:opacity-100 sm:group-hover/message:opacity-100">
+        <div ref={toolbar} className="flex items-start gap-0.5 self-center opacity-100 sm:opacity-0 sm:group-focus-within/message:opacity-100 sm:group-hover/message:opacity-100">
           <Menu label="React" align={mine ? "start" : "end"} triggerClassName="rounded-md p-1 text-muted hover:bg-surface-2" trigger={<span aria-hidden="true">☺</span>}>
             <div className="flex gap-1 p-1">
               {QUICK_REACTIONS.map((emoji) => (
@@ -118,7 +122,17 @@ export function MessageItem(props: MessageItemProps) {
                 </MenuItem>
               ))}
             </div>
+            <MenuSeparator />
+            <MenuItem onSelect={() => setPickingEmoji(true)}>More emoji…</MenuItem>
           </Menu>
+          <Popover anchor={toolbar} open={pickingEmoji} onClose={() => setPickingEmoji(false)} label="Pick a reaction" align={mine ? "start" : "end"}>
+            <EmojiPicker
+              onPick={(emoji) => {
+                setPickingEmoji(false);
+                actions.onReact(message, emoji);
+              }}
+            />
+          </Popover>
           <Menu label="Message actions" align={mine ? "start" : "end"} triggerClassName="rounded-md p-1 text-muted hover:bg-surface-2" trigger={<span aria-hidden="true">⋯</span>}>
             <MenuItem onSelect={() => actions.onReply(message)}>Reply</MenuItem>
             {mine ? <MenuItem onSelect={() => setEditing(true)}>Edit</MenuItem> : null}

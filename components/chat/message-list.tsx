@@ -11,7 +11,7 @@ const NEAR_EDGE_PX = 80;
 
 /**
  * The scrolling message column: day separators, consecutive messages of one
- * sender grouped, older pages loaded near the top without moving what is on
+ * sender grouped, a "New messages" line, older pages loaded near the top without moving what is on
  * screen, stuck to the bottom while at the bottom, a "Jump to latest" button
  * otherwise, and (once) a scroll to a highlighted message.
  */
@@ -24,6 +24,7 @@ export function MessageList({
   onJumpToLatest,
   onAtBottomChange,
   focusSeq,
+  newFromSeq,
   announcement,
 }: {
   rows: ListRow[];
@@ -34,6 +35,8 @@ export function MessageList({
   onJumpToLatest: () => void;
   onAtBottomChange: (atBottom: boolean) => void;
   focusSeq: number | null;
+  /** The first unread message when the conversation was opened: a "New messages" line goes above it. */
+  newFromSeq: number | null;
   announcement: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -127,7 +130,13 @@ export function MessageList({
                       <span className="h-px flex-1 bg-border" />
                     </li>
                   ) : null}
-                  {row.render(grouped)}
+                  {row.seq !== null && row.seq === newFromSeq ? (
+                    <li role="separator" aria-label="New messages" className="my-2 flex items-center gap-3 px-4 text-xs font-semibold text-danger">
+                      <span className="h-px flex-1 bg-danger/60" />
+                      New messages
+                    </li>
+                  ) : null}
+                  {row.render(grouped && row.seq !== newFromSeq)}
                 </Fragment>
               );
             })}

@@ -27,6 +27,11 @@ export function useChatCache() {
           return { ...data, items };
         });
       },
+      /** What the sidebar knows of my reading of a conversation, or null before the list has loaded. */
+      readStateOf(conversationId: string): { lastReadSeq: number; lastSeq: number } | null {
+        const item = queryClient.getQueryData(listKey)?.items.find((conversation) => conversation.id === conversationId);
+        return item ? { lastReadSeq: item.lastReadSeq, lastSeq: item.lastSeq } : null;
+      },
       applyReceipt(receipt: Receipt) {
         queryClient.setQueryData(trpc.chat.get.queryKey({ conversationId: receipt.conversationId }), (detail: ConversationDetail | undefined) => {
           if (!detail) return detail;

@@ -15,12 +15,10 @@ import {
 } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
+import { placeWithinViewport } from "./place-within-viewport";
 
 type MenuContextValue = { close: (options?: { restoreFocus?: boolean }) => void };
 const MenuContext = createContext<MenuContextValue | null>(null);
-
-/** Space kept between an open menu and the viewport's edges, and between the menu and its button. */
-const EDGE_PX = 8;
 
 /**
  * A button that opens a list of actions (WAI-ARIA menu button pattern):
@@ -157,20 +155,6 @@ export function Menu({
         : null}
     </div>
   );
-}
-
-/** Below the button (above it when the viewport has no room below), aligned to its start or end edge, never past the viewport. */
-function placeWithinViewport(list: HTMLElement, button: DOMRect, align: "start" | "end"): void {
-  const { width, height } = list.getBoundingClientRect();
-  const viewportWidth = document.documentElement.clientWidth;
-  const viewportHeight = window.innerHeight;
-  const wanted = align === "end" ? button.right - width : button.left;
-  const left = Math.min(Math.max(EDGE_PX, wanted), viewportWidth - width - EDGE_PX);
-  const below = button.bottom + EDGE_PX;
-  const above = button.top - EDGE_PX - height;
-  const top = below + height <= viewportHeight - EDGE_PX || above < EDGE_PX ? below : above;
-  list.style.left = `${Math.max(EDGE_PX, left)}px`;
-  list.style.top = `${Math.max(EDGE_PX, top)}px`;
 }
 
 function menuItems(list: HTMLElement | null): HTMLElement[] {

@@ -6,13 +6,10 @@ import { publishToConversation } from "../publish-chat-events";
 import { isUniqueViolation } from "@/server/platform/db-errors";
 import { summarizeReactions, type ReactionSummary } from "../chat-views";
 import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
+import { isReactionEmoji } from "./reaction-emoji";
 
-/** One emoji (a grapheme, possibly with modifiers and joiners): no spaces, at most 32 UTF-16 units. */
-export const Emoji = z
-  .string()
-  .min(1)
-  .max(32)
-  .refine((value) => !/\s/.test(value) && [...new Intl.Segmenter().segment(value)].length === 1, "Pick one emoji.");
+/** Exactly one emoji (reaction-emoji.ts). */
+export const Emoji = z.string().refine(isReactionEmoji, "Pick one emoji.");
 
 export const ToggleReactionInput = z.object({ messageId: z.string().min(1).max(64), emoji: Emoji });
 

@@ -1,0 +1,122 @@
+import { expect, test, type Locator, type Page } from "./support/test";
+import { arrive, composer, conversationChannel, createGroup, messageBy, openGroup, send, sidebarRow } from "./support/chat";
+
+/**
+ * What Slack and WhatsApp users expect of Chat (issue 16): any emoji as a
+ * reaction or in a message from a full picker that stays inside the window;
+ * a "New messages" line at the first unread; muting a conversation; and
+ * @mentions completed from the members, which reach the mentioned person
+ * even in a muted conversation.
+ */
+test.describe.configure({ timeout: 120_000 });
+
+/** The picker's search box and an emoji button inside its shadow root (Playwright's locators pierce open shadow roots). */
+async function pickEmoji(picker: Locator, search: string, emoji: string): Promise<void> {
+  await picker.getByRole("searchbox").fill(search);
+  await picker.getByRole("button", { name: emoji, exact: true }).first().click();
+}
+
+async function expectInsideWindow(page: Page, panel: Locator): Promise<void> {
+  const viewport = page.viewportSize();
+  const box = await panel.boundingBox();
+  expect(box, "the panel has a box").not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
+test("the emoji picker reacts with any emoji and inserts into the composer, and stays inside the window", async ({ browser, baseURL }) => {
+  const [ava, ben] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben")]);
+  const path = await createGroup(ava, `Emoji ${ava.username.split("_")[1]}`, [ben]);
+  await ava.subscribed(conversationChannel(path));
+  await openGroup(ben, path);
+  await send(ava.page, "Pick an emoji for this");
+
+  // Ben reacts to Ava's message with 🦄 (not one of the quick six), on a phone and on a wide screen.
+  const incoming = messageBy(ben.page, ava.name, "Pick an emoji for this");
+  for (const width of [390, 1280]) {
+    await ben.page.setViewportSize({ width, height: 720 });
+    await incoming.hover();
+    await incoming.getByRole("button", { name: "React", exact: true }).click();
+    await ben.page.getByRole("menu", { name: "React" }).getByRole("menuitem", { name: "More emoji…" }).click();
+    const picker = ben.page.getByRole("dialog", { name: "Pick a reaction" });
+    await expect(picker.getByRole("searchbox")).toBeVisible();
+    await expectInsideWindow(ben.page, picker);
+    if (width === 390) {
+      await ben.page.keyboard.press("Escape");
+      await expect(picker).toHaveCount(0);
+    } else {
+      await pickEmoji(picker, "unicorn", "🦄");
+      await expect(picker).toHaveCount(0);
+    }
+  }
+  await expect(incoming.getByRole("button", { name: "🦄 1, including you" })).toBeVisible();
+  await expect(messageBy(ava.page, "You", "Pick an emoji for this").getByRole("button", { name: "🦄 1" })).toBeVisible();
+
+  // Ava writes with the picker: the emoji goes in at the caret, and the message arrives with it.
+  await composer(ava.page).fill("Launch day");
+  await composer(ava.page).press("Home");
+  await ava.page.getByRole("button", { name: "Add emoji" }).click();
+  const composerPicker = ava.page.getByRole("dialog", { name: "Emoji picker" });
+  await expectInsideWindow(ava.page, composerPicker);
+  await pickEmoji(composerPicker, "rocket", "🚀");
+  await expect(composer(ava.page)).toHaveValue("🚀Launch day");
+  await expect(composer(ava.page)).toBeFocused();
+  await composer(ava.page).press("Enter");
+  await expect(messageBy(ben.page, ava.name, "🚀Launch day")).toBeVisible();
+  await Promise.all([ava.context.close(), ben.context.close()]);
+});
+
+test("a muted group stays quiet but for @mentions, which autocomplete; reopening it shows where the new messages start", async ({ browser, baseURL }) => {
+  const [ava, ben] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben")]);
+  const group = `Quiet ${ava.username.split("_")[1]}`;
+  const path = await createGroup(ava, group, [ben]);
+  await ava.subscribed(conversationChannel(path));
+  const toast = (text: string) => ben.page.getByRole("status").filter({ hasText: text });
+
+  // Not muted yet: a message in the group, open elsewhere, pops a toast for Ben.
+  await ben.page.goto("/chat");
+  await ben.subscribed(conversationChannel(path));
+  await send(ava.page, "Before the mute");
+  await expect(toast("Before the mute")).toContainText(`${ava.name} in ${group}`);
+
+  // Ben reads the group and mutes it: the sidebar marks it.
+  await sidebarRow(ben.page, group).click();
+  await expect(messageBy(ben.page, ava.name, "Before the mute")).toBeVisible();
+  const mute = ben.page.getByRole("button", { name: "Mute conversation" });
+  await mute.click();
+  await expect(mute).toHaveAttribute("aria-pressed", "true");
+  await expect(sidebarRow(ben.page, group).getByRole("img", { name: "Muted" })).toBeVisible();
+
+  // Muted: the message reaches his sidebar, and no toast comes with it.
+  await ben.page.goto("/chat");
+  await ben.subscribed(conversationChannel(path));
+  await send(ava.page, "Muted news");
+  await expect(sidebarRow(ben.page, group)).toContainText("Muted news");
+  await expect(toast("Muted news")).toHaveCount(0);
+
+  // Ava mentions Ben, picking him from the list that "@" opens: he is notified all the same.
+  await composer(ava.page).pressSequentially(`Look @${ben.username.slice(0, 4)}`);
+  const suggestions = ava.page.getByRole("listbox", { name: "Mention someone" });
+  await expect(suggestions.getByRole("option", { name: new RegExp(ben.name) })).toHaveAttribute("aria-selected", "true");
+  await composer(ava.page).press("Enter");
+  await expect(composer(ava.page)).toHaveValue(`Look @${ben.username} `);
+  await expect(suggestions).toHaveCount(0);
+  await composer(ava.page).pressSequentially("at the plan");
+  await composer(ava.page).press("Enter");
+  await expect(messageBy(ava.page, "You", `Look @${ben.username} at the plan`)).toBeVisible();
+  await expect(toast(`${ava.name} mentioned you`)).toBeVisible();
+  await ben.page.getByRole("button", { name: /^Notifications/ }).click();
+  await expect(ben.page.getByRole("dialog", { name: "Notifications" }).getByRole("listitem").filter({ hasText: `${ava.name} mentioned you` })).toBeVisible();
+  await ben.page.keyboard.press("Escape");
+
+  // Reopened, the group shows "New messages" just above the first one Ben has not read.
+  await sidebarRow(ben.page, group).click();
+  const divider = ben.page.getByRole("separator", { name: "New messages" });
+  await expect(divider).toBeVisible();
+  await expect(ben.page.locator('[role="separator"][aria-label="New messages"] + li')).toContainText("Muted news");
+  await expect(messageBy(ben.page, ava.name, "Before the mute")).toBeVisible();
+  await Promise.all([ava.context.close(), ben.context.close()]);
+});
