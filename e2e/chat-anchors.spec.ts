@@ -120,3 +120,32 @@ test("a muted group stays quiet but for @mentions, which autocomplete; reopening
   await expect(messageBy(ben.page, ava.name, "Before the mute")).toBeVisible();
   await Promise.all([ava.context.close(), ben.context.close()]);
 });
+
+test("message search narrows to one person and one conversation", async ({ browser, baseURL }) => {
+  const [ava, ben] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben")]);
+  const tag = ava.username.split("_")[1] ?? "";
+  const [trip, lunch] = [`Trip ${tag}`, `Lunch ${tag}`];
+  const tripPath = await createGroup(ava, trip, [ben]);
+  await openGroup(ben, tripPath);
+  await send(ava.page, `walrus${tag} tickets`);
+  await send(ben.page, `walrus${tag} snacks`);
+  await createGroup(ava, lunch, [ben]);
+  await send(ava.page, `walrus${tag} soup`);
+
+  await ava.page.getByRole("searchbox", { name: "Search messages" }).fill(`walrus${tag}`);
+  const results = ava.page.getByRole("list", { name: "Search results" }).getByRole("listitem");
+  await expect(results).toHaveCount(3);
+  await ava.page.getByRole("combobox", { name: "From" }).selectOption({ label: ben.name });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText(`walrus${tag} snacks`);
+  await ava.page.getByRole("combobox", { name: "From" }).selectOption({ label: "Anyone" });
+  await ava.page.getByRole("combobox", { name: "In" }).selectOption({ label: lunch });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText(`walrus${tag} soup`);
+  await ava.page.getByRole("combobox", { name: "From" }).selectOption({ label: "You" });
+  await expect(results).toHaveCount(1);
+  await ava.page.getByRole("combobox", { name: "In" }).selectOption({ label: trip });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText(`walrus${tag} tickets`);
+  await Promise.all([ava.context.close(), ben.context.close()]);
+});

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ChatMe, ConversationSummary } from "./chat-types";
 import type { PresenceOf } from "./use-conversation-presence";
 import { ConversationListItem } from "./conversation-list-item";
+import { MessageSearchFilters, NO_FILTERS } from "./message-search-filters";
 import { MessageSearchResults } from "./message-search-results";
 import { NewGroupDialog } from "./new-group-dialog";
 import { NewMessageDialog } from "./new-message-dialog";
@@ -35,6 +36,7 @@ export function ConversationSidebar({
   const [dialog, setDialog] = useState<"message" | "group" | null>(null);
   const [query, setQuery] = useState("");
   const debounced = useDebounced(query.trim(), 300);
+  const [filters, setFilters] = useState(NO_FILTERS);
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -51,10 +53,11 @@ export function ConversationSidebar({
           </div>
         </div>
         <Input type="search" aria-label="Search messages" placeholder="Search messages" value={query} onChange={(event) => setQuery(event.target.value)} />
+        {query.trim().length > 0 ? <MessageSearchFilters me={me} conversations={items} filters={filters} onChange={setFilters} /> : null}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {debounced.length > 0 ? (
-          <MessageSearchResults query={debounced} me={me} conversations={items} />
+          <MessageSearchResults query={debounced} filters={filters} me={me} conversations={items} />
         ) : loading ? (
           <div aria-busy="true" aria-label="Loading conversations" className="space-y-3 p-3">
             {[0, 1, 2, 3].map((row) => (

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Spinner } from "@/components/ui/spinner";
 import { formatListStamp } from "./chat-time";
 import type { ChatMe, ConversationSummary } from "./chat-types";
+import type { SearchFilters } from "./message-search-filters";
 
 /**
  * chat.search results; each links to its message in context (history `around`
@@ -13,9 +14,21 @@ import type { ChatMe, ConversationSummary } from "./chat-types";
  * the sidebar names them), who wrote it ("You" for mine) and the words around
  * the hit.
  */
-export function MessageSearchResults({ query, me, conversations }: { query: string; me: ChatMe; conversations: ConversationSummary[] }) {
+export function MessageSearchResults({
+  query,
+  filters,
+  me,
+  conversations,
+}: {
+  query: string;
+  filters: SearchFilters;
+  me: ChatMe;
+  conversations: ConversationSummary[];
+}) {
   const trpc = useTRPC();
-  const search = useQuery(trpc.chat.search.queryOptions({ query, limit: 20 }));
+  const search = useQuery(
+    trpc.chat.search.queryOptions({ query, limit: 20, senderId: filters.senderId ?? undefined, conversationId: filters.conversationId ?? undefined }),
+  );
   if (search.isPending) return <Spinner label="Searching messages…" className="px-3 py-4" />;
   if (search.isError) return <p className="px-3 py-4 text-sm text-danger">Search failed. Please try again.</p>;
   if (search.data.results.length === 0) return <p className="px-3 py-4 text-sm text-muted">No messages match “{query}”.</p>;

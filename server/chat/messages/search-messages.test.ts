@@ -39,6 +39,10 @@ describe("searchMessages", () => {
     expect(results[1]?.snippet.map((part) => part.text).join("")).toContain("Shall we order pineapples for the party");
 
     expect((await search(alice.id, { query: "pineapple", conversationId: mine.id })).results.map((result) => result.messageId)).toEqual([older.id]);
+    // By person, and by person and conversation together.
+    expect((await search(alice.id, { query: "pineapple", senderId: carol.id })).results.map((result) => result.messageId)).toEqual([newer.id]);
+    expect((await search(alice.id, { query: "pineapple", senderId: carol.id, conversationId: mine.id })).results).toEqual([]);
+    expect((await search(alice.id, { query: "pineapple", senderId: bob.id, conversationId: mine.id })).results.map((result) => result.messageId)).toEqual([older.id]);
     expect((await search(alice.id, { query: '"pizza debate"' })).results.map((result) => result.messageId)).toEqual([newer.id]);
     expect((await search(dave.id, { query: "pineapple" })).results).toHaveLength(1);
 

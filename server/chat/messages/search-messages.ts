@@ -8,6 +8,8 @@ export const SearchMessagesInput = z.object({
   query: z.string().trim().min(1).max(200),
   /** Search one conversation only. */
   conversationId: z.string().min(1).max(64).optional(),
+  /** Only messages by this person. */
+  senderId: z.string().min(1).max(64).optional(),
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
@@ -74,6 +76,7 @@ export async function searchMessages({
      WHERE m."deletedAt" IS NULL
        AND to_tsvector('english', m."body") @@ q
        ${input.conversationId ? Prisma.sql`AND m."conversationId" = ${input.conversationId}` : Prisma.empty}
+       ${input.senderId ? Prisma.sql`AND m."senderId" = ${input.senderId}` : Prisma.empty}
        ${before ? Prisma.sql`AND (m."createdAt", m."id") < (${before.at}::timestamp(3), ${before.id})` : Prisma.empty}
      ORDER BY m."createdAt" DESC, m."id" DESC
      LIMIT ${input.limit + 1}`;
