@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { env } from "@/server/env";
 import { logger } from "@/server/platform/logger";
@@ -81,7 +81,12 @@ export function sendNodeAnswer(response: ServerResponse, answer: Answer, method:
   const { status, body } = answer;
   if (body !== null && body !== undefined && typeof body !== "string" && body instanceof ReadableStream) {
     response.writeHead(status, { ...baseHeaders, ...answer.headers });
-    Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(response);
+    // pipeline, not pipe: when the client goes away (a player seeking, a tab closed) it destroys the body,
+    // which cancels the stream and so closes the file it reads (local-disk-store.ts); pipe left the file
+    // open until garbage collection. That early end is the client's choice, not a failure to report.
+    pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), response, (error) => {
+      if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE") log.warn({ err: error.message }, "streaming an answer failed");
+    });
     return;
   }
   // An explicit length spares the chunked encoding of a small body; Node sends no body for HEAD.
