@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "./support/test";
-import { arrive, composer, conversationChannel, createGroup, messageBy, openGroup, send, sidebarRow } from "./support/chat";
+import { arrive, composer, conversationChannel, createGroup, messageAction, messageBy, openGroup, send, sidebarRow } from "./support/chat";
 
 /**
  * What Slack and WhatsApp users expect of Chat (issue 16): any emoji as a
@@ -147,5 +147,34 @@ test("message search narrows to one person and one conversation", async ({ brows
   await ava.page.getByRole("combobox", { name: "In" }).selectOption({ label: trip });
   await expect(results).toHaveCount(1);
   await expect(results.first()).toContainText(`walrus${tag} tickets`);
+  await Promise.all([ava.context.close(), ben.context.close()]);
+});
+
+test("any member pins a message: the header lists it for everyone and opens the conversation at it", async ({ browser, baseURL }) => {
+  const [ava, ben] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben")]);
+  const path = await createGroup(ava, `Pins ${ava.username.split("_")[1]}`, [ben]);
+  await ava.subscribed(conversationChannel(path));
+  await openGroup(ben, path);
+  await send(ava.page, "Meeting at noon");
+  await send(ava.page, "Bring the map");
+
+  // Ben pins Ava's message from its menu; both see it marked.
+  await messageAction(messageBy(ben.page, ava.name, "Meeting at noon"), "Pin");
+  await expect(messageBy(ben.page, ava.name, "Meeting at noon")).toContainText("pinned");
+  await expect(messageBy(ava.page, "You", "Meeting at noon")).toContainText("pinned");
+
+  // Ava finds it under the header's pin and jumps to it.
+  const pinnedButton = ava.page.getByRole("button", { name: /^Pinned messages/ });
+  await expect(pinnedButton).toHaveAccessibleName("Pinned messages 1");
+  await pinnedButton.click();
+  await ava.page.getByRole("dialog", { name: "Pinned messages" }).getByRole("link", { name: /Meeting at noon/ }).click();
+  await expect(ava.page).toHaveURL((url) => url.pathname === path && url.searchParams.get("seq") === "1");
+  await expect(messageBy(ava.page, "You", "Meeting at noon")).toBeInViewport();
+
+  // Unpinned by Ava, it leaves Ben's list too.
+  await messageAction(messageBy(ava.page, "You", "Meeting at noon"), "Unpin");
+  await ben.page.getByRole("button", { name: /^Pinned messages/ }).click();
+  await expect(ben.page.getByRole("dialog", { name: "Pinned messages" })).toContainText("No pinned messages yet");
+  await expect(messageBy(ben.page, ava.name, "Meeting at noon")).not.toContainText("pinned");
   await Promise.all([ava.context.close(), ben.context.close()]);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "./support/test";
-import { arrive, composer, conversationChannel, createGroup, messageBy, messages, openGroup, send, parseFrame, sidebarRow } from "./support/chat";
+import { expect, test, type Page } from "./support/test";
+import { arrive, composer, conversationChannel, createGroup, messageAction, messageBy, messages, openGroup, send, parseFrame, sidebarRow } from "./support/chat";
 
 /**
  * Chat groups end to end, each person freshly signed up in a browser context
@@ -11,11 +11,6 @@ import { arrive, composer, conversationChannel, createGroup, messageBy, messages
  */
 test.describe.configure({ timeout: 90_000 });
 
-async function messageAction(item: Locator, action: "Reply" | "Edit" | "Delete"): Promise<void> {
-  await item.hover();
-  await item.getByRole("button", { name: "Message actions" }).click();
-  await item.page().getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: action }).click();
-}
 
 // A 1×1 PNG, enough for the server to sniff, re-encode and thumbnail.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");

@@ -18,6 +18,7 @@ export type { MessageEnvelope } from "@/server/chat/chat-views";
 export type { MessageEditedEvent } from "@/server/chat/messages/edit-message";
 export type { MessageDeletedEvent } from "@/server/chat/messages/delete-message";
 export type { ReactionEvent } from "@/server/chat/messages/toggle-reaction";
+export type { MessagePinnedEvent } from "@/server/chat/messages/set-pinned";
 export type { Receipt } from "@/server/chat/receipts/receipts";
 export type { ConversationUpdate } from "@/server/chat/conversations/conversation-update";
 

@@ -16,6 +16,7 @@ import { GroupMembersButton } from "./group-members-dialog";
 import { MessageItem, type MessageActions } from "./message-item";
 import { MessageList, type ListRow } from "./message-list";
 import { MuteButton } from "./mute-button";
+import { PinnedMessagesButton } from "./pinned-messages-button";
 import { statusOf } from "./message-status";
 import { orderedMessages } from "./timeline-state";
 import { TypingIndicator } from "./typing-indicator";
@@ -114,6 +115,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   }, [visible, atBottom, newestSeq, timeline.timeline.hasNewer, timeline.status.state, conversationId, client, cache]);
 
   const react = useMutation(trpc.chat.react.mutationOptions({ onSuccess: timeline.applyReaction }));
+  const pin = useMutation(trpc.chat.pin.mutationOptions({ onSuccess: timeline.applyPinned }));
   const actions: MessageActions = {
     onReply: setReplyTo,
     onReact: (message, emoji) =>
@@ -125,6 +127,11 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
         toast.show({ tone: "error", title: "Could not edit the message", description: describeError(error) });
       }
     },
+    onPin: (message, pinned) =>
+      pin.mutate(
+        { messageId: message.id, pinned },
+        { onError: (error) => toast.show({ tone: "error", title: pinned ? "Could not pin the message" : "Could not unpin the message", description: describeError(error) }) },
+      ),
     onDelete: async (message) => {
       try {
         timeline.applyDeleted(await client.chat.delete.mutate({ messageId: message.id }));
@@ -220,6 +227,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
           hereCount={hereCount}
           actions={
             <>
+              <PinnedMessagesButton conversationId={conversationId} me={me} />
               <MuteButton conversationId={conversationId} muted={detail.data.muted} />
               {detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
             </>

@@ -21,6 +21,7 @@ export type MessageActions = {
   onReact: (message: MessageView, emoji: string) => void;
   onEdit: (message: MessageView, body: string) => Promise<void>;
   onDelete: (message: MessageView) => Promise<void>;
+  onPin: (message: MessageView, pinned: boolean) => void;
 };
 
 export type MessageItemProps = {
@@ -98,6 +99,7 @@ export function MessageItem(props: MessageItemProps) {
         <p className="mt-0.5 flex items-center gap-1.5 text-[11px] text-muted">
           <time dateTime={props.createdAt.toISOString()}>{formatTime(props.createdAt)}</time>
           {message?.editedAt && !deleted ? <span>· edited</span> : null}
+          {message?.pinned ? <span>· 📌 pinned</span> : null}
           {mine && props.status ? <MessageStatus status={props.status} readBy={props.readBy} isGroup={props.isGroup} /> : null}
         </p>
         {props.status === "failed" ? (
@@ -135,6 +137,7 @@ export function MessageItem(props: MessageItemProps) {
           </Popover>
           <Menu label="Message actions" align={mine ? "start" : "end"} triggerClassName="rounded-md p-1 text-muted hover:bg-surface-2" trigger={<span aria-hidden="true">⋯</span>}>
             <MenuItem onSelect={() => actions.onReply(message)}>Reply</MenuItem>
+            <MenuItem onSelect={() => actions.onPin(message, !message.pinned)}>{message.pinned ? "Unpin" : "Pin"}</MenuItem>
             {mine ? <MenuItem onSelect={() => setEditing(true)}>Edit</MenuItem> : null}
             {mine ? <MenuItem onSelect={() => setConfirmDelete(true)}>Delete</MenuItem> : null}
           </Menu>

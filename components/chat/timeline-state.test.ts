@@ -18,6 +18,7 @@ function message(seq: number, body = `message ${seq}`): MessageView {
     replyTo: null,
     attachments: [],
     reactions: [],
+    pinned: false,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(1_700_000_000_000 + seq * 1_000),

@@ -28,6 +28,7 @@ export type TimelineAction =
   | { type: "edited"; seq: number; body: string; editedAt: Date }
   | { type: "deleted"; seq: number; deletedAt: Date }
   | { type: "reaction"; event: ReactionEvent; myId: string }
+  | { type: "pinned"; seq: number; pinned: boolean }
   | { type: "outgoing"; message: OutgoingMessage }
   | { type: "outgoing-state"; clientId: string; state: OutgoingMessage["state"]; error?: string }
   | { type: "outgoing-discard"; clientId: string };
@@ -57,12 +58,14 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
     case "edited":
       return updateAt(timeline, action.seq, (message) => ({ ...message, body: action.body, editedAt: action.editedAt }));
     case "deleted":
-      return updateAt(timeline, action.seq, (message) => ({ ...message, body: "", attachments: [], reactions: [], deletedAt: action.deletedAt }));
+      return updateAt(timeline, action.seq, (message) => ({ ...message, body: "", attachments: [], reactions: [], pinned: false, deletedAt: action.deletedAt }));
     case "reaction": {
       const { event, myId } = action;
       const reactions = event.reactions.map((reaction) => ({ ...reaction, mine: reaction.userIds.includes(myId) || (event.userId === myId ? reaction.mine : false) }));
       return updateAt(timeline, event.seq, (message) => ({ ...message, reactions }));
     }
+    case "pinned":
+      return updateAt(timeline, action.seq, (message) => ({ ...message, pinned: action.pinned }));
     case "outgoing":
       return { ...timeline, outgoing: [...timeline.outgoing, action.message] };
     case "outgoing-state":
@@ -120,6 +123,7 @@ function messageFromEnvelope(envelope: MessageEnvelope, sender: MessageView["sen
     replyTo: null,
     attachments: [],
     reactions: [],
+    pinned: false,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(envelope.createdAt),

@@ -11,6 +11,7 @@ import {
   type MessageDeletedEvent,
   type MessageEditedEvent,
   type MessageEnvelope,
+  type MessagePinnedEvent,
   type MessageView,
   type ReactionEvent,
 } from "./chat-types";
@@ -180,6 +181,7 @@ export function useConversationTimeline({
     dispatch({ type: "deleted", seq: event.seq, deletedAt: new Date(event.deletedAt) }),
   );
   useChannelEvent<ReactionEvent>(channel, CHAT_EVENTS.reaction, (event) => dispatch({ type: "reaction", event, myId: me.id }));
+  useChannelEvent<MessagePinnedEvent>(channel, CHAT_EVENTS.messagePinned, (event) => dispatch({ type: "pinned", seq: event.seq, pinned: event.pinned }));
 
   // Catch up when the channel is subscribed (again), not when the socket is back: until the gateway has the new
   // subscription, messages go past this tab unseen, and a catch-up run at "connected" could finish before them.
@@ -197,10 +199,11 @@ export function useConversationTimeline({
   const applyEdited = useCallback((message: MessageView) => dispatch({ type: "upsert", messages: [message] }), []);
   const applyDeleted = useCallback((event: MessageDeletedEvent) => dispatch({ type: "deleted", seq: event.seq, deletedAt: new Date(event.deletedAt) }), []);
   const applyReaction = useCallback((event: ReactionEvent) => dispatch({ type: "reaction", event, myId: me.id }), [me.id]);
+  const applyPinned = useCallback((event: MessagePinnedEvent) => dispatch({ type: "pinned", seq: event.seq, pinned: event.pinned }), []);
   const reload = useCallback(() => {
     setStatus({ state: "loading" });
     setLoadKey((key) => key + 1);
   }, []);
 
-  return { timeline, focusSeq: around, status, loadingOlder, loadOlder, jumpToLatest, send, retry, discard, applyEdited, applyDeleted, applyReaction, reload };
+  return { timeline, focusSeq: around, status, loadingOlder, loadOlder, jumpToLatest, send, retry, discard, applyEdited, applyDeleted, applyReaction, applyPinned, reload };
 }

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from "./test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "./test";
 import { newPerson, openContext, signUp, type Person } from "./people";
 
 /**
@@ -85,3 +85,10 @@ export async function openGroup(member: Member, path: string): Promise<void> {
   await member.subscribed(conversationChannel(path));
 }
 
+
+/** Picks `action` from a message's ⋯ menu. */
+export async function messageAction(item: Locator, action: "Reply" | "Edit" | "Delete" | "Pin" | "Unpin"): Promise<void> {
+  await item.hover();
+  await item.getByRole("button", { name: "Message actions" }).click();
+  await item.page().getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: action, exact: true }).click();
+}

@@ -20,6 +20,7 @@ export const CHAT_EVENTS = {
   messageEdited: "message-edited",
   messageDeleted: "message-deleted",
   reaction: "reaction",
+  messagePinned: "message-pinned",
   receipt: "receipt",
   conversationUpdated: "conversation-updated",
 } as const;

@@ -30,6 +30,8 @@ export type MessageView = {
   replyTo: ReplyPreview | null;
   attachments: ChatAttachment[];
   reactions: ReactionSummary[];
+  /** Pinned to the conversation (chat.pin); its list is chat.pinned. */
+  pinned: boolean;
   editedAt: Date | null;
   deletedAt: Date | null;
   createdAt: Date;
@@ -78,6 +80,7 @@ export function toMessageView(row: MessageRow, viewerId: string): MessageView {
     replyTo: row.replyTo ? toReplyPreview(row.replyTo) : null,
     attachments: row.deletedAt ? [] : parseStoredAttachments(row.attachments),
     reactions: row.deletedAt ? [] : summarizeReactions(row.reactions, viewerId),
+    pinned: row.pinnedAt !== null,
     editedAt: row.editedAt,
     deletedAt: row.deletedAt,
     createdAt: row.createdAt,

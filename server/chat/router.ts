@@ -9,6 +9,7 @@ import { EditMessageInput, editMessage } from "./messages/edit-message";
 import { GetConversationInput, getConversation } from "./conversations/get-conversation";
 import { GetHistoryInput, getHistory } from "./messages/get-history";
 import { GetLastSeenInput, getLastSeen } from "./presence/get-last-seen";
+import { ListPinnedMessagesInput, listPinnedMessages } from "./messages/list-pinned-messages";
 import { LeaveConversationInput, leaveConversation } from "./conversations/leave-conversation";
 import { ListConversationsInput, listConversations } from "./conversations/list-conversations";
 import { MarkDeliveredInput, markDelivered } from "./receipts/mark-delivered";
@@ -20,6 +21,7 @@ import { SearchMessagesInput, searchMessages } from "./messages/search-messages"
 import { SearchPeopleInput, searchPeople } from "./conversations/search-people";
 import { SendMessageInput, sendMessage } from "./messages/send-message";
 import { SetMutedInput, setMuted } from "./conversations/set-muted";
+import { SetPinnedInput, setPinned } from "./messages/set-pinned";
 import { StartDirectConversationInput, startDirectConversation } from "./conversations/start-direct-conversation";
 import { ToggleReactionInput, toggleReaction } from "./messages/toggle-reaction";
 
@@ -63,6 +65,10 @@ export const chatRouter = router({
   delete: protectedProcedure
     .input(DeleteMessageInput)
     .mutation(({ ctx, input }) => deleteMessage({ db: ctx.db, storage, userId: ctx.user.id, messageId: input.messageId })),
+  pin: protectedProcedure.input(SetPinnedInput).mutation(({ ctx, input }) => setPinned({ db: ctx.db, userId: ctx.user.id, ...input })),
+  pinned: protectedProcedure
+    .input(ListPinnedMessagesInput)
+    .query(({ ctx, input }) => listPinnedMessages({ db: ctx.db, userId: ctx.user.id, conversationId: input.conversationId })),
   react: protectedProcedure.input(ToggleReactionInput).mutation(({ ctx, input }) => toggleReaction({ db: ctx.db, userId: ctx.user.id, ...input })),
   markDelivered: protectedProcedure
     .input(MarkDeliveredInput)

@@ -30,7 +30,7 @@ export async function deleteMessage({
   const message = await getOwnMessageOrThrow({ db, userId, messageId });
   const deletedAt = new Date();
   await db.$transaction([
-    db.message.update({ where: { id: messageId }, data: { body: "", attachments: [], deletedAt } }),
+    db.message.update({ where: { id: messageId }, data: { body: "", attachments: [], deletedAt, pinnedAt: null, pinnedById: null } }),
     db.messageReaction.deleteMany({ where: { messageId } }),
   ]);
   const keys = parseStoredAttachments(message.attachments).flatMap((file) => (file.thumbKey ? [file.key, file.thumbKey] : [file.key]));

@@ -117,6 +117,7 @@ export async function sendMessage({
     replyTo: replyTo ? toReplyPreview(replyTo) : null,
     attachments,
     reactions: [],
+    pinned: false,
     editedAt: null,
     deletedAt: null,
     createdAt: stored.createdAt,

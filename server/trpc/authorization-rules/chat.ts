@@ -62,6 +62,8 @@ export const procedures: Record<string, Rule<unknown>> = {
   "chat.edit": ownMessageRule({ body: "Edited" }),
   "chat.delete": ownMessageRule({}),
   "chat.react": ownMessageRule({ emoji: "👍" }),
+  "chat.pin": ownMessageRule({ pinned: true }),
+  "chat.pinned": conversationRule(() => ({})),
   "chat.markDelivered": {
     access: "own-data-only",
     setup: async (kit) => {
