@@ -37,3 +37,25 @@ test("creates links from a CSV file, lists each row's short link or error, and o
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("link", { name: new RegExp(`/${alias}$`) }).first()).toBeVisible();
 });
+
+test("a link with an App Store destination sends iPhones there and everyone else to the main URL", async ({ page }) => {
+  await signUp(page, newPerson("Tariq"));
+  await page.goto("/links");
+  const alias = `app-${randomUUID().slice(0, 8)}`;
+  await page.getByLabel("Long URL").fill("https://example.com/app");
+  await page.getByLabel("Custom alias (optional)").fill(alias);
+  await page.getByRole("button", { name: "More options: title, tags, password, UTM, targeting" }).click();
+  await page.getByLabel("iPhone and iPad visitors go to").fill("https://apps.apple.com/app/id123");
+  await page.getByRole("button", { name: "Add a country" }).click();
+  await page.getByLabel("Country 1", { exact: true }).selectOption({ label: "Germany" });
+  await page.getByLabel("Destination for country 1").fill("https://example.de/app");
+  await page.getByRole("button", { name: "Shorten" }).click();
+  await expect(page.getByText("Short link ready")).toBeVisible();
+
+  const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+  const fromIphone = await page.request.get(`/${alias}`, { headers: { "user-agent": iphone }, maxRedirects: 0 });
+  expect(fromIphone.status()).toBe(302);
+  expect(fromIphone.headers().location).toBe("https://apps.apple.com/app/id123");
+  const fromDesktop = await page.request.get(`/${alias}`, { maxRedirects: 0 });
+  expect(fromDesktop.headers().location).toBe("https://example.com/app");
+});

@@ -10,6 +10,7 @@ import { Field, TextField } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import type { LinkView } from "@/server/links/manage/link-view";
+import { NO_TARGETING, TargetingFields, type TargetingValue } from "./targeting-fields";
 import { ExpiryField, NO_EXPIRY, expiryFromChoice, toLocalInputValue, type ExpiryChoice } from "./expiry-field";
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
 
@@ -19,7 +20,7 @@ const SELECT =
   "block h-10 w-full rounded-lg border border-border bg-surface px-3 text-sm text-fg shadow-xs focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-ring";
 
 /**
- * Edits everything but the code: destination, title, tags, expiry, password.
+ * Edits everything but the code: destination, title, tags, expiry, password, targeting.
  * Only changed fields are sent, so an already expired link can be retitled
  * without the server rejecting its (past) expiry again.
  */
@@ -36,6 +37,9 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
   const [expiryTouched, setExpiryTouched] = useState(false);
   const [passwordAction, setPasswordAction] = useState<PasswordAction>(link.hasPassword ? "keep" : "none");
   const [password, setPassword] = useState("");
+  const [targeting, setTargeting] = useState<TargetingValue>(
+    link.targeting ? { iosUrl: link.targeting.iosUrl ?? "", androidUrl: link.targeting.androidUrl ?? "", countries: link.targeting.countries } : NO_TARGETING,
+  );
   const [errors, setErrors] = useState<LinkFormErrors>({});
 
   const update = useMutation(
@@ -65,6 +69,7 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
       tags: parseTags(tags),
       ...(chosenExpiry?.ok ? { expiresAt: chosenExpiry.expiresAt } : {}),
       ...(passwordAction === "set" ? { password } : passwordAction === "none" && link.hasPassword ? { password: null } : {}),
+      targeting,
     });
   };
 
@@ -124,6 +129,7 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
             </Field>
           ) : null}
         </div>
+        <TargetingFields value={targeting} onChange={setTargeting} errors={errors} />
         {errors.form ? <Alert>{errors.form}</Alert> : null}
       </form>
     </Dialog>

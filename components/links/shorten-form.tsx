@@ -12,6 +12,7 @@ import { ExpiryField, NO_EXPIRY, expiryFromChoice, type ExpiryChoice } from "./e
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
 import { LinkResult } from "./link-result";
 import { withUtm, type Utm } from "./utm";
+import { NO_TARGETING, TargetingFields, type TargetingValue } from "./targeting-fields";
 import { UtmFields } from "./utm-fields";
 
 const MIN_PASSWORD_LENGTH = 4;
@@ -27,6 +28,7 @@ export function ShortenForm() {
   const [tags, setTags] = useState("");
   const [password, setPassword] = useState("");
   const [utm, setUtm] = useState<Utm>({});
+  const [targeting, setTargeting] = useState<TargetingValue>(NO_TARGETING);
   const [showMore, setShowMore] = useState(false);
   const [errors, setErrors] = useState<LinkFormErrors>({});
   const [created, setCreated] = useState<LinkView | null>(null);
@@ -42,6 +44,7 @@ export function ShortenForm() {
         setTags("");
         setPassword("");
         setUtm({});
+        setTargeting(NO_TARGETING);
         void queryClient.invalidateQueries(trpc.links.list.pathFilter());
       },
       onError: (error) => {
@@ -49,7 +52,7 @@ export function ShortenForm() {
         setCreated(null);
         const next = linkFormErrorsOf(error);
         // Optional fields live behind "More options": open it when the problem is there.
-        if (next.title || next.tags || next.password) setShowMore(true);
+        if (next.title || next.tags || next.password || next.iosUrl || next.androidUrl || next.countries) setShowMore(true);
         setErrors(next);
       },
     }),
@@ -73,6 +76,7 @@ export function ShortenForm() {
       ...(title.trim() ? { title: title.trim() } : {}),
       ...(tags.trim() ? { tags: parseTags(tags) } : {}),
       ...(password ? { password } : {}),
+      ...(targeting.iosUrl.trim() || targeting.androidUrl.trim() || targeting.countries.length > 0 ? { targeting } : {}),
     });
   };
 
@@ -126,7 +130,7 @@ export function ShortenForm() {
                 onClick={() => setShowMore((open) => !open)}
                 className="text-sm font-medium text-accent-text underline-offset-4 hover:underline"
               >
-                {showMore ? "Fewer options" : "More options: title, tags, password, UTM"}
+                {showMore ? "Fewer options" : "More options: title, tags, password, UTM, targeting"}
               </button>
             </div>
             {showMore ? (
@@ -170,6 +174,9 @@ export function ShortenForm() {
                 />
                 <div className="sm:col-span-2">
                   <UtmFields url={url} value={utm} onChange={setUtm} />
+                </div>
+                <div className="sm:col-span-2">
+                  <TargetingFields value={targeting} onChange={setTargeting} errors={errors} />
                 </div>
               </div>
             ) : null}

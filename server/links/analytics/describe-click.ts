@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { isIP } from "node:net";
 import Bowser from "bowser";
 import { LRUCache } from "lru-cache";
-import geoip from "geoip-country";
 import { isbot } from "isbot";
 import type { Redis } from "@/server/platform/redis";
 import type { ClickEvent } from "./click-events";
+import { countryOf } from "./country-of";
 
 /** A click as stored: everything the stats need, nothing that identifies a person. */
 export type ClickFacts = {
@@ -79,12 +78,6 @@ export function referrerDomainOf(referer: string): string {
   } catch {
     return "direct";
   }
-}
-
-/** ISO-3166 alpha-2 from the GeoLite2 database in geoip-country; "unknown" for private, loopback and unlisted addresses. */
-export function countryOf(ip: string): string {
-  if (isIP(ip) === 0) return "unknown";
-  return geoip.lookup(ip)?.country ?? "unknown";
 }
 
 type AgentFacts = { browser: string; os: string; device: string; bot: boolean };

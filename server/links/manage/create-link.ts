@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { Prisma } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
 import { isUniqueViolation } from "@/server/platform/db-errors";
 import type { LinkCache } from "../redirect/link-cache";
 import { LinkPassword, LinkTags, LinkTitle, aliasOrThrow, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
 import { generatedLinkInserterFor } from "./insert-generated-links";
+import { LinkTargetingInput, targetingOrThrow } from "./link-targeting";
 import { hashLinkPassword } from "../link-password";
 import { toLinkView, type LinkView } from "./link-view";
 import { codeAllocatorFor } from "./short-code";
@@ -17,6 +19,8 @@ export const CreateLinkInput = z.object({
   title: LinkTitle.optional(),
   tags: LinkTags.optional(),
   password: LinkPassword.optional(),
+  /** Other destinations by country or device (link-targeting.ts). */
+  targeting: LinkTargetingInput.optional(),
 });
 export type CreateLinkInput = z.infer<typeof CreateLinkInput>;
 
@@ -50,11 +54,12 @@ export async function createLink({
   const title = input.title?.trim() || null;
   const tags = normalizeTags(input.tags) ?? [];
   const passwordHash = input.password ? await hashLinkPassword(input.password) : null;
-  const data = { ownerId, url, title, tags, expiresAt, passwordHash };
+  const targeting = input.targeting ? targetingOrThrow(input.targeting) : null;
+  const data = { ownerId, url, title, tags, expiresAt, passwordHash, targeting };
 
   if (alias !== undefined) {
     try {
-      const link = await db.link.create({ data: { ...data, code: alias, isAlias: true } });
+      const link = await db.link.create({ data: { ...data, targeting: targeting ?? Prisma.DbNull, code: alias, isAlias: true } });
       await cache.invalidate(link.code);
       return toLinkView(link, now, origin);
     } catch (error) {

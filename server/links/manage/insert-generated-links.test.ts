@@ -19,6 +19,7 @@ const row = (ownerId: string | null, overrides: Partial<GeneratedLinkRow> = {}):
   tags: [],
   expiresAt: null,
   passwordHash: null,
+  targeting: null,
   createdAt: new Date(),
   ...overrides,
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Link } from "@/server/generated/prisma/client";
 import { BatchWhileBusy } from "@/server/platform/batch-while-busy";
 import type { Db } from "@/server/platform/db";
+import type { LinkTargeting } from "./link-targeting";
 
 /** A new link with a generated code: everything but the counters and flags, which start at their defaults. */
 export type GeneratedLinkRow = {
@@ -12,6 +13,7 @@ export type GeneratedLinkRow = {
   tags: string[];
   expiresAt: Date | null;
   passwordHash: string | null;
+  targeting: LinkTargeting | null;
   createdAt: Date;
 };
 
@@ -46,9 +48,9 @@ async function insertRows(db: Db, rows: GeneratedLinkRow[]): Promise<Link[]> {
   const column = <T>(pick: (row: GeneratedLinkRow) => T) => rows.map(pick);
   // Tags travel as one JSON array per row: unnest would flatten a two-dimensional text[].
   return db.$queryRaw<Link[]>`
-    INSERT INTO "link" ("id", "code", "ownerId", "url", "title", "tags", "expiresAt", "passwordHash", "createdAt", "updatedAt")
+    INSERT INTO "link" ("id", "code", "ownerId", "url", "title", "tags", "expiresAt", "passwordHash", "targeting", "createdAt", "updatedAt")
     SELECT t."id", t."code", t."ownerId", t."url", t."title",
-           ARRAY(SELECT jsonb_array_elements_text(t."tags")), t."expiresAt", t."passwordHash", t."createdAt", t."createdAt"
+           ARRAY(SELECT jsonb_array_elements_text(t."tags")), t."expiresAt", t."passwordHash", t."targeting", t."createdAt", t."createdAt"
     FROM unnest(
       ${column(() => newLinkId())}::text[],
       ${column((row) => row.code)}::text[],
@@ -58,8 +60,9 @@ async function insertRows(db: Db, rows: GeneratedLinkRow[]): Promise<Link[]> {
       ${column((row) => JSON.stringify(row.tags))}::jsonb[],
       ${column((row) => row.expiresAt?.toISOString() ?? null)}::timestamp(3)[],
       ${column((row) => row.passwordHash)}::text[],
+      ${column((row) => (row.targeting ? JSON.stringify(row.targeting) : null))}::jsonb[],
       ${column((row) => row.createdAt.toISOString())}::timestamp(3)[]
-    ) AS t("id", "code", "ownerId", "url", "title", "tags", "expiresAt", "passwordHash", "createdAt")
+    ) AS t("id", "code", "ownerId", "url", "title", "tags", "expiresAt", "passwordHash", "targeting", "createdAt")
     ON CONFLICT ("code") DO NOTHING
     RETURNING *`;
 }

@@ -1,6 +1,7 @@
 import { domainToUnicode } from "node:url";
 import type { Link } from "@/server/generated/prisma/client";
 import { shortLinkOrigin, shortUrlFor } from "../short-url";
+import { targetingView } from "./link-targeting";
 
 export type LinkStatus = "active" | "expired" | "disabled";
 
@@ -19,6 +20,8 @@ export type LinkView = {
   expiresAt: Date | null;
   disabled: boolean;
   hasPassword: boolean;
+  /** Other destinations by country or device, as the forms edit them; null for none. */
+  targeting: ReturnType<typeof targetingView>;
   /** Non-bot clicks ingested so far; moves per ingest batch (realtime event "link.clicks"). */
   clickCount: number;
   status: LinkStatus;
@@ -40,6 +43,7 @@ export function toLinkView(link: Link, now: Date = new Date(), origin: string = 
     expiresAt: link.expiresAt,
     disabled: link.disabledAt !== null,
     hasPassword: link.passwordHash !== null,
+    targeting: targetingView(link.targeting),
     clickCount: link.clickCount,
     status: link.disabledAt !== null ? "disabled" : link.expiresAt !== null && link.expiresAt <= now ? "expired" : "active",
     createdAt: link.createdAt,

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
 import type { LinkCache } from "../redirect/link-cache";
 import { LinkPassword, LinkTags, LinkTitle, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
 import { hashLinkPassword } from "../link-password";
+import { LinkTargetingInput, targetingOrThrow } from "./link-targeting";
 import { toLinkView, type LinkView } from "./link-view";
 
 /** Omitted fields stay as they are; `null` clears title, expiry or password. The code itself never changes. */
@@ -14,6 +16,8 @@ export const UpdateLinkInput = z.object({
   tags: LinkTags.optional(),
   expiresAt: z.date().nullish(),
   password: LinkPassword.nullish(),
+  /** Replaces the link's targeting; an empty form clears it. */
+  targeting: LinkTargetingInput.optional(),
 });
 export type UpdateLinkInput = z.infer<typeof UpdateLinkInput>;
 
@@ -42,6 +46,7 @@ export async function updateLink({
       ...(input.tags === undefined ? {} : { tags: normalizeTags(input.tags) }),
       ...(input.expiresAt === undefined ? {} : { expiresAt: expiryOrThrow(input.expiresAt, now) ?? null }),
       ...(input.password === undefined ? {} : { passwordHash: input.password === null ? null : await hashLinkPassword(input.password) }),
+      ...(input.targeting === undefined ? {} : { targeting: targetingOrThrow(input.targeting) ?? Prisma.DbNull }),
     },
   });
   // Every instance drops its cached copy; the next redirect reads the new row.

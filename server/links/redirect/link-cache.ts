@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { env } from "@/server/env";
 import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
+import type { LinkTargeting } from "../manage/link-targeting";
 import { createRedis, type Redis } from "@/server/platform/redis";
 
 /**
@@ -23,6 +24,8 @@ export type ResolvedLink = {
   expiresAt: number | null;
   disabled: boolean;
   passwordHash: string | null;
+  /** Absent (entries cached before targeting existed) or null for a link that sends everyone to `url`. */
+  targeting?: LinkTargeting | null;
 };
 
 const REDIS_KEY_PREFIX = "casebook:links:code:";
@@ -135,7 +138,7 @@ export class LinkCache {
   private async loadFromPostgres(code: string): Promise<ResolvedLink | null> {
     const row = await this.db.link.findUnique({
       where: { code },
-      select: { id: true, code: true, url: true, ownerId: true, expiresAt: true, disabledAt: true, passwordHash: true },
+      select: { id: true, code: true, url: true, ownerId: true, expiresAt: true, disabledAt: true, passwordHash: true, targeting: true },
     });
     if (!row) return null;
     return {
@@ -146,6 +149,7 @@ export class LinkCache {
       expiresAt: row.expiresAt?.getTime() ?? null,
       disabled: row.disabledAt !== null,
       passwordHash: row.passwordHash,
+      targeting: (row.targeting as LinkTargeting | null) ?? null,
     };
   }
 

@@ -4,6 +4,7 @@ import type { ClickEvent } from "../analytics/click-events";
 import type { LinkCache, ResolvedLink } from "./link-cache";
 import { verifyLinkPassword } from "../link-password";
 import { PAGE_HEADERS, gonePage, notFoundPage, passwordPage } from "./redirect-pages";
+import { targetedDestination } from "./targeted-destination";
 
 /**
  * The redirect hot path, framework-free: its route (server/links/redirect/redirect-route.ts)
@@ -93,10 +94,16 @@ async function unlock(link: ResolvedLink, passwordHash: string, request: Redirec
   return redirectTo(link, request, now);
 }
 
-function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => number): RedirectAnswer {
+function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => number): RedirectAnswer | Promise<RedirectAnswer> {
+  // Plain links stay synchronous; a targeted one chooses its destination per visitor (targeted-destination.ts).
+  if (link.targeting) return targetedDestination(link.url, link.targeting, request).then((url) => redirectAnswer(link, url, request, now));
+  return redirectAnswer(link, link.url, request, now);
+}
+
+function redirectAnswer(link: ResolvedLink, destination: string, request: RedirectRequest, now: () => number): RedirectAnswer {
   const answer: RedirectAnswer = {
     status: 302,
-    headers: { Location: withQuery(link.url, request.search), "Cache-Control": "private, max-age=0" },
+    headers: { Location: withQuery(destination, request.search), "Cache-Control": "private, max-age=0" },
     body: "",
   };
   // HEAD is what link unfurlers and uptime checks send: answered, not counted.
