@@ -119,6 +119,12 @@ test.describe("links", () => {
     // The worker ingests clicks in batches, then pushes the new total over realtime.
     await expect(totalClicks).toHaveText("1", { timeout: 15_000 });
     await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/api/links/${code}/clicks.csv`);
+
+    // The click came from loopback: its country is Unknown, and the page says why.
+    await page.reload();
+    const countries = page.getByRole("region", { name: "Countries" });
+    await expect(countries.getByRole("listitem")).toContainText(["Unknown"]);
+    await expect(countries).toContainText("Unknown: clicks from a private or local network");
   });
 
   test("a taken alias is reported on its field; delete asks first and removes the row", async ({ page }) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { CountItem } from "@/server/links/analytics/get-link-stats";
 import { formatCount } from "./format";
 
@@ -5,7 +6,18 @@ import { formatCount } from "./format";
  * A ranked list with proportional bars (referrers, countries, browsers...).
  * Plain list markup: screen readers read "name, count" without the bars.
  */
-export function BarList({ title, items, nameOf = (name) => name }: { title: string; items: CountItem[]; nameOf?: (name: string) => string }) {
+export function BarList({
+  title,
+  items,
+  nameOf = (name) => name,
+  footnote,
+}: {
+  title: string;
+  items: CountItem[];
+  nameOf?: (name: string) => string;
+  /** A line under the list explaining one of its names. */
+  footnote?: ReactNode;
+}) {
   const max = Math.max(1, ...items.map((item) => item.count));
   return (
     <section aria-label={title} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
@@ -23,6 +35,7 @@ export function BarList({ title, items, nameOf = (name) => name }: { title: stri
           ))}
         </ol>
       )}
+      {footnote ? <p className="mt-3 text-xs text-muted">{footnote}</p> : null}
     </section>
   );
 }
@@ -37,6 +50,12 @@ export function countryName(code: string): string {
   } catch {
     return code; // not a region Intl knows: show the code as sent
   }
+}
+
+/** Why a click has no country: said under the list whenever "Unknown" is in it. */
+export function unknownCountryNote(items: CountItem[]): string | undefined {
+  if (!items.some((item) => countryName(item.name) === "Unknown")) return undefined;
+  return "Unknown: clicks from a private or local network (such as this machine or an office network behind it), or from an address the country database does not list.";
 }
 
 /** Referrer domains as sent; "direct" is traffic without a referrer. */

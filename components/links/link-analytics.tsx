@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { BarList, countryName, referrerName } from "./bar-list";
+import { BarList, countryName, referrerName, unknownCountryNote } from "./bar-list";
 import { ClicksChart } from "./clicks-chart";
 import { CopyButton } from "./copy-button";
 import { QrCode } from "./qr-code";
@@ -78,7 +78,7 @@ export function LinkAnalytics({ code, range, channel, shortUrl }: { code: string
       {data ? (
         <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           <BarList title="Top referrers" items={data.referrers} nameOf={referrerName} />
-          <BarList title="Countries" items={data.countries} nameOf={countryName} />
+          <BarList title="Countries" items={data.countries} nameOf={countryName} footnote={unknownCountryNote(data.countries)} />
           <BarList title="Browsers" items={data.browsers} />
           <BarList title="Operating systems" items={data.os} />
           <BarList title="Devices" items={data.devices} nameOf={capitalized} />
