@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/platform/db";
+import { redis } from "@/server/platform/redis";
+import { createCallerFactory } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/root";
 import { createApiKey } from "./keys/create-api-key";
 
 /** Shared fixtures for the Links integration tests (real Postgres and Redis from Vitest's global setup). */
@@ -13,6 +16,18 @@ export async function createTestUser(): Promise<{ id: string; email: string }> {
   const email = `${id}@links.test.casebook.dev`;
   await db.user.create({ data: { id, name: "Link Owner", email } });
   return { id, email };
+}
+
+/** A new link owner and the tRPC caller acting as them. */
+export async function signedInCaller() {
+  const user = await createTestUser();
+  const caller = createCallerFactory(appRouter)({
+    db,
+    redis,
+    headers: new Headers(),
+    user: { id: user.id, name: "Link Owner", email: user.email, username: null, image: null, role: "user" },
+  });
+  return { user, caller };
 }
 
 export async function createTestApiKey(userId: string): Promise<string> {

@@ -1,27 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { createCallerFactory } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
 import { getLinkCache } from "./redirect/link-cache";
-import { createTestUser, uniqueAlias } from "./links-test-kit";
+import { signedInCaller, uniqueAlias } from "./links-test-kit";
 
 afterAll(async () => {
   await getLinkCache({ db, redis }).close();
   redis.disconnect();
   await db.$disconnect();
 });
-
-async function signedInCaller() {
-  const user = await createTestUser();
-  const caller = createCallerFactory(appRouter)({
-    db,
-    redis,
-    headers: new Headers(),
-    user: { id: user.id, name: "Link Owner", email: user.email, username: null, image: null, role: "user" },
-  });
-  return { user, caller };
-}
 
 describe("links router", () => {
   it("creates, lists with filters and pages, updates, disables and deletes", async () => {

@@ -1,10 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { createCallerFactory } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
 import { getLinkCache } from "../redirect/link-cache";
-import { createTestUser, uniqueAlias } from "../links-test-kit";
+import { signedInCaller, uniqueAlias } from "../links-test-kit";
 import { BULK_ROWS_PER_CALL } from "./bulk-limits";
 
 afterAll(async () => {
@@ -13,15 +11,9 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function ownerCaller() {
-  const user = await createTestUser();
-  const caller = createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user: { id: user.id, name: "Bulk Owner", email: user.email, username: null, image: null, role: "user" } });
-  return { user, caller };
-}
-
 describe("bulk link creation", () => {
   it("creates the good rows and answers each bad row's own error, in order", async () => {
-    const { user, caller } = await ownerCaller();
+    const { user, caller } = await signedInCaller();
     const alias = uniqueAlias("bulk");
     const taken = uniqueAlias("taken");
     await caller.links.create({ url: "https://example.com/first-owner", customAlias: taken });
@@ -46,7 +38,7 @@ describe("bulk link creation", () => {
   });
 
   it("takes at most 100 rows a call and at least one", async () => {
-    const { caller } = await ownerCaller();
+    const { caller } = await signedInCaller();
     const rows = Array.from({ length: BULK_ROWS_PER_CALL + 1 }, (_, index) => ({ url: `https://example.com/${index}` }));
     await expect(caller.links.bulkCreate({ rows })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("At most 100 links per request.") });
     await expect(caller.links.bulkCreate({ rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Add at least one link.") });

@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
-import { createCallerFactory } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
-import { createTestUser, DESKTOP_UA, IPHONE_UA, uniqueAlias } from "../links-test-kit";
+import { DESKTOP_UA, IPHONE_UA, signedInCaller, uniqueAlias } from "../links-test-kit";
 import { getLinkCache } from "./link-cache";
 import { resolveRedirect } from "./resolve-redirect";
 
@@ -17,11 +15,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function ownerCaller() {
-  const user = await createTestUser();
-  return createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user: { id: user.id, name: "Targeter", email: user.email, username: null, image: null, role: "user" } });
-}
-
 async function locationFor(code: string, visitor: { ip: string; userAgent: string }): Promise<string | undefined> {
   const answer = await resolveRedirect(getLinkCache({ db, redis }), { method: "GET", code, search: "?ref=t", referer: "", ...visitor });
   return answer.headers.Location;
@@ -29,7 +22,7 @@ async function locationFor(code: string, visitor: { ip: string; userAgent: strin
 
 describe("device and country targeting", () => {
   it("sends each visitor to their country's destination first, then their device's, else the link's own", async () => {
-    const caller = await ownerCaller();
+    const { caller } = await signedInCaller();
     const link = await caller.links.create({
       url: "https://example.com/everyone",
       customAlias: uniqueAlias("tg"),
@@ -48,7 +41,7 @@ describe("device and country targeting", () => {
   });
 
   it("checks every destination like the main one, and an empty form clears the targeting at once", async () => {
-    const caller = await ownerCaller();
+    const { caller } = await signedInCaller();
     await expect(caller.links.create({ url: "https://example.com/x", targeting: { iosUrl: "javascript:alert(1)" } })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { field: "iosUrl" } } });
     await expect(
       caller.links.create({ url: "https://example.com/x", targeting: { countries: [{ country: "DE", url: "https://a.example" }, { country: "DE", url: "https://b.example" }] } }),
