@@ -253,6 +253,11 @@ const EnvSchema = z.object({
   SHOP_SHIPPING_CENTS: z.coerce.number().int().min(0).default(499),
   /** Orders whose subtotal reaches this ship free. */
   SHOP_FREE_SHIPPING_FROM_CENTS: z.coerce.number().int().min(0).default(5000),
+  /** A carrier's tracking page; `{number}` becomes the order's tracking number. */
+  SHOP_TRACKING_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]*\{number\}[^\s]*$/, "SHOP_TRACKING_URL must be an http(s) URL containing {number}.")
+    .default("https://parcelsapp.com/en/tracking/{number}"),
   /** Checkouts started, per signed-in user or guest IP. */
   RATE_LIMIT_CHECKOUT_POINTS: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),

@@ -63,19 +63,25 @@ export async function readStock(productId: string): Promise<{ onHand: number; re
   });
 }
 
-/** A delivered order of one `product` for the account with `email`: what lets a person review it. */
-export async function createDeliveredOrder(email: string, product: TestProduct, priceCents: number): Promise<void> {
-  await withShopDatabase(async (client) => {
+/** A delivered order of one `product` for the account with `email`: what lets a person review it. Answers the order's id. */
+export async function createDeliveredOrder(
+  email: string,
+  product: TestProduct,
+  priceCents: number,
+  { trackingNumber = null, shippingAddress = {} }: { trackingNumber?: string | null; shippingAddress?: Record<string, string> } = {},
+): Promise<string> {
+  return withShopDatabase(async (client) => {
     const orderId = `e2e-order-${randomUUID().slice(0, 8)}`;
     await client.query(
-      `INSERT INTO shop_order (id, "userId", email, status, currency, "subtotalCents", "shippingCents", "totalCents", "shippingAddress", "updatedAt")
-       SELECT $1, id, email, 'delivered', 'usd', $2, 0, $2, '{}'::jsonb, now() FROM "user" WHERE email = $3`,
-      [orderId, priceCents, email],
+      `INSERT INTO shop_order (id, "userId", email, status, currency, "subtotalCents", "shippingCents", "totalCents", "shippingAddress", "trackingNumber", "updatedAt")
+       SELECT $1, id, email, 'delivered', 'usd', $2, 0, $2, $5::jsonb, $4, now() FROM "user" WHERE email = $3`,
+      [orderId, priceCents, email, trackingNumber, JSON.stringify(shippingAddress)],
     );
     await client.query(
       `INSERT INTO shop_order_item (id, "orderId", "productId", "productName", "productSlug", "unitPriceCents", quantity) VALUES ($1, $2, $3, $4, $5, $6, 1)`,
       [`${orderId}-item`, orderId, product.id, product.name, product.slug, priceCents],
     );
+    return orderId;
   });
 }
 

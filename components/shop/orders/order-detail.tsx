@@ -9,9 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import type { OrderView } from "@/server/shop/orders/order-view";
+import type { OrderItemView, OrderView } from "@/server/shop/orders/order-view";
 import { formatMoney } from "@/components/ui/money";
 import { OrderTotals } from "@/components/shop/order-totals";
+import { BuyAgainButton } from "./buy-again-button";
 import { CancelOrderDialog } from "./cancel-order-dialog";
 import { formatDateTime, orderLabel } from "./format-order";
 import { OrderStatusBadge } from "./order-status-badge";
@@ -74,11 +75,14 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
         }
         description={`Placed ${formatDateTime(view.createdAt)} · receipt to ${view.email}`}
         actions={
-          view.canCancel ? (
-            <Button variant="secondary" onClick={() => setCancelling(true)}>
-              Cancel order
-            </Button>
-          ) : null
+          <div className="flex flex-wrap gap-2">
+            <BuyAgainButton orderId={view.id} token={token} />
+            {view.canCancel ? (
+              <Button variant="secondary" onClick={() => setCancelling(true)}>
+                Cancel order
+              </Button>
+            ) : null}
+          </div>
         }
       />
 
@@ -91,17 +95,7 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
                 <h2 className="text-base font-semibold text-fg">Items</h2>
                 <ul className="divide-y divide-border" aria-label="Items in this order">
                   {view.items.map((item) => (
-                    <li key={item.productId} className="flex items-start justify-between gap-4 py-3 first:pt-0 last:pb-0">
-                      <div className="min-w-0">
-                        <Link href={`/shop/products/${item.productSlug}`} className="font-medium text-fg underline-offset-2 hover:text-accent-text hover:underline">
-                          {item.productName}
-                        </Link>
-                        <p className="text-sm text-muted">
-                          {item.quantity} × {money(item.unitPriceCents)}
-                        </p>
-                      </div>
-                      <span className="shrink-0 text-sm tabular-nums text-fg">{money(item.lineTotalCents)}</span>
-                    </li>
+                    <OrderLine key={item.productId} item={item} money={money} canReview={view.status === "delivered" && !view.guest} />
                   ))}
                 </ul>
                 <OrderTotals {...view} testIdPrefix="order" className="border-t border-border pt-3" />
@@ -144,8 +138,23 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
               <CardBody className="space-y-2">
                 <h2 className="text-base font-semibold text-fg">Tracking</h2>
                 {view.trackingNumber ? (
-                  <p className="font-mono text-sm text-fg" data-testid="tracking-number">
-                    {view.trackingNumber}
+                  <p className="text-sm">
+                    {view.trackingUrl ? (
+                      <a
+                        href={view.trackingUrl}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="font-mono text-accent-text underline underline-offset-4"
+                        data-testid="tracking-link"
+                      >
+                        <span data-testid="tracking-number">{view.trackingNumber}</span>
+                        <span className="sr-only"> (track the parcel on the carrier&apos;s site, opens in a new tab)</span>
+                      </a>
+                    ) : (
+                      <span className="font-mono text-fg" data-testid="tracking-number">
+                        {view.trackingNumber}
+                      </span>
+                    )}
                   </p>
                 ) : (
                   <p className="text-sm text-muted">{"You'll see a tracking number here once your order ships."}</p>
@@ -233,5 +242,34 @@ function OrderSkeleton() {
         </Card>
       </div>
     </div>
+  );
+}
+
+/** One item: its picture and name link to the product; a delivered order invites a review of it. */
+function OrderLine({ item, money, canReview }: { item: OrderItemView; money: (cents: number) => string; canReview: boolean }) {
+  const href = `/shop/products/${item.productSlug}`;
+  return (
+    <li className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+      <Link href={href} tabIndex={-1} aria-hidden="true" className="size-16 shrink-0 overflow-hidden rounded-lg border border-border bg-surface-2">
+        {item.image ? (
+          // eslint-disable-next-line @next/next/no-img-element -- static SVGs and uploaded WebP; no resizing needed
+          <img src={item.image} alt="" width={64} height={64} loading="lazy" className="size-full object-cover" />
+        ) : null}
+      </Link>
+      <div className="min-w-0 flex-1">
+        <Link href={href} className="font-medium text-fg underline-offset-2 hover:text-accent-text hover:underline">
+          {item.productName}
+        </Link>
+        <p className="text-sm text-muted">
+          {item.quantity} × {money(item.unitPriceCents)}
+        </p>
+        {canReview ? (
+          <Link href={`${href}#reviews`} className="text-sm font-medium text-accent-text underline-offset-4 hover:underline">
+            Write a review<span className="sr-only"> of {item.productName}</span>
+          </Link>
+        ) : null}
+      </div>
+      <span className="shrink-0 text-sm tabular-nums text-fg">{money(item.lineTotalCents)}</span>
+    </li>
   );
 }

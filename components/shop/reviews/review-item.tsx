@@ -6,6 +6,7 @@ import { Stars } from "@/components/shop/catalog/stars";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ReviewView } from "@/server/shop/reviews/review-view";
@@ -41,6 +42,7 @@ export function ReviewItem({ productId, review, onChanged }: { productId: string
             <Stars rating={review.rating} />
             <time dateTime={review.createdAt.toISOString()}>{review.createdAt.toLocaleDateString(undefined, { dateStyle: "medium" })}</time>
             {review.editedAt ? <span>· edited</span> : null}
+            {review.verified ? <Badge tone="success">Verified purchase</Badge> : null}
           </p>
         </div>
         {review.mine ? (

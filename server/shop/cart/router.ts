@@ -1,5 +1,7 @@
 import { publicProcedure, router } from "@/server/trpc/init";
+import { OrderIdInput } from "../orders/get-order";
 import { AddToCartInput, addToCart } from "./add-to-cart";
+import { buyAgain } from "./buy-again";
 import { getCart } from "./get-cart";
 import { limitCartWrites } from "./limit-cart-writes";
 import { openCart } from "./open-cart";
@@ -33,4 +35,10 @@ export const cartRouter = router({
   remove: writeCartProcedure
     .input(RemoveFromCartInput)
     .mutation(({ ctx, input }) => removeFromCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, productId: input.productId })),
+  /** An order's lines into the cart; the order opens as in shop.orders.get (its buyer, or a guest with the link's token). */
+  buyAgain: writeCartProcedure
+    .input(OrderIdInput)
+    .mutation(({ ctx, input }) =>
+      buyAgain({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, orderId: input.orderId, viewer: { user: ctx.user, token: input.token } }),
+    ),
 });

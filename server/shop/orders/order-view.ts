@@ -1,5 +1,6 @@
 import type { OrderStatus, Prisma } from "@/server/generated/prisma/client";
 import { storedShippingAddress, type ShippingAddress } from "../checkout/shipping-address";
+import { trackingUrlFor } from "./tracking-url";
 
 /** Statuses from which the buyer may still cancel: nothing has left the warehouse. */
 export const CANCELLABLE: ReadonlySet<OrderStatus> = new Set(["payment_pending", "paid", "preparing"]);
@@ -8,6 +9,8 @@ export type OrderItemView = {
   productId: string;
   productName: string;
   productSlug: string;
+  /** The product's first picture today (orders keep name and price, not pictures); null when it has none. */
+  image: string | null;
   unitPriceCents: number;
   quantity: number;
   lineTotalCents: number;
@@ -28,6 +31,8 @@ export type OrderView = {
   items: OrderItemView[];
   shippingAddress: ShippingAddress | null;
   trackingNumber: string | null;
+  /** The carrier's page for the tracking number (SHOP_TRACKING_URL). */
+  trackingUrl: string | null;
   cancelReason: string | null;
   /** Until then the stock is held for an unpaid order. */
   reservedUntil: Date | null;
@@ -57,7 +62,7 @@ export type OrderSummaryView = {
 };
 
 export const ORDER_VIEW_INCLUDE = {
-  items: { orderBy: { productName: "asc" } },
+  items: { orderBy: { productName: "asc" }, include: { product: { select: { images: true } } } },
   events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.OrderInclude;
 
@@ -82,12 +87,14 @@ export function toOrderView(order: OrderWithDetails): OrderView {
       productId: item.productId,
       productName: item.productName,
       productSlug: item.productSlug,
+      image: item.product.images[0] ?? null,
       unitPriceCents: item.unitPriceCents,
       quantity: item.quantity,
       lineTotalCents: item.unitPriceCents * item.quantity,
     })),
     shippingAddress: storedShippingAddress(order.shippingAddress),
     trackingNumber: order.trackingNumber,
+    trackingUrl: trackingUrlFor(order.trackingNumber),
     cancelReason: order.cancelReason,
     reservedUntil: order.reservedUntil,
     paymentUrl: order.status === "payment_pending" && order.reservedUntil && order.reservedUntil > new Date() ? order.checkoutUrl : null,

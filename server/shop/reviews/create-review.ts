@@ -34,5 +34,6 @@ export async function createReview({ db, redis, userId, input }: { db: Db; redis
       throw error;
     });
   if (slug) await invalidateProductCache(redis, slug);
-  return toReviewView(review, userId);
+  // Only buyers with a delivered order may review (findReviewBlocker): a new review is always verified.
+  return toReviewView(review, userId, true);
 }

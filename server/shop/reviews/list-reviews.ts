@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/platform/db";
+import { findVerifiedBuyers } from "./find-verified-buyers";
 import { REVIEW_SELECT, toReviewView, type ReviewView } from "./review-view";
 
 export const ListReviewsInput = z.object({
@@ -11,7 +12,7 @@ export const ListReviewsInput = z.object({
 
 export type ReviewPage = { items: ReviewView[]; nextCursor: string | null };
 
-/** A product's reviews, newest first, a page at a time (keyset on the (productId, createdAt) index). */
+/** A product's reviews, newest first, a page at a time (keyset on the (productId, createdAt) index), buyers' marked verified. */
 export async function listReviews({ db, viewerId, input }: { db: Db; viewerId: string | null; input: z.output<typeof ListReviewsInput> }): Promise<ReviewPage> {
   const rows = await db.productReview.findMany({
     where: { productId: input.productId },
@@ -21,5 +22,6 @@ export async function listReviews({ db, viewerId, input }: { db: Db; viewerId: s
     select: REVIEW_SELECT,
   });
   const page = rows.slice(0, input.limit);
-  return { items: page.map((row) => toReviewView(row, viewerId)), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  const buyers = await findVerifiedBuyers(db, input.productId, [...new Set(page.map((row) => row.userId))]);
+  return { items: page.map((row) => toReviewView(row, viewerId, buyers.has(row.userId))), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -1,4 +1,4 @@
-/** A review as shoppers see it: the author by display name only; `mine` when the viewer wrote it. */
+/** A review as shoppers see it: the author by display name only; `mine` when the viewer wrote it; `verified` when the author bought the product. */
 export type ReviewView = {
   id: string;
   rating: number;
@@ -7,6 +7,7 @@ export type ReviewView = {
   editedAt: Date | null;
   author: { name: string; image: string | null };
   mine: boolean;
+  verified: boolean;
 };
 
 export const REVIEW_SELECT = {
@@ -21,7 +22,7 @@ export const REVIEW_SELECT = {
 
 type ReviewRow = { id: string; rating: number; body: string; createdAt: Date; editedAt: Date | null; userId: string; user: { name: string; image: string | null } };
 
-export function toReviewView(row: ReviewRow, viewerId: string | null): ReviewView {
+export function toReviewView(row: ReviewRow, viewerId: string | null, verified: boolean): ReviewView {
   return {
     id: row.id,
     rating: row.rating,
@@ -30,5 +31,6 @@ export function toReviewView(row: ReviewRow, viewerId: string | null): ReviewVie
     editedAt: row.editedAt,
     author: { name: row.user.name, image: row.user.image },
     mine: viewerId !== null && row.userId === viewerId,
+    verified,
   };
 }

@@ -131,4 +131,19 @@ describe("shop.reviews", () => {
     await other.shop.reviews.delete({ reviewId: (await other.shop.reviews.list({ productId: product.id })).items[0]?.id ?? "" });
     expect(await rating()).toEqual({ ratingCount: 0, ratingTotal: 0, ratingAvg: 0 });
   });
+
+  it("marks a review 'verified purchase' when its author bought the product, and not otherwise", async () => {
+    const product = await reviewableProduct();
+    const { shop } = await buyer(product.id);
+    expect(await shop.reviews.create({ productId: product.id, rating: 5, body: "Bought it, love it." })).toMatchObject({ verified: true });
+    // A review from someone without an order for it (as the demo seed writes them).
+    const visitor = await createShopUser();
+    await db.productReview.create({ data: { productId: product.id, userId: visitor.id, rating: 3, body: "Tried it at a friend's." } });
+
+    const { items } = await shopCaller().reviews.list({ productId: product.id });
+    expect(items.map((review) => [review.body, review.verified])).toEqual([
+      ["Tried it at a friend's.", false],
+      ["Bought it, love it.", true],
+    ]);
+  });
 });

@@ -61,6 +61,8 @@ export const procedures: Record<string, Rule<unknown>> = {
   "shop.cart.add": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
   "shop.cart.setQuantity": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
   "shop.cart.remove": { access: "public", why: "the caller's own cart (session or guest cookie); takes no cart id" },
+  // Someone else's order is NOT_FOUND, as in shop.orders.get; a guest holds the link's token.
+  "shop.cart.buyAgain": { access: "owner", request: async (kit) => ({ orderId: await orderOfA(kit) }), signedOut: 404 },
   "shop.checkout.start": { access: "public", why: "guests check out with an email; it orders the caller's own cart" },
   "shop.orders.list": USER,
   // A guest opens their order with the token from its link, so signed out is NOT_FOUND rather than 401.

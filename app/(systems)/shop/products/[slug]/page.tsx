@@ -5,6 +5,7 @@ import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/cart/add-to-cart-form";
 import { formatMoney } from "@/components/ui/money";
 import { ProductGallery } from "@/components/shop/catalog/product-gallery";
+import { ProductGrid } from "@/components/shop/catalog/product-card";
 import { Stars } from "@/components/shop/catalog/stars";
 import { StockStatus } from "@/components/shop/catalog/stock-status";
 import { ReviewsSection } from "@/components/shop/reviews/reviews-section";
@@ -14,6 +15,7 @@ import { AppError } from "@/server/errors";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { getProductOrThrow } from "@/server/shop/catalog/get-product-or-throw";
+import { listRelatedProducts } from "@/server/shop/catalog/list-related-products";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -34,7 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const product = await loadProduct((await params).slug);
-  await getQueryClient().prefetchQuery(trpc.shop.reviews.summary.queryOptions({ productId: product.id }));
+  const [related] = await Promise.all([
+    listRelatedProducts({ db, product }),
+    getQueryClient().prefetchQuery(trpc.shop.reviews.summary.queryOptions({ productId: product.id })),
+  ]);
   return (
     <PageContainer>
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-muted">
@@ -78,6 +83,14 @@ export default async function ProductPage({ params }: Props) {
           </div>
         </div>
       </div>
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="mt-14 space-y-4 border-t border-border pt-10">
+          <h2 id="related-heading" className="text-xl font-semibold text-fg">
+            You may also like
+          </h2>
+          <ProductGrid products={related} />
+        </section>
+      ) : null}
       <HydrateClient>
         <ReviewsSection productId={product.id} />
       </HydrateClient>
