@@ -6,22 +6,31 @@ import type { Rung } from "./plan-ladder";
 export const KEYFRAME_SECONDS = 2;
 /** Target segment length: two keyframe intervals (4 s), so segments are 4 s and never above 6 s. */
 export const SEGMENT_SECONDS = 4;
+/**
+ * The rung (by its short side) the smaller ones are scaled from, instead of
+ * each reading the full-size source: downscaling a 720p picture costs a
+ * fraction of downscaling 1080p, and what reaches the eye at 480p and below
+ * is the same. Measured on a 6 s 1080p30 noisy source: the ladder's ffmpeg
+ * CPU time 18.6 s → 18.0 s (one run each on the shared machine).
+ */
+const CASCADE_SIZE = 720;
 
 /**
  * One ffmpeg run for the whole ladder: the source is decoded once, split,
- * scaled per rung (square pixels), encoded with x264 + AAC and cut into
- * MPEG-TS segments with aligned keyframes. `-progress pipe:1` reports the
+ * scaled per rung (square pixels; the rungs below 720p from the 720p
+ * picture), encoded with x264 + AAC and cut into MPEG-TS segments with
+ * aligned keyframes. `-progress pipe:1` reports the
  * encoded time on stdout. Output: `<outDir>/<rung>/index.m3u8` and its
  * segments; the master playlist is written afterwards from measured rates
  * (ffmpeg's lacks AVERAGE-BANDWIDTH and FRAME-RATE).
  */
 export function ladderCommand(options: { source: string; outDir: string; rungs: readonly Rung[]; frameRate: number; hasAudio: boolean; preset: string }): string[] {
   const { rungs, hasAudio } = options;
-  const split = `[0:v]split=${rungs.length}${rungs.map((_, index) => `[s${index}]`).join("")}`;
-  const scales = rungs.map((rung, index) => `[s${index}]scale=${rung.width}:${rung.height},setsar=1[v${index}]`);
   const gop = Math.max(1, Math.round(options.frameRate * KEYFRAME_SECONDS));
+  const hub = rungs.findIndex((rung) => Math.min(rung.width, rung.height) === CASCADE_SIZE);
+  const small = (index: number) => hub >= 0 && index < hub;
 
-  const args = ["-hide_banner", "-nostdin", "-y", "-i", options.source, "-filter_complex", [split, ...scales].join(";")];
+  const args = ["-hide_banner", "-nostdin", "-y", "-i", options.source, "-filter_complex", scaleGraph(rungs, small, hub)];
   rungs.forEach((rung, index) => {
     args.push("-map", `[v${index}]`);
     if (hasAudio) args.push("-map", "0:a:0");
@@ -46,6 +55,20 @@ export function ladderCommand(options: { source: string; outDir: string; rungs: 
     path.join(options.outDir, "%v", MEDIA_PLAYLIST),
   );
   return args;
+}
+
+/** The filter graph: the source split to the rungs scaled from it; the 720p picture split again to the smaller rungs. Outputs [v<index>]. */
+function scaleGraph(rungs: readonly Rung[], small: (index: number) => boolean, hub: number): string {
+  const scale = (rung: Rung) => `scale=${rung.width}:${rung.height},setsar=1`;
+  const fromSource = rungs.flatMap((_, index) => (small(index) ? [] : [index]));
+  const fromHub = rungs.flatMap((_, index) => (small(index) ? [index] : []));
+  const graph = [`[0:v]split=${fromSource.length}${fromSource.map((index) => `[s${index}]`).join("")}`];
+  for (const index of fromSource) {
+    const rung = rungs[index] as Rung;
+    graph.push(index === hub && fromHub.length > 0 ? `[s${index}]${scale(rung)},split=${fromHub.length + 1}[v${index}]${fromHub.map((target) => `[h${target}]`).join("")}` : `[s${index}]${scale(rung)}[v${index}]`);
+  }
+  for (const index of fromHub) graph.push(`[h${index}]${scale(rungs[index] as Rung)}[v${index}]`);
+  return graph.join(";");
 }
 
 /** A poster: one frame a third of the way in (at most 2 s: past a fade-in, before anything else), at most 720 high. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ladderCommand } from "./ladder-command";
 import { avcCodec, masterPlaylist, readMediaPlaylist } from "./master-playlist";
 import { planLadder } from "./plan-ladder";
 
@@ -22,6 +23,22 @@ describe("planLadder", () => {
     expect(planLadder({ width: 1080, height: 1920 }).at(-1)).toMatchObject({ name: "1080p", width: 1080, height: 1920 });
     expect(planLadder({ width: 361, height: 641 }).map((rung) => `${rung.width}x${rung.height}`)).toEqual(["240x426", "360x640"]);
     for (const rung of planLadder({ width: 853, height: 479 })) expect([rung.width % 2, rung.height % 2]).toEqual([0, 0]);
+  });
+});
+
+describe("ladderCommand", () => {
+  const graph = (size: { width: number; height: number }) => {
+    const args = ladderCommand({ source: "in", outDir: "out", rungs: planLadder(size), frameRate: 30, hasAudio: true, preset: "veryfast" });
+    return args[args.indexOf("-filter_complex") + 1];
+  };
+
+  it("scales the rungs below 720p from the 720p picture, the others from the source", () => {
+    expect(graph({ width: 1920, height: 1080 })).toBe(
+      "[0:v]split=2[s3][s4];[s3]scale=1280:720,setsar=1,split=4[v3][h0][h1][h2];[s4]scale=1920:1080,setsar=1[v4];" +
+        "[h0]scale=426:240,setsar=1[v0];[h1]scale=640:360,setsar=1[v1];[h2]scale=854:480,setsar=1[v2]",
+    );
+    // Below 720p there is nothing to cascade from.
+    expect(graph({ width: 640, height: 360 })).toBe("[0:v]split=2[s0][s1];[s0]scale=426:240,setsar=1[v0];[s1]scale=640:360,setsar=1[v1]");
   });
 });
 

@@ -114,6 +114,18 @@ describe("the ladder", { timeout: 90_000 }, () => {
     // No audio in the source: the ladder has none either, and says so.
     expect(await readStored(`${outputPrefix(tiny.id)}master.m3u8`)).toMatch(/CODECS="avc1\.[0-9a-f]{6}"/);
   });
+
+  it("scales the rungs below 720p from the 720p picture and still makes every rung, full length", async () => {
+    const video = await storedVideo(await makeTestVideo({ width: 1280, height: 720, seconds: 2, fps: 5 }));
+    await processors["transcode-video"]({ videoId: video.id }, { timestamp: Date.now() });
+    const done = await db.video.findUniqueOrThrow({ where: { id: video.id }, include: { renditions: { orderBy: { height: "asc" } } } });
+    expect(done.status).toBe("ready");
+    expect(done.renditions.map((rendition) => `${rendition.width}x${rendition.height}`)).toEqual(["426x240", "640x360", "854x480", "1280x720"]);
+    for (const name of ["240p", "480p", "720p"]) {
+      const segments = readMediaPlaylist(await readStored(`${outputPrefix(video.id)}${name}/index.m3u8`));
+      expect(segments.reduce((sum, segment) => sum + segment.duration, 0)).toBeCloseTo(2, 0);
+    }
+  });
 });
 
 describe("retries", { timeout: 90_000 }, () => {
