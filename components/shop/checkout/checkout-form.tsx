@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ADDRESS_LIMITS, BuyerEmail, ShippingAddress } from "@/server/shop/checkout/shipping-address";
+import { ADDRESS_LIMITS, BuyerEmail, ShippingAddress, type ShippingAddress as SavedAddress } from "@/server/shop/checkout/shipping-address";
 import { CartIcon } from "../cart/cart-icon";
 import { useCart } from "../cart/use-cart";
 import { CheckoutSummary } from "./checkout-summary";
@@ -28,13 +28,14 @@ const EMPTY_ADDRESS: AddressValues = { name: "", line1: "", line2: "", city: "",
  * Checkout: shipping address (and email for guests) next to the cart's
  * summary. The same rules as the server check the fields first; "Continue to
  * payment" creates the order at today's prices, holds the stock and sends the
- * browser to the payment page.
+ * browser to the payment page. A signed-in buyer starts from the address of
+ * their last order (`savedAddress`).
  */
-export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) {
+export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: string | null; savedAddress: SavedAddress | null }) {
   const trpc = useTRPC();
   const cart = useCart();
   const [email, setEmail] = useState("");
-  const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
+  const [address, setAddress] = useState<AddressValues>(savedAddress ? { ...savedAddress, line2: savedAddress.line2 ?? "" } : EMPTY_ADDRESS);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
@@ -134,6 +135,7 @@ export function CheckoutForm({ accountEmail }: { accountEmail: string | null }) 
                 </p>
               )}
             </fieldset>
+            {savedAddress ? <p className="-mb-2 text-sm text-muted">We filled in the address of your last order; change anything that is different.</p> : null}
             <ShippingAddressFields
               values={address}
               errors={errors}
