@@ -13,7 +13,8 @@
  * fetches one of its segments through the app's file route
  * (/api/videos/<id>/hls/..., answered before Next) against a bare node:http
  * server streaming the same file; headless Chromium measures navigation →
- * first `playing` on the watch page (median of 10; 5 with --quick).
+ * first `playing` on the watch page (median of 10; 5 with --quick), and on
+ * each page a seek to an unbuffered position until `seeked` (seek_ms, median).
  *
  * BASE_URL set: uses that running app (stack.json of DATA_DIR); otherwise a
  * throwaway stack on free ports. The bench's user and video are deleted after.
@@ -78,15 +79,16 @@ async function measureServing(ladderDir: string): Promise<void> {
   const suffix = Date.now().toString(36);
   const user = await db.user.create({ data: { id: `bench-video-${suffix}`, name: "Bench Video", email: `bench-video-${suffix}@bench.casebook.dev`, username: `bench_video_${suffix}` } });
   try {
-    // The first 8 s of the 720p rendition made above (a real H.264+AAC file), as an upload would arrive.
+    // The first 20 s of the 720p rendition made above (a real H.264+AAC file), as an upload would arrive:
+    // long enough that a seek near its end, right after the first frame, lands where nothing is buffered yet.
     const clip = path.join(ladderDir, "clip.ts");
-    const segments = (await fs.readdir(path.join(ladderDir, "720p"))).filter((file) => file.endsWith(".ts")).sort().slice(0, 2);
+    const segments = (await fs.readdir(path.join(ladderDir, "720p"))).filter((file) => file.endsWith(".ts")).sort().slice(0, 5);
     await fs.writeFile(clip, Buffer.concat(await Promise.all(segments.map((file) => fs.readFile(path.join(ladderDir, "720p", file))))));
     const video = await db.video.create({
       data: { id: `bench${suffix}`, ownerId: user.id, title: "Bench clip", visibility: "public", status: "processing", sourceName: "clip.ts", sourceType: "video/mp2t", sourceBytes: BigInt((await fs.stat(clip)).size) },
     });
     await storage.putObject(`videos/${video.id}/source`, createReadStream(clip), { contentType: "video/mp2t", ownerId: user.id });
-    log("Transcoding an 8 s 720p clip on the stack's worker...");
+    log(`Transcoding a ${segments.length * 4} s 720p clip on the stack's worker...`);
     await queue.add("transcode-video", { videoId: video.id }, { jobId: video.id, attempts: 1 });
     const deadline = Date.now() + 180_000;
     while ((await db.video.findUniqueOrThrow({ where: { id: video.id } })).status === "processing" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
@@ -106,9 +108,11 @@ async function measureServing(ladderDir: string): Promise<void> {
       await baseline.close();
     }
 
-    log(`Time to first frame, ${FIRST_FRAME_SAMPLES} samples...`);
-    const times = (await measureFirstFrame(`${stack.webUrl}/videos/${video.id}`, FIRST_FRAME_SAMPLES)).sort((a, b) => a - b);
-    results.push(["ttff_ms", times[Math.floor(times.length / 2)] ?? 0]);
+    log(`Time to first frame and to a seek to an unbuffered position, ${FIRST_FRAME_SAMPLES} samples...`);
+    const { firstFrame, seek } = await measureFirstFrame(`${stack.webUrl}/videos/${video.id}`, FIRST_FRAME_SAMPLES);
+    results.push(["ttff_ms", median(firstFrame)]);
+    if (seek.length > 0) results.push(["seek_ms", median(seek)]);
+    else log("  seek_ms omitted: no seek sample landed on an unbuffered position");
   } finally {
     await db.video.deleteMany({ where: { ownerId: user.id } });
     for (const key of await storage.listObjects(`videos/bench${suffix}/`)) await storage.deleteObject(key);
@@ -118,6 +122,11 @@ async function measureServing(ladderDir: string): Promise<void> {
     await db.$disconnect();
     await stack.stop();
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function round(value: number): number {

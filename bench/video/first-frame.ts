@@ -1,17 +1,24 @@
 import { chromium } from "@playwright/test";
 import { ensureSystemProgram } from "../../scripts/stack/system-packages";
 
+/** A seek not answered within this long counts as no sample (and is said), never as a hang of the bench. */
+const SEEK_TIMEOUT_MS = 10_000;
+
 /**
  * Time to first frame as a viewer sees it: from navigation to the watch page
  * to the video's first `playing` event, in headless Debian Chromium over
- * loopback (muted, so autoplay is allowed). Median of `samples` fresh pages.
+ * loopback (muted, so autoplay is allowed), per fresh page. Then, on the same
+ * page, a seek to 3 s before the end, taken at once (so that part is not
+ * buffered yet; a sample whose target was already buffered is dropped): the
+ * time from setting currentTime to `seeked`, when the new position can play.
  */
-export async function measureFirstFrame(watchUrl: string, samples: number): Promise<number[]> {
+export async function measureFirstFrame(watchUrl: string, samples: number): Promise<{ firstFrame: number[]; seek: number[] }> {
   const browser = await chromium.launch({
     executablePath: ensureSystemProgram("chromium"),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
   });
   const times: number[] = [];
+  const seeks: number[] = [];
   try {
     for (let sample = 0; sample < samples; sample++) {
       const context = await browser.newContext();
@@ -33,10 +40,27 @@ export async function measureFirstFrame(watchUrl: string, samples: number): Prom
       await video.evaluate((element: HTMLVideoElement) => void element.play().catch(() => undefined));
       await playing;
       times.push(Date.now() - started);
+      // -1: the target was buffered already (not a seek to an unbuffered position); -2: no `seeked` in time.
+      const seek = await video.evaluate(
+        (element: HTMLVideoElement, timeoutMs: number) =>
+          new Promise<number>((resolve) => {
+            const target = Math.max(0, element.duration - 3);
+            for (let index = 0; index < element.buffered.length; index++) {
+              if (element.buffered.start(index) <= target && target <= element.buffered.end(index)) return resolve(-1);
+            }
+            const seekStarted = performance.now();
+            element.addEventListener("seeked", () => resolve(performance.now() - seekStarted), { once: true });
+            setTimeout(() => resolve(-2), timeoutMs);
+            element.currentTime = target;
+          }),
+        SEEK_TIMEOUT_MS,
+      );
+      if (seek >= 0) seeks.push(Math.round(seek));
+      else console.log(seek === -1 ? "  seek sample dropped: the end was already buffered" : `  seek sample dropped: no 'seeked' within ${SEEK_TIMEOUT_MS} ms`);
       await context.close();
     }
   } finally {
     await browser.close();
   }
-  return times;
+  return { firstFrame: times, seek: seeks };
 }
