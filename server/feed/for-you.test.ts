@@ -81,6 +81,9 @@ describe("the For you tab", () => {
     const [newcomer, author] = await Promise.all([feedPerson("Newcomer"), feedPerson("Author")]);
     const popular = await author.feed.posts.create({ text: "Popular with everyone" });
     await likes(popular.id, 40);
+    // A post stamped ahead of the database's clock (another server's clock, an import) must not break the ranking.
+    const ahead = await author.feed.posts.create({ text: "From a clock that runs fast" });
+    await db.post.update({ where: { id: BigInt(ahead.id) }, data: { createdAt: new Date(Date.now() + 3 * 3_600_000) } });
     expect(await forYouIds(newcomer, 20)).toContain(popular.id);
     await expect(newcomer.feed.timeline.forYou({ cursor: "not-a-position" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

@@ -13,7 +13,9 @@ const SECOND_DEGREE_AUTHORS = 200;
  * Candidates are the authors the reader follows and the 200 authors most
  * followed by them (friends of friends), or, for someone who follows no one
  * yet, everyone. The reader's own posts, blocked and muted authors are left
- * out. Each candidate author is read through the (authorId, id) index.
+ * out. Each candidate author is read through the (authorId, id) index. An
+ * age below zero (a clock ahead of the database's) counts as zero: a
+ * negative base to a fractional power is an error in Postgres.
  */
 export async function rankForYou(db: Db, viewerId: string): Promise<bigint[]> {
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
@@ -35,7 +37,7 @@ export async function rankForYou(db: Db, viewerId: string): Promise<bigint[]> {
                                                        OR (k."blockerId" = ${viewerId} AND k."blockedId" = c."authorId"))
        AND NOT EXISTS (SELECT 1 FROM "feed_mute" m WHERE m."muterId" = ${viewerId} AND m."mutedId" = c."authorId")
      ORDER BY (c."likeCount" + 2 * c."repostCount" + 2 * c."quoteCount" + c."replyCount" + 1)
-              / power(extract(epoch FROM now() - c."createdAt") / 3600 + 2, 1.5) DESC, c."id" DESC
+              / power(GREATEST(extract(epoch FROM now() - c."createdAt") / 3600, 0) + 2, 1.5) DESC, c."id" DESC
      LIMIT ${FOR_YOU_SIZE}`;
   return rows.map((row) => row.id);
 }
