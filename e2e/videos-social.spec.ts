@@ -91,7 +91,9 @@ test("subscribe, get the new-upload notification live, like, comment, and resume
   // The view was counted once (the worker adds buffered views every few seconds).
   await expect(async () => {
     await creatorPage.reload();
-    await expect(creatorPage.getByText("1 view", { exact: true })).toBeVisible({ timeout: 2_000 });
+    // The video's own count: "Up next" beside it lists other videos with theirs.
+    const details = creatorPage.getByRole("article").filter({ has: creatorPage.getByRole("heading", { level: 1 }) });
+    await expect(details.getByText("1 view", { exact: true })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
 
   // Its view puts it in Trending, and search finds it by its title's words (stemmed), until a filter leaves it out.

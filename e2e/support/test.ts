@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext } from "@playwright/test";
 
 export { expect };
-export type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
+export type { Browser, BrowserContext, Locator, Page, WebSocket } from "@playwright/test";
 
 /**
  * Every spec takes `test` from here. Each page a test opens — in its own

@@ -61,16 +61,20 @@ export function startTraffic(options: { webUrl: string; code: string; conversati
     if (response?.status === 201) sentClientIds.push(clientId);
   });
 
-  const pages = loop(1_000, async () => {
-    await timed("page", () =>
+  const requestPage = () =>
+    timed("page", () =>
       fetch(`${options.webUrl}/chat/${options.conversationId}`, { headers: { cookie: options.senderCookie, accept: "text/html" }, signal: AbortSignal.timeout(HUNG_MS * 2) }),
     );
+  const pages = loop(1_000, async () => {
+    await requestPage();
   });
 
   return {
     outcomes,
     servedClickTimes,
     sentClientIds,
+    /** One more request of the Chat page now, recorded among the outcomes; resolves with its status (0: no answer). */
+    requestPage: async (): Promise<number> => (await requestPage())?.status ?? 0,
     /** Records a health probe among the outcomes. */
     probeHealth: async (): Promise<{ ok: boolean; body: string }> => {
       let body = "";

@@ -83,7 +83,14 @@ function lowerPriority(nice: number): void {
   }
 }
 
+/** Past this, a stop gives up waiting (Redis may be gone too, and a close would wait for it forever): unfinished jobs return to the queue when their locks run out. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function shutdown() {
+  setTimeout(() => {
+    log.warn("shutdown took too long; exiting without waiting further");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
   clearInterval(heartbeat);
   stopDriverSweeper();
   await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper(), stopViewFlusher()]);
