@@ -45,9 +45,12 @@ export function HomeTimeline({ viewerId }: { viewerId: string }) {
     setArrived(new Set());
   };
 
+  // The first page may already hold the post: a load that was still on its way when it was posted.
   const prepend = (item: TimelineItem) =>
     queryClient.setQueryData(options.queryKey, (data) =>
-      data ? { ...data, pages: data.pages.map((page, index) => (index === 0 ? { ...page, items: [item, ...page.items] } : page)) } : data,
+      data && !data.pages.some((page) => page.items.some((shown) => shown.entryId === item.entryId))
+        ? { ...data, pages: data.pages.map((page, index) => (index === 0 ? { ...page, items: [item, ...page.items] } : page)) }
+        : data,
     );
 
   return (
