@@ -1,30 +1,28 @@
 import http from "node:http";
-import next from "next";
 import { env } from "@/server/env";
 import { flushClicks } from "@/server/links/redirect/redirect-route";
 import { logger } from "@/server/platform/logger";
 import { answerBeforeNext } from "./listener";
+import { startNextProcess } from "./next-child";
 import { nextPreparing } from "./next-readiness";
 
 /**
- * The self-hosted web process: Next.js behind our own node:http listener, so
- * hot paths can be answered before Next's router (docs/benchmarks.md).
+ * The self-hosted web process: our own node:http listener answers the hot
+ * paths of the route table and forwards the rest to Next.js, which runs in a
+ * process of its own (server/web/next-process.ts says why; docs/benchmarks.md).
  * On Vercel this file is not used; `next build` output runs there directly.
  */
 const dev = process.argv.includes("--dev");
 const log = logger.child({ module: "web" });
 
-const app = next({ dev, hostname: "localhost", port: env.PORT });
-const handle = app.getRequestHandler();
+const nextProcess = startNextProcess({ dev });
 /**
- * Listening starts before Next is prepared: the rows answered before Next
- * (redirects, chat sends) serve a restarted web process sooner, requests for
- * Next wait for it rather than being refused, and /api/health says "starting"
- * until it is ready.
+ * Listening starts before Next is ready: the rows answered here (redirects,
+ * chat sends) serve a restarted web process sooner, requests for Next wait for
+ * it rather than being refused, and /api/health says "starting" until it is.
  */
-const prepared = app.prepare();
-nextPreparing(prepared);
-prepared.catch((error: unknown) => {
+nextPreparing(nextProcess.ready);
+nextProcess.ready.catch((error: unknown) => {
   log.fatal({ err: error }, "Next could not start");
   process.exit(1);
 });
@@ -45,8 +43,8 @@ function appendPeerToForwardedFor(request: http.IncomingMessage): void {
 const server = http.createServer((request, response) => {
   appendPeerToForwardedFor(request);
   answerBeforeNext(request, response, () => {
-    prepared.then(
-      () => void handle(request, response),
+    nextProcess.ready.then(
+      () => nextProcess.forward(request, response),
       (error: unknown) => {
         log.error({ err: error, method: request.method, url: request.url }, "request failed before Next");
         if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
@@ -56,7 +54,7 @@ const server = http.createServer((request, response) => {
   });
 });
 // Next's dev server needs the upgrade path for hot reload.
-if (dev) server.on("upgrade", app.getUpgradeHandler());
+if (dev) server.on("upgrade", nextProcess.upgrade);
 server.keepAliveTimeout = 65_000;
 
 server.on("error", (error: NodeJS.ErrnoException) => {
@@ -73,7 +71,7 @@ server.on("error", (error: NodeJS.ErrnoException) => {
 server.listen({ port: env.PORT, host: env.HOST, backlog: 4096 }, () => log.info(`web listening on ${env.HOST}:${env.PORT}`));
 
 function shutdown(): void {
-  server.close(() => void flushClicks().finally(() => process.exit(0)));
+  server.close(() => void Promise.all([flushClicks(), nextProcess.stop()]).finally(() => process.exit(0)));
   server.closeIdleConnections();
   // Long-lived requests (event streams) must not hold the process forever.
   setTimeout(() => process.exit(0), 5_000).unref();
