@@ -44,7 +44,7 @@ export async function matchTrip({ db, redis, tripId, now = new Date() }: { db: D
 
   await sweepSilentDrivers(redis, now.getTime());
   const tried = new Set(trip.offers.map((offer) => offer.driverId));
-  const { drivers } = await findNearbyDrivers(redis, pickup, MATCH_CANDIDATES + tried.size);
+  const { drivers, radiusMeters } = await findNearbyDrivers(redis, pickup, MATCH_CANDIDATES + tried.size);
   const untried = drivers.filter((found) => !tried.has(found.driverId));
   const profiles = await db.driverProfile.findMany({ where: { userId: { in: untried.map((found) => found.driverId) } } });
   const byId = new Map(profiles.map((profile) => [profile.userId, profile]));
@@ -80,6 +80,8 @@ export async function matchTrip({ db, redis, tripId, now = new Date() }: { db: D
     );
     return { offeredTo: candidate.driverId };
   }
+  // Why a rider saw "no drivers": nobody within the widest radius, or everyone found already tried or taken.
+  log.info({ tripId, radiusMeters, found: drivers.length, untried: untried.length, ranked: ranked.length }, "no driver could take the trip");
   return giveUp(db, redis, tripId, pickup);
 }
 
