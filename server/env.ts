@@ -29,6 +29,8 @@ const EnvSchema = z.object({
     .string()
     .default("")
     .transform((list) => list.split(",").map((ip) => ip.trim()).filter(Boolean)),
+  /** Link previews (server/platform/page-preview.ts) may fetch loopback and private addresses: tests and trusted intranets only. */
+  PREVIEW_FETCH_ALLOW_PRIVATE: flag(false),
 
   // Embedded services started by `npm start` when the URLs below are unset
   DATA_DIR: z.string().default(".data"),

@@ -13,6 +13,7 @@ import type { LinkView } from "@/server/links/manage/link-view";
 import { NO_TARGETING, TargetingFields, type TargetingValue } from "./targeting-fields";
 import { ExpiryField, NO_EXPIRY, expiryFromChoice, toLocalInputValue, type ExpiryChoice } from "./expiry-field";
 import { linkFormErrorsOf, parseTags, type LinkFormErrors } from "./link-form-errors";
+import { SocialCardFields, socialCardChange, socialCardOf } from "./social-card-fields";
 
 type PasswordAction = "keep" | "none" | "set";
 
@@ -20,7 +21,7 @@ const SELECT =
   "block h-10 w-full rounded-lg border border-border bg-surface px-3 text-sm text-fg shadow-xs focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-ring";
 
 /**
- * Edits everything but the code: destination, title, tags, expiry, password, targeting.
+ * Edits everything but the code: destination, title, tags, expiry, password, targeting, social card.
  * Only changed fields are sent, so an already expired link can be retitled
  * without the server rejecting its (past) expiry again.
  */
@@ -40,6 +41,7 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
   const [targeting, setTargeting] = useState<TargetingValue>(
     link.targeting ? { iosUrl: link.targeting.iosUrl ?? "", androidUrl: link.targeting.androidUrl ?? "", countries: link.targeting.countries } : NO_TARGETING,
   );
+  const [card, setCard] = useState(() => socialCardOf(link));
   const [errors, setErrors] = useState<LinkFormErrors>({});
 
   const update = useMutation(
@@ -70,6 +72,7 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
       ...(chosenExpiry?.ok ? { expiresAt: chosenExpiry.expiresAt } : {}),
       ...(passwordAction === "set" ? { password } : passwordAction === "none" && link.hasPassword ? { password: null } : {}),
       targeting,
+      ...socialCardChange(link, card),
     });
   };
 
@@ -130,6 +133,7 @@ export function EditLinkDialog({ link, onClose }: { link: LinkView; onClose: () 
           ) : null}
         </div>
         <TargetingFields value={targeting} onChange={setTargeting} errors={errors} />
+        <SocialCardFields link={link} value={card} onChange={setCard} errors={errors} />
         {errors.form ? <Alert>{errors.form}</Alert> : null}
       </form>
     </Dialog>

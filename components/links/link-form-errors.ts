@@ -3,7 +3,19 @@
  * Zod failures arrive as `data.fieldErrors`; the links service's own checks
  * (URL pipeline, alias taken, expiry) name their field in `data.field`.
  */
-export type LinkField = "url" | "customAlias" | "expiresAt" | "title" | "tags" | "password" | "iosUrl" | "androidUrl" | "countries";
+export type LinkField =
+  | "url"
+  | "customAlias"
+  | "expiresAt"
+  | "title"
+  | "tags"
+  | "password"
+  | "iosUrl"
+  | "androidUrl"
+  | "countries"
+  | "previewTitle"
+  | "previewDescription"
+  | "previewImage";
 export type LinkFormErrors = Partial<Record<LinkField | "form", string>>;
 
 type LinkMutationError = {
@@ -11,7 +23,7 @@ type LinkMutationError = {
   data?: { field?: string | null; fieldErrors?: Partial<Record<string, string[]>> | null } | null;
 };
 
-const FIELDS: readonly LinkField[] = ["url", "customAlias", "expiresAt", "title", "tags", "password", "iosUrl", "androidUrl", "countries"];
+const FIELDS: readonly LinkField[] = ["url", "customAlias", "expiresAt", "title", "tags", "password", "iosUrl", "androidUrl", "countries", "previewTitle", "previewDescription", "previewImage"];
 
 export function linkFormErrorsOf(error: LinkMutationError): LinkFormErrors {
   const fieldErrors = error.data?.fieldErrors;

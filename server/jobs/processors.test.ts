@@ -21,6 +21,7 @@ const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   "deliver-payment-event": "server/shop/checkout/simulator-webhook-delivery.test.ts",
   // Its worker is started by the Feed tests' kit; server/feed/timeline.test.ts checks what it does.
   "feed-fanout": "server/feed/feed-test-kit.ts",
+  "links-preview": "server/links/preview/link-preview.test.ts",
   "transcode-video": "server/videos/transcode-video.test.ts",
   // Their workers are started by the Rides tests' kit; server/rides/matching/matching.test.ts checks what they do.
   "rides-match": "server/rides/rides-test-kit.ts",

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { env } from "@/server/env";
 import { fanOutPost } from "@/server/feed/timeline/fan-out-post";
+import { refreshLinkPreview } from "@/server/links/preview/refresh-link-preview";
 import { db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
 import { postSignedEvent } from "@/server/platform/payments/simulator/deliver-simulator-event";
@@ -35,6 +36,10 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   // Re-adding a post to a timeline is a no-op (same member, same score).
   "feed-fanout": async ({ postId }) => {
     await fanOutPost({ db, redis, postId: BigInt(postId) });
+  },
+  // Writes the card only while the link still points where it was read from.
+  "links-preview": async ({ linkId }) => {
+    await refreshLinkPreview({ db, linkId });
   },
   // Starts from scratch on every attempt, and publishes only once (transcode-video.ts).
   "transcode-video": async ({ videoId }, job) => {

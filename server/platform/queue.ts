@@ -14,6 +14,8 @@ export type JobPayloads = {
   "deliver-payment-event": { event: StripeEventJson };
   /** Feed: puts a new post into its author's followers' home timelines (server/feed/timeline/fan-out-post.ts). */
   "feed-fanout": { postId: string };
+  /** Links: reads a link's destination page for its card (server/links/preview/refresh-link-preview.ts). */
+  "links-preview": { linkId: string };
   /** A stored upload on its way to an HLS ladder (server/videos/transcode-video.ts). */
   "transcode-video": { videoId: string };
   /** Rides: offers a trip to the best available driver, or says no driver is available (server/rides/matching/match-trip.ts). */

@@ -10,6 +10,7 @@ import { LinkTargetingInput, targetingOrThrow } from "./link-targeting";
 import { hashLinkPassword } from "../link-password";
 import { toLinkView, type LinkView } from "./link-view";
 import { codeAllocatorFor } from "./short-code";
+import { queueLinkPreview } from "../preview/refresh-link-preview";
 
 export const CreateLinkInput = z.object({
   url: z.string().max(8_192),
@@ -61,6 +62,7 @@ export async function createLink({
     try {
       const link = await db.link.create({ data: { ...data, targeting: targeting ?? Prisma.DbNull, code: alias, isAlias: true } });
       await cache.invalidate(link.code);
+      await previewOwned(link);
       return toLinkView(link, now, origin);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The alias "${alias}" is already taken.`, { field: "customAlias" });
@@ -74,7 +76,15 @@ export async function createLink({
     const link = await inserter.submit({ ...data, code: await allocator.nextCode(), createdAt: new Date() });
     // No invalidation: a generated code has never been handed out before and cannot be
     // guessed, so no cache tier holds an entry for it (unlike an alias someone just tried).
-    if (link) return toLinkView(link, now, origin);
+    if (link) {
+      await previewOwned(link);
+      return toLinkView(link, now, origin);
+    }
   }
   throw new AppError("INTERNAL", "Could not allocate a short code.");
+}
+
+/** Only an owner sees a link's card (anonymous REST links have no page to show it on). */
+async function previewOwned(link: { id: string; ownerId: string | null }): Promise<void> {
+  if (link.ownerId !== null) await queueLinkPreview(link.id);
 }

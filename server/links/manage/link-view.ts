@@ -22,6 +22,8 @@ export type LinkView = {
   hasPassword: boolean;
   /** Other destinations by country or device, as the forms edit them; null for none. */
   targeting: ReturnType<typeof targetingView>;
+  /** The card link unfurlers show: the destination's own (read by the worker after a save), or the owner's (`custom`). */
+  preview: { title: string | null; description: string | null; image: string | null; custom: boolean };
   /** Non-bot clicks ingested so far; moves per ingest batch (realtime event "link.clicks"). */
   clickCount: number;
   status: LinkStatus;
@@ -44,6 +46,7 @@ export function toLinkView(link: Link, now: Date = new Date(), origin: string = 
     disabled: link.disabledAt !== null,
     hasPassword: link.passwordHash !== null,
     targeting: targetingView(link.targeting),
+    preview: { title: link.previewTitle, description: link.previewDescription, image: link.previewImage, custom: link.previewCustom },
     clickCount: link.clickCount,
     status: link.disabledAt !== null ? "disabled" : link.expiresAt !== null && link.expiresAt <= now ? "expired" : "active",
     createdAt: link.createdAt,

@@ -3,7 +3,19 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import { getOwnedLinkOrThrow } from "./get-owned-link-or-throw";
 import type { LinkCache } from "../redirect/link-cache";
-import { LinkPassword, LinkTags, LinkTitle, destinationOrThrow, expiryOrThrow, normalizeTags } from "./link-fields";
+import {
+  LinkCardDescription,
+  LinkCardImage,
+  LinkCardTitle,
+  LinkPassword,
+  LinkTags,
+  LinkTitle,
+  cardImageOrThrow,
+  destinationOrThrow,
+  expiryOrThrow,
+  normalizeTags,
+} from "./link-fields";
+import { queueLinkPreview } from "../preview/refresh-link-preview";
 import { hashLinkPassword } from "../link-password";
 import { LinkTargetingInput, targetingOrThrow } from "./link-targeting";
 import { toLinkView, type LinkView } from "./link-view";
@@ -18,6 +30,11 @@ export const UpdateLinkInput = z.object({
   password: LinkPassword.nullish(),
   /** Replaces the link's targeting; an empty form clears it. */
   targeting: LinkTargetingInput.optional(),
+  /** true: the three card fields below become the link's card for unfurlers; false: back to the destination's own card (fetched again). */
+  previewCustom: z.boolean().optional(),
+  previewTitle: LinkCardTitle.optional(),
+  previewDescription: LinkCardDescription.optional(),
+  previewImage: LinkCardImage.optional(),
 });
 export type UpdateLinkInput = z.infer<typeof UpdateLinkInput>;
 
@@ -47,9 +64,23 @@ export async function updateLink({
       ...(input.expiresAt === undefined ? {} : { expiresAt: expiryOrThrow(input.expiresAt, now) ?? null }),
       ...(input.password === undefined ? {} : { passwordHash: input.password === null ? null : await hashLinkPassword(input.password) }),
       ...(input.targeting === undefined ? {} : { targeting: targetingOrThrow(input.targeting) ?? Prisma.DbNull }),
+      ...cardChange(input),
     },
   });
+  // The destination's own card is read again when it moved, or when the owner gave up their own.
+  if (!updated.previewCustom && (updated.url !== link.url || (input.previewCustom === false && link.previewCustom))) await queueLinkPreview(updated.id);
   // Every instance drops its cached copy; the next redirect reads the new row.
   await cache.invalidate(updated.code);
   return toLinkView(updated, now, origin);
+}
+
+function cardChange(input: UpdateLinkInput) {
+  if (input.previewCustom === undefined) return {};
+  if (!input.previewCustom) return { previewCustom: false };
+  return {
+    previewCustom: true,
+    previewTitle: input.previewTitle || null,
+    previewDescription: input.previewDescription || null,
+    previewImage: cardImageOrThrow(input.previewImage ?? ""),
+  };
 }

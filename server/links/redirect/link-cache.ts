@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { env } from "@/server/env";
 import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
+import type { PagePreview } from "@/server/platform/page-preview";
 import type { LinkTargeting } from "../manage/link-targeting";
 import { createRedis, type Redis } from "@/server/platform/redis";
 
@@ -26,6 +27,8 @@ export type ResolvedLink = {
   passwordHash: string | null;
   /** Absent (entries cached before targeting existed) or null for a link that sends everyone to `url`. */
   targeting?: LinkTargeting | null;
+  /** The owner's own card, served to crawlers that unfurl the link (crawler-card.ts); absent or null: they follow the redirect. */
+  card?: PagePreview | null;
 };
 
 const REDIS_KEY_PREFIX = "casebook:links:code:";
@@ -138,7 +141,20 @@ export class LinkCache {
   private async loadFromPostgres(code: string): Promise<ResolvedLink | null> {
     const row = await this.db.link.findUnique({
       where: { code },
-      select: { id: true, code: true, url: true, ownerId: true, expiresAt: true, disabledAt: true, passwordHash: true, targeting: true },
+      select: {
+        id: true,
+        code: true,
+        url: true,
+        ownerId: true,
+        expiresAt: true,
+        disabledAt: true,
+        passwordHash: true,
+        targeting: true,
+        previewCustom: true,
+        previewTitle: true,
+        previewDescription: true,
+        previewImage: true,
+      },
     });
     if (!row) return null;
     return {
@@ -150,6 +166,7 @@ export class LinkCache {
       disabled: row.disabledAt !== null,
       passwordHash: row.passwordHash,
       targeting: (row.targeting as LinkTargeting | null) ?? null,
+      card: row.previewCustom ? { title: row.previewTitle, description: row.previewDescription, image: row.previewImage } : null,
     };
   }
 

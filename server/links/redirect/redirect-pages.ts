@@ -70,6 +70,6 @@ ${options.tooManyAttempts ? `<p class="error" role="alert">Too many attempts. Pl
   );
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -5,6 +5,7 @@ import type { LinkCache, ResolvedLink } from "./link-cache";
 import { verifyLinkPassword } from "../link-password";
 import { PAGE_HEADERS, gonePage, notFoundPage, passwordPage } from "./redirect-pages";
 import { targetedDestination } from "./targeted-destination";
+import { crawlerCardPage, isUnfurler } from "./crawler-card";
 
 /**
  * The redirect hot path, framework-free: its route (server/links/redirect/redirect-route.ts)
@@ -95,6 +96,10 @@ async function unlock(link: ResolvedLink, passwordHash: string, request: Redirec
 }
 
 function redirectTo(link: ResolvedLink, request: RedirectRequest, now: () => number): RedirectAnswer | Promise<RedirectAnswer> {
+  // The owner's own card for the apps that unfurl links; everyone else is redirected.
+  if (link.card && isUnfurler(request.userAgent)) {
+    return { status: 200, headers: PAGE_HEADERS, body: crawlerCardPage(link.card, withQuery(link.url, request.search)), click: clickOf(link, request, now) };
+  }
   // Plain links stay synchronous; a targeted one chooses its destination per visitor (targeted-destination.ts).
   if (link.targeting) return targetedDestination(link.url, link.targeting, request).then((url) => redirectAnswer(link, url, request, now));
   return redirectAnswer(link, link.url, request, now);
@@ -106,11 +111,14 @@ function redirectAnswer(link: ResolvedLink, destination: string, request: Redire
     headers: { Location: withQuery(destination, request.search), "Cache-Control": "private, max-age=0" },
     body: "",
   };
-  // HEAD is what link unfurlers and uptime checks send: answered, not counted.
-  if (request.method !== "HEAD") {
-    answer.click = { linkId: link.id, occurredAt: now(), ip: request.ip, userAgent: request.userAgent, referer: request.referer };
-  }
+  answer.click = clickOf(link, request, now);
   return answer;
+}
+
+/** HEAD is what link unfurlers and uptime checks send: answered, not counted. */
+function clickOf(link: ResolvedLink, request: RedirectRequest, now: () => number): ClickEvent | undefined {
+  if (request.method === "HEAD") return undefined;
+  return { linkId: link.id, occurredAt: now(), ip: request.ip, userAgent: request.userAgent, referer: request.referer };
 }
 
 function notFound({ code }: RedirectRequest): RedirectAnswer {
