@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { cn } from "@/components/ui/cn";
+import { Tabs } from "@/components/ui/tabs";
 import { HomeTimeline } from "./home-timeline";
 import { PagedPostList } from "./paged-post-list";
 
@@ -19,20 +19,7 @@ export function FeedHome({ viewerId }: { viewerId: string }) {
   const [tab, setTab] = useState<Tab>("following");
   return (
     <div className="space-y-4">
-      <div role="tablist" aria-label="Timelines" className="flex gap-1 border-b border-border">
-        {TABS.map(({ id, label }) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            onClick={() => setTab(id)}
-            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", tab === id ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg")}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Timelines" tabs={TABS} value={tab} onChange={setTab} />
       {tab === "following" ? <HomeTimeline viewerId={viewerId} /> : <ForYou viewerId={viewerId} />}
     </div>
   );

@@ -8,10 +8,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
 import type { FeedProfileView } from "@/server/feed/graph/get-feed-profile";
 import { EditBio } from "./edit-bio";
@@ -19,7 +19,13 @@ import { compactCount, profileHref } from "./feed-format";
 import { PagedPostList } from "./paged-post-list";
 import { BlockedNotice, ProfileSafetyMenu } from "./profile-safety";
 
-type Tab = "posts" | "replies" | "media" | "likes";
+const PROFILE_TABS = [
+  { id: "posts", label: "Posts" },
+  { id: "replies", label: "Replies" },
+  { id: "media", label: "Media" },
+  { id: "likes", label: "Likes" },
+] as const;
+type Tab = (typeof PROFILE_TABS)[number]["id"];
 
 /** /feed/u/[username]: the person, their counts, follow / unfollow, and their posts or replies. */
 export function ProfileView({ username, viewerId }: { username: string; viewerId: string | null }) {
@@ -47,20 +53,7 @@ function ProfileTabs({ profile, viewerId }: { profile: FeedProfileView; viewerId
   const [tab, setTab] = useState<Tab>("posts");
   return (
     <>
-      <div role="tablist" aria-label="Profile sections" className="flex gap-1 border-b border-border">
-        {(["posts", "replies", "media", "likes"] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            onClick={() => setTab(name)}
-            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium capitalize", tab === name ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg")}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Profile sections" tabs={PROFILE_TABS} value={tab} onChange={setTab} />
       <AuthorPosts userId={profile.id} tab={tab} viewerId={viewerId} />
     </>
   );

@@ -10,6 +10,7 @@ import { createTestUser } from "@/server/accounts/test-users";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { feedPerson, type FeedPerson } from "./feed-test-kit";
+import { forYouRankingKey } from "./timeline/get-for-you";
 
 afterAll(async () => {
   redis.disconnect();
@@ -75,6 +76,11 @@ describe("the For you tab", () => {
     expect(new Set(seen)).toEqual(new Set(posts.map((post) => post.id)));
     // A fresh first page ranks afresh.
     expect((await reader.feed.timeline.forYou({ limit: 1 })).items[0]?.post.id).toBe(posts[0]?.id);
+    // A later page whose ranking expired meanwhile ranks afresh too, from the same position.
+    await redis.del(forYouRankingKey(reader.user.id));
+    const afterExpiry = await reader.feed.timeline.forYou({ cursor: "4", limit: 2 });
+    expect(afterExpiry.items).toHaveLength(1);
+    expect(afterExpiry.nextCursor).toBeNull();
   });
 
   it("shows someone who follows no one the popular recent posts of everyone", async () => {
