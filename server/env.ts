@@ -212,6 +212,8 @@ const EnvSchema = z.object({
   RIDES_DRIVER_STALE_SECONDS: z.coerce.number().int().positive().default(30),
   /** The sliding window of requests that surge counts per H3 cell. */
   RIDES_SURGE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** An OSRM server (`http://osrm:5000`): trip distances and durations come from its routes; unset, from the straight line × a detour factor. */
+  ROUTING_URL: z.url().optional(),
   /** Virtual drivers `npm start` runs in the demo city (0: none); `npm run simulate:drivers -- --count N` for another number. */
   RIDES_SIMULATED_DRIVERS: z.coerce.number().int().min(0).max(500).default(20),
   // Video (server/videos)

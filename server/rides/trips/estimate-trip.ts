@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Redis } from "@/server/platform/redis";
 import { findNearbyDrivers } from "@/server/rides/drivers/nearby-drivers";
-import { AVERAGE_SPEED_MPS, DETOUR_FACTOR, estimateRoute, type RouteEstimate } from "@/server/rides/geo/distance";
+import { AVERAGE_SPEED_MPS, DETOUR_FACTOR, type RouteEstimate } from "@/server/rides/geo/distance";
+import { routeBetweenPlaces } from "@/server/rides/geo/route-between";
 import { calculateFare, FARE_RATES, type FareBreakdown } from "@/server/rides/pricing/fare";
 import { surgeAt } from "@/server/rides/pricing/surge-window";
 
@@ -21,12 +22,16 @@ export type TripEstimate = {
 
 /**
  * What a trip would cost and how soon a driver could be there: the route
- * (haversine × detour at an average speed), the fare with the pickup cell's
+ * (OSRM's with ROUTING_URL, else haversine × detour at an average speed), the fare with the pickup cell's
  * surge, the nearest available driver's ETA.
  */
 export async function estimateTrip({ redis, input, now = Date.now() }: { redis: Redis; input: TripPlacesInput; now?: number }): Promise<TripEstimate> {
-  const route = estimateRoute(input.pickup, input.dropoff);
-  const [surge, nearest] = await Promise.all([surgeAt(redis, input.pickup, now), findNearbyDrivers(redis, input.pickup, 1)]);
+  const [{ distanceMeters, durationSeconds }, surge, nearest] = await Promise.all([
+    routeBetweenPlaces(input.pickup, input.dropoff),
+    surgeAt(redis, input.pickup, now),
+    findNearbyDrivers(redis, input.pickup, 1),
+  ]);
+  const route = { distanceMeters, durationSeconds };
   const fare = calculateFare({ ...route, surgeHundredths: surge.hundredths });
   const closest = nearest.drivers[0];
   return {
