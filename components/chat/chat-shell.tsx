@@ -32,7 +32,7 @@ export function ChatShell({ me, children }: { me: ChatMe; children: ReactNode })
   const params = useParams<{ conversationId?: string }>();
   const openId = params.conversationId ?? null;
   const ackDelivered = useDeliveryAcks();
-  const { list, items } = useChatInbox({ me, openId, ackDelivered });
+  const { list, items, catchUp } = useChatInbox({ me, openId, ackDelivered });
   const lastSeen = useLastSeen(items.flatMap((item) => (item.otherMember ? [item.otherMember.id] : [])));
   const presence = useConversationPresence(openId, lastSeen.byId, lastSeen.refetch);
   useChatHeartbeat();
@@ -40,7 +40,7 @@ export function ChatShell({ me, children }: { me: ChatMe; children: ReactNode })
   return (
     <ChatContext.Provider value={{ me, statusOf: presence.statusOf, hereCount: presence.hereCount }}>
       {items.map((conversation) => (
-        <ConversationWatcher key={conversation.id} conversation={conversation} me={me} isOpen={conversation.id === openId} ackDelivered={ackDelivered} />
+        <ConversationWatcher key={conversation.id} conversation={conversation} me={me} isOpen={conversation.id === openId} ackDelivered={ackDelivered} catchUp={catchUp} />
       ))}
       <div className="mx-auto flex h-[calc(100dvh-4rem)] w-full max-w-6xl sm:px-6 sm:py-4">
         <div className="flex min-h-0 w-full overflow-hidden border-border bg-surface sm:rounded-xl sm:border sm:shadow-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useChannelEvent } from "@/components/realtime/realtime-provider";
+import { useChannelEvent, useChannelSubscribed } from "@/components/realtime/realtime-provider";
 import { useToast } from "@/components/ui/toast";
 import { CHAT_EVENTS, conversationChannel, type ChatMe, type ConversationSummary, type ConversationUpdate, type MessageEnvelope, type Receipt } from "./chat-types";
 import { useChatCache } from "./use-chat-cache";
@@ -10,18 +10,21 @@ import { useChatCache } from "./use-chat-cache";
  * moves it up with its preview and unread count, is acknowledged as delivered,
  * and, when the conversation is not open, pops an in-app toast. DMs and
  * @mentions already raise a platform notification (and its toast), so the
- * toast here is for group messages only.
+ * toast here is for group messages only. Once its channel is confirmed it
+ * calls `catchUp`: the list was read before, so it may lack messages sent in between.
  */
 export function ConversationWatcher({
   conversation,
   me,
   isOpen,
   ackDelivered,
+  catchUp,
 }: {
   conversation: ConversationSummary;
   me: ChatMe;
   isOpen: boolean;
   ackDelivered: (conversationId: string, seq: number) => void;
+  catchUp: () => void;
 }) {
   const cache = useChatCache();
   const toast = useToast();
@@ -73,6 +76,9 @@ export function ConversationWatcher({
     void cache.invalidateList();
     void cache.invalidateConversation(conversation.id);
   });
+
+  // After the listeners above (hooks bind in order): from here on a message reaches them or the catch-up fetch.
+  useChannelSubscribed(channel, catchUp);
 
   return null;
 }

@@ -172,6 +172,40 @@ export function useChannelEvent<Data = unknown>(channel: string | null | undefin
   }, [connection, channel, event]);
 }
 
+/**
+ * Runs `handler` once `channel`'s subscription is confirmed (at once if it
+ * already is when this mounts) and again after every re-subscription. Events
+ * published before that moment never reach a listener, so this is the point
+ * from which a fetch sees everything the listeners miss.
+ */
+export function useChannelSubscribed(channel: string | null | undefined, handler: () => void): void {
+  const connection = useConnection();
+  const onSubscribed = useEffectEvent(() => handler());
+
+  useEffect(() => {
+    if (!channel || typeof window === "undefined") return;
+    let active = true;
+    let bound: Channel | null = null;
+    const listener = () => onSubscribed();
+    connection.retain(channel).then(
+      (subscribed) => {
+        if (!active || !subscribed) return;
+        bound = subscribed;
+        subscribed.bind(SUBSCRIPTION_SUCCEEDED, listener);
+        if (subscribed.subscribed) listener();
+      },
+      (error: unknown) => console.warn(`Live updates are unavailable: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      active = false;
+      bound?.unbind(SUBSCRIPTION_SUCCEEDED, listener);
+      connection.release(channel);
+    };
+  }, [connection, channel]);
+}
+
+const SUBSCRIPTION_SUCCEEDED = "pusher:subscription_succeeded";
+
 /** Runs `handler` whenever the realtime connection is re-established, to refetch what may have been missed. */
 export function useRealtimeReconnect(handler: () => void): void {
   const connection = useConnection();

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Locator, type Page, type WebSocket } from "./test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "./test";
 import { newPerson, openContext, signUp, type Person } from "./people";
 
 /**
@@ -24,20 +24,20 @@ export async function arrive(browser: Browser, baseURL: string | undefined, firs
  */
 function watchSubscriptions(page: Page): (channelPrefix: string) => Promise<void> {
   let confirmed = new Set<string>();
-  let current: WebSocket | null = null;
   page.on("websocket", (socket) => {
     const ofThisSocket = new Set<string>();
     confirmed = ofThisSocket;
-    current = socket;
     socket.on("framereceived", ({ payload }) => {
       const frame = parseFrame(payload.toString());
       if (frame?.event === "pusher_internal:subscription_succeeded" && frame.channel) ofThisSocket.add(frame.channel);
     });
   });
-  // A new document (page.goto, reload) closes the old socket before its own opens: until then the old
-  // socket's confirmations must not answer, or a wait right after a navigation passes on stale ones.
-  page.on("domcontentloaded", () => {
-    if (current?.isClosed()) confirmed = new Set();
+  // A new document (page.goto, reload) replaces the socket, and the old one may still be reported open when the new
+  // document has loaded (whether its close is seen before domcontentloaded depends on the order of two browser events):
+  // from the navigation's request on, only the next socket's confirmations answer. Client-side navigations keep the
+  // socket and make no navigation request.
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) confirmed = new Set();
   });
   return (channelPrefix) => expect.poll(() => [...confirmed].some((channel) => channel.startsWith(channelPrefix))).toBe(true);
 }
