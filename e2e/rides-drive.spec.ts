@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { TYPESCRIPT_NODE_ARGS } from "../scripts/node/node-args";
 import { newPerson, openContext, signUp } from "./support/people";
 import { choosePlace, colourShares, SURGE_AT_CAP } from "./support/rides";
-import { expect, test } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 
 /**
  * A ride end to end, rider and driver in two browsers. The driver registers
@@ -16,7 +18,18 @@ import { expect, test } from "./support/test";
  * marker moves on the rider's map as the driver's page reports its simulated
  * driving, and the finished trip lands in "Your trips" with its receipt.
  */
-test.describe.configure({ timeout: 240_000 });
+// One after the other: the second test's simulated drivers would take the first one's request.
+test.describe.configure({ timeout: 240_000, mode: "serial" });
+
+/** The rider's payment page, paid with Stripe's 4242 test card (the simulator here). */
+async function payWithTestCard(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/pay\/cs_test_/);
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM / YY)").fill("1234");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/rides\?trip=.*payment=success/);
+}
 
 test("a rider requests on the map page, a driver takes it, starts it with the rider's code and completes it; the rider pays and rates", async ({ browser, baseURL }) => {
   const driver = newPerson("Driver");
@@ -109,12 +122,7 @@ test("a rider requests on the map page, a driver takes it, starts it with the ri
 
   await expect(headline).toHaveText("You have arrived", { timeout: 15_000 });
   await trip.getByRole("button", { name: /^Pay \$\d+\.\d\d$/ }).click();
-  await expect(r.page).toHaveURL(/\/pay\/cs_test_/);
-  await r.page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await r.page.getByLabel("Expiry (MM / YY)").fill("1234");
-  await r.page.getByLabel("CVC").fill("123");
-  await r.page.getByRole("button", { name: /^Pay / }).click();
-  await expect(r.page).toHaveURL(/\/rides\?trip=.*payment=success/);
+  await payWithTestCard(r.page);
   await expect(headline).toHaveText("Paid. Thanks for riding!", { timeout: 20_000 });
   const rating = r.page.getByRole("group", { name: "Rate your driver" });
   await rating.getByRole("button", { name: "5 stars" }).click();
@@ -138,3 +146,62 @@ test("a rider requests on the map page, a driver takes it, starts it with the ri
   await d.page.getByRole("button", { name: "Go offline" }).click();
   await expect(d.page.getByText("You are offline")).toBeVisible();
 });
+
+/**
+ * The same ride with no person driving: `npm run simulate:drivers` (three
+ * drivers, fast) against this stack takes the offer, drives to the pickup,
+ * starts with the rider's code and completes, all through the real operations.
+ */
+test("a rider is driven by the simulator's drivers alone, from request to payment and rating", async ({ page }) => {
+  const simulator = startDriverSimulator();
+  try {
+    await simulator.started;
+    await signUp(page, newPerson("Rider"));
+    await page.goto("/rides");
+    await choosePlace(page, page.getByRole("combobox", { name: "Pickup" }), "union", "Union Square");
+    await choosePlace(page, page.getByRole("combobox", { name: "Drop-off" }), "coit", "Coit Tower");
+    const ride = page.getByRole("region", { name: "Your ride" });
+    // The nearest simulated driver's ETA shows once the drivers report.
+    await expect(ride).toContainText(/away/, { timeout: 30_000 });
+    await ride.getByRole("button", { name: "Request ride" }).click();
+    const trip = page.getByRole("region", { name: "Your trip" });
+    const headline = trip.getByRole("status").first();
+    await expect(headline).toHaveText("Your driver is on the way", { timeout: 30_000 });
+    await expect(page.getByTestId("matched-car")).toBeVisible({ timeout: 15_000 });
+    await expect(headline).toHaveText("On your way", { timeout: 120_000 });
+    await expect(headline).toHaveText("You have arrived", { timeout: 90_000 });
+    await trip.getByRole("button", { name: /^Pay \$\d+\.\d\d$/ }).click();
+    await payWithTestCard(page);
+    await expect(headline).toHaveText("Paid. Thanks for riding!", { timeout: 20_000 });
+    const rating = page.getByRole("group", { name: "Rate your driver" });
+    await rating.getByRole("button", { name: "4 stars" }).click();
+    await expect(rating).toBeHidden();
+    await expect(page.getByRole("list", { name: "Your trips" }).getByRole("listitem").filter({ hasText: "Union Square → Coit Tower" })).toContainText("you rated ★★★★");
+  } finally {
+    simulator.child.kill("SIGTERM");
+  }
+});
+
+/** The simulator script against the end-to-end stack (the harness passes its URLs and keys); `started` once its drivers are online. */
+function startDriverSimulator(): { child: ChildProcess; started: Promise<void> } {
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, "scripts/rides/simulate-drivers.ts", "--count", "3", "--speed", "60"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.CASEBOOK_DATABASE_URL,
+      REDIS_URL: process.env.CASEBOOK_REDIS_URL,
+      PUSHER_HOST: process.env.CASEBOOK_PUSHER_HOST,
+      PUSHER_PORT: process.env.CASEBOOK_PUSHER_PORT,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const started = new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += String(chunk);
+      if (output.includes("Simulating 3 drivers")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the driver simulator exited (${code}) before its drivers were online: ${output}`)));
+  });
+  return { child, started };
+}

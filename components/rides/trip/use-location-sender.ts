@@ -1,20 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { DEMO_CITY } from "@/server/rides/demo-city/city";
-import { distanceMeters, pointAlongPath, pathLengthMeters, type LatLng } from "@/server/rides/demo-city/geo";
-import { roadNetwork, routeBetween } from "@/server/rides/demo-city/roads";
+import { pointAlongPath, pathLengthMeters, type LatLng } from "@/server/rides/demo-city/geo";
+import { driverStartingCrossings, roadNetwork, routeBetween } from "@/server/rides/demo-city/roads";
 
 /** Drivers report every 2 s while online (the server drops them after 30 s of silence). */
 const SEND_EVERY_MS = 2_000;
 /** "Simulate driving": city speed, 12 m/s. */
 const SIMULATED_SPEED_MPS = 12;
-/**
- * A simulated driver comes online at a crossing this close to the city centre, where the work is: from the
- * city's far corners the nearest pickups can lie beyond the 10 km the matching searches (1 crossing in 16
- * is more than 10 km from Union Square), and such a driver would never get an offer.
- */
-const SIMULATED_START_WITHIN_METERS = 2_000;
 
 export type LocationSource = "browser" | "simulated";
 export type SentLocation = { position: LatLng; heading: number | null; flagged: boolean; error: string | null };
@@ -82,7 +75,7 @@ function advanceSimulated(route: { current: SimulatedRoute | null }, target: Lat
   const { nodes } = roadNetwork();
   const randomNode = (among: readonly LatLng[] = nodes) => among[Math.floor(Math.random() * among.length)] as LatLng;
   let current = route.current;
-  const here = current ? pointAlongPath(current.path, current.travelled).position : randomNode(nodes.filter((node) => distanceMeters(node, DEMO_CITY.center) <= SIMULATED_START_WITHIN_METERS));
+  const here = current ? pointAlongPath(current.path, current.travelled).position : randomNode(driverStartingCrossings());
   const sameTarget = current && (current.to === target || (current.to && target && current.to.lat === target.lat && current.to.lng === target.lng));
   if (!current || !sameTarget || (current.travelled >= current.meters && !target)) {
     const path = routeBetween(here, target ?? randomNode()).path;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DEMO_CITY, isInside } from "./city";
 import { distanceMeters, headingDegrees, headingDelta, pathLengthMeters, pointAlongPath } from "./geo";
 import { NAMED_PLACES, placeById, searchPlaces } from "./places";
-import { nearestNode, onLand, roadNetwork, routeBetween } from "./roads";
+import { SEARCH_RADII_METERS } from "../drivers/nearby-drivers";
+import { driverStartingCrossings, nearestNode, onLand, roadNetwork, routeBetween } from "./roads";
 
 const FERRY_BUILDING = { lat: 37.7955, lng: -122.3937 };
 const ZOO = { lat: 37.733, lng: -122.503 };
@@ -68,6 +69,14 @@ describe("named places", () => {
 });
 
 describe("road network", () => {
+  it("starts simulated drivers where the matching's widest search reaches every named place (not from every crossing)", () => {
+    const widest = Math.max(...SEARCH_RADII_METERS);
+    const farthest = (from: readonly { lat: number; lng: number }[]) => Math.max(...from.flatMap((node) => NAMED_PLACES.map((place) => distanceMeters(node, place))));
+    expect(driverStartingCrossings().length).toBeGreaterThanOrEqual(10);
+    expect(farthest(driverStartingCrossings())).toBeLessThan(widest);
+    expect(farthest(roadNetwork().nodes)).toBeGreaterThan(widest);
+  });
+
   it("is one connected grid on land", () => {
     const { nodes, edges, neighbours } = roadNetwork();
     expect(nodes.length).toBeGreaterThan(500);

@@ -102,6 +102,21 @@ export function nearestNode(point: LatLng): number {
 }
 
 /**
+ * Where a simulated driver comes online: a crossing this close to the city
+ * centre, from where every named place lies within the 10 km the matching
+ * searches. From the city's far corners the pickups can lie beyond it (1
+ * crossing in 16 is more than 10 km from Union Square), and such a driver
+ * would wait for an offer that never comes.
+ */
+export const DRIVER_START_WITHIN_METERS = 1_000;
+let startingCrossings: readonly LatLng[] | undefined;
+
+export function driverStartingCrossings(): readonly LatLng[] {
+  startingCrossings ??= roadNetwork().nodes.filter((node) => distanceMeters(node, DEMO_CITY.center) <= DRIVER_START_WITHIN_METERS);
+  return startingCrossings;
+}
+
+/**
  * The shortest way by road from one point to another (A* over the grid): from
  * `from` to its nearest road node, along the roads, then to `to`.
  */

@@ -3,7 +3,7 @@ import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
 import { DEMO_CITY } from "@/server/rides/demo-city/city";
 import { pathLengthMeters, pointAlongPath, type LatLng } from "@/server/rides/demo-city/geo";
-import { roadNetwork, routeBetween } from "@/server/rides/demo-city/roads";
+import { driverStartingCrossings, roadNetwork, routeBetween } from "@/server/rides/demo-city/roads";
 import { goOnline } from "@/server/rides/drivers/go-online";
 import { recordDriverLocation } from "@/server/rides/drivers/record-driver-location";
 import { advanceTrip } from "@/server/rides/driving/advance-trip";
@@ -48,7 +48,7 @@ export class DriverSimulator {
     this.acceptDelay = options.acceptDelaySeconds ?? [1.5, 4];
     this.random = options.random ?? Math.random;
     this.drivers = options.driverIds.map((id) => {
-      const start = this.randomNode();
+      const start = this.randomNode(driverStartingCrossings());
       return { id, path: [start], pathMeters: 0, travelled: 0, heading: 0, phase: "cruising", tripId: null, acceptAt: new Map() };
     });
   }
@@ -140,8 +140,7 @@ export class DriverSimulator {
     driver.tripId = tripId;
   }
 
-  private randomNode(): LatLng {
-    const { nodes } = roadNetwork();
-    return nodes[Math.floor(this.random() * nodes.length)] ?? DEMO_CITY.center;
+  private randomNode(among: readonly LatLng[] = roadNetwork().nodes): LatLng {
+    return among[Math.floor(this.random() * among.length)] ?? DEMO_CITY.center;
   }
 }
