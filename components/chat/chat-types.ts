@@ -13,12 +13,15 @@ export type ChatAttachment = MessageView["attachments"][number];
 export type ChatUser = MessageView["sender"];
 export type MessageSearchResult = ChatOutputs["search"]["results"][number];
 export type PresenceInfo = ChatOutputs["lastSeen"][number];
+export type ThreadView = ChatOutputs["thread"];
+export type ThreadReplyView = ThreadView["replies"][number];
 
 export type { MessageEnvelope } from "@/server/chat/chat-views";
 export type { MessageEditedEvent } from "@/server/chat/messages/edit-message";
 export type { MessageDeletedEvent } from "@/server/chat/messages/delete-message";
 export type { ReactionEvent } from "@/server/chat/messages/toggle-reaction";
 export type { MessagePinnedEvent } from "@/server/chat/messages/set-pinned";
+export type { ThreadReplyEvent } from "@/server/chat/threads/thread-views";
 export type { Receipt } from "@/server/chat/receipts/receipts";
 export type { ConversationUpdate } from "@/server/chat/conversations/conversation-update";
 

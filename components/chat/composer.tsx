@@ -14,7 +14,7 @@ import type { Draft } from "./use-message-outbox";
 
 type Upload = { id: string; name: string; size: number; progress: number; result?: ChatAttachment; error?: string };
 
-const MAX_BODY = 4_000;
+export const MAX_BODY = 4_000;
 
 /**
  * The message box: Enter sends, Shift+Enter is a new line. Files upload as

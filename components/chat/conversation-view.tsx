@@ -18,6 +18,7 @@ import { MessageList, type ListRow } from "./message-list";
 import { MuteButton } from "./mute-button";
 import { PinnedMessagesButton } from "./pinned-messages-button";
 import { statusOf } from "./message-status";
+import { ThreadPanel } from "./thread-panel";
 import { orderedMessages } from "./timeline-state";
 import { TypingIndicator } from "./typing-indicator";
 import { describeError } from "./send-errors";
@@ -65,6 +66,8 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   const timeline = useConversationTimeline({ conversationId, me, focusSeq, userById, onSent });
   const typing = useTyping(conversationId, me);
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
+  /** The message whose thread is open beside the timeline. */
+  const [threadOf, setThreadOf] = useState<string | null>(null);
   const [atBottom, setAtBottom] = useState(true);
   const [announcement, setAnnouncement] = useState("");
 
@@ -118,6 +121,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   const pin = useMutation(trpc.chat.pin.mutationOptions({ onSuccess: timeline.applyPinned }));
   const actions: MessageActions = {
     onReply: setReplyTo,
+    onOpenThread: (message) => setThreadOf(message.id),
     onReact: (message, emoji) =>
       react.mutate({ messageId: message.id, emoji }, { onError: (error) => toast.show({ tone: "error", title: "Could not react", description: describeError(error) }) }),
     onEdit: async (message, body) => {
@@ -218,68 +222,71 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
 
   const other = detail.data?.otherMember ?? null;
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
-      {detail.data ? (
-        <ConversationHeader
-          conversation={detail.data}
-          meId={me.id}
-          otherStatus={other ? presenceOf(other.id) : null}
-          hereCount={hereCount}
-          actions={
-            <>
-              <PinnedMessagesButton conversationId={conversationId} me={me} />
-              <MuteButton conversationId={conversationId} muted={detail.data.muted} />
-              {detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
-            </>
-          }
+    <div className="flex min-h-0 flex-1">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+        {detail.data ? (
+          <ConversationHeader
+            conversation={detail.data}
+            meId={me.id}
+            otherStatus={other ? presenceOf(other.id) : null}
+            hereCount={hereCount}
+            actions={
+              <>
+                <PinnedMessagesButton conversationId={conversationId} me={me} />
+                <MuteButton conversationId={conversationId} muted={detail.data.muted} />
+                {detail.data.kind === "group" ? <GroupMembersButton conversation={detail.data} me={me} /> : null}
+              </>
+            }
+          />
+        ) : (
+          <div className="flex items-center gap-3 border-b border-border px-3 py-2.5">
+            <Skeleton className="size-10 rounded-full" />
+            <Skeleton className="h-4 w-40" />
+          </div>
+        )}
+        <ConnectionBanner queued={timeline.timeline.outgoing.filter((message) => message.state !== "failed").length} />
+        {timeline.status.state === "loading" ? (
+          <div aria-busy="true" aria-label="Loading messages" className="flex-1 space-y-4 p-4">
+            <Skeleton className="h-10 w-2/3" />
+            <Skeleton className="ml-auto h-10 w-1/2" />
+            <Skeleton className="h-10 w-3/5" />
+          </div>
+        ) : timeline.status.state === "error" ? (
+          <div className="flex-1 p-4">
+            <Alert title="Could not load messages">
+              <p>{timeline.status.error}</p>
+              <Button size="sm" variant="secondary" className="mt-2" onClick={timeline.reload}>
+                Try again
+              </Button>
+            </Alert>
+          </div>
+        ) : (
+          <MessageList
+            rows={rows}
+            hasOlder={timeline.timeline.hasOlder}
+            hasNewer={timeline.timeline.hasNewer}
+            loadingOlder={timeline.loadingOlder}
+            onLoadOlder={() => void timeline.loadOlder()}
+            onJumpToLatest={timeline.jumpToLatest}
+            onAtBottomChange={setAtBottom}
+            focusSeq={timeline.focusSeq}
+            newFromSeq={newFromSeq}
+            announcement={announcement}
+          />
+        )}
+        <TypingIndicator names={typing.typingNames} />
+        <Composer
+          conversationId={conversationId}
+          recipientName={detail.data?.name ?? "conversation"}
+          members={otherUsers}
+          replyTo={replyTo}
+          replyAuthor={replyTo ? nameOf(replyTo.senderId) : null}
+          onCancelReply={() => setReplyTo(null)}
+          onSend={timeline.send}
+          onTyping={typing.announce}
         />
-      ) : (
-        <div className="flex items-center gap-3 border-b border-border px-3 py-2.5">
-          <Skeleton className="size-10 rounded-full" />
-          <Skeleton className="h-4 w-40" />
-        </div>
-      )}
-      <ConnectionBanner queued={timeline.timeline.outgoing.filter((message) => message.state !== "failed").length} />
-      {timeline.status.state === "loading" ? (
-        <div aria-busy="true" aria-label="Loading messages" className="flex-1 space-y-4 p-4">
-          <Skeleton className="h-10 w-2/3" />
-          <Skeleton className="ml-auto h-10 w-1/2" />
-          <Skeleton className="h-10 w-3/5" />
-        </div>
-      ) : timeline.status.state === "error" ? (
-        <div className="flex-1 p-4">
-          <Alert title="Could not load messages">
-            <p>{timeline.status.error}</p>
-            <Button size="sm" variant="secondary" className="mt-2" onClick={timeline.reload}>
-              Try again
-            </Button>
-          </Alert>
-        </div>
-      ) : (
-        <MessageList
-          rows={rows}
-          hasOlder={timeline.timeline.hasOlder}
-          hasNewer={timeline.timeline.hasNewer}
-          loadingOlder={timeline.loadingOlder}
-          onLoadOlder={() => void timeline.loadOlder()}
-          onJumpToLatest={timeline.jumpToLatest}
-          onAtBottomChange={setAtBottom}
-          focusSeq={timeline.focusSeq}
-          newFromSeq={newFromSeq}
-          announcement={announcement}
-        />
-      )}
-      <TypingIndicator names={typing.typingNames} />
-      <Composer
-        conversationId={conversationId}
-        recipientName={detail.data?.name ?? "conversation"}
-        members={otherUsers}
-        replyTo={replyTo}
-        replyAuthor={replyTo ? nameOf(replyTo.senderId) : null}
-        onCancelReply={() => setReplyTo(null)}
-        onSend={timeline.send}
-        onTyping={typing.announce}
-      />
+      </div>
+      {threadOf ? <ThreadPanel key={threadOf} conversationId={conversationId} messageId={threadOf} me={me} onClose={() => setThreadOf(null)} /> : null}
     </div>
   );
 }

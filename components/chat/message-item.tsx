@@ -22,6 +22,8 @@ export type MessageActions = {
   onEdit: (message: MessageView, body: string) => Promise<void>;
   onDelete: (message: MessageView) => Promise<void>;
   onPin: (message: MessageView, pinned: boolean) => void;
+  /** Opens the message's thread in the side panel (a full-screen sheet on phones). */
+  onOpenThread: (message: MessageView) => void;
 };
 
 export type MessageItemProps = {
@@ -96,6 +98,7 @@ export function MessageItem(props: MessageItemProps) {
           {!deleted ? <MessageAttachments attachments={props.attachments} /> : null}
         </div>
         {message && !deleted ? <MessageReactions reactions={message.reactions} onToggle={(emoji) => actions.onReact(message, emoji)} /> : null}
+        {message && message.threadReplyCount > 0 ? <ThreadLine message={message} onOpen={() => actions.onOpenThread(message)} /> : null}
         <p className="mt-0.5 flex items-center gap-1.5 text-[11px] text-muted">
           <time dateTime={props.createdAt.toISOString()}>{formatTime(props.createdAt)}</time>
           {message?.editedAt && !deleted ? <span>· edited</span> : null}
@@ -137,6 +140,7 @@ export function MessageItem(props: MessageItemProps) {
           </Popover>
           <Menu label="Message actions" align={mine ? "start" : "end"} triggerClassName="rounded-md p-1 text-muted hover:bg-surface-2" trigger={<span aria-hidden="true">⋯</span>}>
             <MenuItem onSelect={() => actions.onReply(message)}>Reply</MenuItem>
+            <MenuItem onSelect={() => actions.onOpenThread(message)}>Reply in thread</MenuItem>
             <MenuItem onSelect={() => actions.onPin(message, !message.pinned)}>{message.pinned ? "Unpin" : "Pin"}</MenuItem>
             {mine ? <MenuItem onSelect={() => setEditing(true)}>Edit</MenuItem> : null}
             {mine ? <MenuItem onSelect={() => setConfirmDelete(true)}>Delete</MenuItem> : null}
@@ -168,6 +172,28 @@ export function MessageItem(props: MessageItemProps) {
         />
       ) : null}
     </li>
+  );
+}
+
+/** "3 replies · last reply 3:05 PM": opens the thread. Shown under a deleted parent too, so its thread stays reachable. */
+function ThreadLine({ message, onOpen }: { message: MessageView; onOpen: () => void }) {
+  const count = message.threadReplyCount;
+  const label = `${count} ${count === 1 ? "reply" : "replies"}`;
+  const last = message.threadLastReplyAt;
+  return (
+    <button
+      type="button"
+      onClick={onOpen}
+      aria-label={last ? `${label}, last reply ${formatTime(last)}` : label}
+      className="mt-1 flex items-center gap-1.5 rounded-md px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+    >
+      <span>{label}</span>
+      {last ? (
+        <span className="font-normal text-muted">
+          · last reply <time dateTime={last.toISOString()}>{formatTime(last)}</time>
+        </span>
+      ) : null}
+    </button>
   );
 }
 

@@ -19,6 +19,8 @@ function message(seq: number, body = `message ${seq}`): MessageView {
     attachments: [],
     reactions: [],
     pinned: false,
+    threadReplyCount: 0,
+    threadLastReplyAt: null,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(1_700_000_000_000 + seq * 1_000),
@@ -148,6 +150,16 @@ describe("timelineReducer", () => {
     expect(reacted.bySeq.get(1)?.reactions).toEqual([{ emoji: "👍", count: 1, userIds: ["me"], mine: true }]);
 
     expect(apply([{ type: "edited", seq: 9, body: "x", editedAt }], timeline)).toBe(timeline);
+  });
+
+  it("raises a parent's thread count and last reply time, never lowers them (replies' events can cross)", () => {
+    const timeline = apply([page([1, 2], "replace")]);
+    const [early, late] = [new Date(Date.UTC(2026, 11, 7, 3, 0)), new Date(Date.UTC(2026, 11, 7, 3, 1))];
+    const second = apply([{ type: "thread", seq: 2, threadReplyCount: 2, threadLastReplyAt: late }], timeline);
+    expect(second.bySeq.get(2)).toMatchObject({ threadReplyCount: 2, threadLastReplyAt: late });
+    const crossed = apply([{ type: "thread", seq: 2, threadReplyCount: 1, threadLastReplyAt: early }], second);
+    expect(crossed.bySeq.get(2)).toMatchObject({ threadReplyCount: 2, threadLastReplyAt: late });
+    expect(crossed.bySeq.get(1)).toMatchObject({ threadReplyCount: 0, threadLastReplyAt: null });
   });
 
   it("says when an envelope cannot stand in for the message", () => {

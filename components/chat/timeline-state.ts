@@ -29,6 +29,7 @@ export type TimelineAction =
   | { type: "deleted"; seq: number; deletedAt: Date }
   | { type: "reaction"; event: ReactionEvent; myId: string }
   | { type: "pinned"; seq: number; pinned: boolean }
+  | { type: "thread"; seq: number; threadReplyCount: number; threadLastReplyAt: Date }
   | { type: "outgoing"; message: OutgoingMessage }
   | { type: "outgoing-state"; clientId: string; state: OutgoingMessage["state"]; error?: string }
   | { type: "outgoing-discard"; clientId: string };
@@ -66,6 +67,13 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
     }
     case "pinned":
       return updateAt(timeline, action.seq, (message) => ({ ...message, pinned: action.pinned }));
+    case "thread":
+      // Events of concurrent replies can arrive out of order: the higher count is the newer state.
+      return updateAt(timeline, action.seq, (message) =>
+        message.threadReplyCount >= action.threadReplyCount
+          ? message
+          : { ...message, threadReplyCount: action.threadReplyCount, threadLastReplyAt: action.threadLastReplyAt },
+      );
     case "outgoing":
       return { ...timeline, outgoing: [...timeline.outgoing, action.message] };
     case "outgoing-state":
@@ -124,6 +132,8 @@ function messageFromEnvelope(envelope: MessageEnvelope, sender: MessageView["sen
     attachments: [],
     reactions: [],
     pinned: false,
+    threadReplyCount: 0,
+    threadLastReplyAt: null,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(envelope.createdAt),

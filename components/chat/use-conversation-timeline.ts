@@ -14,6 +14,7 @@ import {
   type MessagePinnedEvent,
   type MessageView,
   type ReactionEvent,
+  type ThreadReplyEvent,
 } from "./chat-types";
 import { fetchHistoryAfter } from "./fetch-history-after";
 import { describeError } from "./send-errors";
@@ -182,6 +183,9 @@ export function useConversationTimeline({
   );
   useChannelEvent<ReactionEvent>(channel, CHAT_EVENTS.reaction, (event) => dispatch({ type: "reaction", event, myId: me.id }));
   useChannelEvent<MessagePinnedEvent>(channel, CHAT_EVENTS.messagePinned, (event) => dispatch({ type: "pinned", seq: event.seq, pinned: event.pinned }));
+  useChannelEvent<ThreadReplyEvent>(channel, CHAT_EVENTS.threadReply, (event) =>
+    dispatch({ type: "thread", seq: event.parentSeq, threadReplyCount: event.threadReplyCount, threadLastReplyAt: new Date(event.threadLastReplyAt) }),
+  );
 
   // Catch up when the channel is subscribed (again), not when the socket is back: until the gateway has the new
   // subscription, messages go past this tab unseen, and a catch-up run at "connected" could finish before them.

@@ -18,6 +18,12 @@ describe("describeNotification", () => {
       body: "hi @carol",
       href: "/chat",
     });
+    expect(describeNotification({ kind: "chat.thread-reply", payload: { senderName: "Bob", preview: "Agreed", conversationId: "c1" } })).toEqual({
+      title: "Bob replied in your thread",
+      body: "Agreed",
+      href: "/chat",
+      about: "/chat/c1",
+    });
     // Chat notifications name the conversation's page, where no toast is needed.
     expect(describeNotification({ kind: "chat.message", payload: { senderName: "Bob", conversationId: "c1", seq: 3 } }).about).toBe("/chat/c1");
   });

@@ -46,6 +46,12 @@ const KINDS: Record<string, (payload: Payload) => NotificationDisplay> = {
     href: "/chat",
     about: conversationPage(p.conversationId),
   }),
+  "chat.thread-reply": (p) => ({
+    title: `${text(p.senderName) ?? "Someone"} replied in your thread`,
+    body: text(p.preview),
+    href: "/chat",
+    about: conversationPage(p.conversationId),
+  }),
   "shop.order-status": (p) => ({
     title: `Order${typeof p.number === "number" ? ` #${p.number}` : ""} ${ORDER_STATUS_PHRASES[text(p.status) ?? ""] ?? "was updated"}`,
     href: text(p.orderId) ? `/shop/orders/${encodeURIComponent(text(p.orderId) ?? "")}` : "/shop/orders",

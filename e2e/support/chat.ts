@@ -94,7 +94,7 @@ export async function openGroup(member: Member, path: string): Promise<void> {
 
 
 /** Picks `action` from a message's ⋯ menu. */
-export async function messageAction(item: Locator, action: "Reply" | "Edit" | "Delete" | "Pin" | "Unpin"): Promise<void> {
+export async function messageAction(item: Locator, action: "Reply" | "Reply in thread" | "Edit" | "Delete" | "Pin" | "Unpin"): Promise<void> {
   await item.hover();
   await item.getByRole("button", { name: "Message actions" }).click();
   await item.page().getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: action, exact: true }).click();

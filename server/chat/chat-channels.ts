@@ -21,6 +21,8 @@ export const CHAT_EVENTS = {
   messageDeleted: "message-deleted",
   reaction: "reaction",
   messagePinned: "message-pinned",
+  /** A reply in a message's thread (threads/reply-in-thread.ts): the parent's count, and the thread panel if open. */
+  threadReply: "thread-reply",
   receipt: "receipt",
   conversationUpdated: "conversation-updated",
 } as const;

@@ -32,6 +32,9 @@ export type MessageView = {
   reactions: ReactionSummary[];
   /** Pinned to the conversation (chat.pin); its list is chat.pinned. */
   pinned: boolean;
+  /** Replies in its thread (chat.thread) and the newest one's time. */
+  threadReplyCount: number;
+  threadLastReplyAt: Date | null;
   editedAt: Date | null;
   deletedAt: Date | null;
   createdAt: Date;
@@ -81,6 +84,8 @@ export function toMessageView(row: MessageRow, viewerId: string): MessageView {
     attachments: row.deletedAt ? [] : parseStoredAttachments(row.attachments),
     reactions: row.deletedAt ? [] : summarizeReactions(row.reactions, viewerId),
     pinned: row.pinnedAt !== null,
+    threadReplyCount: row.threadReplyCount,
+    threadLastReplyAt: row.threadLastReplyAt,
     editedAt: row.editedAt,
     deletedAt: row.deletedAt,
     createdAt: row.createdAt,

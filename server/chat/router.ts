@@ -9,6 +9,8 @@ import { EditMessageInput, editMessage } from "./messages/edit-message";
 import { GetConversationInput, getConversation } from "./conversations/get-conversation";
 import { GetHistoryInput, getHistory } from "./messages/get-history";
 import { GetLastSeenInput, getLastSeen } from "./presence/get-last-seen";
+import { GetThreadInput, getThread } from "./threads/get-thread";
+import { ReplyInThreadInput, replyInThread } from "./threads/reply-in-thread";
 import { ListPinnedMessagesInput, listPinnedMessages } from "./messages/list-pinned-messages";
 import { LeaveConversationInput, leaveConversation } from "./conversations/leave-conversation";
 import { ListConversationsInput, listConversations } from "./conversations/list-conversations";
@@ -69,6 +71,10 @@ export const chatRouter = router({
   pinned: protectedProcedure
     .input(ListPinnedMessagesInput)
     .query(({ ctx, input }) => listPinnedMessages({ db: ctx.db, userId: ctx.user.id, conversationId: input.conversationId })),
+  thread: protectedProcedure.input(GetThreadInput).query(({ ctx, input }) => getThread({ db: ctx.db, userId: ctx.user.id, messageId: input.messageId })),
+  replyInThread: protectedProcedure
+    .input(ReplyInThreadInput)
+    .mutation(({ ctx, input }) => replyInThread({ db: ctx.db, senderId: ctx.user.id, input, defer: deferAfterResponse })),
   react: protectedProcedure.input(ToggleReactionInput).mutation(({ ctx, input }) => toggleReaction({ db: ctx.db, userId: ctx.user.id, ...input })),
   markDelivered: protectedProcedure
     .input(MarkDeliveredInput)

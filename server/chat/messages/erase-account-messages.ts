@@ -10,7 +10,7 @@ import { chatLog } from "../publish-chat-events";
 export const DELETED_SENDER = { id: "casebook-deleted-user", name: "Deleted user", email: "deleted-user@casebook.invalid" } as const;
 
 /**
- * A deleted account's chat messages become tombstones of "Deleted user",
+ * A deleted account's chat messages and thread replies become tombstones of "Deleted user",
  * as if they had deleted each one themselves (body, attachments and their
  * files gone, `deletedAt` set; reactions and memberships go with the user
  * row), in one statement whatever their number.
@@ -25,6 +25,11 @@ export const eraseAccountMessages: AccountEraser = {
       UPDATE "chat_message"
          SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "attachments" = '[]', "deletedAt" = COALESCE("deletedAt", now()),
              "pinnedAt" = NULL, "pinnedById" = NULL
+       WHERE "senderId" = ${userId}`;
+    // Thread replies the same way: their thread's seqs stay gap-free and the thread stays readable.
+    await db.$executeRaw`
+      UPDATE "chat_thread_reply"
+         SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "deletedAt" = COALESCE("deletedAt", now())
        WHERE "senderId" = ${userId}`;
     const keys = withFiles.flatMap((message) => parseStoredAttachments(message.attachments).flatMap((file) => (file.thumbKey ? [file.key, file.thumbKey] : [file.key])));
     for (const key of keys) {

@@ -118,6 +118,8 @@ export async function sendMessage({
     attachments,
     reactions: [],
     pinned: false,
+    threadReplyCount: 0,
+    threadLastReplyAt: null,
     editedAt: null,
     deletedAt: null,
     createdAt: stored.createdAt,

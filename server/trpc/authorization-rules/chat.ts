@@ -64,6 +64,9 @@ export const procedures: Record<string, Rule<unknown>> = {
   "chat.react": ownMessageRule({ emoji: "👍" }),
   "chat.pin": ownMessageRule({ pinned: true }),
   "chat.pinned": conversationRule(() => ({})),
+  // A thread is its conversation's: a non-member can neither read it nor reply in it.
+  "chat.thread": ownMessageRule({}),
+  "chat.replyInThread": ownMessageRule({ clientId: randomUUID(), body: "In the thread" }),
   "chat.markDelivered": {
     access: "own-data-only",
     setup: async (kit) => {
