@@ -26,6 +26,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { env } from "../server/env";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { ensureSystemProgram } from "../scripts/stack/system-packages";
 import { createLocalDiskStore } from "../server/platform/local-disk-store";
@@ -39,7 +40,8 @@ const transcodeOnly = process.argv.includes("--transcode-only");
 const SOURCE_SECONDS = quick ? 20 : 60;
 const FIRST_FRAME_SAMPLES = quick ? 5 : 10;
 const LOAD_SECONDS = quick ? 5 : 10;
-const PRESET = "veryfast";
+/** The transcoding job's own preset (VIDEO_X264_PRESET): the headline is what a user runs. */
+const PRESET = env.VIDEO_X264_PRESET;
 const log = (line: string) => console.log(line);
 const results: Array<[string, number]> = [];
 

@@ -225,8 +225,12 @@ const EnvSchema = z.object({
   VIDEO_MAX_DURATION_MINUTES: z.coerce.number().positive().default(60),
   /** Transcoding jobs one worker runs at once: each ffmpeg run uses every core it gets. */
   VIDEO_TRANSCODE_CONCURRENCY: z.coerce.number().int().positive().default(1),
-  /** x264 preset of the ladder: slower presets are smaller at the same quality and cost more CPU. */
-  VIDEO_X264_PRESET: z.enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]).default("veryfast"),
+  /**
+   * x264 preset of the ladder: slower presets look better at the same bitrate and cost more CPU. superfast keeps a
+   * 1080p ladder near realtime on two cores: against veryfast, 31% less CPU for 0.27 dB less PSNR at 1080p and 0.30 dB
+   * at 720p, the same bytes (a 12 s noisy 1080p30 source, docs/benchmarks.md 2026-12-07).
+   */
+  VIDEO_X264_PRESET: z.enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]).default("superfast"),
   /** Uploads in progress (tus) and transcoding scratch space. Unset: video-work beside STORAGE_DIR. */
   VIDEO_WORK_DIR: optional,
   /** A viewer's views of one video count once per this many hours (Redis key with a TTL per viewer and video). */
