@@ -11,6 +11,7 @@ import { Popover } from "@/components/ui/popover";
 import { formatTime } from "./chat-time";
 import type { ChatAttachment, ChatUser, ConversationMember, MessageView } from "./chat-types";
 import { EmojiPicker } from "./emoji-picker";
+import { LinkPreviewCard } from "./link-preview-card";
 import { MessageAttachments } from "./message-attachments";
 import { MessageReactions, QUICK_REACTIONS } from "./message-reactions";
 import { MessageStatus, type DeliveryStatus } from "./message-status";
@@ -97,6 +98,7 @@ export function MessageItem(props: MessageItemProps) {
           ) : null}
           {!deleted ? <MessageAttachments attachments={props.attachments} /> : null}
         </div>
+        {message?.linkPreview && !deleted ? <LinkPreviewCard preview={message.linkPreview} /> : null}
         {message && !deleted ? <MessageReactions reactions={message.reactions} onToggle={(emoji) => actions.onReact(message, emoji)} /> : null}
         {message && message.threadReplyCount > 0 ? <ThreadLine message={message} onOpen={() => actions.onOpenThread(message)} /> : null}
         <p className="mt-0.5 flex items-center gap-1.5 text-[11px] text-muted">

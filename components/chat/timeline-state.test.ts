@@ -21,6 +21,7 @@ function message(seq: number, body = `message ${seq}`): MessageView {
     pinned: false,
     threadReplyCount: 0,
     threadLastReplyAt: null,
+    linkPreview: null,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(1_700_000_000_000 + seq * 1_000),

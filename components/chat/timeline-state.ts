@@ -30,6 +30,7 @@ export type TimelineAction =
   | { type: "reaction"; event: ReactionEvent; myId: string }
   | { type: "pinned"; seq: number; pinned: boolean }
   | { type: "thread"; seq: number; threadReplyCount: number; threadLastReplyAt: Date }
+  | { type: "link-preview"; seq: number; linkPreview: NonNullable<MessageView["linkPreview"]> }
   | { type: "outgoing"; message: OutgoingMessage }
   | { type: "outgoing-state"; clientId: string; state: OutgoingMessage["state"]; error?: string }
   | { type: "outgoing-discard"; clientId: string };
@@ -74,6 +75,8 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
           ? message
           : { ...message, threadReplyCount: action.threadReplyCount, threadLastReplyAt: action.threadLastReplyAt },
       );
+    case "link-preview":
+      return updateAt(timeline, action.seq, (message) => (message.deletedAt ? message : { ...message, linkPreview: action.linkPreview }));
     case "outgoing":
       return { ...timeline, outgoing: [...timeline.outgoing, action.message] };
     case "outgoing-state":
@@ -134,6 +137,7 @@ function messageFromEnvelope(envelope: MessageEnvelope, sender: MessageView["sen
     pinned: false,
     threadReplyCount: 0,
     threadLastReplyAt: null,
+    linkPreview: null,
     editedAt: null,
     deletedAt: null,
     createdAt: new Date(envelope.createdAt),

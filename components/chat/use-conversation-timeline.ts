@@ -15,6 +15,7 @@ import {
   type MessageView,
   type ReactionEvent,
   type ThreadReplyEvent,
+  type MessageLinkPreviewEvent,
 } from "./chat-types";
 import { fetchHistoryAfter } from "./fetch-history-after";
 import { describeError } from "./send-errors";
@@ -183,6 +184,9 @@ export function useConversationTimeline({
   );
   useChannelEvent<ReactionEvent>(channel, CHAT_EVENTS.reaction, (event) => dispatch({ type: "reaction", event, myId: me.id }));
   useChannelEvent<MessagePinnedEvent>(channel, CHAT_EVENTS.messagePinned, (event) => dispatch({ type: "pinned", seq: event.seq, pinned: event.pinned }));
+  useChannelEvent<MessageLinkPreviewEvent>(channel, CHAT_EVENTS.messageLinkPreview, (event) =>
+    dispatch({ type: "link-preview", seq: event.seq, linkPreview: event.linkPreview }),
+  );
   useChannelEvent<ThreadReplyEvent>(channel, CHAT_EVENTS.threadReply, (event) =>
     dispatch({ type: "thread", seq: event.parentSeq, threadReplyCount: event.threadReplyCount, threadLastReplyAt: new Date(event.threadLastReplyAt) }),
   );

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 import { parseStoredAttachments, type ChatAttachment } from "./attachments/attachments";
+import { readLinkPreview, type LinkPreview } from "./link-previews/link-preview";
 import { previewOf } from "./messages/message-body";
 
 /** What the UI shows of a person: a name, an @username and an avatar URL. */
@@ -35,6 +36,8 @@ export type MessageView = {
   /** Replies in its thread (chat.thread) and the newest one's time. */
   threadReplyCount: number;
   threadLastReplyAt: Date | null;
+  /** Its first link's card, once the chat-link-preview job has read the page. */
+  linkPreview: LinkPreview | null;
   editedAt: Date | null;
   deletedAt: Date | null;
   createdAt: Date;
@@ -86,6 +89,7 @@ export function toMessageView(row: MessageRow, viewerId: string): MessageView {
     pinned: row.pinnedAt !== null,
     threadReplyCount: row.threadReplyCount,
     threadLastReplyAt: row.threadLastReplyAt,
+    linkPreview: row.deletedAt ? null : readLinkPreview(row.linkPreview),
     editedAt: row.editedAt,
     deletedAt: row.deletedAt,
     createdAt: row.createdAt,

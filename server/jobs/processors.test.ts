@@ -22,6 +22,7 @@ const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   // Its worker is started by the Feed tests' kit; server/feed/timeline.test.ts checks what it does.
   "feed-fanout": "server/feed/feed-test-kit.ts",
   "links-preview": "server/links/preview/link-preview.test.ts",
+  "chat-link-preview": "server/chat/link-previews/link-previews.test.ts",
   "transcode-video": "server/videos/transcode-video.test.ts",
   // Their workers are started by the Rides tests' kit; server/rides/matching/matching.test.ts checks what they do.
   "rides-match": "server/rides/rides-test-kit.ts",

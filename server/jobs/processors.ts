@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { attachLinkPreview } from "@/server/chat/link-previews/attach-link-preview";
 import { env } from "@/server/env";
 import { fanOutPost } from "@/server/feed/timeline/fan-out-post";
 import { refreshLinkPreview } from "@/server/links/preview/refresh-link-preview";
@@ -40,6 +41,10 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   // Writes the card only while the link still points where it was read from.
   "links-preview": async ({ linkId }) => {
     await refreshLinkPreview({ db, linkId });
+  },
+  // A message that has its card is only pushed again (attach-link-preview.ts).
+  "chat-link-preview": async ({ messageId }) => {
+    await attachLinkPreview({ db, redis, messageId });
   },
   // Starts from scratch on every attempt, and publishes only once (transcode-video.ts).
   "transcode-video": async ({ videoId }, job) => {

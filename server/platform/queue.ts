@@ -22,6 +22,8 @@ export type JobPayloads = {
   "rides-match": { tripId: string };
   /** Rides: an offer's deadline; still unanswered, it expires and the trip goes to the next driver. */
   "rides-offer-expiry": { offerId: string };
+  /** Chat: reads the card of a new message's first link (server/chat/link-previews/attach-link-preview.ts). */
+  "chat-link-preview": { messageId: string };
 };
 export type JobName = keyof JobPayloads;
 

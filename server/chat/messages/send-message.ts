@@ -9,6 +9,8 @@ import { CHAT_EVENTS } from "../chat-channels";
 import { chatLog, publishToConversation } from "../publish-chat-events";
 import { MESSAGE_INCLUDE, toEnvelope, toMessageView, toReplyPreview, type MessageView } from "../chat-views";
 import { notAMember } from "../conversations/get-membership-or-throw";
+import { enqueue } from "@/server/platform/queue";
+import { firstLinkIn } from "../link-previews/first-link";
 import { messageInserterFor } from "./insert-messages";
 import { mentionedUsernames, messageBodyOrThrow } from "./message-body";
 import { notifyMessageRecipients } from "./notify-message-recipients";
@@ -120,6 +122,7 @@ export async function sendMessage({
     pinned: false,
     threadReplyCount: 0,
     threadLastReplyAt: null,
+    linkPreview: null,
     editedAt: null,
     deletedAt: null,
     createdAt: stored.createdAt,
@@ -129,6 +132,8 @@ export async function sendMessage({
   // Only @mentions and a DM whose recipient has no unread DM notification yet notify: the insert already told which,
   // so most messages need no second look at the database.
   if (stored.notifyDm || mentionedUsernames(body).length > 0) defer(() => notifyMessageRecipients({ db, message }));
+  // Its first link's card is read by the worker and pushed when ready (link-previews/attach-link-preview.ts).
+  if (firstLinkIn(body)) defer(() => enqueue("chat-link-preview", { messageId: id }));
   return message;
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "chat_message" ADD COLUMN     "linkPreview" JSONB;
