@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "./support/test";
-import { arrive, composer, conversationChannel, createGroup, messageAction, messageBy, openGroup, send, sidebarRow } from "./support/chat";
+import { arrive, composer, conversationChannel, createGroup, messageAction, messageBy, openGroup, send, sidebarRow, type Member } from "./support/chat";
 
 /**
  * What Slack and WhatsApp users expect of Chat (issue 16): any emoji as a
@@ -51,6 +51,8 @@ test("the emoji picker reacts with any emoji and inserts into the composer, and 
       await pickEmoji(picker, "unicorn", "🦄");
       await expect(picker).toHaveCount(0);
     }
+    // Closed either way, the picker gives focus back to the button it was opened from.
+    await expect(incoming.getByRole("button", { name: "React", exact: true })).toBeFocused();
   }
   await expect(incoming.getByRole("button", { name: "🦄 1, including you" })).toBeVisible();
   await expect(messageBy(ava.page, "You", "Pick an emoji for this").getByRole("button", { name: "🦄 1" })).toBeVisible();
@@ -228,4 +230,49 @@ test("any member pins a message: the header lists it for everyone and opens the 
   await expect(ben.page.getByRole("dialog", { name: "Pinned messages" })).toContainText("No pinned messages yet");
   await expect(messageBy(ben.page, ava.name, "Meeting at noon")).not.toContainText("pinned");
   await Promise.all([ava.context.close(), ben.context.close()]);
+});
+
+/** "New message" from `from` to `to`; resolves with the DM's path once `from` has it open. */
+async function startDirectMessage(from: Member, to: Member): Promise<string> {
+  await from.page.goto("/chat");
+  await from.page.getByRole("button", { name: "New message" }).first().click();
+  await from.page.getByLabel("Search people").fill(to.username);
+  await from.page.getByRole("button", { name: `Message ${to.name}` }).click();
+  await expect(from.page).toHaveURL(/\/chat\/[^/?]+$/);
+  await expect(composer(from.page)).toBeVisible();
+  return new URL(from.page.url()).pathname;
+}
+
+test("messages in the conversation on screen raise no toast and leave no unread bell entry", async ({ browser, baseURL }) => {
+  const [ava, ben, cam] = await Promise.all([arrive(browser, baseURL, "Ava"), arrive(browser, baseURL, "Ben"), arrive(browser, baseURL, "Cam")]);
+  const path = await startDirectMessage(ava, ben);
+  await ava.subscribed(conversationChannel(path));
+  await openGroup(ben, path);
+  // Toasts go as fast as they come: keep the title of every one Ben's page shows.
+  await ben.page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { seenToasts: seen });
+    new MutationObserver(() => {
+      for (const toast of document.querySelectorAll('[aria-relevant="additions"] > [role="status"]')) {
+        const text = toast.textContent ?? "";
+        if (!seen.includes(text)) seen.push(text);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const seenToasts = () => ben.page.evaluate(() => (window as unknown as { seenToasts: string[] }).seenToasts);
+
+  await send(ava.page, "Are you reading this?");
+  await expect(messageBy(ben.page, ava.name, "Are you reading this?")).toBeVisible();
+
+  // Cam writes to Ben elsewhere: that toast and bell entry come, so Ben's notifications are flowing.
+  await startDirectMessage(cam, ben);
+  await send(cam.page, "Lunch?");
+  await expect.poll(seenToasts).toContainEqual(expect.stringContaining(`New message from ${cam.name}`));
+  expect(await seenToasts()).not.toContainEqual(expect.stringContaining(`New message from ${ava.name}`));
+  await ben.page.getByRole("button", { name: /^Notifications/ }).click();
+  const panel = ben.page.getByRole("dialog", { name: "Notifications" });
+  const unread = (name: string) => panel.getByRole("listitem").filter({ hasText: `New message from ${name}` }).filter({ hasText: "(unread)" });
+  await expect(unread(cam.name)).toBeVisible();
+  await expect(unread(ava.name)).toHaveCount(0);
+  await Promise.all([ava.context.close(), ben.context.close(), cam.context.close()]);
 });

@@ -55,6 +55,16 @@ export function MessageItem(props: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pickingEmoji, setPickingEmoji] = useState(false);
+  // The picker opens from the React menu, which has put focus back on its button: that is where it returns.
+  const pickerOpener = useRef<HTMLElement | null>(null);
+  const openPicker = () => {
+    pickerOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setPickingEmoji(true);
+  };
+  const closePicker = () => {
+    setPickingEmoji(false);
+    if (pickerOpener.current?.isConnected) pickerOpener.current.focus();
+  };
   const toolbar = useRef<HTMLDivElement>(null);
   const deleted = message?.deletedAt != null;
 
@@ -130,12 +140,12 @@ export function MessageItem(props: MessageItemProps) {
               ))}
             </div>
             <MenuSeparator />
-            <MenuItem onSelect={() => setPickingEmoji(true)}>More emoji…</MenuItem>
+            <MenuItem onSelect={openPicker}>More emoji…</MenuItem>
           </Menu>
-          <Popover anchor={toolbar} open={pickingEmoji} onClose={() => setPickingEmoji(false)} label="Pick a reaction" align={mine ? "start" : "end"}>
+          <Popover anchor={toolbar} open={pickingEmoji} onClose={closePicker} label="Pick a reaction" align={mine ? "start" : "end"}>
             <EmojiPicker
               onPick={(emoji) => {
-                setPickingEmoji(false);
+                closePicker();
                 actions.onReact(message, emoji);
               }}
             />
