@@ -29,6 +29,8 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/shop/cart/cart-limits",
   "server/shop/catalog/search-options",
   "server/shop/checkout/shipping-address",
+  "server/shop/checkout/tax-rate-label",
+  "server/shop/discounts/discount-rules",
   "server/shop/orders/order-events",
   "server/shop/orders/tracking-number",
   "server/shop/reviews/review-limits",

@@ -9,6 +9,7 @@ import { redis } from "@/server/platform/redis";
 import { storage } from "@/server/platform/storage";
 import { seedDemoDrivers } from "@/server/rides/demo/seed-demo-drivers";
 import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
+import { seedDemoDiscounts } from "@/server/shop/discounts/seed-demo-discounts";
 import { DEMO_CHANNELS } from "@/server/videos/demo/demo-videos";
 import { seedDemoVideos } from "@/server/videos/demo/seed-demo-videos";
 
@@ -20,6 +21,8 @@ try {
     // After the accounts: the demo shoppers leave the seeded reviews.
     const catalog = await seedDemoCatalog({ db });
     if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
+    const discounts = await seedDemoDiscounts({ db });
+    if (discounts) console.log(`Created ${discounts} demo discount codes (WELCOME10, SAVE5).`);
     // After the accounts: the demo people follow each other and the generated ones.
     const feed = await seedDemoFeed({ db, storage, demoUsernames: DEMO_ACCOUNTS.filter((account) => account.role !== "driver").map((account) => account.username) });
     if (feed.accountsCreated || feed.postsCreated || feed.picturesCreated) console.log(`Created the demo feed: ${feed.accountsCreated} people, ${feed.followsCreated} follows, ${feed.postsCreated} posts, ${feed.picturesCreated} pictures.`);

@@ -15,6 +15,27 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
 const optional = z.string().min(1).optional();
+/**
+ * "US:0,DE:19,GB:20" → { US: 0, DE: 1900, GB: 2000 }: a percentage (up to two
+ * decimals, 0–100) per ISO country code, kept as integer basis points so tax
+ * is computed in integers.
+ */
+const taxRates = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((list, ctx) => {
+      const rates: Record<string, number> = {};
+      for (const entry of list.split(",").map((item) => item.trim()).filter(Boolean)) {
+        const match = /^([A-Za-z]{2})\s*:\s*(\d{1,3})(?:\.(\d{1,2}))?$/.exec(entry);
+        const country = match?.[1]?.toUpperCase() ?? "";
+        const basisPoints = match ? Number(match[2]) * 100 + Number((match[3] ?? "").padEnd(2, "0")) : NaN;
+        if (!match || basisPoints > 10_000) ctx.addIssue({ code: "custom", message: `"${entry}" is not COUNTRY:PERCENT like DE:19 or US:7.25 (0 to 100)` });
+        else if (country in rates) ctx.addIssue({ code: "custom", message: `${country} is listed twice` });
+        else rates[country] = basisPoints;
+      }
+      return rates;
+    });
 const secret = (minLength: number) => z.string().min(minLength, `must be at least ${minLength} characters`).optional();
 
 const EnvSchema = z.object({
@@ -266,12 +287,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]*\{number\}[^\s]*$/, "SHOP_TRACKING_URL must be an http(s) URL containing {number}.")
     .default("https://parcelsapp.com/en/tracking/{number}"),
+  /** Tax per shipping country in percent (VAT or sales tax), charged on subtotal − discount + shipping; countries not listed pay none. */
+  SHOP_TAX_RATES: taxRates("US:0,DE:19,GB:20"),
   /** Checkouts started, per signed-in user or guest IP. */
   RATE_LIMIT_CHECKOUT_POINTS: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Cart additions and changes, per signed-in user or guest IP. */
   RATE_LIMIT_CART_POINTS: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_CART_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Discount code look-ups (checkout quotes and orders with a code), per signed-in user or guest IP: codes cannot be guessed by trying many. */
+  RATE_LIMIT_DISCOUNT_CODE_POINTS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_DISCOUNT_CODE_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
 });
 
 const SettingsSchema = EnvSchema.transform((settings) => ({

@@ -91,6 +91,12 @@ export function SimulatedCheckout({ session }: { session: SimulatedSessionView }
               </li>
             ))}
           </ul>
+          {session.discount ? (
+            <p className="flex justify-between gap-4 border-t border-border py-2 text-sm text-success" data-testid="pay-discount">
+              <span>{session.discount.name}</span>
+              <span className="tabular-nums">−{formatMoney(session.discount.amountCents, session.currency)}</span>
+            </p>
+          ) : null}
           <p className="mt-4 flex justify-between border-t border-border pt-4 text-base font-semibold text-fg">
             <span>Total due</span>
             <span className="tabular-nums">{total}</span>

@@ -92,3 +92,29 @@ export async function countHandledWebhookEvents(type: string): Promise<number> {
     return Number(result.rows[0]?.count ?? 0);
   });
 }
+
+/** A discount code owned by one spec: `<prefix><random tag>`, upper-case, as staff would create it. Answers the code. */
+export async function createTestDiscountCode({
+  prefix,
+  kind,
+  value,
+  usageLimit = null,
+  timesUsed = 0,
+  expiresAt = null,
+}: {
+  prefix: string;
+  kind: "percent" | "amount";
+  value: number;
+  usageLimit?: number | null;
+  timesUsed?: number;
+  expiresAt?: Date | null;
+}): Promise<string> {
+  const code = `${prefix}${randomUUID().slice(0, 6)}`.toUpperCase();
+  await withShopDatabase((client) =>
+    client.query(
+      `INSERT INTO shop_discount_code (id, code, kind, value, "usageLimit", "timesUsed", "expiresAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [`e2e-${code.toLowerCase()}`, code, kind, value, usageLimit, timesUsed, expiresAt],
+    ),
+  );
+  return code;
+}

@@ -26,6 +26,7 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  * - chat-send      120 messages / min per user                  (RATE_LIMIT_CHAT_SEND_*)
  * - checkout       10 checkouts started / min per user or guest IP (RATE_LIMIT_CHECKOUT_*)
  * - cart-write     120 cart changes / min per user or guest IP  (RATE_LIMIT_CART_*)
+ * - discount-code  30 discount code look-ups / 10 min per user or guest IP (RATE_LIMIT_DISCOUNT_CODE_*)
  * - feed-post      30 posts / 5 min per user                    (RATE_LIMIT_FEED_POST_*)
  * - feed-follow    60 follows and unfollows / 5 min per user    (RATE_LIMIT_FEED_FOLLOW_*)
  * - feed-like      300 likes, reposts, bookmarks / 5 min per user (RATE_LIMIT_FEED_LIKE_*)
@@ -45,6 +46,7 @@ export const RATE_LIMIT_POLICIES = {
   "chat-send": policy("chat-send", env.RATE_LIMIT_CHAT_SEND_POINTS, env.RATE_LIMIT_CHAT_SEND_WINDOW_SECONDS),
   checkout: policy("checkout", env.RATE_LIMIT_CHECKOUT_POINTS, env.RATE_LIMIT_CHECKOUT_WINDOW_SECONDS),
   "cart-write": policy("cart-write", env.RATE_LIMIT_CART_POINTS, env.RATE_LIMIT_CART_WINDOW_SECONDS),
+  "discount-code": policy("discount-code", env.RATE_LIMIT_DISCOUNT_CODE_POINTS, env.RATE_LIMIT_DISCOUNT_CODE_WINDOW_SECONDS),
   "feed-post": policy("feed-post", env.RATE_LIMIT_FEED_POST_POINTS, env.RATE_LIMIT_FEED_POST_WINDOW_SECONDS),
   "feed-follow": policy("feed-follow", env.RATE_LIMIT_FEED_FOLLOW_POINTS, env.RATE_LIMIT_FEED_FOLLOW_WINDOW_SECONDS),
   "feed-like": policy("feed-like", env.RATE_LIMIT_FEED_LIKE_POINTS, env.RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS),

@@ -3,6 +3,7 @@ import { adminProductsRouter } from "./admin-products/router";
 import { cartRouter } from "./cart/router";
 import { catalogRouter } from "./catalog/router";
 import { checkoutRouter } from "./checkout/router";
+import { adminDiscountsRouter } from "./discounts/router";
 import { adminOrdersRouter, ordersRouter } from "./orders/router";
 import { reviewsRouter } from "./reviews/router";
 
@@ -18,4 +19,5 @@ export const shopRouter = router({
   checkout: checkoutRouter,
   orders: ordersRouter,
   adminOrders: adminOrdersRouter,
+  adminDiscounts: adminDiscountsRouter,
 });

@@ -7,9 +7,10 @@ import { cn } from "@/components/ui/cn";
 const TABS = [
   { href: "/shop/admin/products", label: "Products" },
   { href: "/shop/admin/orders", label: "Orders" },
+  { href: "/shop/admin/discounts", label: "Discounts" },
 ] as const;
 
-/** Products | Orders, the current one marked for screen readers too. */
+/** Products | Orders | Discounts, the current one marked for screen readers too. */
 export function AdminTabs() {
   const pathname = usePathname();
   return (

@@ -12,18 +12,12 @@ import { Field, TextField } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import type { AdminProductView } from "@/server/shop/admin-products/admin-product-view";
+import { parsePrice } from "./parse-price";
 import { ProductImagesField } from "./product-images-field";
 
 const FIELDS = ["name", "brand", "categorySlug", "priceCents", "description", "images", "onHand"] as const;
 type Errors = Partial<Record<(typeof FIELDS)[number] | "form", string>>;
 export type CategoryOption = { slug: string; name: string };
-
-/** "19.99" → 1999; null when it is not a price. */
-function parsePrice(text: string): number | null {
-  const match = /^\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
-}
 
 /** Create a product (`product` null) or edit one. */
 export function ProductFormDialog({

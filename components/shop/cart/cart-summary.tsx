@@ -34,7 +34,7 @@ export function CartSummary({ cart }: { cart: CartView }) {
             Checkout
           </Link>
         )}
-        <p className="text-xs text-muted">Prices and stock are checked again when you check out.</p>
+        <p className="text-xs text-muted">Discount codes and tax are added at checkout, where prices and stock are checked again.</p>
       </CardBody>
     </Card>
   );

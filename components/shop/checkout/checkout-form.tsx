@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -16,6 +16,7 @@ import { ADDRESS_LIMITS, BuyerEmail, ShippingAddress, type ShippingAddress as Sa
 import { CartIcon } from "../cart/cart-icon";
 import { useCart } from "../cart/use-cart";
 import { CheckoutSummary } from "./checkout-summary";
+import { DiscountCodeField } from "./discount-code-field";
 import { ShippingAddressFields, type AddressField, type AddressValues } from "./shipping-address-fields";
 import { LoadError } from "@/components/ui/load-error";
 
@@ -29,7 +30,9 @@ const EMPTY_ADDRESS: AddressValues = { name: "", line1: "", line2: "", city: "",
  * summary. The same rules as the server check the fields first; "Continue to
  * payment" creates the order at today's prices, holds the stock and sends the
  * browser to the payment page. A signed-in buyer starts from the address of
- * their last order (`savedAddress`).
+ * their last order (`savedAddress`). A discount code and the country are
+ * priced by the server's quote as they change; the order is priced again
+ * when it is placed.
  */
 export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: string | null; savedAddress: SavedAddress | null }) {
   const trpc = useTRPC();
@@ -39,6 +42,19 @@ export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: str
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  // The code the buyer last applied; the quote says whether it applies.
+  const [codeTried, setCodeTried] = useState<string | null>(null);
+  const [codeRefused, setCodeRefused] = useState<string | null>(null);
+  const quote = useQuery({
+    ...trpc.shop.checkout.quote.queryOptions({ discountCode: codeTried ?? undefined, country: address.country || undefined }),
+    placeholderData: keepPreviousData,
+    // Each quote with a code spends one of the buyer's code look-ups; the order is priced again when placed anyway.
+    refetchOnWindowFocus: false,
+  });
+  const settledQuote = quote.isPlaceholderData ? undefined : quote.data;
+  // Only a quote for the code now tried counts: a Remove must not leave the previous quote's code in the order.
+  const appliedCode = codeTried !== null && quote.data?.discount?.code === codeTried ? codeTried : null;
+  const discountError = codeRefused ?? (codeTried && settledQuote ? settledQuote.discountError : null);
 
   const start = useMutation(
     trpc.shop.checkout.start.mutationOptions({
@@ -47,6 +63,10 @@ export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: str
         if (error.data?.field === "email") {
           setErrors({ email: error.message });
           focusFirstInvalid();
+        } else if (error.data?.field === "discountCode") {
+          // Used up or expired since it was applied: the totals drop it, the field says why.
+          setCodeRefused(error.message);
+          setCodeTried(null);
         } else setProblem({ message: error.message, backToCart: error.data?.appCode === "CONFLICT" || error.data?.appCode === "BAD_REQUEST" });
       },
     }),
@@ -65,7 +85,7 @@ export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: str
       return;
     }
     setErrors({});
-    start.mutate(parsed.data);
+    start.mutate({ ...parsed.data, discountCode: appliedCode ?? undefined });
   };
 
   if (cart.isPending) return <CheckoutSkeleton />;
@@ -165,7 +185,27 @@ export function CheckoutForm({ accountEmail, savedAddress }: { accountEmail: str
         </CardBody>
       </Card>
       <div className="lg:sticky lg:top-24">
-        <CheckoutSummary cart={cart.data} />
+        <CheckoutSummary
+          cart={cart.data}
+          quote={quote.data}
+          quoteError={quote.isError ? quote.error.message : null}
+          discountField={
+            <DiscountCodeField
+              applied={appliedCode}
+              error={discountError}
+              checking={quote.isFetching && codeTried !== null && !appliedCode}
+              disabled={busy}
+              onApply={(code) => {
+                setCodeRefused(null);
+                setCodeTried(code);
+              }}
+              onRemove={() => {
+                setCodeRefused(null);
+                setCodeTried(null);
+              }}
+            />
+          }
+        />
       </div>
     </div>
   );

@@ -1,11 +1,28 @@
+import type { ReactNode } from "react";
 import { Card, CardBody } from "@/components/ui/card";
 import type { CartView } from "@/server/shop/cart/get-cart";
+import type { CheckoutQuote } from "@/server/shop/checkout/quote-checkout";
 import { formatMoney } from "@/components/ui/money";
-import { OrderTotals } from "@/components/shop/order-totals";
+import { OrderTotals, taxLineLabel } from "@/components/shop/order-totals";
 
-/** The order as it will be charged: each line at today's price, shipping and the total the server computed. */
-export function CheckoutSummary({ cart }: { cart: CartView }) {
+/**
+ * The order as it will be charged: each line at today's price, then the
+ * server's quote for the code and country chosen so far (discount, shipping,
+ * tax, total). Until the first quote arrives the cart's own totals show.
+ */
+export function CheckoutSummary({
+  cart,
+  quote,
+  quoteError,
+  discountField,
+}: {
+  cart: CartView;
+  quote: CheckoutQuote | undefined;
+  quoteError: string | null;
+  discountField: ReactNode;
+}) {
   const money = (cents: number) => formatMoney(cents, cart.currency);
+  const totals = quote ?? cart;
   return (
     <Card aria-labelledby="checkout-summary-heading">
       <CardBody className="space-y-4">
@@ -26,11 +43,30 @@ export function CheckoutSummary({ cart }: { cart: CartView }) {
             </li>
           ))}
         </ul>
-        <OrderTotals {...cart} testIdPrefix="checkout" className="border-t border-border pt-3" />
+        <div className="border-t border-border pt-3">{discountField}</div>
+        <OrderTotals
+          {...totals}
+          discount={quote?.discount ? { label: `${quote.discount.code} · ${quote.discount.label}`, cents: quote.discountCents } : null}
+          tax={taxLine(quote)}
+          testIdPrefix="checkout"
+          className="border-t border-border pt-3"
+        />
+        {quoteError ? (
+          <p role="alert" className="text-sm text-danger">
+            We could not update the totals: {quoteError}
+          </p>
+        ) : null}
         <p className="text-xs text-muted">Prices and stock are confirmed when you continue; your items are then held for you while you pay.</p>
       </CardBody>
     </Card>
   );
+}
+
+/** "Tax (DE, 19%)" with its amount once the quote knows the country's rate; "Tax" and a dash before. */
+function taxLine(quote: CheckoutQuote | undefined): { label: string; cents: number | null } {
+  const rate = quote?.taxRateBasisPoints ?? null;
+  if (!quote || rate === null) return { label: taxLineLabel(null, null), cents: null };
+  return { label: taxLineLabel(quote.taxCountry, rate), cents: quote.taxCents };
 }
 
 const PROBLEMS = {

@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import type { OrderItemView, OrderView } from "@/server/shop/orders/order-view";
 import { formatMoney } from "@/components/ui/money";
-import { OrderTotals } from "@/components/shop/order-totals";
+import { OrderTotals, taxLineLabel } from "@/components/shop/order-totals";
 import { BuyAgainButton } from "./buy-again-button";
 import { CancelOrderDialog } from "./cancel-order-dialog";
 import { formatDateTime, orderLabel } from "./format-order";
@@ -98,7 +98,13 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
                     <OrderLine key={item.productId} item={item} money={money} canReview={view.status === "delivered" && !view.guest} />
                   ))}
                 </ul>
-                <OrderTotals {...view} testIdPrefix="order" className="border-t border-border pt-3" />
+                <OrderTotals
+                  {...view}
+                  discount={view.discountCode ? { label: view.discountCode, cents: view.discountCents } : null}
+                  tax={view.taxRateBasisPoints === null ? null : { label: taxLineLabel(view.shippingAddress?.country ?? null, view.taxRateBasisPoints), cents: view.taxCents }}
+                  testIdPrefix="order"
+                  className="border-t border-border pt-3"
+                />
               </CardBody>
             </Card>
             <Card>

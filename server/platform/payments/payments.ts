@@ -19,6 +19,12 @@ export type CreateCheckoutSessionInput = {
   currency: string;
   customerEmail: string;
   /**
+   * An amount off the whole session, shown under its name. The caller computes
+   * it (so its rounding is the caller's); the session's total is the line
+   * items' sum minus it. Stripe: a one-time coupon; the simulator: its own.
+   */
+  discount?: { name: string; amountOffCents: number };
+  /**
    * Copied to the session and its payment intent, so every event about it
    * carries it back. Must hold `kind` (which system's handler gets the events).
    */

@@ -81,6 +81,12 @@ function answerLikeStripe({ method, path, form }: RecordedRequest): Answer {
       return { status: 200, body: session };
     }
   }
+  if (method === "POST" && path === "/v1/coupons") {
+    return {
+      status: 200,
+      body: { id: randomBytes(8).toString("hex"), object: "coupon", amount_off: Number(form.amount_off), currency: form.currency, duration: form.duration, name: form.name, valid: true },
+    };
+  }
   if (method === "POST" && path === "/v1/refunds") {
     return {
       status: 200,
@@ -158,6 +164,21 @@ describe("Stripe gateway against a Stripe-shaped API", () => {
       expires_at: String(Date.parse("2030-01-01T00:30:00Z") / 1000),
     });
     expect(session).toEqual({ id: expect.stringMatching(/^cs_test_/), url: `https://checkout.stripe.com/c/pay/${session.id}`, expiresAt: input.expiresAt });
+  });
+
+  it("takes a discount off with a one-time coupon for exactly that amount, both requests idempotent", async () => {
+    await gateway.createCheckoutSession({ ...input, discount: { name: "A-VERY-LONG-DISCOUNT-CODE-NAME-2026 ($5.00 off)", amountOffCents: 500 } });
+
+    expect(fake.requests.map((request) => [request.method, request.path, request.headers["idempotency-key"]])).toEqual([
+      ["POST", "/v1/coupons", "shop-order-order_123-checkout-coupon"],
+      ["POST", "/v1/checkout/sessions", "shop-order-order_123-checkout"],
+    ]);
+    const [coupon, session] = fake.requests;
+    // Stripe caps coupon names at 40 characters.
+    expect(coupon?.form).toEqual({ amount_off: "500", currency: "usd", duration: "once", max_redemptions: "1", name: "A-VERY-LONG-DISCOUNT-CODE-NAME-2026 ($5." });
+    expect(session?.form["discounts[0][coupon]"]).toMatch(/^[0-9a-f]{16}$/);
+    // The line items stay at full price: the coupon is what takes the amount off.
+    expect(session?.form["line_items[0][price_data][unit_amount]"]).toBe("8900");
   });
 
   it("retries a create that failed on Stripe's side with the same idempotency key", async () => {

@@ -4,6 +4,9 @@ import type { PaymentGateway } from "./payments";
 /** Where the API is: Stripe's own by default; a stripe-mock style server in tests. */
 export type StripeApiEndpoint = Pick<Stripe.StripeConfig, "host" | "port" | "protocol">;
 
+/** Stripe refuses longer coupon names. */
+const COUPON_NAME_MAX = 40;
+
 /** Stripe in test (or live) mode, through the official library. Every write carries an idempotency key. */
 export function createStripeGateway(secretKey: string, endpoint: StripeApiEndpoint = {}): PaymentGateway {
   const stripe = new Stripe(secretKey, { maxNetworkRetries: 2, appInfo: { name: "Casebook" }, ...endpoint });
@@ -12,6 +15,14 @@ export function createStripeGateway(secretKey: string, endpoint: StripeApiEndpoi
     provider: "stripe",
 
     async createCheckoutSession(input) {
+      // A one-time coupon for exactly this session's amount off: Stripe shows it under its name and takes it off the total.
+      const coupon =
+        input.discount && input.discount.amountOffCents > 0
+          ? await stripe.coupons.create(
+              { amount_off: input.discount.amountOffCents, currency: input.currency, duration: "once", max_redemptions: 1, name: input.discount.name.slice(0, COUPON_NAME_MAX) },
+              { idempotencyKey: `${input.idempotencyKey}-coupon` },
+            )
+          : null;
       const session = await stripe.checkout.sessions.create(
         {
           mode: "payment",
@@ -20,6 +31,7 @@ export function createStripeGateway(secretKey: string, endpoint: StripeApiEndpoi
             price_data: { currency: input.currency, unit_amount: item.unitAmountCents, product_data: { name: item.name } },
           })),
           customer_email: input.customerEmail,
+          ...(coupon ? { discounts: [{ coupon: coupon.id }] } : {}),
           metadata: input.metadata,
           // Failure events are about the payment intent: give it the same metadata so they find their way back.
           payment_intent_data: { metadata: input.metadata },

@@ -9,12 +9,15 @@ import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { Redis } from "@/server/platform/redis";
 import type { CartId } from "../cart/cart-id";
 import { readCartLines } from "../cart/cart-store";
-import { shippingCentsFor } from "../cart/shipping";
+import { describeDiscount } from "../discounts/discount-rules";
+import { redeemDiscountCode } from "../discounts/redeem-discount-code";
 import { reserveStock, SHOP_TRANSACTION } from "../inventory";
 import { cancelUnpaidOrder } from "../orders/cancel-unpaid-order";
 import { changeOrderStatus } from "../orders/change-order-status";
 import { newOrderAccessToken } from "../orders/order-access-token";
 import { SHOP_PAYMENT_KIND, shopCheckoutKey } from "./payment-keys";
+import { priceCheckout } from "./price-checkout";
+import { taxRateLabel } from "./tax-rate-label";
 import { BuyerEmail, ShippingAddress } from "./shipping-address";
 
 /** What the checkout form sends. No prices: totals come from the database at this moment. */
@@ -22,6 +25,13 @@ export const StartCheckoutInput = z.object({
   /** Required for guests; signed-in buyers default to their account's email. */
   email: BuyerEmail.optional(),
   shippingAddress: ShippingAddress,
+  /** A discount code as typed; refused with `field: "discountCode"` when it does not apply. */
+  discountCode: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((code) => code || undefined),
 });
 export type StartCheckoutInput = z.input<typeof StartCheckoutInput>;
 
@@ -31,9 +41,11 @@ const log = logger.child({ module: "shop-checkout" });
 
 /**
  * The checkout saga's first half. In one transaction: the order with totals
- * computed from current database prices, its items, its first timeline row
- * and the stock reservations (held for SHOP_CHECKOUT_MINUTES) — all or
- * nothing, so a sold-out line leaves no trace. Then the payment session, keyed
+ * computed from current database prices (discount, shipping and the shipping
+ * country's tax: order-totals.ts), its items, its first timeline row, the
+ * discount code's use and the stock reservations (held for
+ * SHOP_CHECKOUT_MINUTES) — all or nothing, so a sold-out line or a code used
+ * up meanwhile leaves no trace. Then the payment session, keyed
  * by the order so a retry never opens a second one, and the order becomes
  * payment_pending. If the session cannot be created, the compensation cancels
  * the order and gives the stock back. Payment completes in
@@ -64,14 +76,16 @@ export async function startCheckout({
   const email = input.email ?? user?.email;
   if (!email) throw new AppError("BAD_REQUEST", "Enter your email so we can send the receipt.", { field: "email" });
 
-  const limit = await consume("checkout", user ? `user:${user.id}` : `ip:${clientIp}`);
+  const limitKey = user ? `user:${user.id}` : `ip:${clientIp}`;
+  const limit = await consume("checkout", limitKey);
   if (!limit.allowed) throw rateLimitError(limit);
 
   const cartLines = cartId ? await readCartLines(redis, cartId) : [];
   if (cartLines.length === 0) throw new AppError("BAD_REQUEST", "Your cart is empty.");
   const lines = await priceLines(db, cartLines);
   const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
-  const shippingCents = shippingCentsFor(subtotalCents);
+  const { totals, discount, discountError } = await priceCheckout(db, { subtotalCents, discountCode: input.discountCode, country: input.shippingAddress.country, limitKey, now });
+  if (discountError) throw new AppError("BAD_REQUEST", discountError, { field: "discountCode" });
   const reservedUntil = new Date(now.getTime() + env.SHOP_CHECKOUT_MINUTES * 60_000);
   const guestToken = user ? null : newOrderAccessToken();
 
@@ -82,8 +96,13 @@ export async function startCheckout({
         email,
         currency: env.SHOP_CURRENCY,
         subtotalCents,
-        shippingCents,
-        totalCents: subtotalCents + shippingCents,
+        discountCents: totals.discountCents,
+        shippingCents: totals.shippingCents,
+        taxCents: totals.taxCents,
+        taxRateBasisPoints: totals.taxRateBasisPoints,
+        totalCents: totals.totalCents,
+        discountCode: discount?.code ?? null,
+        discountCodeId: discount?.id ?? null,
         shippingAddress: input.shippingAddress,
         accessTokenHash: guestToken?.hash ?? null,
         cartId,
@@ -93,6 +112,7 @@ export async function startCheckout({
       },
       select: { id: true, number: true, totalCents: true },
     });
+    if (discount) await redeemDiscountCode(tx, { codeId: discount.id, code: discount.code, now });
     await reserveStock(tx, { orderId: created.id, lines, expiresAt: reservedUntil });
     return created;
   }, SHOP_TRANSACTION);
@@ -100,7 +120,8 @@ export async function startCheckout({
   const orderPage = `${origin}/shop/orders/${order.id}`;
   const tokenParam = guestToken ? `&token=${guestToken.token}` : "";
   const lineItems: CheckoutLineItem[] = lines.map((line) => ({ name: line.productName, unitAmountCents: line.unitPriceCents, quantity: line.quantity }));
-  if (shippingCents > 0) lineItems.push({ name: "Shipping", unitAmountCents: shippingCents, quantity: 1 });
+  if (totals.shippingCents > 0) lineItems.push({ name: "Shipping", unitAmountCents: totals.shippingCents, quantity: 1 });
+  if (totals.taxCents > 0) lineItems.push({ name: `Tax (${taxRateLabel(totals.taxRateBasisPoints ?? 0)})`, unitAmountCents: totals.taxCents, quantity: 1 });
 
   let session;
   try {
@@ -108,6 +129,8 @@ export async function startCheckout({
       lineItems,
       currency: env.SHOP_CURRENCY,
       customerEmail: email,
+      // The amount is ours (rounded as the order is), not a percentage the payment provider would round its own way.
+      discount: discount && totals.discountCents > 0 ? { name: `${discount.code} (${describeDiscount(discount, env.SHOP_CURRENCY)})`, amountOffCents: totals.discountCents } : undefined,
       metadata: { kind: SHOP_PAYMENT_KIND, orderId: order.id },
       successUrl: `${orderPage}?checkout=success${tokenParam}`,
       cancelUrl: `${orderPage}?checkout=cancelled${tokenParam}`,

@@ -1,11 +1,12 @@
 import type { OrderStatus } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { releaseDiscountCode } from "../discounts/redeem-discount-code";
 import { releaseStock } from "../inventory";
 import { changeOrderStatus } from "./change-order-status";
 
 /**
- * Cancels an order that was never paid and gives its held stock back, in one
- * transaction. Callers that hold a payment session must have expired it first
+ * Cancels an order that was never paid and gives its held stock (and its use
+ * of a discount code) back, in one transaction. Callers that hold a payment session must have expired it first
  * (a session still open could be paid after the stock is gone). Returns
  * whether this call cancelled it; a second call finds it cancelled and does nothing.
  */
@@ -19,6 +20,9 @@ export function cancelUnpaidOrder(
     to: "cancelled",
     note: reason,
     data: { cancelReason: reason },
-    effect: (tx) => releaseStock(tx, orderId),
+    effect: async (tx) => {
+      await releaseStock(tx, orderId);
+      await releaseDiscountCode(tx, orderId);
+    },
   });
 }

@@ -26,7 +26,13 @@ export type OrderView = {
   email: string;
   currency: string;
   subtotalCents: number;
+  /** The code applied at checkout (upper-case) and what it took off; null and 0 without one. */
+  discountCode: string | null;
+  discountCents: number;
   shippingCents: number;
+  taxCents: number;
+  /** The shipping country's rate when ordered (1900 = 19 %); null for orders placed before tax was charged. */
+  taxRateBasisPoints: number | null;
   totalCents: number;
   items: OrderItemView[];
   shippingAddress: ShippingAddress | null;
@@ -81,7 +87,11 @@ export function toOrderView(order: OrderWithDetails): OrderView {
     email: order.email,
     currency: order.currency,
     subtotalCents: order.subtotalCents,
+    discountCode: order.discountCode,
+    discountCents: order.discountCents,
     shippingCents: order.shippingCents,
+    taxCents: order.taxCents,
+    taxRateBasisPoints: order.taxRateBasisPoints,
     totalCents: order.totalCents,
     items: order.items.map((item) => ({
       productId: item.productId,

@@ -64,6 +64,7 @@ export const procedures: Record<string, Rule<unknown>> = {
   // Someone else's order is NOT_FOUND, as in shop.orders.get; a guest holds the link's token.
   "shop.cart.buyAgain": { access: "owner", request: async (kit) => ({ orderId: await orderOfA(kit) }), signedOut: 404 },
   "shop.checkout.start": { access: "public", why: "guests check out with an email; it orders the caller's own cart" },
+  "shop.checkout.quote": { access: "public", why: "prices the caller's own cart (session or guest cookie); takes no cart id" },
   "shop.orders.list": USER,
   // A guest opens their order with the token from its link, so signed out is NOT_FOUND rather than 401.
   "shop.orders.get": { access: "owner", request: async (kit) => ({ orderId: await orderOfA(kit) }), signedOut: 404 },
@@ -74,6 +75,8 @@ export const procedures: Record<string, Rule<unknown>> = {
   "shop.adminProducts.create": STAFF,
   "shop.adminProducts.update": STAFF,
   "shop.adminProducts.setStock": STAFF,
+  "shop.adminDiscounts.list": STAFF,
+  "shop.adminDiscounts.create": STAFF,
 };
 
 export const routes: Record<string, Rule<RouteRequest>> = {

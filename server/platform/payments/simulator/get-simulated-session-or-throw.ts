@@ -9,6 +9,8 @@ export type SimulatedSessionView = {
   id: string;
   status: "open" | "complete" | "expired";
   amountTotal: number;
+  /** Taken off the line items by a coupon; amountTotal is after it. */
+  discount: { name: string; amountCents: number } | null;
   currency: string;
   customerEmail: string | null;
   lineItems: z.infer<typeof LineItems>;
@@ -24,6 +26,7 @@ export async function getSimulatedSessionOrThrow({ db, sessionId, now = new Date
     id: session.id,
     status: status === "complete" || status === "expired" ? status : "open",
     amountTotal: session.amountTotal,
+    discount: session.amountDiscount > 0 ? { name: session.discountName ?? "Discount", amountCents: session.amountDiscount } : null,
     currency: session.currency,
     customerEmail: session.customerEmail,
     lineItems: LineItems.parse(session.lineItems),

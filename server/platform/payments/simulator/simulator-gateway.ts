@@ -32,12 +32,16 @@ export function createSimulatorGateway({ db, deliver }: { db: Db; deliver: Deliv
       const existing = await db.simulatedCheckoutSession.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
       if (existing) return { id: existing.id, url: simulatorPageUrl(existing.id, existing.successUrl), expiresAt: existing.expiresAt };
 
-      const amountTotal = input.lineItems.reduce((sum, item) => sum + item.unitAmountCents * item.quantity, 0);
+      const amountSubtotal = input.lineItems.reduce((sum, item) => sum + item.unitAmountCents * item.quantity, 0);
+      // Like a Stripe coupon: never more than the line items.
+      const amountDiscount = Math.min(Math.max(input.discount?.amountOffCents ?? 0, 0), amountSubtotal);
       const session = await db.simulatedCheckoutSession.create({
         data: {
           id: stripeId("cs_test", 58),
           paymentIntentId: stripeId("pi"),
-          amountTotal,
+          amountTotal: amountSubtotal - amountDiscount,
+          amountDiscount,
+          discountName: amountDiscount > 0 ? (input.discount?.name ?? null) : null,
           currency: input.currency,
           customerEmail: input.customerEmail,
           lineItems: input.lineItems satisfies Prisma.InputJsonValue,

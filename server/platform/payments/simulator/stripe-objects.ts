@@ -57,8 +57,9 @@ export function checkoutSessionObject(session: SimulatedCheckoutSession, url: st
   return {
     id: session.id,
     object: "checkout.session",
-    amount_subtotal: session.amountTotal,
+    amount_subtotal: session.amountTotal + session.amountDiscount,
     amount_total: session.amountTotal,
+    total_details: { amount_discount: session.amountDiscount, amount_shipping: 0, amount_tax: 0 },
     cancel_url: session.cancelUrl,
     created: unix(session.createdAt),
     currency: session.currency,
