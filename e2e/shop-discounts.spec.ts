@@ -89,8 +89,9 @@ test.describe("shop discounts and tax", () => {
     await page.getByLabel("Email or username").fill("alice");
     await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    // Signed in once the header offers her account menu (the redirect's URL can trail the page under load).
-    await expect(page.getByRole("button", { name: /account menu/ })).toBeVisible();
+    // Signed in once the header offers her account menu (the redirect's URL can trail the page under load). The
+    // first password sign-in of a fresh server loads the auth library, which took over 10 s on the loaded 2-core box.
+    await expect(page.getByRole("button", { name: /account menu/ })).toBeVisible({ timeout: 30_000 });
 
     await page.goto("/shop/admin/discounts");
     await expect(page.getByRole("heading", { level: 1, name: "Discount codes" })).toBeVisible();
