@@ -54,12 +54,13 @@ export const conversationChannel = (conversationPath: string) => `private-chat-$
 export const sidebarRow = (page: Page, name: string) => page.getByRole("navigation", { name: "Conversations" }).getByRole("link").filter({ hasText: name });
 export const messages = (page: Page) => page.getByRole("list", { name: "Messages" });
 /** A message by its author as `page`'s reader sees them ("You" for their own) and some of its text. */
-// `has: getByText` looks for the text inside one element: `hasText` reads the item's whole text, where
-// "Plan item 3" runs into its time "3:56 PM" and reads as "Plan item 33" between 3 and 4 o'clock.
+// The item's text runs the bubble into its time: "Plan item 3" + "3:56 PM" reads as "Plan item 33" between 3 and 4
+// o'clock, in the item's whole text (`hasText`) and in any element that holds both (`getByText`, which failed a run at
+// 3:40 AM). So the text must be found in an element without the time.
 export const messageBy = (page: Page, author: string, text: string) =>
   messages(page)
     .getByRole("listitem", { name: new RegExp(`^${author}, `) })
-    .filter({ has: page.getByText(text) });
+    .filter({ has: page.getByText(text).and(page.locator(":not(:has(time))")) });
 export const composer = (page: Page) => page.getByRole("textbox", { name: /^Message / });
 
 export async function send(page: Page, text: string): Promise<void> {
