@@ -1,6 +1,6 @@
 import { newPerson, openContext, signUp } from "./support/people";
 import { expect, test, type Page } from "./support/test";
-import { makeClip } from "./support/video-clip";
+import { makeClip, uploadClip } from "./support/video-clip";
 
 /**
  * Up next and recommendations, as a viewer meets them: a creator uploads two
@@ -10,18 +10,6 @@ import { makeClip } from "./support/video-clip";
  * countdown run and the second video plays.
  */
 test.describe.configure({ timeout: 300_000 });
-
-async function upload(page: Page, clip: string, title: string, tags: string): Promise<string> {
-  await page.goto("/videos/upload");
-  await page.getByLabel("Video file").setInputFiles(clip);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Tags").fill(tags);
-  await page.getByRole("button", { name: "Upload", exact: true }).click();
-  await expect(page.getByText("Your video is ready")).toBeVisible({ timeout: 180_000 });
-  await page.getByRole("link", { name: "Watch it now" }).click();
-  await expect(page).toHaveURL(/\/videos\/[0-9a-f]{24}$/);
-  return new URL(page.url()).pathname;
-}
 
 /** Plays muted from just before the end, so the video ends within a second or two. */
 async function playToTheEnd(page: Page): Promise<void> {
@@ -43,8 +31,8 @@ test("up next lists a related video, autoplays it after a countdown you can canc
   const viewer = newPerson("Vic");
   const { page } = await openContext(browser, baseURL);
   await Promise.all([signUp(creatorPage, creator), signUp(page, viewer)]);
-  const first = await upload(creatorPage, firstClip, `Pattern one ${tag}`, `${tag}, demo`);
-  const second = await upload(creatorPage, secondClip, `Pattern two ${tag}`, `${tag}, demo`);
+  const first = await uploadClip(creatorPage, firstClip, { title: `Pattern one ${tag}`, tags: `${tag}, demo` });
+  const second = await uploadClip(creatorPage, secondClip, { title: `Pattern two ${tag}`, tags: `${tag}, demo` });
 
   // The second video, sharing a tag and a channel, is first in "Up next".
   await page.goto(first);

@@ -242,6 +242,8 @@ const EnvSchema = z.object({
   VIDEO_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   /** What one user's uploads may add up to (their sources' sizes), 10 GiB; past it a new upload is refused with 403. */
   VIDEO_QUOTA_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024 * 1024),
+  /** Largest picture an owner may upload as a video's thumbnail (2 MiB; stored as WebP, at most 1280×720). */
+  VIDEO_THUMBNAIL_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /** Longer sources fail with "longer than N minutes". */
   VIDEO_MAX_DURATION_MINUTES: z.coerce.number().positive().default(60),
   /** Transcoding jobs one worker runs at once: each ffmpeg run uses every core it gets. */

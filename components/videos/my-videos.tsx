@@ -21,7 +21,7 @@ const STATUS: Record<VideoView["status"], { label: string; tone: BadgeTone }> = 
   failed: { label: "Failed", tone: "danger" },
 };
 
-/** "My videos": every upload of mine whatever its status, with the failure reason, and delete (files and all) after a confirmation. */
+/** "My videos": every upload of mine whatever its status, with the failure reason, edit (edit-video.tsx), and delete (files and all) after a confirmation. */
 export function MyVideos() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -85,9 +85,14 @@ export function MyVideos() {
               </div>
               {video.status === "failed" && video.failureReason ? <p className="text-sm text-danger">{video.failureReason}</p> : null}
             </div>
-            <Button variant="secondary" size="sm" onClick={() => setDeleting(video)} aria-label={`Delete ${video.title}`}>
-              Delete
-            </Button>
+            <div className="flex gap-2">
+              <Link href={`/videos/${video.id}/edit`} className={buttonClasses({ variant: "secondary", size: "sm" })} aria-label={`Edit ${video.title}`}>
+                Edit
+              </Link>
+              <Button variant="secondary" size="sm" onClick={() => setDeleting(video)} aria-label={`Delete ${video.title}`}>
+                Delete
+              </Button>
+            </div>
           </li>
         ))}
       </ul>

@@ -10,12 +10,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { Field, TextField } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "@/server/videos/video-channels";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { startVideoUpload, type VideoUploadFields } from "./tus-upload";
-import { formatBytes, VISIBILITY_LABELS } from "./video-format";
+import { startVideoUpload } from "./tus-upload";
+import { tagsOf, VideoDetailsFields, type VideoDetailsDraft } from "./video-details-fields";
+import { formatBytes } from "./video-format";
 
 type Stage = { name: "form" } | { name: "uploading"; percent: number } | { name: "processing" } | { name: "ready" } | { name: "failed"; reason: string };
 
@@ -30,8 +29,7 @@ export function VideoUploader() {
   const client = useTRPCClient();
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [fields, setFields] = useState<VideoUploadFields>({ title: "", description: "", tags: [], visibility: "public" });
-  const [tagText, setTagText] = useState("");
+  const [fields, setFields] = useState<VideoDetailsDraft>({ title: "", description: "", tagText: "", visibility: "public" });
   const [stage, setStage] = useState<Stage>({ name: "form" });
   const [error, setError] = useState<string | null>(null);
   const [videoId, setVideoId] = useState<string | null>(null);
@@ -68,8 +66,8 @@ export function VideoUploader() {
     if (!fields.title.trim()) return setError("Give the video a title.");
     setError(null);
     setStage({ name: "uploading", percent: 0 });
-    const tags = tagText.split(",").map((tag) => tag.trim()).filter(Boolean);
-    upload.current = await startVideoUpload(file, { ...fields, tags }, {
+    const { tagText, ...details } = fields;
+    upload.current = await startVideoUpload(file, { ...details, tags: tagsOf(tagText) }, {
       onCreated: setVideoId,
       onProgress: (percent) => setStage({ name: "uploading", percent }),
       onSuccess: () => setStage({ name: "processing" }),
@@ -152,22 +150,7 @@ export function VideoUploader() {
         </Button>
         <input ref={input} type="file" accept="video/*,.mkv,.mov" aria-label="Video file" className="sr-only" onChange={(event) => choose(event.target.files?.[0])} />
       </div>
-      <TextField label="Title" value={fields.title} maxLength={100} required onChange={(event) => setFields({ ...fields, title: event.target.value })} />
-      <Field label="Description" hint="Optional. Up to 5,000 characters.">
-        {(props) => <Textarea {...props} rows={4} maxLength={5000} value={fields.description} onChange={(event) => setFields({ ...fields, description: event.target.value })} />}
-      </Field>
-      <TextField label="Tags" hint="Comma-separated, up to 10." value={tagText} onChange={(event) => setTagText(event.target.value)} />
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-fg">Visibility</legend>
-        <div className="flex flex-wrap gap-4">
-          {(Object.keys(VISIBILITY_LABELS) as Array<keyof typeof VISIBILITY_LABELS>).map((visibility) => (
-            <label key={visibility} className="flex items-center gap-2 text-sm text-fg">
-              <input type="radio" name="visibility" value={visibility} checked={fields.visibility === visibility} onChange={() => setFields({ ...fields, visibility })} />
-              {VISIBILITY_LABELS[visibility]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <VideoDetailsFields value={fields} onChange={setFields} />
       <Button type="submit" disabled={!file}>
         Upload
       </Button>

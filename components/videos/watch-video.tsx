@@ -112,9 +112,14 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
             {data.visibility !== "public" ? <Badge>{VISIBILITY_LABELS[data.visibility]}</Badge> : null}
             {data.renditions.length > 0 ? <span>{`Up to ${data.renditions.at(-1)?.name}`}</span> : null}
             {data.isOwner ? (
-              <Link href="/videos/mine" className={buttonClasses({ variant: "ghost", size: "sm" })}>
-                Manage my videos
-              </Link>
+              <>
+                <Link href={`/videos/${id}/edit`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+                  Edit video
+                </Link>
+                <Link href="/videos/mine" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+                  Manage my videos
+                </Link>
+              </>
             ) : null}
           </div>
           {data.tags.length > 0 ? (

@@ -70,9 +70,3 @@ function scaleGraph(rungs: readonly Rung[], small: (index: number) => boolean, h
   for (const index of fromHub) graph.push(`[h${index}]${scale(rungs[index] as Rung)}[v${index}]`);
   return graph.join(";");
 }
-
-/** A poster: one frame a third of the way in (at most 2 s: past a fade-in, before anything else), at most 720 high. */
-export function posterCommand(options: { source: string; output: string; durationSeconds: number; height: number }): string[] {
-  const at = Math.min(2, options.durationSeconds / 3).toFixed(2);
-  return ["-hide_banner", "-nostdin", "-y", "-ss", at, "-i", options.source, "-frames:v", "1", "-vf", `scale=-2:${Math.min(720, options.height)}`, "-q:v", "3", options.output];
-}

@@ -8,6 +8,8 @@ import { deleteComment } from "./comments/delete-comment";
 import { ListCommentsInput, listComments } from "./comments/list-comments";
 import { ReportCommentInput, reportComment } from "./comments/report-comment";
 import { deleteVideo } from "./delete-video";
+import { getVideoForEdit } from "./edit/get-video-for-edit";
+import { UpdateVideoInput, updateVideoDetails } from "./edit/update-video-details";
 import { getVideoOrThrow } from "./get-video-or-throw";
 import { listMyVideos } from "./list-my-videos";
 import { setHistoryPaused } from "./history/history-settings";
@@ -35,6 +37,9 @@ import { viewerKeys } from "./views/viewer-key";
  * videos.get     query     { id } → VideoView & { isOwner }   NOT_FOUND unless ready and watchable (its owner sees any status)
  * videos.mine    query     → VideoView[]   the caller's videos, every status
  * videos.delete  mutation  { id } → { deleted: true }   files and all; NOT_FOUND unless the caller's
+ * videos.edit    query     { id } → VideoView & { thumbnail, thumbnails }   the owner's only (edit/)
+ * videos.update  mutation  { id, title, description, tags, visibility, thumbnail? } → VideoView   the owner's only
+ * A picture of the owner's own as the thumbnail: POST /api/videos/<id>/thumbnail (edit/upload-thumbnail.ts).
  *
  *
  * The social layer (slices of issue 14): views (once per viewer per 6 h), the
@@ -72,6 +77,8 @@ export const videosRouter = router({
     await deleteVideo({ db: ctx.db, storage, ownerId: ctx.user.id, videoId: input.id });
     return { deleted: true as const };
   }),
+  edit: protectedProcedure.input(VideoIdInput).query(({ ctx, input }) => getVideoForEdit({ db: ctx.db, ownerId: ctx.user.id, videoId: input.id })),
+  update: protectedProcedure.input(UpdateVideoInput).mutation(({ ctx, input }) => updateVideoDetails({ db: ctx.db, ownerId: ctx.user.id, input })),
   viewerState: publicProcedure.input(VideoIdInput).query(({ ctx, input }) => getViewerState({ db: ctx.db, videoId: input.id, viewerId: ctx.user?.id ?? null })),
   recordView: publicProcedure.input(VideoIdInput).mutation(({ ctx, input }) => {
     const viewerId = ctx.user?.id ?? null;

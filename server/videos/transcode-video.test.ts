@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestUser, signUpWithCookie } from "@/server/accounts/test-users";
 import { videoWorkDir } from "@/server/env";
@@ -100,7 +101,13 @@ describe("the ladder", { timeout: 90_000 }, () => {
         await fs.rm(file);
       }
     }
-    expect(await storage.statObject(`${outputPrefix(video.id)}poster.jpg`)).toMatchObject({ contentType: "image/jpeg" });
+    // The poster and the candidate thumbnails the owner may choose instead (edit/), each a picture of the video's aspect.
+    expect(done.thumbnailCount).toBe(3);
+    for (const still of ["poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg"]) {
+      expect(await storage.statObject(`${outputPrefix(video.id)}${still}`), still).toMatchObject({ contentType: "image/jpeg" });
+      const picture = await sharp(Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}${still}`)).body).arrayBuffer())).metadata();
+      expect(`${picture.width}x${picture.height}`, still).toBe("640x360");
+    }
   });
 
   it("never upscales a tiny source, and keeps a portrait source portrait", async () => {
@@ -148,7 +155,7 @@ describe("retries", { timeout: 90_000 }, () => {
     await expect(fs.stat(scratch)).rejects.toThrow();
     const stored = await storage.listObjects(outputPrefix(video.id));
     const renditions = await db.videoRendition.findMany({ where: { videoId: video.id } });
-    const expected = ["master.m3u8", "poster.jpg", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.ts`)])];
+    const expected = ["master.m3u8", "poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.ts`)])];
     expect(stored.map((key) => key.slice(outputPrefix(video.id).length)).sort()).toEqual(expected.sort());
   });
 });

@@ -10,13 +10,14 @@ import { logger } from "@/server/platform/logger";
 import { publish } from "@/server/platform/realtime";
 import type { ObjectStore } from "@/server/platform/storage";
 import { notifyVideoFailed, notifyVideoReady } from "./channels/notify-video-news";
-import { ladderCommand, posterCommand } from "./ladder-command";
+import { ladderCommand } from "./ladder-command";
 import { avcCodec, masterPlaylist, readMediaPlaylist, type MeasuredRendition } from "./master-playlist";
 import { planLadder, type Rung } from "./plan-ladder";
 import { probeVideo, type VideoFacts } from "./probe-video";
 import { runProgram } from "./run-program";
+import { stillsCommand } from "./stills-command";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "./video-channels";
-import { contentTypeOf, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey } from "./video-files";
+import { candidateThumbnail, contentTypeOf, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey, THUMBNAIL_CANDIDATES } from "./video-files";
 
 const log = logger.child({ module: "videos" });
 /** Live progress at most this often (the gateway fans it out; the database keeps a coarser copy). */
@@ -26,7 +27,8 @@ export type TranscodeStore = Pick<ObjectStore, "getObject" | "putObject" | "list
 
 /**
  * The transcoding job (worker, queue "transcode-video"): source → probe →
- * one ffmpeg run for the whole ladder → poster → measured master playlist →
+ * one ffmpeg run for the whole ladder → poster and candidate thumbnails →
+ * measured master playlist →
  * storage → ready. Starts from scratch every time: the scratch folder and any
  * files a killed earlier attempt stored are removed first, so a retry leaks
  * nothing; the video is served only once it is "ready", so a half-stored
@@ -59,14 +61,14 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     const rungs = planLadder(facts);
     const outDir = path.join(workDir, "out");
     await encodeLadder({ db, videoId, source, outDir, rungs, facts, signal });
-    await runChecked(posterCommand({ source, output: path.join(outDir, POSTER), durationSeconds: facts.durationSeconds, height: facts.height }), signal);
+    await runChecked(stillsCommand({ source, outDir, durationSeconds: facts.durationSeconds, height: facts.height }), signal);
 
     const renditions = await Promise.all(rungs.map((rung) => measureRendition(outDir, rung, facts.hasAudio)));
     await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), masterPlaylist(renditions, facts.frameRate));
     await storeOutputs(storage, videoId, video.ownerId, outDir, renditions);
 
     const published = await db.$transaction(async (tx) => {
-      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date() } });
+      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date(), thumbnailCount: THUMBNAIL_CANDIDATES } });
       if (updated.count === 0) return false;
       await tx.videoRendition.deleteMany({ where: { videoId } });
       await tx.videoRendition.createMany({
@@ -165,6 +167,7 @@ async function storeOutputs(storage: TranscodeStore, videoId: string, ownerId: s
     await put(`${rendition.name}/${MEDIA_PLAYLIST}`, false);
   }
   await put(POSTER, false);
+  for (let index = 1; index <= THUMBNAIL_CANDIDATES; index++) await put(candidateThumbnail(index), false);
   await put(MASTER_PLAYLIST, false);
 }
 

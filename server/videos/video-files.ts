@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
 
 /**
@@ -8,6 +9,8 @@ import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
  *   videos/<id>/source                    the upload as received
  *   videos/<id>/hls/master.m3u8           master playlist
  *   videos/<id>/hls/poster.jpg            poster frame
+ *   videos/<id>/hls/thumb-<n>.jpg         candidate thumbnails (n = 1…THUMBNAIL_CANDIDATES)
+ *   videos/<id>/thumbnails/custom-<hex>.webp   the owner's own picture (not the job's: outside hls/)
  *   videos/<id>/hls/<p>p/index.m3u8       a rendition's media playlist
  *   videos/<id>/hls/<p>p/seg-00000.ts     its MPEG-TS segments
  */
@@ -27,8 +30,24 @@ export const MASTER_PLAYLIST = "master.m3u8";
 export const POSTER = "poster.jpg";
 export const MEDIA_PLAYLIST = "index.m3u8";
 export const SEGMENT_PATTERN = "seg-%05d.ts";
+/** Frames the transcoding job offers as thumbnails besides the poster. */
+export const THUMBNAIL_CANDIDATES = 3;
 
-const TOP_FILE = /^(master\.m3u8|poster\.jpg)$/;
+export function candidateThumbnail(index: number): string {
+  return `thumb-${index}.jpg`;
+}
+
+/** A new name per uploaded picture, so a cached copy of the previous one is never shown in its place. */
+export function customThumbnailName(): string {
+  return `custom-${randomBytes(8).toString("hex")}.webp`;
+}
+
+export function customThumbnailKey(videoId: string, name: string): string {
+  return `videos/${videoId}/thumbnails/${name}`;
+}
+
+const TOP_FILE = /^(master\.m3u8|poster\.jpg|thumb-[1-9]\.jpg)$/;
+const CUSTOM_THUMBNAIL = /^custom-[0-9a-f]{16}\.webp$/;
 const RENDITION = /^\d{3,4}p$/;
 const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
 
@@ -39,6 +58,7 @@ const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
 export function servedFileKey(videoId: string, parts: readonly string[]): string | null {
   const [first, second] = parts;
   if (parts.length === 1 && first && TOP_FILE.test(first)) return `${outputPrefix(videoId)}${first}`;
+  if (parts.length === 1 && first && CUSTOM_THUMBNAIL.test(first)) return customThumbnailKey(videoId, first);
   if (parts.length === 2 && first && second && RENDITION.test(first) && RENDITION_FILE.test(second)) return `${outputPrefix(videoId)}${first}/${second}`;
   return null;
 }
@@ -47,6 +67,7 @@ export function contentTypeOf(fileName: string): string {
   if (fileName.endsWith(".m3u8")) return STREAMING_CONTENT_TYPES.playlist;
   if (fileName.endsWith(".ts")) return STREAMING_CONTENT_TYPES.transportStreamSegment;
   if (fileName.endsWith(".jpg")) return "image/jpeg";
+  if (fileName.endsWith(".webp")) return "image/webp";
   return "application/octet-stream";
 }
 

@@ -21,6 +21,7 @@ export const VIDEO_VIEW_SELECT = {
   sourceBytes: true,
   createdAt: true,
   publishedAt: true,
+  thumbnail: true,
   owner: { select: { id: true, name: true, username: true, image: true } },
   renditions: { select: { height: true, width: true, bandwidth: true }, orderBy: { height: "asc" } },
 } satisfies Prisma.VideoSelect;
@@ -55,7 +56,8 @@ export function toVideoView(video: VideoRow) {
     owner: { id: video.owner.id, name: video.owner.name, username: video.owner.username, image: video.owner.image },
     renditions: video.renditions.map((rendition) => ({ name: `${Math.min(rendition.width, rendition.height)}p`, width: rendition.width, height: rendition.height, bandwidth: rendition.bandwidth })),
     masterUrl: ready ? videoFileUrl(video.id, MASTER_PLAYLIST) : null,
-    posterUrl: ready ? videoFileUrl(video.id, POSTER) : null,
+    // The owner's choice (edit/), else the poster frame.
+    posterUrl: ready ? videoFileUrl(video.id, video.thumbnail ?? POSTER) : null,
   };
 }
 export type VideoView = ReturnType<typeof toVideoView>;

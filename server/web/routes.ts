@@ -14,6 +14,7 @@ import { locationRoute } from "@/server/rides/drivers/location-route";
 import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
 import { videoFileRoute } from "@/server/videos/serve-video-file";
+import { thumbnailTooLarge, uploadThumbnail } from "@/server/videos/edit/upload-thumbnail";
 import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
 import { healthRoute } from "./health-route";
@@ -86,6 +87,17 @@ export const ROUTES: readonly Route[] = [
   { method: ["HEAD", "PATCH", "DELETE"], pattern: "/api/videos/uploads/:uploadId", handler: videoUploadRoute, body: TUS_BODY, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:file", handler: videoFileRoute, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:rendition/:file", handler: videoFileRoute, beforeNext: true },
+  {
+    method: "POST",
+    pattern: "/api/videos/:videoId/thumbnail",
+    body: IMAGE_BODY,
+    handler: uploadRoute({
+      maxBytes: env.VIDEO_THUMBNAIL_MAX_BYTES,
+      tooLarge: thumbnailTooLarge,
+      store: ({ user, bytes, request }) => uploadThumbnail({ db, storage, ownerId: user.id, videoId: request.params.videoId ?? "", bytes }),
+      status: 201,
+    }),
+  },
   // Rides: every online driver's location, every 2 s
   { method: "POST", pattern: "/api/rides/location", handler: locationRoute, body: JSON_BODY, beforeNext: true },
   // Short links: the one-segment catch-all, matched last; a code with no link yields to Next's pages.

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import sharp from "sharp";
 import type { RouteRequest } from "../authorization-kit";
 import { USER, type Kit, type Rule } from "./rule";
 
@@ -63,6 +64,9 @@ export const procedures: Record<string, Rule<unknown>> = {
   "videos.get": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit) }), signedOut: 404 },
   "videos.mine": USER,
   "videos.delete": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit, "public") }) },
+  // Editing: the owner's only; B is told the video does not exist (a public one: being able to watch it is not owning it).
+  "videos.edit": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit, "public") }) },
+  "videos.update": { access: "owner", request: async (kit) => ({ id: await videoOfA(kit, "public"), title: "Renamed by the suite", description: "", tags: [], visibility: "unlisted" }) },
   // The social layer: whatever names a video follows the watch rule (a private one is NOT_FOUND to others, signed out included).
   "videos.viewerState": onPrivateVideoOfA((id) => ({ id }), 404),
   "videos.recordView": onPrivateVideoOfA((id) => ({ id }), 404),
@@ -97,6 +101,15 @@ export const routes: Record<string, Rule<RouteRequest>> = {
     request: async (kit) => ({ path: await uploadOfA(kit), body: "0123456789", headers: { ...TUS, "upload-offset": "0", "content-type": "application/offset+octet-stream" } }),
   },
   "DELETE /api/videos/uploads/[uploadId]": { access: "owner", request: async (kit) => ({ path: await uploadOfA(kit), headers: TUS }) },
+  // The owner's picture as the thumbnail of a public video of A's: B is told it does not exist.
+  "POST /api/videos/[videoId]/thumbnail": {
+    access: "owner",
+    request: async (kit) => ({
+      path: `/api/videos/${await videoOfA(kit, "public")}/thumbnail`,
+      body: new Uint8Array(await sharp({ create: { width: 32, height: 18, channels: 3, background: "#336699" } }).png().toBuffer()),
+      headers: { "content-type": "image/png" },
+    }),
+  },
   "GET /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "GET /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
