@@ -15,7 +15,7 @@ export function PersonalRows() {
   const trpc = useTRPC();
   const continuing = useQuery({ ...trpc.videos.history.continueWatching.queryOptions(), select: (rows) => rows.map((row) => ({ video: row.video, watched: row.fraction })) });
   const recommended = useQuery({ ...trpc.videos.recommended.queryOptions(), select: (videos) => videos.map((video) => ({ video })) });
-  const subscriptions = useQuery({ ...trpc.videos.subscriptionVideos.queryOptions(), select: (videos) => videos.map((video) => ({ video })) });
+  const subscriptions = useQuery({ ...trpc.videos.subscriptionVideos.queryOptions({ limit: 12 }), select: (page) => page.items.map((video) => ({ video })) });
   return (
     <>
       <VideoRow
@@ -29,7 +29,16 @@ export function PersonalRows() {
         }
       />
       <VideoRow title="Recommended for you" query={recommended} empty={null} />
-      <VideoRow title="From your subscriptions" query={subscriptions} empty="Subscribe to a channel from any of its videos and its new uploads appear here." />
+      <VideoRow
+        title="From your subscriptions"
+        query={subscriptions}
+        empty="Subscribe to a channel from any of its videos and its new uploads appear here."
+        action={
+          <Link href="/videos/subscriptions" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+            All subscriptions
+          </Link>
+        }
+      />
     </>
   );
 }

@@ -17,7 +17,10 @@ export function SubscribeButton({ channel, subscribed, viewerId, next }: { chann
   const toast = useToast();
   const subscribe = useMutation(
     trpc.videos.subscribe.mutationOptions({
-      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.viewerState.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.channel.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.subscriptionVideos.queryKey() })]),
+      onSuccess: () =>
+        Promise.all(
+          [trpc.videos.viewerState, trpc.videos.channel, trpc.videos.subscriptionVideos, trpc.videos.subscribedChannels].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.pathKey() })),
+        ),
       onError: (error) => toast.show({ tone: "error", title: "Could not change your subscription", description: error.message }),
     }),
   );

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { storage } from "@/server/platform/storage";
 import { protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { getChannel } from "./channels/get-channel";
-import { listSubscriptionVideos } from "./channels/list-subscription-videos";
+import { listSubscribedChannels } from "./channels/list-subscribed-channels";
+import { listSubscriptionVideos, SubscriptionVideosInput } from "./channels/list-subscription-videos";
 import { AddCommentInput, addComment } from "./comments/add-comment";
 import { deleteComment } from "./comments/delete-comment";
 import { ListCommentsInput, listComments } from "./comments/list-comments";
@@ -88,7 +89,8 @@ export const videosRouter = router({
   react: protectedProcedure.input(SetReactionInput).mutation(({ ctx, input }) => setReaction({ db: ctx.db, userId: ctx.user.id, input })),
   subscribe: protectedProcedure.input(SetSubscriptionInput).mutation(({ ctx, input }) => setSubscription({ db: ctx.db, userId: ctx.user.id, input })),
   channel: publicProcedure.input(z.object({ username: z.string().min(1).max(64) })).query(({ ctx, input }) => getChannel({ db: ctx.db, username: input.username, viewerId: ctx.user?.id ?? null })),
-  subscriptionVideos: protectedProcedure.query(({ ctx }) => listSubscriptionVideos({ db: ctx.db, userId: ctx.user.id })),
+  subscriptionVideos: protectedProcedure.input(SubscriptionVideosInput).query(({ ctx, input }) => listSubscriptionVideos({ db: ctx.db, userId: ctx.user.id, input })),
+  subscribedChannels: protectedProcedure.query(({ ctx }) => listSubscribedChannels({ db: ctx.db, userId: ctx.user.id })),
   trending: publicProcedure.query(({ ctx }) => listTrendingVideos({ db: ctx.db, redis: ctx.redis })),
   upNext: publicProcedure.input(VideoIdInput).query(({ ctx, input }) => listUpNext({ db: ctx.db, redis: ctx.redis, videoId: input.id, viewerId: ctx.user?.id ?? null })),
   recommended: protectedProcedure.query(({ ctx }) => listRecommendedVideos({ db: ctx.db, redis: ctx.redis, userId: ctx.user.id })),

@@ -170,7 +170,7 @@ describe("likes and subscriptions", () => {
 
     const published = await readyVideo(channel.user.id);
     const unlisted = await readyVideo(channel.user.id, "unlisted");
-    expect((await fan.videos.subscriptionVideos()).map((video) => video.id)).toEqual([published]);
+    expect((await fan.videos.subscriptionVideos()).items.map((video) => video.id)).toEqual([published]);
 
     await notifyVideoReady({ db, videoId: published });
     await notifyVideoReady({ db, videoId: unlisted });
@@ -181,7 +181,7 @@ describe("likes and subscriptions", () => {
     expect(await db.notification.findFirstOrThrow({ where: { userId: channel.user.id, kind: "video.failed" } })).toMatchObject({ payload: { body: "The file is not a video." } });
 
     expect(await fan.videos.subscribe({ channelId: channel.user.id, subscribed: false })).toEqual({ subscribed: false, subscriberCount: 0 });
-    expect(await fan.videos.subscriptionVideos()).toEqual([]);
+    expect((await fan.videos.subscriptionVideos()).items).toEqual([]);
   });
 });
 

@@ -21,9 +21,14 @@ export default async function VideosPage() {
         actions={
           <>
             {user ? (
-              <Link href="/videos/history" className={buttonClasses({ variant: "ghost" })}>
-                History
-              </Link>
+              <>
+                <Link href="/videos/subscriptions" className={buttonClasses({ variant: "ghost" })}>
+                  Subscriptions
+                </Link>
+                <Link href="/videos/history" className={buttonClasses({ variant: "ghost" })}>
+                  History
+                </Link>
+              </>
             ) : null}
             <Link href="/videos/mine" className={buttonClasses({ variant: "secondary" })}>
               My videos

@@ -81,6 +81,7 @@ export const procedures: Record<string, Rule<unknown>> = {
   // Subscribing is an act on one's own subscriptions; the channel's id is the input.
   "videos.subscribe": { access: "user", request: (kit) => ({ channelId: kit.c.id, subscribed: true }) },
   "videos.subscriptionVideos": USER,
+  "videos.subscribedChannels": USER,
   "videos.trending": { access: "public", why: "public, ready videos only, like the home page" },
   // Up next names a video: the watch rule again (a private one's relatives are NOT_FOUND to others, signed out included).
   "videos.upNext": onPrivateVideoOfA((id) => ({ id }), 404),
