@@ -2,6 +2,7 @@
 
 import type Hls from "hls.js";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { SeekBar } from "./seek-bar";
 
 type Level = { index: number; height: number; width: number };
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -15,13 +16,24 @@ export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: n
 /**
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
  * and adapts), the browser's own HLS otherwise (Safari). Native controls for
- * play, seek and volume; a quality menu (Auto, showing the level it picked,
+ * play, seek and volume; a seek bar with storyboard previews under it
+ * (seek-bar.tsx); a quality menu (Auto, showing the level it picked,
  * or one rendition) and a speed menu under it. Keyboard, with the player
  * focused: space or k play/pause, ←/→ seek 5 s, f full screen, m mute.
  * `autoPlay` (the next video after a countdown) starts at once, muted if
  * the browser refuses sound without a click, as video sites do.
  */
-export function VideoPlayer({ src, poster, title, startAt = null, autoPlay = false, onFirstPlay, onPosition, onEnded }: { src: string; poster: string | null; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
+export function VideoPlayer({
+  src,
+  poster,
+  storyboardUrl = null,
+  title,
+  startAt = null,
+  autoPlay = false,
+  onFirstPlay,
+  onPosition,
+  onEnded,
+}: { src: string; poster: string | null; storyboardUrl?: string | null; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
   const video = useRef<HTMLVideoElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const hls = useRef<Hls | null>(null);
@@ -145,6 +157,7 @@ export function VideoPlayer({ src, poster, title, startAt = null, autoPlay = fal
       <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute.`} className="overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
         <video ref={video} controls playsInline poster={poster ?? undefined} className="aspect-video w-full" data-testid="video-player" />
       </div>
+      <SeekBar videoRef={video} storyboardUrl={storyboardUrl} />
       {failed ? <p role="alert" className="text-sm text-danger">This video could not be played. Reload the page to try again.</p> : null}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label htmlFor={qualityId} className="flex items-center gap-2 text-muted">

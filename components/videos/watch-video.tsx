@@ -76,6 +76,7 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
             <VideoPlayer
               src={data.masterUrl}
               poster={data.posterUrl}
+              storyboardUrl={data.storyboardUrl}
               title={data.title}
               startAt={startAt}
               autoPlay={autoplay}

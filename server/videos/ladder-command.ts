@@ -1,6 +1,7 @@
 import path from "node:path";
 import { MEDIA_PLAYLIST, SEGMENT_PATTERN } from "./video-files";
 import type { Rung } from "./plan-ladder";
+import { storyboardFilter, type StoryboardPlan } from "./storyboard";
 
 /** Seconds between keyframes: every segment boundary falls on one, in every rendition at the same instant. */
 export const KEYFRAME_SECONDS = 2;
@@ -22,15 +23,17 @@ const CASCADE_SIZE = 720;
  * aligned keyframes. `-progress pipe:1` reports the
  * encoded time on stdout. Output: `<outDir>/<rung>/index.m3u8` and its
  * segments; the master playlist is written afterwards from measured rates
- * (ffmpeg's lacks AVERAGE-BANDWIDTH and FRAME-RATE).
+ * (ffmpeg's lacks AVERAGE-BANDWIDTH and FRAME-RATE). The storyboard's sprite
+ * sheet is one more branch of the same graph (a second output file), so the
+ * source is not decoded again for it.
  */
-export function ladderCommand(options: { source: string; outDir: string; rungs: readonly Rung[]; frameRate: number; hasAudio: boolean; preset: string }): string[] {
+export function ladderCommand(options: { source: string; outDir: string; rungs: readonly Rung[]; frameRate: number; hasAudio: boolean; preset: string; storyboard?: { plan: StoryboardPlan; output: string } }): string[] {
   const { rungs, hasAudio } = options;
   const gop = Math.max(1, Math.round(options.frameRate * KEYFRAME_SECONDS));
   const hub = rungs.findIndex((rung) => Math.min(rung.width, rung.height) === CASCADE_SIZE);
   const small = (index: number) => hub >= 0 && index < hub;
 
-  const args = ["-hide_banner", "-nostdin", "-y", "-i", options.source, "-filter_complex", scaleGraph(rungs, small, hub)];
+  const args = ["-hide_banner", "-nostdin", "-y", "-i", options.source, "-filter_complex", scaleGraph(rungs, small, hub, options.storyboard?.plan ?? null)];
   rungs.forEach((rung, index) => {
     args.push("-map", `[v${index}]`);
     if (hasAudio) args.push("-map", "0:a:0");
@@ -54,15 +57,19 @@ export function ladderCommand(options: { source: string; outDir: string; rungs: 
     "-progress", "pipe:1", "-nostats",
     path.join(options.outDir, "%v", MEDIA_PLAYLIST),
   );
+  if (options.storyboard) args.push("-map", "[storyboard]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "4", options.storyboard.output);
   return args;
 }
 
-/** The filter graph: the source split to the rungs scaled from it; the 720p picture split again to the smaller rungs. Outputs [v<index>]. */
-function scaleGraph(rungs: readonly Rung[], small: (index: number) => boolean, hub: number): string {
+/** The filter graph: the source split to the rungs scaled from it and the storyboard; the 720p picture split again to the smaller rungs. Outputs [v<index>] and [storyboard]. */
+function scaleGraph(rungs: readonly Rung[], small: (index: number) => boolean, hub: number, storyboard: StoryboardPlan | null): string {
   const scale = (rung: Rung) => `scale=${rung.width}:${rung.height},setsar=1`;
   const fromSource = rungs.flatMap((_, index) => (small(index) ? [] : [index]));
   const fromHub = rungs.flatMap((_, index) => (small(index) ? [index] : []));
-  const graph = [`[0:v]split=${fromSource.length}${fromSource.map((index) => `[s${index}]`).join("")}`];
+  const branches = fromSource.map((index) => `[s${index}]`).join("");
+  const graph = storyboard
+    ? [`[0:v]split=${fromSource.length + 1}${branches}[sb]`, `[sb]${storyboardFilter(storyboard)}[storyboard]`]
+    : [`[0:v]split=${fromSource.length}${branches}`];
   for (const index of fromSource) {
     const rung = rungs[index] as Rung;
     graph.push(index === hub && fromHub.length > 0 ? `[s${index}]${scale(rung)},split=${fromHub.length + 1}[v${index}]${fromHub.map((target) => `[h${target}]`).join("")}` : `[s${index}]${scale(rung)}[v${index}]`);

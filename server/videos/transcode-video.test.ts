@@ -108,6 +108,13 @@ describe("the ladder", { timeout: 90_000 }, () => {
       const picture = await sharp(Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}${still}`)).body).arrayBuffer())).metadata();
       expect(`${picture.width}x${picture.height}`, still).toBe("640x360");
     }
+    // The storyboard: a tile a second, 160×90, in one row of 9, and its WebVTT index (storyboard.test.ts has the shape).
+    expect(done.hasStoryboard).toBe(true);
+    const sheet = await sharp(Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}storyboard.jpg`)).body).arrayBuffer())).metadata();
+    expect(`${sheet.width}x${sheet.height}`).toBe("1440x90");
+    const index = await readStored(`${outputPrefix(video.id)}storyboard.vtt`);
+    expect(index.match(/ --> /g)).toHaveLength(9);
+    expect(index).toContain("00:00:08.000 --> 00:00:09.000\nstoryboard.jpg#xywh=1280,0,160,90");
   });
 
   it("never upscales a tiny source, and keeps a portrait source portrait", async () => {
@@ -155,7 +162,7 @@ describe("retries", { timeout: 90_000 }, () => {
     await expect(fs.stat(scratch)).rejects.toThrow();
     const stored = await storage.listObjects(outputPrefix(video.id));
     const renditions = await db.videoRendition.findMany({ where: { videoId: video.id } });
-    const expected = ["master.m3u8", "poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.ts`)])];
+    const expected = ["master.m3u8", "poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg", "storyboard.jpg", "storyboard.vtt", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.ts`)])];
     expect(stored.map((key) => key.slice(outputPrefix(video.id).length)).sort()).toEqual(expected.sort());
   });
 });
@@ -176,7 +183,8 @@ describe("serving", { timeout: 90_000 }, () => {
     const segment = await fetchFile(open.id, "240p/seg-00000.ts");
     expect(segment.headers).toMatchObject({ "content-type": "video/mp2t", "cache-control": "public, max-age=31536000, immutable" });
 
-    for (const file of ["master.m3u8", "240p/index.m3u8", "240p/seg-00000.ts", "poster.jpg"]) {
+    expect((await fetchFile(open.id, "storyboard.vtt")).headers).toMatchObject({ "content-type": "text/vtt", "cache-control": "public, max-age=10" });
+    for (const file of ["master.m3u8", "240p/index.m3u8", "240p/seg-00000.ts", "poster.jpg", "storyboard.jpg", "storyboard.vtt"]) {
       expect((await fetchFile(secret.id, file)).status, `${file}, signed out`).toBe(404);
       expect((await fetchFile(secret.id, file, other.cookie)).status, `${file}, another user`).toBe(404);
       const mine = await fetchFile(secret.id, file, owner.cookie);

@@ -16,8 +16,9 @@ import { planLadder, type Rung } from "./plan-ladder";
 import { probeVideo, type VideoFacts } from "./probe-video";
 import { runProgram } from "./run-program";
 import { stillsCommand } from "./stills-command";
+import { planStoryboard, storyboardVtt, type StoryboardPlan } from "./storyboard";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "./video-channels";
-import { candidateThumbnail, contentTypeOf, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey, THUMBNAIL_CANDIDATES } from "./video-files";
+import { candidateThumbnail, contentTypeOf, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey, STORYBOARD_IMAGE, STORYBOARD_INDEX, THUMBNAIL_CANDIDATES } from "./video-files";
 
 const log = logger.child({ module: "videos" });
 /** Live progress at most this often (the gateway fans it out; the database keeps a coarser copy). */
@@ -27,7 +28,7 @@ export type TranscodeStore = Pick<ObjectStore, "getObject" | "putObject" | "list
 
 /**
  * The transcoding job (worker, queue "transcode-video"): source → probe →
- * one ffmpeg run for the whole ladder → poster and candidate thumbnails →
+ * one ffmpeg run for the whole ladder and the storyboard → poster and candidate thumbnails →
  * measured master playlist →
  * storage → ready. Starts from scratch every time: the scratch folder and any
  * files a killed earlier attempt stored are removed first, so a retry leaks
@@ -60,7 +61,9 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
 
     const rungs = planLadder(facts);
     const outDir = path.join(workDir, "out");
-    await encodeLadder({ db, videoId, source, outDir, rungs, facts, signal });
+    const storyboard = planStoryboard(facts);
+    await encodeLadder({ db, videoId, source, outDir, rungs, facts, storyboard, signal });
+    await fs.writeFile(path.join(outDir, STORYBOARD_INDEX), storyboardVtt(storyboard, facts.durationSeconds, STORYBOARD_IMAGE));
     await runChecked(stillsCommand({ source, outDir, durationSeconds: facts.durationSeconds, height: facts.height }), signal);
 
     const renditions = await Promise.all(rungs.map((rung) => measureRendition(outDir, rung, facts.hasAudio)));
@@ -68,7 +71,7 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     await storeOutputs(storage, videoId, video.ownerId, outDir, renditions);
 
     const published = await db.$transaction(async (tx) => {
-      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date(), thumbnailCount: THUMBNAIL_CANDIDATES } });
+      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date(), thumbnailCount: THUMBNAIL_CANDIDATES, hasStoryboard: true } });
       if (updated.count === 0) return false;
       await tx.videoRendition.deleteMany({ where: { videoId } });
       await tx.videoRendition.createMany({
@@ -95,7 +98,7 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
   }
 }
 
-async function encodeLadder({ db, videoId, source, outDir, rungs, facts, signal }: { db: Db; videoId: string; source: string; outDir: string; rungs: Rung[]; facts: VideoFacts; signal?: AbortSignal }): Promise<void> {
+async function encodeLadder({ db, videoId, source, outDir, rungs, facts, storyboard, signal }: { db: Db; videoId: string; source: string; outDir: string; rungs: Rung[]; facts: VideoFacts; storyboard: StoryboardPlan; signal?: AbortSignal }): Promise<void> {
   for (const rung of rungs) await fs.mkdir(path.join(outDir, rung.name), { recursive: true });
   let lastSent = 0;
   let lastPercent = -1;
@@ -108,7 +111,7 @@ async function encodeLadder({ db, videoId, source, outDir, rungs, facts, signal 
     void db.video.update({ where: { id: videoId }, data: { progress: percent } }).catch(() => undefined);
   };
   report(0);
-  const result = await runProgram("ffmpeg", ladderCommand({ source, outDir, rungs, frameRate: facts.frameRate, hasAudio: facts.hasAudio, preset: env.VIDEO_X264_PRESET }), {
+  const result = await runProgram("ffmpeg", ladderCommand({ source, outDir, rungs, frameRate: facts.frameRate, hasAudio: facts.hasAudio, preset: env.VIDEO_X264_PRESET, storyboard: { plan: storyboard, output: path.join(outDir, STORYBOARD_IMAGE) } }), {
     signal,
     onLine: (line) => {
       if (!line.startsWith("out_time_us=")) return;
@@ -168,6 +171,8 @@ async function storeOutputs(storage: TranscodeStore, videoId: string, ownerId: s
   }
   await put(POSTER, false);
   for (let index = 1; index <= THUMBNAIL_CANDIDATES; index++) await put(candidateThumbnail(index), false);
+  await put(STORYBOARD_IMAGE, false);
+  await put(STORYBOARD_INDEX, false);
   await put(MASTER_PLAYLIST, false);
 }
 

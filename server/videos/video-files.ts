@@ -10,6 +10,8 @@ import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
  *   videos/<id>/hls/master.m3u8           master playlist
  *   videos/<id>/hls/poster.jpg            poster frame
  *   videos/<id>/hls/thumb-<n>.jpg         candidate thumbnails (n = 1…THUMBNAIL_CANDIDATES)
+ *   videos/<id>/hls/storyboard.jpg        seek previews: the sprite sheet (storyboard.ts)
+ *   videos/<id>/hls/storyboard.vtt        …and its WebVTT index of tiles
  *   videos/<id>/thumbnails/custom-<hex>.webp   the owner's own picture (not the job's: outside hls/)
  *   videos/<id>/hls/<p>p/index.m3u8       a rendition's media playlist
  *   videos/<id>/hls/<p>p/seg-00000.ts     its MPEG-TS segments
@@ -28,6 +30,8 @@ export function outputPrefix(videoId: string): string {
 
 export const MASTER_PLAYLIST = "master.m3u8";
 export const POSTER = "poster.jpg";
+export const STORYBOARD_IMAGE = "storyboard.jpg";
+export const STORYBOARD_INDEX = "storyboard.vtt";
 export const MEDIA_PLAYLIST = "index.m3u8";
 export const SEGMENT_PATTERN = "seg-%05d.ts";
 /** Frames the transcoding job offers as thumbnails besides the poster. */
@@ -46,7 +50,7 @@ export function customThumbnailKey(videoId: string, name: string): string {
   return `videos/${videoId}/thumbnails/${name}`;
 }
 
-const TOP_FILE = /^(master\.m3u8|poster\.jpg|thumb-[1-9]\.jpg)$/;
+const TOP_FILE = /^(master\.m3u8|poster\.jpg|thumb-[1-9]\.jpg|storyboard\.(jpg|vtt))$/;
 const CUSTOM_THUMBNAIL = /^custom-[0-9a-f]{16}\.webp$/;
 const RENDITION = /^\d{3,4}p$/;
 const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
@@ -68,6 +72,7 @@ export function contentTypeOf(fileName: string): string {
   if (fileName.endsWith(".ts")) return STREAMING_CONTENT_TYPES.transportStreamSegment;
   if (fileName.endsWith(".jpg")) return "image/jpeg";
   if (fileName.endsWith(".webp")) return "image/webp";
+  if (fileName.endsWith(".vtt")) return "text/vtt";
   return "application/octet-stream";
 }
 

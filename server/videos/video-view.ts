@@ -1,5 +1,5 @@
 import type { Prisma } from "@/server/generated/prisma/client";
-import { MASTER_PLAYLIST, POSTER, videoFileUrl } from "./video-files";
+import { MASTER_PLAYLIST, POSTER, STORYBOARD_INDEX, videoFileUrl } from "./video-files";
 
 /** The columns every view of a video reads. */
 export const VIDEO_VIEW_SELECT = {
@@ -22,6 +22,7 @@ export const VIDEO_VIEW_SELECT = {
   createdAt: true,
   publishedAt: true,
   thumbnail: true,
+  hasStoryboard: true,
   owner: { select: { id: true, name: true, username: true, image: true } },
   renditions: { select: { height: true, width: true, bandwidth: true }, orderBy: { height: "asc" } },
 } satisfies Prisma.VideoSelect;
@@ -58,6 +59,8 @@ export function toVideoView(video: VideoRow) {
     masterUrl: ready ? videoFileUrl(video.id, MASTER_PLAYLIST) : null,
     // The owner's choice (edit/), else the poster frame.
     posterUrl: ready ? videoFileUrl(video.id, video.thumbnail ?? POSTER) : null,
+    /** The seek previews' WebVTT index (storyboard.ts); its cues name tiles of storyboard.jpg beside it. */
+    storyboardUrl: ready && video.hasStoryboard ? videoFileUrl(video.id, STORYBOARD_INDEX) : null,
   };
 }
 export type VideoView = ReturnType<typeof toVideoView>;

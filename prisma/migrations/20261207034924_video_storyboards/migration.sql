@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "video" ADD COLUMN     "hasStoryboard" BOOLEAN NOT NULL DEFAULT false;
