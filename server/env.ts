@@ -244,6 +244,8 @@ const EnvSchema = z.object({
   VIDEO_QUOTA_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024 * 1024),
   /** Largest picture an owner may upload as a video's thumbnail (2 MiB; stored as WebP, at most 1280×720). */
   VIDEO_THUMBNAIL_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Largest captions file (.vtt or .srt) an owner may upload per language (512 KiB: hours of dialogue). */
+  VIDEO_CAPTION_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024),
   /** Longer sources fail with "longer than N minutes". */
   VIDEO_MAX_DURATION_MINUTES: z.coerce.number().positive().default(60),
   /** Transcoding jobs one worker runs at once: each ffmpeg run uses every core it gets. */

@@ -10,11 +10,14 @@ import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import type { VideoForEdit } from "@/server/videos/edit/get-video-for-edit";
+import { CaptionsEditor } from "./captions-editor";
 import { ThumbnailPicker } from "./thumbnail-picker";
 import { tagsOf, VideoDetailsFields, type VideoDetailsDraft, type VideoDetailsErrors } from "./video-details-fields";
 
-/** /videos/<id>/edit: the owner changes a video's details and thumbnail after the upload. */
-export function EditVideo({ id, thumbnailMaxBytes }: { id: string; thumbnailMaxBytes: number }) {
+type Limits = { thumbnailMaxBytes: number; captionMaxBytes: number };
+
+/** /videos/<id>/edit: the owner changes a video's details, thumbnail and captions after the upload. */
+export function EditVideo({ id, limits }: { id: string; limits: Limits }) {
   const trpc = useTRPC();
   const video = useQuery(trpc.videos.edit.queryOptions({ id }));
   if (video.isPending) {
@@ -39,7 +42,12 @@ export function EditVideo({ id, thumbnailMaxBytes }: { id: string; thumbnailMaxB
     }
     return <LoadError title="Could not load this video" message={video.error.message} onRetry={() => void video.refetch()} />;
   }
-  return <EditVideoForm key={video.data.id} video={video.data} thumbnailMaxBytes={thumbnailMaxBytes} />;
+  return (
+    <div className="max-w-3xl space-y-10">
+      <EditVideoForm key={video.data.id} video={video.data} thumbnailMaxBytes={limits.thumbnailMaxBytes} />
+      <CaptionsEditor videoId={video.data.id} tracks={video.data.captions} maxBytes={limits.captionMaxBytes} onChange={() => video.refetch()} />
+    </div>
+  );
 }
 
 function EditVideoForm({ video, thumbnailMaxBytes }: { video: VideoForEdit; thumbnailMaxBytes: number }) {
@@ -78,7 +86,7 @@ function EditVideoForm({ video, thumbnailMaxBytes }: { video: VideoForEdit; thum
   };
 
   return (
-    <form onSubmit={submit} className="max-w-3xl space-y-6" noValidate aria-label="Edit video">
+    <form onSubmit={submit} className="space-y-6" noValidate aria-label="Edit video">
       {errors.form ? <Alert title="Not saved">{errors.form}</Alert> : null}
       <VideoDetailsFields value={draft} onChange={setDraft} errors={errors} />
       {video.status === "ready" ? (

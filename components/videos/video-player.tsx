@@ -2,11 +2,13 @@
 
 import type Hls from "hls.js";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { CaptionTrack } from "@/server/videos/captions/caption-tracks";
 import { SeekBar } from "./seek-bar";
 
 type Level = { index: number; height: number; width: number };
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 const SEEK_SECONDS = 5;
+const NO_CAPTIONS: CaptionTrack[] = [];
 /** While playing, where the player is goes to the server this often (and on pause and on leaving). */
 export const POSITION_EVERY_MS = 10_000;
 
@@ -17,7 +19,8 @@ export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: n
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
  * and adapts), the browser's own HLS otherwise (Safari). Native controls for
  * play, seek and volume; a seek bar with storyboard previews under it
- * (seek-bar.tsx); a quality menu (Auto, showing the level it picked,
+ * (seek-bar.tsx); captions (a CC menu; the page draws the cue text over
+ * the picture from the chosen <track>); a quality menu (Auto, showing the level it picked,
  * or one rendition) and a speed menu under it. Keyboard, with the player
  * focused: space or k play/pause, ←/→ seek 5 s, f full screen, m mute.
  * `autoPlay` (the next video after a countdown) starts at once, muted if
@@ -27,13 +30,14 @@ export function VideoPlayer({
   src,
   poster,
   storyboardUrl = null,
+  captions = NO_CAPTIONS,
   title,
   startAt = null,
   autoPlay = false,
   onFirstPlay,
   onPosition,
   onEnded,
-}: { src: string; poster: string | null; storyboardUrl?: string | null; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
+}: { src: string; poster: string | null; storyboardUrl?: string | null; captions?: CaptionTrack[]; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
   const video = useRef<HTMLVideoElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const hls = useRef<Hls | null>(null);
@@ -42,6 +46,9 @@ export function VideoPlayer({
   const [playing, setPlaying] = useState<number | null>(null);
   const [speed, setSpeed] = useState(1);
   const [failed, setFailed] = useState(false);
+  const [captionLanguage, setCaptionLanguage] = useState("");
+  const [cue, setCue] = useState<{ language: string; text: string } | null>(null);
+  const captionsId = useId();
   const qualityId = useId();
   const speedId = useId();
   // The latest callbacks, read by listeners set up once per source.
@@ -122,6 +129,28 @@ export function VideoPlayer({
     };
   }, [src]);
 
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let chosen: TextTrack | null = null;
+    for (const track of Array.from(element.textTracks)) {
+      const wanted = captionLanguage !== "" && track.kind === "subtitles" && track.language === captionLanguage;
+      // Hidden, not showing: the cues load and change, and the page draws them (styled, and readable by tests and screen readers alike).
+      track.mode = wanted ? "hidden" : "disabled";
+      if (wanted) chosen = track;
+    }
+    if (!chosen) return;
+    const track = chosen;
+    const show = () => {
+      const text = Array.from(track.activeCues ?? [])
+        .map((active) => (active instanceof VTTCue ? (active.getCueAsHTML().textContent ?? "") : ""))
+        .join("\n");
+      setCue({ language: track.language, text });
+    };
+    track.addEventListener("cuechange", show);
+    return () => track.removeEventListener("cuechange", show);
+  }, [captionLanguage, captions]);
+
   const chooseLevel = (index: number) => {
     setChosen(index);
     // -1 hands the choice back to hls.js's bandwidth estimate.
@@ -141,6 +170,7 @@ export function VideoPlayer({
       ArrowLeft: () => (element.currentTime = Math.max(0, element.currentTime - SEEK_SECONDS)),
       ArrowRight: () => (element.currentTime = Math.min(element.duration || Infinity, element.currentTime + SEEK_SECONDS)),
       m: () => (element.muted = !element.muted),
+      c: () => setCaptionLanguage((current) => (current === "" ? (captions[0]?.language ?? "") : "")),
       f: () => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen()),
     };
     const action = actions[event.key];
@@ -149,17 +179,40 @@ export function VideoPlayer({
     action();
   };
 
+  const captionText = cue !== null && cue.language === captionLanguage ? cue.text : "";
   const label = (level: Level | undefined) => (level ? `${Math.min(level.width, level.height)}p` : "");
   const autoLabel = chosen === -1 && playing !== null ? `Auto (${label(levels[playing])})` : "Auto";
 
   return (
     <div className="space-y-3">
-      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute.`} className="overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
-        <video ref={video} controls playsInline poster={poster ?? undefined} className="aspect-video w-full" data-testid="video-player" />
+      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute, C captions.`} className="relative overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
+        <video ref={video} controls playsInline poster={poster ?? undefined} className="aspect-video w-full" data-testid="video-player">
+          {captions.map((track) => (
+            <track key={track.url} kind="subtitles" src={track.url} srcLang={track.language} label={track.label} />
+          ))}
+        </video>
+        {captionText ? (
+          <div className="pointer-events-none absolute inset-x-0 bottom-14 flex justify-center px-4" data-testid="captions">
+            <p className="rounded bg-black/75 px-2 py-1 text-center text-lg whitespace-pre-line text-white">{captionText}</p>
+          </div>
+        ) : null}
       </div>
       <SeekBar videoRef={video} storyboardUrl={storyboardUrl} />
       {failed ? <p role="alert" className="text-sm text-danger">This video could not be played. Reload the page to try again.</p> : null}
       <div className="flex flex-wrap items-center gap-4 text-sm">
+        {captions.length > 0 ? (
+          <label htmlFor={captionsId} className="flex items-center gap-2 text-muted">
+            Captions
+            <select id={captionsId} value={captionLanguage} onChange={(event) => setCaptionLanguage(event.target.value)} className="rounded-md border border-border bg-surface px-2 py-1 text-fg">
+              <option value="">Off</option>
+              {captions.map((track) => (
+                <option key={track.language} value={track.language}>
+                  {track.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label htmlFor={qualityId} className="flex items-center gap-2 text-muted">
           Quality
           <select id={qualityId} value={chosen} onChange={(event) => chooseLevel(Number(event.target.value))} className="rounded-md border border-border bg-surface px-2 py-1 text-fg" disabled={levels.length === 0}>

@@ -77,6 +77,7 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
               src={data.masterUrl}
               poster={data.posterUrl}
               storyboardUrl={data.storyboardUrl}
+              captions={data.captions}
               title={data.title}
               startAt={startAt}
               autoPlay={autoplay}

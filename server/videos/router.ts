@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { storage } from "@/server/platform/storage";
 import { protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
+import { RemoveCaptionsInput, removeCaptions } from "./captions/remove-captions";
 import { getChannel } from "./channels/get-channel";
 import { listSubscribedChannels } from "./channels/list-subscribed-channels";
 import { listSubscriptionVideos, SubscriptionVideosInput } from "./channels/list-subscription-videos";
@@ -41,6 +42,7 @@ import { viewerKeys } from "./views/viewer-key";
  * videos.edit    query     { id } → VideoView & { thumbnail, thumbnails }   the owner's only (edit/)
  * videos.update  mutation  { id, title, description, tags, visibility, thumbnail? } → VideoView   the owner's only
  * A picture of the owner's own as the thumbnail: POST /api/videos/<id>/thumbnail (edit/upload-thumbnail.ts).
+ * Captions: POST /api/videos/<id>/captions/<language> (captions/upload-captions.ts); videos.captions.remove.
  *
  *
  * The social layer (slices of issue 14): views (once per viewer per 6 h), the
@@ -70,6 +72,10 @@ const commentsRouter = router({
   report: protectedProcedure.input(ReportCommentInput).mutation(({ ctx, input }) => reportComment({ db: ctx.db, userId: ctx.user.id, input })),
 });
 
+const captionsRouter = router({
+  remove: protectedProcedure.input(RemoveCaptionsInput).mutation(({ ctx, input }) => removeCaptions({ db: ctx.db, storage, ownerId: ctx.user.id, input })),
+});
+
 export const videosRouter = router({
   list: publicProcedure.input(ListVideosInput).query(({ ctx, input }) => listVideos({ db: ctx.db, input })),
   get: publicProcedure.input(VideoIdInput).query(({ ctx, input }) => getVideoOrThrow({ db: ctx.db, videoId: input.id, viewerId: ctx.user?.id ?? null })),
@@ -97,4 +103,5 @@ export const videosRouter = router({
   search: publicProcedure.input(SearchVideosInput).query(({ ctx, input }) => searchVideos({ db: ctx.db, input })),
   history: historyRouter,
   comments: commentsRouter,
+  captions: captionsRouter,
 });

@@ -1,3 +1,5 @@
+import { vttTime } from "./vtt-time";
+
 /**
  * The storyboard a player shows over its seek bar (PeerTube's and YouTube's
  * seek previews): one small frame every `interval` seconds, tiled into a
@@ -40,13 +42,4 @@ export function storyboardVtt(plan: StoryboardPlan, durationSeconds: number, ima
     return `${vttTime(start)} --> ${vttTime(Math.max(end, start + 0.001))}\n${image}#xywh=${x},${y},${plan.tileWidth},${plan.tileHeight}`;
   });
   return `WEBVTT\n\n${cues.join("\n\n")}\n`;
-}
-
-/** 75.5 → "00:01:15.500". */
-function vttTime(seconds: number): string {
-  const millis = Math.round(seconds * 1000);
-  const hours = Math.floor(millis / 3_600_000);
-  const minutes = Math.floor((millis % 3_600_000) / 60_000);
-  const rest = (millis % 60_000) / 1000;
-  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:${rest.toFixed(3).padStart(6, "0")}`;
 }

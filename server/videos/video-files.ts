@@ -13,6 +13,7 @@ import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
  *   videos/<id>/hls/storyboard.jpg        seek previews: the sprite sheet (storyboard.ts)
  *   videos/<id>/hls/storyboard.vtt        …and its WebVTT index of tiles
  *   videos/<id>/thumbnails/custom-<hex>.webp   the owner's own picture (not the job's: outside hls/)
+ *   videos/<id>/captions/captions-<language>-<hex>.vtt   the owner's captions, one file per language
  *   videos/<id>/hls/<p>p/index.m3u8       a rendition's media playlist
  *   videos/<id>/hls/<p>p/seg-00000.ts     its MPEG-TS segments
  */
@@ -50,8 +51,18 @@ export function customThumbnailKey(videoId: string, name: string): string {
   return `videos/${videoId}/thumbnails/${name}`;
 }
 
+/** A new name per upload of a language's captions, as for pictures. */
+export function captionFileName(language: string): string {
+  return `captions-${language.toLowerCase()}-${randomBytes(8).toString("hex")}.vtt`;
+}
+
+export function captionsKey(videoId: string, name: string): string {
+  return `videos/${videoId}/captions/${name}`;
+}
+
 const TOP_FILE = /^(master\.m3u8|poster\.jpg|thumb-[1-9]\.jpg|storyboard\.(jpg|vtt))$/;
 const CUSTOM_THUMBNAIL = /^custom-[0-9a-f]{16}\.webp$/;
+const CAPTIONS = /^captions-[a-z0-9-]{2,16}-[0-9a-f]{16}\.vtt$/;
 const RENDITION = /^\d{3,4}p$/;
 const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
 
@@ -63,6 +74,7 @@ export function servedFileKey(videoId: string, parts: readonly string[]): string
   const [first, second] = parts;
   if (parts.length === 1 && first && TOP_FILE.test(first)) return `${outputPrefix(videoId)}${first}`;
   if (parts.length === 1 && first && CUSTOM_THUMBNAIL.test(first)) return customThumbnailKey(videoId, first);
+  if (parts.length === 1 && first && CAPTIONS.test(first)) return captionsKey(videoId, first);
   if (parts.length === 2 && first && second && RENDITION.test(first) && RENDITION_FILE.test(second)) return `${outputPrefix(videoId)}${first}/${second}`;
   return null;
 }

@@ -14,6 +14,7 @@ import { locationRoute } from "@/server/rides/drivers/location-route";
 import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
 import { videoFileRoute } from "@/server/videos/serve-video-file";
+import { captionsTooLarge, uploadCaptions } from "@/server/videos/captions/upload-captions";
 import { thumbnailTooLarge, uploadThumbnail } from "@/server/videos/edit/upload-thumbnail";
 import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
@@ -95,6 +96,18 @@ export const ROUTES: readonly Route[] = [
       maxBytes: env.VIDEO_THUMBNAIL_MAX_BYTES,
       tooLarge: thumbnailTooLarge,
       store: ({ user, bytes, request }) => uploadThumbnail({ db, storage, ownerId: user.id, videoId: request.params.videoId ?? "", bytes }),
+      status: 201,
+    }),
+  },
+  {
+    method: "POST",
+    pattern: "/api/videos/:videoId/captions/:language",
+    // A .vtt or .srt file; browsers send it as text/vtt, application/x-subrip or no type. Its text is checked (caption-text.ts).
+    body: FILE_BODY,
+    handler: uploadRoute({
+      maxBytes: env.VIDEO_CAPTION_MAX_BYTES,
+      tooLarge: captionsTooLarge,
+      store: ({ user, bytes, request }) => uploadCaptions({ db, storage, ownerId: user.id, videoId: request.params.videoId ?? "", language: request.params.language ?? "", bytes }),
       status: 201,
     }),
   },

@@ -92,6 +92,15 @@ export const procedures: Record<string, Rule<unknown>> = {
   "videos.history.setPaused": { access: "user", request: () => ({ paused: false }) },
   "videos.history.remove": historyRemoval((videoId) => ({ videoId })),
   "videos.history.clear": historyRemoval(() => undefined),
+  // Captions are the owner's to remove; B is told the video does not exist.
+  "videos.captions.remove": {
+    access: "owner",
+    request: async (kit) => {
+      const videoId = await videoOfA(kit, "public");
+      await kit.db.videoCaption.create({ data: { videoId, language: "en", file: "captions-en-0123456789abcdef.vtt" } });
+      return { videoId, language: "en" };
+    },
+  },
 };
 
 export const routes: Record<string, Rule<RouteRequest>> = {
@@ -110,6 +119,11 @@ export const routes: Record<string, Rule<RouteRequest>> = {
       body: new Uint8Array(await sharp({ create: { width: 32, height: 18, channels: 3, background: "#336699" } }).png().toBuffer()),
       headers: { "content-type": "image/png" },
     }),
+  },
+  // Captions for a public video of A's, uploaded by B: refused as not found.
+  "POST /api/videos/[videoId]/captions/[language]": {
+    access: "owner",
+    request: async (kit) => ({ path: `/api/videos/${await videoOfA(kit, "public")}/captions/en`, body: "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", headers: { "content-type": "text/vtt" } }),
   },
   "GET /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },

@@ -11,8 +11,8 @@ export default async function EditVideoPage({ params }: { params: Promise<{ id: 
   await requireUser(`/videos/${id}/edit`);
   return (
     <PageContainer>
-      <PageHeader eyebrow="Video" title="Edit video" description="Change what viewers see: title, description, tags, who may watch, and the thumbnail." />
-      <EditVideo id={id} thumbnailMaxBytes={env.VIDEO_THUMBNAIL_MAX_BYTES} />
+      <PageHeader eyebrow="Video" title="Edit video" description="Change what viewers see: title, description, tags, who may watch, the thumbnail and captions." />
+      <EditVideo id={id} limits={{ thumbnailMaxBytes: env.VIDEO_THUMBNAIL_MAX_BYTES, captionMaxBytes: env.VIDEO_CAPTION_MAX_BYTES }} />
     </PageContainer>
   );
 }
