@@ -246,6 +246,8 @@ const EnvSchema = z.object({
   VIDEO_THUMBNAIL_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /** Largest captions file (.vtt or .srt) an owner may upload per language (512 KiB: hours of dialogue). */
   VIDEO_CAPTION_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024),
+  /** An upload with no byte received for this long is abandoned: the worker removes it, files and all (hourly). */
+  VIDEO_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
   /** Longer sources fail with "longer than N minutes". */
   VIDEO_MAX_DURATION_MINUTES: z.coerce.number().positive().default(60),
   /** Transcoding jobs one worker runs at once: each ffmpeg run uses every core it gets. */

@@ -11,6 +11,7 @@ import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
 import { startDriverSweeper } from "@/server/rides/drivers/driver-sweeper";
 import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
+import { startAbandonedUploadSweeper } from "@/server/videos/uploads/abandoned-upload-sweeper";
 import { startViewFlusher } from "@/server/videos/views/view-flusher";
 import { CONCURRENCY, processors } from "./processors";
 
@@ -62,6 +63,8 @@ const stopCheckoutSweeper = startCheckoutSweeper({ redis: heartbeatRedis, worker
 const stopDriverSweeper = startDriverSweeper(heartbeatRedis);
 // Video: adds the views buffered in Redis to Postgres (every VIDEO_VIEW_FLUSH_MS).
 const stopViewFlusher = startViewFlusher(heartbeatRedis);
+// Video: uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS go, files and all (every hour).
+const stopUploadSweeper = startAbandonedUploadSweeper();
 
 async function beat() {
   try {
@@ -93,7 +96,7 @@ async function shutdown() {
   }, SHUTDOWN_GRACE_MS).unref();
   clearInterval(heartbeat);
   stopDriverSweeper();
-  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper(), stopViewFlusher()]);
+  await Promise.all([...workers.map((worker) => worker.close()), clickConsumer.stop(), stopCheckoutSweeper(), stopViewFlusher(), stopUploadSweeper()]);
   clickStreamRedis.disconnect();
   await clearWorkerHeartbeat(heartbeatRedis, workerId).catch((error: unknown) => log.warn({ err: String(error) }, "could not clear heartbeat"));
   heartbeatRedis.disconnect();
