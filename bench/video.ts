@@ -56,8 +56,9 @@ try {
   const { ladder, baseline } = benchRungs();
   log(`Baseline: the 720p rung alone (x264 ${PRESET})...`);
   const baselineSeconds = await timeLadder(source, path.join(work, "baseline"), baseline, PRESET);
-  log(`Full ladder: ${ladder.map((rung) => rung.name).join(", ")} in one ffmpeg run...`);
-  const ladderSeconds = await timeLadder(source, path.join(work, "ladder"), ladder, PRESET);
+  log(`Full ladder: ${ladder.map((rung) => rung.name).join(", ")} and the storyboard in one ffmpeg run...`);
+  // The job's whole run: the ladder and the storyboard's branch of the same decode.
+  const ladderSeconds = await timeLadder(source, path.join(work, "ladder"), ladder, PRESET, SOURCE_SECONDS);
   results.push(["transcode_wall_s", round(ladderSeconds)], ["transcode_speed_x", round(SOURCE_SECONDS / ladderSeconds)]);
   results.push(["baseline_wall_s", round(baselineSeconds)], ["baseline_speed_x", round(SOURCE_SECONDS / baselineSeconds)]);
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ladderCommand } from "../../server/videos/ladder-command";
 import { planLadder, type Rung } from "../../server/videos/plan-ladder";
+import { planStoryboard } from "../../server/videos/storyboard";
 import { runProgram } from "../../server/videos/run-program";
 
 /**
@@ -19,12 +20,16 @@ export async function makeSource(file: string, seconds: number): Promise<void> {
   if (result.code !== 0) throw new Error(`could not make the source: ${result.stderr}`);
 }
 
-/** Wall time of the transcoding job's own ffmpeg command (server/videos/ladder-command.ts) for these rungs. */
-export async function timeLadder(source: string, outDir: string, rungs: Rung[], preset: string): Promise<number> {
+/**
+ * Wall time of the transcoding job's own ffmpeg command (server/videos/ladder-command.ts) for these rungs;
+ * with `storyboardSeconds` (the source's length), also its storyboard branch, as the job runs it.
+ */
+export async function timeLadder(source: string, outDir: string, rungs: Rung[], preset: string, storyboardSeconds?: number): Promise<number> {
   await fs.rm(outDir, { recursive: true, force: true });
   for (const rung of rungs) await fs.mkdir(path.join(outDir, rung.name), { recursive: true });
+  const storyboard = storyboardSeconds === undefined ? undefined : { plan: planStoryboard({ durationSeconds: storyboardSeconds, width: 1920, height: 1080 }), output: path.join(outDir, "storyboard.jpg") };
   const started = performance.now();
-  const result = await runProgram("ffmpeg", ladderCommand({ source, outDir, rungs, frameRate: 30, hasAudio: true, preset }));
+  const result = await runProgram("ffmpeg", ladderCommand({ source, outDir, rungs, frameRate: 30, hasAudio: true, preset, storyboard }));
   const seconds = (performance.now() - started) / 1000;
   if (result.code !== 0) throw new Error(`ffmpeg failed: ${result.stderr.slice(-800)}`);
   return seconds;
