@@ -35,7 +35,7 @@ export function PageHeader({
         <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{title}</h1>
         {description ? <p className="max-w-2xl text-base text-muted">{description}</p> : null}
       </div>
-      {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap gap-2 sm:justify-end">{actions}</div> : null}
     </div>
   );
 }
