@@ -27,19 +27,19 @@ describe("ClickBuffer", () => {
     await Promise.all([buffer.add(click("link-a")), buffer.add(click("link-b"))]);
     expect(entries).toEqual([]);
     await expect.poll(() => entries.length, { timeout: 5_000 }).toBe(1);
-    const events = entries.flatMap((entry) => parseClickEntry(entry.id, entry.fields));
-    expect(events.map((event) => event.event.linkId)).toEqual(["link-a", "link-b"]);
+    const clicks = entries.flatMap((entry) => parseClickEntry(entry.id, entry.fields)?.clicks ?? []);
+    expect(clicks.map((click) => click.linkId)).toEqual(["link-a", "link-b"]);
   });
 
-  it("gives a batch written twice (its reply lost) the same event ids, so the ingest counts it once", async () => {
+  it("gives a batch written twice (its reply lost) the same batch id, so the ingest counts it once", async () => {
     const { redis, entries } = flakyRedis(0);
     await new ClickBuffer(redis).add(click("link-a"));
     const [entry] = entries;
     if (!entry) throw new Error("nothing written");
-    const first = parseClickEntry(entry.id, entry.fields).map((event) => event.eventId);
-    const again = parseClickEntry(`${entry.id}-again`, entry.fields).map((event) => event.eventId);
-    expect(again).toEqual(first);
+    const first = parseClickEntry(entry.id, entry.fields)?.batchId;
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(parseClickEntry(`${entry.id}-again`, entry.fields)?.batchId).toBe(first);
     // Entries written before batches had ids keep the stream entry id.
-    expect(parseClickEntry("1732500000000-3", ["b", entry.fields[1] ?? ""]).map((event) => event.eventId)).toEqual(["1732500000000-3/0"]);
+    expect(parseClickEntry("1732500000000-3", ["b", entry.fields[1] ?? ""])?.batchId).toBe("1732500000000-3");
   });
 });

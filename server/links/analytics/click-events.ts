@@ -4,11 +4,12 @@ import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
 
 /**
- * Click events travel from the redirect to the worker through a Redis stream.
- * An event's identity is its batch's id (or, for entries without one, the
- * stream entry id "1732500000000-3") plus its index in the batch: the ingest
- * stores it in click.eventId (unique), so an entry delivered twice (a worker
- * crash before XACK, a reclaimed pending entry) is counted once.
+ * Click events travel from the redirect to the worker through a Redis stream,
+ * a batch per entry. A batch's identity is its own id (or, for entries without
+ * one, the stream entry id "1732500000000-3"): the ingest records it in
+ * click_ingested_batch, so a batch delivered twice (a worker crash before XACK,
+ * a reclaimed pending entry, a batch written again after a Redis failure) is
+ * counted once.
  *
  * The raw IP is carried only here, in a transient entry deleted right after
  * ingest; Postgres gets the salted visitor hash and the country.
@@ -140,30 +141,32 @@ function settlement(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-/** Reads one stream entry back into its events with their ids; malformed entries and items are skipped. */
-export function parseClickEntry(entryId: string, fields: string[]): Array<{ eventId: string; event: ClickEvent }> {
+/** One stream entry's clicks under the identity the ingest counts them once by. */
+export type ClickBatch = { batchId: string; clicks: ClickEvent[] };
+
+/**
+ * Reads one stream entry back into its batch: its own id (field "i"; for entries written before batches
+ * had ids, the stream entry id) and its valid clicks. Malformed entries and items are skipped.
+ */
+export function parseClickEntry(entryId: string, fields: string[]): ClickBatch | null {
   const index = fields.indexOf("b");
-  // A batch's own id (written since retries exist) keeps a batch written twice from counting twice.
   const batchIndex = fields.indexOf("i");
   const batchId = batchIndex !== -1 && batchIndex % 2 === 0 ? fields[batchIndex + 1] : undefined;
   const raw = index === -1 || index % 2 !== 0 ? undefined : fields[index + 1];
-  if (raw === undefined) return [];
+  if (raw === undefined) return null;
   let items: unknown;
   try {
     items = JSON.parse(raw);
   } catch {
-    return [];
+    return null;
   }
-  if (!Array.isArray(items)) return [];
-  const events: Array<{ eventId: string; event: ClickEvent }> = [];
-  items.forEach((item: unknown, position) => {
-    if (!Array.isArray(item) || item.length !== 5) return;
+  if (!Array.isArray(items)) return null;
+  const clicks: ClickEvent[] = [];
+  for (const item of items as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 5) continue;
     const [linkId, occurredAt, ip, userAgent, referer] = item as unknown[];
-    if (typeof linkId !== "string" || typeof occurredAt !== "number" || !Number.isFinite(occurredAt)) return;
-    events.push({
-      eventId: `${batchId ?? entryId}/${position}`,
-      event: { linkId, occurredAt, ip: String(ip ?? ""), userAgent: String(userAgent ?? ""), referer: String(referer ?? "") },
-    });
-  });
-  return events;
+    if (typeof linkId !== "string" || typeof occurredAt !== "number" || !Number.isFinite(occurredAt)) continue;
+    clicks.push({ linkId, occurredAt, ip: String(ip ?? ""), userAgent: String(userAgent ?? ""), referer: String(referer ?? "") });
+  }
+  return clicks.length > 0 ? { batchId: batchId ?? entryId, clicks } : null;
 }

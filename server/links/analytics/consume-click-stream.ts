@@ -3,7 +3,7 @@ import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
 import { CLICK_STREAM } from "./click-events";
 import { DailySalts } from "./describe-click";
-import { ingestClickBatch, pruneDailyVisitors, type LinkCountChange, type StreamEntry } from "./ingest-clicks";
+import { ingestClickBatch, pruneIngestBookkeeping, type LinkCountChange, type StreamEntry } from "./ingest-clicks";
 import { CpuBusyMeter, waitForSpareCpu, type SpareCpuPolicy } from "./wait-for-spare-cpu";
 
 export const CLICK_INGEST_GROUP = "click-ingest";
@@ -142,9 +142,9 @@ export class ClickStreamConsumer {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
     try {
-      await pruneDailyVisitors(this.options.db);
+      await pruneIngestBookkeeping(this.options.db);
     } catch (error) {
-      log.warn({ err: String(error) }, "could not prune daily visitors");
+      log.warn({ err: String(error) }, "could not prune the ingest's bookkeeping");
     }
   }
 }

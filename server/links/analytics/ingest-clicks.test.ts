@@ -138,6 +138,35 @@ describe("click ingest", () => {
     expect(await db.click.count({ where: { linkId: link.id } })).toBe(0);
   });
 
+  it("removes a link's clicks and visitor rows when the link goes, alone or with its owner's account", async () => {
+    const alone = await ownedLink();
+    const withOwner = await ownedLink();
+    for (const { link } of [alone, withOwner]) await recordClick(redis, click(link.id));
+    await drain();
+    const rowsOf = async (linkId: string) => ({
+      clicks: await db.click.count({ where: { linkId } }),
+      visitors: await db.linkDailyVisitor.count({ where: { linkId } }),
+    });
+    expect(await rowsOf(alone.link.id)).toEqual({ clicks: 1, visitors: 1 });
+
+    await db.link.delete({ where: { id: alone.link.id } });
+    await db.user.delete({ where: { id: withOwner.user.id } });
+    expect(await rowsOf(alone.link.id)).toEqual({ clicks: 0, visitors: 0 });
+    expect(await rowsOf(withOwner.link.id)).toEqual({ clicks: 0, visitors: 0 });
+  });
+
+  it("counts a batch once when both copies of it arrive in the same read", async () => {
+    const { link } = await ownedLink();
+    const packed = JSON.stringify([[link.id, Date.now(), "81.2.69.160", DESKTOP_UA, ""]]);
+    const batchId = randomUUID();
+    const entries: StreamEntry[] = [
+      { id: "1732500000000-1", fields: ["b", packed, "i", batchId] },
+      { id: "1732500000000-2", fields: ["b", packed, "i", batchId] },
+    ];
+    await ingestClickBatch({ db, salts: new DailySalts(redis), entries });
+    expect(await linkCounters(link.id)).toEqual({ clickCount: 1, rows: 1, clicks: 1, visitors: 1, bots: 0 });
+  });
+
   it("feeds the stats: totals, unique visitors per day, hour and day buckets, dimensions, bots left out", async () => {
     const { user, link } = await ownedLink();
     const now = Date.now();

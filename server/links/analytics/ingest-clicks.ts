@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
-import { parseClickEntry } from "./click-events";
+import { parseClickEntry, type ClickBatch } from "./click-events";
 import { describeClick, type ClickFacts, type DailySalts } from "./describe-click";
 
 export type StreamEntry = { id: string; fields: string[] };
@@ -11,34 +11,33 @@ export type LinkCountChange = { linkId: string; code: string; ownerId: string | 
 const log = logger.child({ module: "links-ingest" });
 
 /**
- * Writes a batch of click events into click, link_daily_visitor,
- * link_daily_stat and link.clickCount in ONE statement, so it commits whole
- * or not at all.
+ * Writes the stream entries' click batches into click, link_daily_visitor,
+ * link_daily_stat and link.clickCount in ONE statement per few thousand
+ * clicks, so each statement commits whole or not at all.
  *
- * Idempotency: each event's id (stream entry id + its position in the entry)
- * is click.eventId (unique) and the
- * insert skips ids already present. Every counter is then derived only from
- * the rows this statement actually inserted (the RETURNING of that insert), so
- * a batch delivered twice — a worker that crashed after the commit but before
- * XACK, a reclaimed pending entry — adds nothing the second time.
- * Unique visitors work the same way: a (link, day, visitor) row is inserted
- * at most once, and only new rows raise uniqueVisitors.
+ * Idempotency: a batch's id is inserted into click_ingested_batch, and only
+ * the clicks of batches this statement inserted go in; every counter is then
+ * derived only from the click rows actually inserted (the RETURNING of that
+ * insert). A batch delivered twice — a worker that crashed after the commit but
+ * before XACK, a reclaimed pending entry, a batch a web process wrote again —
+ * adds nothing the second time. Unique visitors work the same way: a (link,
+ * day, visitor) row is inserted at most once, and only new rows raise
+ * uniqueVisitors. A batch is never split across statements.
  *
- * Events for links deleted in the meantime are dropped by the join on link.
+ * Deleted links: the statement locks the batch's links FOR KEY SHARE (one lock
+ * per link, where foreign keys checked every row) and inserts only for links it
+ * locked. A link deleted before that is skipped; a delete that comes after
+ * waits for this commit, and its trigger then removes what was inserted.
  */
 export async function ingestClickBatch({ db, salts, entries }: { db: Db; salts: DailySalts; entries: StreamEntry[] }): Promise<LinkCountChange[]> {
-  const events = entries.flatMap((entry) => {
-    const parsed = parseClickEntry(entry.id, entry.fields);
-    if (parsed.length === 0) log.warn({ entryId: entry.id }, "skipping a stream entry without valid click events");
-    return parsed;
-  });
   const changes = new Map<string, LinkCountChange>();
-  for (let start = 0; start < events.length; start += MAX_EVENTS_PER_STATEMENT) {
+  for (const statement of statementsOf(parseBatches(entries))) {
     const rows: ClickRow[] = [];
-    for (const { eventId, event } of events.slice(start, start + MAX_EVENTS_PER_STATEMENT)) {
-      rows.push({ eventId, linkId: event.linkId, facts: await describeClick(event, salts) });
+    for (const [position, batch] of statement.entries()) {
+      for (const click of batch.clicks) rows.push({ batch: position + 1, linkId: click.linkId, facts: await describeClick(click, salts) });
     }
-    for (const change of await ingestRows(db, rows)) {
+    const batchIds = statement.map((batch) => batch.batchId);
+    for (const change of await ingestRows(db, batchIds, rows)) {
       const earlier = changes.get(change.linkId);
       changes.set(change.linkId, earlier ? { ...change, added: earlier.added + change.added } : change);
     }
@@ -46,18 +45,56 @@ export async function ingestClickBatch({ db, salts, entries }: { db: Db; salts: 
   return [...changes.values()];
 }
 
-type ClickRow = { eventId: string; linkId: string; facts: ClickFacts };
-/** Big batches are split so one statement stays a few thousand rows. */
+/** The entries' batches, each once: a batch written twice can come back in the same read. */
+function parseBatches(entries: StreamEntry[]): ClickBatch[] {
+  const batches = new Map<string, ClickBatch>();
+  for (const entry of entries) {
+    const batch = parseClickEntry(entry.id, entry.fields);
+    if (!batch) log.warn({ entryId: entry.id }, "skipping a stream entry without valid click events");
+    else if (!batches.has(batch.batchId)) batches.set(batch.batchId, batch);
+  }
+  return [...batches.values()];
+}
+
+/** Whole batches, grouped so one statement stays a few thousand rows. */
+function statementsOf(batches: ClickBatch[]): ClickBatch[][] {
+  const statements: ClickBatch[][] = [];
+  let current: ClickBatch[] = [];
+  let size = 0;
+  for (const batch of batches) {
+    if (size > 0 && size + batch.clicks.length > MAX_EVENTS_PER_STATEMENT) {
+      statements.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(batch);
+    size += batch.clicks.length;
+  }
+  if (current.length > 0) statements.push(current);
+  return statements;
+}
+
+/** `batch` is the 1-based position of the click's batch in the statement's batch ids. */
+type ClickRow = { batch: number; linkId: string; facts: ClickFacts };
 const MAX_EVENTS_PER_STATEMENT = 2_000;
 
-async function ingestRows(db: Db, rows: ClickRow[]): Promise<LinkCountChange[]> {
+async function ingestRows(db: Db, batchIds: string[], rows: ClickRow[]): Promise<LinkCountChange[]> {
   if (rows.length === 0) return [];
 
   const column = <T>(pick: (row: ClickRow) => T) => rows.map(pick);
   const changed = await db.$queryRaw<Array<{ id: string; code: string; ownerId: string | null; clickCount: number; added: number }>>`
-    WITH incoming AS (
+    WITH batches AS (
+      SELECT * FROM unnest(${batchIds}::text[]) WITH ORDINALITY AS b("id", "position")
+    ),
+    new_batches AS (
+      INSERT INTO "click_ingested_batch" ("id")
+      SELECT "id" FROM batches ORDER BY "id"
+      ON CONFLICT DO NOTHING
+      RETURNING "id"
+    ),
+    incoming AS (
       SELECT * FROM unnest(
-        ${column((row) => row.eventId)}::text[],
+        ${column((row) => row.batch)}::int[],
         ${column((row) => row.linkId)}::text[],
         ${column((row) => row.facts.occurredAt.toISOString())}::timestamp(3)[],
         ${column((row) => row.facts.visitorHash)}::text[],
@@ -67,13 +104,18 @@ async function ingestRows(db: Db, rows: ClickRow[]): Promise<LinkCountChange[]> 
         ${column((row) => row.facts.os)}::text[],
         ${column((row) => row.facts.device)}::text[],
         ${column((row) => row.facts.isBot)}::boolean[]
-      ) AS t("eventId", "linkId", "occurredAt", "visitorHash", "referrerDomain", "country", "browser", "os", "device", "isBot")
+      ) AS t("batch", "linkId", "occurredAt", "visitorHash", "referrerDomain", "country", "browser", "os", "device", "isBot")
+    ),
+    live_links AS (
+      SELECT "id" FROM "link" WHERE "id" IN (SELECT "linkId" FROM incoming) ORDER BY "id" FOR KEY SHARE
     ),
     inserted AS (
-      INSERT INTO "click" ("eventId", "linkId", "occurredAt", "visitorHash", "referrerDomain", "country", "browser", "os", "device", "isBot")
-      SELECT i.* FROM incoming i JOIN "link" l ON l."id" = i."linkId"
-      ORDER BY i."eventId"
-      ON CONFLICT ("eventId") DO NOTHING
+      INSERT INTO "click" ("linkId", "occurredAt", "visitorHash", "referrerDomain", "country", "browser", "os", "device", "isBot")
+      SELECT i."linkId", i."occurredAt", i."visitorHash", i."referrerDomain", i."country", i."browser", i."os", i."device", i."isBot"
+      FROM incoming i
+      JOIN batches b ON b."position" = i."batch"
+      JOIN new_batches n ON n."id" = b."id"
+      JOIN live_links l ON l."id" = i."linkId"
       RETURNING "linkId", "occurredAt", "visitorHash", "isBot"
     ),
     new_visitors AS (
@@ -111,7 +153,11 @@ async function ingestRows(db: Db, rows: ClickRow[]): Promise<LinkCountChange[]> 
   return changed.map((row) => ({ linkId: row.id, code: row.code, ownerId: row.ownerId, clickCount: row.clickCount, added: row.added }));
 }
 
-/** Old link_daily_visitor rows only matter for late events of their day; keep two days. */
-export async function pruneDailyVisitors(db: Db): Promise<number> {
-  return db.$executeRaw`DELETE FROM "link_daily_visitor" WHERE "day" < (now() AT TIME ZONE 'UTC')::date - 2`;
+/**
+ * Old link_daily_visitor rows only matter for late events of their day, and a
+ * batch can only come back within minutes: keep two days of each.
+ */
+export async function pruneIngestBookkeeping(db: Db): Promise<void> {
+  await db.$executeRaw`DELETE FROM "link_daily_visitor" WHERE "day" < (now() AT TIME ZONE 'UTC')::date - 2`;
+  await db.$executeRaw`DELETE FROM "click_ingested_batch" WHERE "ingestedAt" < now() - interval '2 days'`;
 }
