@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { fetchPagePreview, isNonPublicAddress, readPreview } from "./page-preview";
 
 /** A real local web server with one page per path; the fetches below allow loopback unless a test says otherwise. */
@@ -39,24 +39,22 @@ const pages: Record<string, http.RequestListener> = {
     response.end(`<meta property="og:title" content="Past the cap"></head></html>`);
   },
 };
-const server = http.createServer((request, response) => {
+const servePage: http.RequestListener = (request, response) => {
   requests.push(request.url ?? "");
   const page = pages[request.url ?? ""];
   if (page) return page(request, response);
   response.writeHead(404);
   response.end();
-});
+};
+let server: LocalHttpServer;
 let base = "";
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally(servePage);
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 const allowLoopback = { allowPrivate: true };
 

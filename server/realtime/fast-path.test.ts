@@ -1,7 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 
 /**
  * POST /api/realtime/auth through the self-hosted fast path (a real node:http
@@ -9,7 +8,7 @@ import { signUpWithCookie } from "@/server/accounts/test-users";
  * with real sessions: the same answers as the Next route
  * (server/platform/realtime-routes.test.ts covers the rules through it).
  */
-let server: http.Server;
+let server: LocalHttpServer | undefined;
 let baseUrl: string;
 let db: typeof import("@/server/platform/db").db;
 let alice: { id: string; cookie: string };
@@ -18,16 +17,13 @@ beforeAll(async () => {
   Object.assign(process.env, { PUSHER_APP_ID: "fast-path-test", PUSHER_APP_KEY: "fast-path-key", PUSHER_APP_SECRET: "fast-path-secret" });
   const { answerBeforeNext } = await import("@/server/web/listener");
   ({ db } = await import("@/server/platform/db"));
-  server = http.createServer((request, response) => {
-    answerBeforeNext(request, response, () => response.writeHead(404).end("not the fast path"));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally((request, response) => answerBeforeNext(request, response, () => response.writeHead(404).end("not the fast path")));
+  baseUrl = server.base;
   alice = await signUpWithCookie("Alice");
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await db?.$disconnect();
 });
 

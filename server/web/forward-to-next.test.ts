@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { createNextForwarder } from "./forward-to-next";
 
 /**
@@ -16,12 +16,12 @@ const socketPath = path.join(directory, "next.sock");
 let upstreamHandler: http.RequestListener = () => {};
 const upstream = http.createServer((request, response) => upstreamHandler(request, response));
 const forwarder = createNextForwarder(socketPath);
-const front = http.createServer((request, response) => forwarder.forward(request, response));
+let front: LocalHttpServer;
 let base = "";
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  front = await listenLocally((request, response) => forwarder.forward(request, response));
+  base = front.base;
 });
 
 afterEach(async () => {
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   forwarder.close();
-  await new Promise((resolve) => front.close(resolve));
+  await front.close();
   fs.rmSync(directory, { recursive: true, force: true });
 });
 

@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { CLICK_STREAM } from "@/server/links/analytics/click-events";
 import { createLink } from "@/server/links/manage/create-link";
 import { hotPathRedis } from "@/server/links/hot-path-redis";
@@ -14,11 +13,11 @@ import { answerBeforeNext } from "./listener";
  * The self-hosted listener exactly as server/web/main.ts wires it, with a
  * stand-in for Next that answers 299 so fall-through is visible.
  */
-let server: http.Server;
+let server: LocalHttpServer;
 let base: string;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
+  server = await listenLocally((request, response) => {
     const next = () => {
       response.writeHead(299, { "X-Handled-By": "next" });
       response.end();
@@ -26,12 +25,11 @@ beforeAll(async () => {
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
     answerBeforeNext(request, response, next);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await getLinkCache({ db, redis }).close();
   hotPathRedis().disconnect();
   redis.disconnect();

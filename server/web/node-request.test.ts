@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { sendNodeAnswer } from "./node-request";
 
 /**
@@ -9,26 +9,22 @@ import { sendNodeAnswer } from "./node-request";
  * (local-disk-store.ts). Piped without that, the handle lived until garbage
  * collection ("Closing file descriptor ... on garbage collection").
  */
-let server: http.Server;
+let server: LocalHttpServer;
 let base: string;
 let cancelled: Promise<unknown>;
 
 beforeAll(async () => {
-  server = http.createServer((_request, response) => {
+  server = await listenLocally((_request, response) => {
     let markCancelled: (reason: unknown) => void = () => undefined;
     cancelled = new Promise((resolve) => (markCancelled = resolve));
     // An endless body, a chunk per read, like a large segment read on demand.
     const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)), cancel: (reason) => markCancelled(reason ?? "cancelled") }, { highWaterMark: 0 });
     sendNodeAnswer(response, { status: 200, headers: { "Content-Type": "video/mp2t" }, body }, "GET");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe("sendNodeAnswer with a streamed body", () => {
   it("cancels the body when the client aborts mid-way, so what it reads from is closed", async () => {

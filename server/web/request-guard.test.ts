@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as avatar } from "@/app/api/accounts/avatar/route";
@@ -13,6 +11,7 @@ import { hotPathRedis } from "@/server/links/hot-path-redis";
 import { createTestApiKey } from "@/server/links/links-test-kit";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { answerBeforeNext } from "./listener";
 
 /**
@@ -21,21 +20,18 @@ import { answerBeforeNext } from "./listener";
  * Next route handlers, with real sessions. The chat send's own cases are in
  * server/chat/messages/send-message-route.test.ts.
  */
-let server: http.Server;
+let server: LocalHttpServer;
 let base: string;
 let person: { id: string; cookie: string };
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    answerBeforeNext(request, response, () => response.writeHead(299).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally((request, response) => answerBeforeNext(request, response, () => response.writeHead(299).end()));
+  base = server.base;
   person = await signUpWithCookie("Guarded Person");
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await getLinkCache({ db, redis }).close();
   hotPathRedis().disconnect();
   redis.disconnect();

@@ -1,7 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeEverything, connectClient, nextEvent, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { startChatStack, type ChatStack } from "../chat-test-kit";
 import { firstLinkIn } from "./first-link";
 
@@ -15,7 +14,7 @@ const PAGE = `<!doctype html><html><head><title>Fallback</title>
 <meta property="og:title" content="Ridge trail"><meta property="og:description" content="Twelve kilometres of ridge">
 <meta property="og:image" content="https://example.com/ridge.jpg"></head><body>hello</body></html>`;
 
-let server: http.Server;
+let server: LocalHttpServer;
 let base = "";
 const hits = new Map<string, number>();
 let chat: ChatStack;
@@ -23,22 +22,20 @@ let job: typeof import("./attach-link-preview");
 let fetchPagePreview: typeof import("@/server/platform/page-preview").fetchPagePreview;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
+  server = await listenLocally((request, response) => {
     const path = new URL(request.url ?? "/", "http://page").pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (path.startsWith("/trail")) response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
     else response.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: "1000" });
   job = await import("./attach-link-preview");
   ({ fetchPagePreview } = await import("@/server/platform/page-preview"));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
   await closeEverything();
   await chat?.db.$disconnect();
 });

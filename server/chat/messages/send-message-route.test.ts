@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { closeEverything, connectClient, eventually, recordEvents, subscribed } from "@/server/realtime/gateway/gateway-test-kit";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { startChatStack, type ChatStack } from "../chat-test-kit";
 import type { MessageEnvelope } from "../chat-views";
 
@@ -14,22 +13,19 @@ import type { MessageEnvelope } from "../chat-views";
 const RATE_LIMIT = 5;
 let chat: ChatStack;
 let route: typeof import("@/app/api/chat/conversations/[conversationId]/messages/route");
-let server: http.Server;
+let server: LocalHttpServer | undefined;
 let baseUrl: string;
 
 beforeAll(async () => {
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: String(RATE_LIMIT) });
   route = await import("@/app/api/chat/conversations/[conversationId]/messages/route");
   const { answerBeforeNext } = await import("@/server/web/listener");
-  server = http.createServer((request, response) => {
-    answerBeforeNext(request, response, () => response.writeHead(404).end("not the fast path"));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally((request, response) => answerBeforeNext(request, response, () => response.writeHead(404).end("not the fast path")));
+  baseUrl = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await closeEverything();
   await chat?.db.$disconnect();
 });

@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { processors } from "@/server/jobs/processors";
 import { db } from "@/server/platform/db";
 import { fetchPagePreview } from "@/server/platform/page-preview";
@@ -13,22 +13,23 @@ import { refreshLinkPreview } from "./refresh-link-preview";
 
 /** A destination page on a real local server; the worker's fetch is the real one, allowed to reach loopback here. */
 let served = 0;
-const server = http.createServer((_request, response) => {
+const serveDestination: http.RequestListener = (_request, response) => {
   served += 1;
   response.writeHead(200, { "Content-Type": "text/html" });
   response.end('<head><meta property="og:title" content="The destination"><meta property="og:description" content="What it says about itself."></head>');
-});
+};
+let server: LocalHttpServer;
 let destination = "";
 const fetchLoopback = (url: string) => fetchPagePreview(url, { allowPrivate: true });
 const SLACK_UA = "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  destination = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`;
+  server = await listenLocally(serveDestination);
+  destination = `${server.base}/page`;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await getLinkCache({ db, redis }).close();
   redis.disconnect();
   await db.$disconnect();

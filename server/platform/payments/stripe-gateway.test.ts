@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import type { CreateCheckoutSessionInput } from "./payments";
 import { createStripeGateway } from "./stripe-gateway";
 
@@ -27,7 +27,7 @@ const fake = {
   beforeAnswer: (_request: RecordedRequest): void => {},
 };
 
-const server = createServer((request, response) => {
+const answerLikeStripeApi: RequestListener = (request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
@@ -46,7 +46,7 @@ const server = createServer((request, response) => {
     response.writeHead(answer.status, { "content-type": "application/json", "request-id": `req_${randomBytes(6).toString("hex")}`, ...answer.headers });
     response.end(JSON.stringify(answer.body));
   });
-});
+};
 
 function stripeError(status: number, message: string, code?: string): Answer {
   return { status, body: { error: { type: "invalid_request_error", message, ...(code ? { code } : {}) } } };
@@ -98,14 +98,13 @@ function answerLikeStripe({ method, path, form }: RecordedRequest): Answer {
 
 let gateway: ReturnType<typeof createStripeGateway>;
 
+let server: LocalHttpServer;
+
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  gateway = createStripeGateway(SECRET_KEY, { protocol: "http", host: "127.0.0.1", port });
+  server = await listenLocally(answerLikeStripeApi);
+  gateway = createStripeGateway(SECRET_KEY, { protocol: "http", host: "127.0.0.1", port: Number(new URL(server.base).port) });
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 beforeEach(() => {
   fake.requests = [];
   fake.failNext.clear();

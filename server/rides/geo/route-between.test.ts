@@ -1,12 +1,12 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
 import { estimateRoute } from "./distance";
 import { routeBetweenPlaces } from "./route-between";
 
 /** A local server answering OSRM's `route` service (v1) the way OSRM does, by path. */
 const asked: string[] = [];
-const osrm = http.createServer((request, response) => {
+const answerLikeOsrm: http.RequestListener = (request, response) => {
   asked.push(request.url ?? "");
   const reply = (status: number, body: unknown) => {
     response.writeHead(status, { "Content-Type": "application/json" });
@@ -16,20 +16,18 @@ const osrm = http.createServer((request, response) => {
   if (request.url?.startsWith("/none/route/v1/driving/")) return reply(400, { code: "NoRoute", message: "Impossible route between points" });
   if (request.url?.startsWith("/slow/")) return; // never answers
   reply(404, { code: "InvalidUrl" });
-});
+};
+let osrm: LocalHttpServer;
 let base = "";
 const UNION_SQUARE = { lat: 37.788, lng: -122.4075 };
 const COIT_TOWER = { lat: 37.8024, lng: -122.4058 };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => osrm.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(osrm.address() as AddressInfo).port}`;
+  osrm = await listenLocally(answerLikeOsrm);
+  base = osrm.base;
 });
 
-afterAll(async () => {
-  osrm.closeAllConnections();
-  await new Promise((resolve) => osrm.close(resolve));
-});
+afterAll(() => osrm.close());
 
 describe("routeBetweenPlaces", () => {
   it("takes OSRM's fastest route, asked as lng,lat pairs", async () => {
