@@ -12,6 +12,8 @@ import { invalidInput } from "./invalid-input";
 export type Answer = {
   status: number;
   headers?: Record<string, string>;
+  /** Set-Cookie lines, each sent as its own header (a record cannot repeat a name). */
+  setCookies?: readonly string[];
   body?: string | Uint8Array | ReadableStream<Uint8Array> | null;
   /**
    * Self-hosted, Next answers this request instead (nothing has been read or

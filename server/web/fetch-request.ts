@@ -60,5 +60,16 @@ export class FetchWebRequest implements WebRequest {
 export function toResponse(answer: Answer, method: string): Response {
   // A Buffer is a Uint8Array over an ArrayBufferLike, which Response takes as it is.
   const body = method === "HEAD" || answer.body === "" ? null : ((answer.body ?? null) as BodyInit | null);
-  return new Response(body, { status: answer.status, headers: answer.headers });
+  const headers = new Headers(answer.headers);
+  for (const cookie of answer.setCookies ?? []) headers.append("Set-Cookie", cookie);
+  return new Response(body, { status: answer.status, headers });
+}
+
+/** A Response as an Answer (a fetch-native handler, such as tRPC's, answered by the listener). */
+export function toAnswer(response: Response): Answer {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  return { status: response.status, headers, setCookies: response.headers.getSetCookie(), body: response.body };
 }

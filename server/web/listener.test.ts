@@ -102,6 +102,24 @@ describe("self-hosted fast path", () => {
     expect((await get("/api/shorten", { method: "GET" })).status).toBe(299);
   });
 
+  it("answers tRPC itself, with tRPC's own guard and limits", async () => {
+    const home = await get("/api/trpc/shop.catalog.home");
+    expect(home.status).toBe(200);
+    expect(home.headers.get("x-handled-by")).toBeNull();
+    expect(await home.json()).toMatchObject({ result: { data: { json: expect.any(Object) } } });
+
+    const foreign = await get("/api/trpc/links.create", {
+      method: "POST",
+      headers: { cookie: "casebook.session_token=x", origin: "https://attacker.example", "content-type": "application/json" },
+      body: JSON.stringify({ json: { url: "https://example.com" } }),
+    });
+    expect(foreign.status).toBe(403);
+    const tooMany = Array.from({ length: 11 }, () => "shop.catalog.home").join(",");
+    expect((await get(`/api/trpc/${tooMany}?batch=1`)).status).toBe(400);
+    // Other /api paths still go to Next.
+    expect((await get("/api/auth/get-session")).headers.get("x-handled-by")).toBe("next");
+  });
+
   it("answers HEAD with the redirect and no body", async () => {
     const link = await createLink({ db, cache: getLinkCache({ db, redis }), ownerId: null, input: { url: "https://example.com/head" } });
     const response = await get(`/${link.code}`, { method: "HEAD" });

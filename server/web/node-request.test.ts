@@ -1,6 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenLocally, type LocalHttpServer } from "@/server/testing/local-http-server";
+import { toAnswer, toResponse } from "./fetch-request";
 import { sendNodeAnswer } from "./node-request";
 
 /**
@@ -38,5 +39,23 @@ describe("sendNodeAnswer with a streamed body", () => {
       request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
     });
     await expect(Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => setTimeout(() => resolve("still open"), 5_000))])).resolves.toBe("cancelled");
+  });
+});
+
+describe("Set-Cookie through an Answer", () => {
+  it("keeps each cookie of a fetch Response a header of its own, on node:http and back on a Response", async () => {
+    const original = new Response("{}", { headers: [["Set-Cookie", "a=1; Path=/"], ["Set-Cookie", "b=2; Path=/; HttpOnly"], ["Content-Type", "application/json"]] });
+    const answer = toAnswer(original);
+    expect(answer.setCookies).toEqual(["a=1; Path=/", "b=2; Path=/; HttpOnly"]);
+    expect(toResponse(answer, "GET").headers.getSetCookie()).toEqual(answer.setCookies);
+
+    const sender = await listenLocally((_request, response) => sendNodeAnswer(response, { ...answer, body: "{}" }, "GET"));
+    try {
+      const received = await fetch(sender.base);
+      expect(received.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/; HttpOnly"]);
+      expect(received.headers.get("content-type")).toBe("application/json");
+    } finally {
+      await sender.close();
+    }
   });
 });

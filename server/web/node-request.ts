@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { Readable, pipeline } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { env } from "@/server/env";
@@ -80,7 +80,7 @@ function logDeferredFailure(error: unknown): void {
 export function sendNodeAnswer(response: ServerResponse, answer: Answer, method: string, baseHeaders?: Record<string, string>): void {
   const { status, body } = answer;
   if (body !== null && body !== undefined && typeof body !== "string" && body instanceof ReadableStream) {
-    response.writeHead(status, { ...baseHeaders, ...answer.headers });
+    response.writeHead(status, withCookies({ ...baseHeaders, ...answer.headers }, answer));
     // pipeline, not pipe: when the client goes away (a player seeking, a tab closed) it destroys the body,
     // which cancels the stream and so closes the file it reads (local-disk-store.ts); pipe left the file
     // open until garbage collection. That early end is the client's choice, not a failure to report.
@@ -91,7 +91,11 @@ export function sendNodeAnswer(response: ServerResponse, answer: Answer, method:
   }
   // An explicit length spares the chunked encoding of a small body; Node sends no body for HEAD.
   const length = body ? (typeof body === "string" ? Buffer.byteLength(body) : body.byteLength) : 0;
-  const headers = { ...baseHeaders, ...answer.headers, "Content-Length": String(length) };
+  const headers = withCookies({ ...baseHeaders, ...answer.headers, "Content-Length": String(length) }, answer);
   response.writeHead(status, status === 413 ? { ...headers, Connection: "close" } : headers);
   response.end(method === "HEAD" ? undefined : body);
+}
+
+function withCookies(headers: Record<string, string>, answer: Answer): OutgoingHttpHeaders {
+  return answer.setCookies?.length ? { ...headers, "Set-Cookie": [...answer.setCookies] } : headers;
 }

@@ -17,13 +17,14 @@ import { videoFileRoute } from "@/server/videos/serve-video-file";
 import { captionsTooLarge, uploadCaptions } from "@/server/videos/captions/upload-captions";
 import { thumbnailTooLarge, uploadThumbnail } from "@/server/videos/edit/upload-thumbnail";
 import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
+import { trpcRoute } from "@/server/trpc/handle-request";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
 import { healthRoute } from "./health-route";
 import type { Route } from "./route";
 import { uploadRoute } from "./upload-route";
 
 /**
- * The route table: every plain HTTP route of the systems (not tRPC, not
+ * The route table: every plain HTTP route of the systems, and tRPC (not
  * better-auth, not webhooks). Each row runs behind the request guard and its
  * declared body type (server/web/route.ts). Rows marked `beforeNext` are the
  * hot paths the self-hosted listener (server/web/listener.ts) answers before
@@ -34,6 +35,9 @@ import { uploadRoute } from "./upload-route";
 export const ROUTES: readonly Route[] = [
   // The load balancer's and the supervisor's probe: answered as soon as a (re)started web process listens
   { method: "GET", pattern: "/api/health", handler: healthRoute, beforeNext: true },
+  // tRPC, every procedure (its own guard, body cap and batch limit: server/trpc/handle-request.ts); its
+  // route file serves the fetch handler itself rather than through this row
+  { method: ["GET", "POST"], pattern: "/api/trpc/:procedures", handler: trpcRoute, beforeNext: true },
   // Links: the public REST API (server/links/api/api-routes.ts)
   { method: "POST", pattern: "/api/shorten", handler: shortenRoute, body: JSON_BODY, beforeNext: true },
   { method: "GET", pattern: "/api/stats/:code", handler: linkStatsRoute },
