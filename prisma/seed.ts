@@ -1,8 +1,10 @@
 // Demo data, applied idempotently at every start (`node --import ./scripts/node/register.mjs prisma/seed.ts`). Each system adds its step here.
 import { seedDemoAccounts } from "@/server/accounts/seed-demo-accounts";
 import { DEMO_ACCOUNTS } from "@/server/accounts/demo-accounts";
+import { seedDemoChat } from "@/server/chat/demo/seed-demo-chat";
 import { env } from "@/server/env";
 import { seedDemoFeed } from "@/server/feed/demo/seed-demo-feed";
+import { seedDemoLinks } from "@/server/links/demo/seed-demo-links";
 import { db } from "@/server/platform/db";
 import { closeQueues } from "@/server/platform/queue";
 import { redis } from "@/server/platform/redis";
@@ -18,6 +20,12 @@ try {
     const accounts = await seedDemoAccounts({ db, password: env.DEMO_PASSWORD });
     if (accounts.created.length) console.log(`Created demo accounts: ${accounts.created.join(", ")}.`);
     if (accounts.passwordsReset.length) console.log(`Reset demo passwords: ${accounts.passwordsReset.join(", ")}.`);
+    const people = await db.user.findMany({ where: { username: { in: DEMO_ACCOUNTS.map((account) => account.username) } }, select: { id: true, username: true } });
+    const idsByUsername = Object.fromEntries(people.map((person) => [person.username as string, person.id]));
+    const links = await seedDemoLinks({ db, redis, ownerIds: idsByUsername });
+    if (links.linksCreated) console.log(`Created ${links.linksCreated} demo links with ${links.clicksCreated} clicks.`);
+    const chat = await seedDemoChat({ db, userIds: idsByUsername });
+    if (chat.conversationsFilled) console.log(`Created ${chat.conversationsFilled} demo conversations with ${chat.messagesCreated} messages.`);
     // After the accounts: the demo shoppers leave the seeded reviews.
     const catalog = await seedDemoCatalog({ db });
     if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);

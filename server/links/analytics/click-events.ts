@@ -110,7 +110,7 @@ export class ClickBuffer {
     while (this.unsent.length > 0) {
       const batch = this.unsent[0] as Batch;
       try {
-        await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify(batch.clicks), "i", batch.id);
+        await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", ...entryFields(batch.id, batch.clicks));
       } catch (error) {
         this.keepForRetry(error);
         return;
@@ -133,6 +133,15 @@ export class ClickBuffer {
       void this.flush();
     }, RETRY_MS);
   }
+}
+
+/** A batch as the fields of its stream entry, which parseClickEntry reads back (the demo seed ingests such entries directly). */
+export function clickEntryFields(batchId: string, clicks: readonly ClickEvent[]): string[] {
+  return entryFields(batchId, clicks.map(pack));
+}
+
+function entryFields(batchId: string, clicks: PackedClick[]): string[] {
+  return ["b", JSON.stringify(clicks), "i", batchId];
 }
 
 function settlement(): { promise: Promise<void>; resolve: () => void } {
