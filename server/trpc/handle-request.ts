@@ -55,8 +55,8 @@ export const handleTrpcRequest = withCappedBody(
  */
 export async function trpcRoute(request: WebRequest): Promise<Answer> {
   const body = request.method === "GET" || request.method === "HEAD" ? undefined : new Uint8Array(await request.readBody(TRPC_MAX_BODY_BYTES));
-  const host = request.header("host") ?? "localhost";
-  const response = await handleTrpcRequest(new Request(`http://${host}${request.path}${request.search}`, { method: request.method, headers: request.headers, body }));
+  // tRPC reads only the path and query from the URL; procedures read the real Host from the headers.
+  const response = await handleTrpcRequest(new Request(`http://trpc.invalid${request.path}${request.search}`, { method: request.method, headers: request.headers, body }));
   return toAnswer(response);
 }
 
