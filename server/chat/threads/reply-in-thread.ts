@@ -8,7 +8,7 @@ import { notAMember } from "../conversations/get-membership-or-throw";
 import { messageBodyOrThrow } from "../messages/message-body";
 import { ClientId, type Defer } from "../messages/send-message";
 import { chatLog, publishToConversation } from "../publish-chat-events";
-import { notifyThreadParentAuthor } from "./notify-thread-parent-author";
+import { notifyThreadParentAuthor } from "./notify-thread-reply-recipients";
 import { THREAD_REPLY_INCLUDE, toThreadReplyView, type ThreadReplyEvent, type ThreadReplyView } from "./thread-views";
 
 /** Replies one thread keeps; past it the thread is full (start a new one from a new message). */

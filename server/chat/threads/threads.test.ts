@@ -10,12 +10,12 @@ import { startChatStack, type ChatStack } from "../chat-test-kit";
  * after an account's erasure, for members only.
  */
 let chat: ChatStack;
-let threads: typeof import("./reply-in-thread") & typeof import("./get-thread") & typeof import("./notify-thread-parent-author");
+let threads: typeof import("./reply-in-thread") & typeof import("./get-thread") & typeof import("./notify-thread-reply-recipients");
 let eraser: typeof import("../messages/erase-account-messages");
 
 beforeAll(async () => {
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: "1000" });
-  threads = { ...(await import("./reply-in-thread")), ...(await import("./get-thread")), ...(await import("./notify-thread-parent-author")) };
+  threads = { ...(await import("./reply-in-thread")), ...(await import("./get-thread")), ...(await import("./notify-thread-reply-recipients")) };
   eraser = await import("../messages/erase-account-messages");
 });
 
