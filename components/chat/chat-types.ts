@@ -22,7 +22,7 @@ export type { MessageDeletedEvent } from "@/server/chat/messages/delete-message"
 export type { ReactionEvent } from "@/server/chat/messages/toggle-reaction";
 export type { MessagePinnedEvent } from "@/server/chat/messages/set-pinned";
 export type { ThreadReplyEvent } from "@/server/chat/threads/thread-views";
-export type { MessageLinkPreviewEvent } from "@/server/chat/link-previews/attach-link-preview";
+export type { MessageLinkPreviewEvent, ThreadReplyLinkPreviewEvent } from "@/server/chat/link-previews/attach-link-preview";
 export type { Receipt } from "@/server/chat/receipts/receipts";
 export type { ConversationUpdate } from "@/server/chat/conversations/conversation-update";
 

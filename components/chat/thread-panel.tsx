@@ -10,17 +10,31 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatTime } from "./chat-time";
-import { CHAT_EVENTS, conversationChannel, type ChatMe, type ChatUser, type MessageDeletedEvent, type ThreadReplyEvent, type ThreadReplyView, type ThreadView } from "./chat-types";
+import {
+  CHAT_EVENTS,
+  conversationChannel,
+  type ChatMe,
+  type ChatUser,
+  type MessageDeletedEvent,
+  type MessageView,
+  type ThreadReplyEvent,
+  type ThreadReplyLinkPreviewEvent,
+  type ThreadReplyView,
+  type ThreadView,
+} from "./chat-types";
+import { LinkPreviewCard } from "./link-preview-card";
 import { MAX_BODY } from "./composer";
 import { MessageText } from "./message-text";
 import { describeError } from "./send-errors";
 
 /**
  * A message's thread beside the conversation (a full-screen sheet on phones):
- * the parent, its replies in order and a box to reply. Live from the
- * conversation's `thread-reply` events: the thread is fetched again, so
- * replies arrive in the server's order and each once. Esc or "Close thread"
- * closes it and gives focus back to what opened it.
+ * the parent, its replies in order (with their link cards) and a box to
+ * reply. Live from the conversation's `thread-reply` and
+ * `thread-reply-link-preview` events: the thread is fetched again, so replies
+ * arrive in the server's order and each once. Having it open reads the
+ * thread's bell entries. Esc or "Close thread" closes it and gives focus back
+ * to what opened it.
  */
 export function ThreadPanel({ conversationId, messageId, me, onClose }: { conversationId: string; messageId: string; me: ChatMe; onClose: () => void }) {
   const trpc = useTRPC();
@@ -36,8 +50,17 @@ export function ThreadPanel({ conversationId, messageId, me, onClose }: { conver
   useChannelEvent<MessageDeletedEvent>(channel, CHAT_EVENTS.messageDeleted, (event) => {
     if (event.id === messageId) refresh();
   });
+  useChannelEvent<ThreadReplyLinkPreviewEvent>(channel, CHAT_EVENTS.threadReplyLinkPreview, (event) => {
+    if (event.parentId === messageId) refresh();
+  });
   // Subscribed again after a drop: replies sent meanwhile were missed.
   useChannelEvent(channel, "pusher:subscription_succeeded", refresh);
+
+  // Reading the thread reads its bell entries; again after each refresh, which is how new replies arrive here.
+  const { mutate: markThreadRead } = useMutation(trpc.chat.markThreadRead.mutationOptions());
+  useEffect(() => {
+    if (thread.isSuccess) markThreadRead({ messageId });
+  }, [thread.isSuccess, thread.dataUpdatedAt, messageId, markThreadRead]);
 
   // Focus goes back to the opener (the replies line, or the message's menu button) when the panel goes. Taken while
   // rendering: by the time effects run, the reply box's autoFocus has moved focus into the panel.
@@ -83,14 +106,31 @@ export function ThreadPanel({ conversationId, messageId, me, onClose }: { conver
           </Alert>
         ) : (
           <>
-            <ThreadEntry as="div" sender={thread.data.parent.sender} me={me} createdAt={thread.data.parent.createdAt} body={thread.data.parent.body} deleted={thread.data.parent.deletedAt !== null} />
+            <ThreadEntry
+              as="div"
+              sender={thread.data.parent.sender}
+              me={me}
+              createdAt={thread.data.parent.createdAt}
+              body={thread.data.parent.body}
+              linkPreview={thread.data.parent.linkPreview}
+              deleted={thread.data.parent.deletedAt !== null}
+            />
             <p className="my-3 border-b border-border pb-1 text-xs font-medium text-muted">
               {thread.data.replies.length === 0 ? "No replies yet: start the thread." : `${thread.data.replies.length} ${thread.data.replies.length === 1 ? "reply" : "replies"}`}
             </p>
             {thread.data.replies.length > 0 ? (
               <ol aria-label="Replies" className="space-y-3">
                 {thread.data.replies.map((reply) => (
-                  <ThreadEntry as="li" key={reply.id} sender={reply.sender} me={me} createdAt={reply.createdAt} body={reply.body} deleted={reply.deletedAt !== null} />
+                  <ThreadEntry
+                    as="li"
+                    key={reply.id}
+                    sender={reply.sender}
+                    me={me}
+                    createdAt={reply.createdAt}
+                    body={reply.body}
+                    linkPreview={reply.linkPreview}
+                    deleted={reply.deletedAt !== null}
+                  />
                 ))}
               </ol>
             ) : null}
@@ -102,8 +142,24 @@ export function ThreadPanel({ conversationId, messageId, me, onClose }: { conver
   );
 }
 
-/** The parent (`div`) or one reply (`li`), named like the timeline's messages: "Ava, 3:05 PM" ("You" for mine). */
-function ThreadEntry({ as: Tag, sender, me, createdAt, body, deleted }: { as: "div" | "li"; sender: ChatUser; me: ChatMe; createdAt: Date; body: string; deleted: boolean }) {
+/** The parent (`div`) or one reply (`li`), named like the timeline's messages: "Ava, 3:05 PM" ("You" for mine); its link's card under it. */
+function ThreadEntry({
+  as: Tag,
+  sender,
+  me,
+  createdAt,
+  body,
+  linkPreview,
+  deleted,
+}: {
+  as: "div" | "li";
+  sender: ChatUser;
+  me: ChatMe;
+  createdAt: Date;
+  body: string;
+  linkPreview: MessageView["linkPreview"];
+  deleted: boolean;
+}) {
   const name = sender.id === me.id ? "You" : sender.name;
   return (
     <Tag role={Tag === "div" ? "group" : undefined} aria-label={`${name}, ${formatTime(createdAt)}`} className="flex gap-2">
@@ -115,9 +171,12 @@ function ThreadEntry({ as: Tag, sender, me, createdAt, body, deleted }: { as: "d
         {deleted ? (
           <p className="text-muted italic">message deleted</p>
         ) : (
-          <div className="break-words whitespace-pre-wrap text-fg">
-            <MessageText body={body} />
-          </div>
+          <>
+            <div className="break-words whitespace-pre-wrap text-fg">
+              <MessageText body={body} />
+            </div>
+            {linkPreview ? <LinkPreviewCard preview={linkPreview} /> : null}
+          </>
         )}
       </div>
     </Tag>

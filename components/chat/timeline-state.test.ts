@@ -137,7 +137,7 @@ describe("timelineReducer", () => {
   it("applies edits, deletions and reactions to the message at their seq, and nothing to a seq it does not hold", () => {
     const timeline = apply([page([1, 2], "replace")]);
     const editedAt = new Date();
-    const edited = apply([{ type: "edited", seq: 2, body: "changed", editedAt }], timeline);
+    const edited = apply([{ type: "edited", seq: 2, body: "changed", editedAt, linkPreview: null }], timeline);
     expect(edited.bySeq.get(2)).toMatchObject({ body: "changed", editedAt });
 
     const deleted = apply([{ type: "deleted", seq: 2, deletedAt: editedAt }], edited);
@@ -150,7 +150,7 @@ describe("timelineReducer", () => {
     );
     expect(reacted.bySeq.get(1)?.reactions).toEqual([{ emoji: "👍", count: 1, userIds: ["me"], mine: true }]);
 
-    expect(apply([{ type: "edited", seq: 9, body: "x", editedAt }], timeline)).toBe(timeline);
+    expect(apply([{ type: "edited", seq: 9, body: "x", editedAt, linkPreview: null }], timeline)).toBe(timeline);
   });
 
   it("raises a parent's thread count and last reply time, never lowers them (replies' events can cross)", () => {

@@ -25,7 +25,7 @@ export type TimelineAction =
   | { type: "page"; messages: MessageView[]; mode: "replace" | "older" | "newer"; hasOlder: boolean; hasNewer: boolean }
   | { type: "upsert"; messages: MessageView[] }
   | { type: "envelope"; envelope: MessageEnvelope; sender: MessageView["sender"] }
-  | { type: "edited"; seq: number; body: string; editedAt: Date }
+  | { type: "edited"; seq: number; body: string; editedAt: Date; linkPreview: MessageView["linkPreview"] }
   | { type: "deleted"; seq: number; deletedAt: Date }
   | { type: "reaction"; event: ReactionEvent; myId: string }
   | { type: "pinned"; seq: number; pinned: boolean }
@@ -58,7 +58,7 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
       return withMessages(timeline, [messageFromEnvelope(action.envelope, action.sender)], false);
     }
     case "edited":
-      return updateAt(timeline, action.seq, (message) => ({ ...message, body: action.body, editedAt: action.editedAt }));
+      return updateAt(timeline, action.seq, (message) => ({ ...message, body: action.body, editedAt: action.editedAt, linkPreview: action.linkPreview }));
     case "deleted":
       return updateAt(timeline, action.seq, (message) => ({ ...message, body: "", attachments: [], reactions: [], pinned: false, deletedAt: action.deletedAt }));
     case "reaction": {

@@ -177,7 +177,7 @@ export function useConversationTimeline({
   });
   useChannelEvent<MessageEditedEvent>(channel, CHAT_EVENTS.messageEdited, (event) => {
     if (event.truncated) void fetchOne(event.seq);
-    else dispatch({ type: "edited", seq: event.seq, body: event.preview, editedAt: new Date(event.editedAt) });
+    else dispatch({ type: "edited", seq: event.seq, body: event.preview, editedAt: new Date(event.editedAt), linkPreview: event.linkPreview });
   });
   useChannelEvent<MessageDeletedEvent>(channel, CHAT_EVENTS.messageDeleted, (event) =>
     dispatch({ type: "deleted", seq: event.seq, deletedAt: new Date(event.deletedAt) }),

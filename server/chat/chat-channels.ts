@@ -23,8 +23,10 @@ export const CHAT_EVENTS = {
   messagePinned: "message-pinned",
   /** A reply in a message's thread (threads/reply-in-thread.ts): the parent's count, and the thread panel if open. */
   threadReply: "thread-reply",
-  /** A message's link preview, fetched after the send (link-previews/attach-link-preview.ts). */
+  /** A message's link preview, fetched after the send or an edit (link-previews/attach-link-preview.ts). */
   messageLinkPreview: "message-link-preview",
+  /** A thread reply's link preview, fetched after the reply: open thread panels of its parent fetch the thread again. */
+  threadReplyLinkPreview: "thread-reply-link-preview",
   receipt: "receipt",
   conversationUpdated: "conversation-updated",
 } as const;

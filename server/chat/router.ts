@@ -16,6 +16,7 @@ import { LeaveConversationInput, leaveConversation } from "./conversations/leave
 import { ListConversationsInput, listConversations } from "./conversations/list-conversations";
 import { MarkDeliveredInput, markDelivered } from "./receipts/mark-delivered";
 import { MarkReadInput, markRead } from "./receipts/mark-read";
+import { MarkThreadReadInput, markThreadNotificationsRead } from "./receipts/mark-thread-notifications-read";
 import { RecordHeartbeatInput, recordHeartbeat } from "./presence/record-heartbeat";
 import { RemoveMemberInput, removeMember } from "./conversations/remove-member";
 import { RenameGroupInput, renameGroup } from "./conversations/rename-group";
@@ -80,6 +81,9 @@ export const chatRouter = router({
     .input(MarkDeliveredInput)
     .mutation(({ ctx, input }) => markDelivered({ db: ctx.db, userId: ctx.user.id, items: input.items })),
   markRead: protectedProcedure.input(MarkReadInput).mutation(({ ctx, input }) => markRead({ db: ctx.db, userId: ctx.user.id, ...input })),
+  markThreadRead: protectedProcedure
+    .input(MarkThreadReadInput)
+    .mutation(({ ctx, input }) => markThreadNotificationsRead({ db: ctx.db, userId: ctx.user.id, messageId: input.messageId })),
   search: protectedProcedure.input(SearchMessagesInput).query(({ ctx, input }) => searchMessages({ db: ctx.db, userId: ctx.user.id, input })),
 
   heartbeat: protectedProcedure

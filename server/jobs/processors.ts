@@ -43,8 +43,8 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
     await refreshLinkPreview({ db, linkId });
   },
   // A message that has its card is only pushed again (attach-link-preview.ts).
-  "chat-link-preview": async ({ messageId }) => {
-    await attachLinkPreview({ db, redis, messageId });
+  "chat-link-preview": async (target) => {
+    await attachLinkPreview({ db, redis, target });
   },
   // Starts from scratch on every attempt, and publishes only once (transcode-video.ts).
   "transcode-video": async ({ videoId }, job) => {

@@ -22,8 +22,8 @@ export type JobPayloads = {
   "rides-match": { tripId: string };
   /** Rides: an offer's deadline; still unanswered, it expires and the trip goes to the next driver. */
   "rides-offer-expiry": { offerId: string };
-  /** Chat: reads the card of a new message's first link (server/chat/link-previews/attach-link-preview.ts). */
-  "chat-link-preview": { messageId: string };
+  /** Chat: reads the card of the first link of a new or edited message, or of a thread reply (server/chat/link-previews/attach-link-preview.ts). */
+  "chat-link-preview": { messageId: string } | { replyId: string };
 };
 export type JobName = keyof JobPayloads;
 

@@ -23,13 +23,13 @@ export const eraseAccountMessages: AccountEraser = {
     // The client id is rewritten from the row's own id: two erased senders' ids can never collide under the ghost.
     await db.$executeRaw`
       UPDATE "chat_message"
-         SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "attachments" = '[]', "deletedAt" = COALESCE("deletedAt", now()),
-             "pinnedAt" = NULL, "pinnedById" = NULL
+         SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "attachments" = '[]', "linkPreview" = NULL,
+             "deletedAt" = COALESCE("deletedAt", now()), "pinnedAt" = NULL, "pinnedById" = NULL
        WHERE "senderId" = ${userId}`;
     // Thread replies the same way: their thread's seqs stay gap-free and the thread stays readable.
     await db.$executeRaw`
       UPDATE "chat_thread_reply"
-         SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "deletedAt" = COALESCE("deletedAt", now())
+         SET "senderId" = ${DELETED_SENDER.id}, "clientId" = 'erased:' || "id", "body" = '', "linkPreview" = NULL, "deletedAt" = COALESCE("deletedAt", now())
        WHERE "senderId" = ${userId}`;
     const keys = withFiles.flatMap((message) => parseStoredAttachments(message.attachments).flatMap((file) => (file.thumbKey ? [file.key, file.thumbKey] : [file.key])));
     for (const key of keys) {

@@ -1,10 +1,10 @@
 import type { Db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
 import type { MessageView } from "../chat-views";
-import { mentionedUsernames, previewOf } from "./message-body";
+import { previewOf } from "./message-body";
+import { notifyMentionedMembers } from "./notify-mentions";
 
 export const CHAT_MESSAGE_KIND = "chat.message";
-export const CHAT_MENTION_KIND = "chat.mention";
 
 /** Where a chat notification leads: the conversation, scrolled to the message. */
 export function chatHref(conversationId: string, seq: number): string {
@@ -15,8 +15,8 @@ export function chatHref(conversationId: string, seq: number): string {
  * Platform notifications for a new message (the bell and its toast):
  *   - a DM notifies the other person unless they muted it, at most one unread
  *     "chat.message" per conversation, so a burst of messages is one bell entry;
- *   - an @username mention of an active member notifies them ("chat.mention"),
- *     even in a muted conversation;
+ *   - an @username mention of an active member notifies them ("chat.mention",
+ *     notify-mentions.ts, the rule thread replies follow too), even in a muted conversation;
  *   - nobody who has already read the message (the conversation is open on
  *     their screen) is notified of it; reading later marks these read.
  * Unread badges and in-conversation toasts come from the `message` events, not
@@ -51,13 +51,7 @@ export async function notifyMessageRecipients({ db, message }: { db: Db; message
     href: chatHref(message.conversationId, message.seq),
   };
 
-  const mentioned = new Set(mentionedUsernames(message.body));
-  const notified = new Set<string>();
-  for (const recipient of recipients) {
-    if (!recipient.username || !mentioned.has(recipient.username)) continue;
-    await notify({ db, userId: recipient.userId, kind: CHAT_MENTION_KIND, payload });
-    notified.add(recipient.userId);
-  }
+  const notified = await notifyMentionedMembers({ db, candidates: recipients, body: message.body, payload });
 
   for (const recipient of recipients) {
     if (recipient.kind !== "dm" || recipient.muted || recipient.hasPendingDm || notified.has(recipient.userId)) continue;

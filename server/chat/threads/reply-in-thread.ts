@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
+import { enqueue } from "@/server/platform/queue";
 import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import { CHAT_EVENTS } from "../chat-channels";
 import { notAMember } from "../conversations/get-membership-or-throw";
+import { firstLinkIn } from "../link-previews/first-link";
 import { messageBodyOrThrow } from "../messages/message-body";
 import { ClientId, type Defer } from "../messages/send-message";
 import { chatLog, publishToConversation } from "../publish-chat-events";
-import { notifyThreadParentAuthor } from "./notify-thread-reply-recipients";
+import { notifyThreadReplyRecipients } from "./notify-thread-reply-recipients";
 import { THREAD_REPLY_INCLUDE, toThreadReplyView, type ThreadReplyEvent, type ThreadReplyView } from "./thread-views";
 
 /** Replies one thread keeps; past it the thread is full (start a new one from a new message). */
@@ -37,8 +39,9 @@ const runDetached: Defer = (task) => {
  * replies are ordered without gaps. Replies never enter the main timeline (no
  * conversation seq, no sidebar preview, no unread count): after commit a
  * `thread-reply` event updates the parent's "N replies" line and open thread
- * panels, and the parent's author is notified (deferred) unless they muted the
- * conversation. The rate limit is the one for messages.
+ * panels; deferred, the parent's author and the members it @mentions are
+ * notified (notify-thread-reply-recipients.ts) and its first link's card is
+ * read by the worker. The rate limit is the one for messages.
  */
 export async function replyInThread({
   db,
@@ -98,6 +101,7 @@ export async function replyInThread({
     threadLastReplyAt: reply.createdAt.toISOString(),
   };
   await publishToConversation(parent.conversationId, CHAT_EVENTS.threadReply, event, { excludeSocketId: input.socketId });
-  defer(() => notifyThreadParentAuthor({ db, conversationId: parent.conversationId, parentId: parent.id, parentSeq: parent.seq, reply }));
+  defer(() => notifyThreadReplyRecipients({ db, conversationId: parent.conversationId, parentId: parent.id, parentSeq: parent.seq, reply }));
+  if (firstLinkIn(body)) defer(() => enqueue("chat-link-preview", { replyId: reply.id }));
   return reply;
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 import { CHAT_USER_SELECT, type ChatUser } from "../chat-views";
+import { readLinkPreview, type LinkPreview } from "../link-previews/link-preview";
 
 /** One reply of a thread as the thread panel shows it. */
 export type ThreadReplyView = {
@@ -13,6 +14,8 @@ export type ThreadReplyView = {
   /** Empty when erased with its author's account. */
   body: string;
   deletedAt: Date | null;
+  /** Its first link's card, once the chat-link-preview job has read the page. */
+  linkPreview: LinkPreview | null;
   createdAt: Date;
 };
 
@@ -46,6 +49,7 @@ export function toThreadReplyView(row: ThreadReplyRow): ThreadReplyView {
     clientId: row.clientId,
     body: row.deletedAt ? "" : row.body,
     deletedAt: row.deletedAt,
+    linkPreview: row.deletedAt ? null : readLinkPreview(row.linkPreview),
     createdAt: row.createdAt,
   };
 }

@@ -6,16 +6,25 @@ import { startChatStack, type ChatStack } from "../chat-test-kit";
 /**
  * Threads (Slack): replies under a message, ordered and idempotent, outside
  * the main timeline, live on the conversation's channel, notifying the
- * parent's author (not when muted), readable after the parent's deletion and
- * after an account's erasure, for members only.
+ * parent's author (not when muted) and the members a reply @mentions (even
+ * when muted), read in the bell when the thread is opened, readable after the
+ * parent's deletion and after an account's erasure, for members only.
  */
 let chat: ChatStack;
-let threads: typeof import("./reply-in-thread") & typeof import("./get-thread") & typeof import("./notify-thread-reply-recipients");
+let threads: typeof import("./reply-in-thread") &
+  typeof import("./get-thread") &
+  typeof import("./notify-thread-reply-recipients") &
+  typeof import("../receipts/mark-thread-notifications-read");
 let eraser: typeof import("../messages/erase-account-messages");
 
 beforeAll(async () => {
   chat = await startChatStack({ RATE_LIMIT_CHAT_SEND_POINTS: "1000" });
-  threads = { ...(await import("./reply-in-thread")), ...(await import("./get-thread")), ...(await import("./notify-thread-reply-recipients")) };
+  threads = {
+    ...(await import("./reply-in-thread")),
+    ...(await import("./get-thread")),
+    ...(await import("./notify-thread-reply-recipients")),
+    ...(await import("../receipts/mark-thread-notifications-read")),
+  };
   eraser = await import("../messages/erase-account-messages");
 });
 
@@ -39,6 +48,9 @@ async function reply(senderId: string, messageId: string, body: string, clientId
 
 const threadOf = (userId: string, messageId: string) => threads.getThread({ db: chat.db, userId, messageId });
 const notificationsOf = (userId: string) => chat.db.notification.findMany({ where: { userId, kind: threads.CHAT_THREAD_REPLY_KIND } });
+const mentionsOf = (userId: string) => chat.db.notification.findMany({ where: { userId, kind: "chat.mention" }, orderBy: { createdAt: "asc" } });
+const unreadOf = (userId: string) => chat.db.notification.findMany({ where: { userId, readAt: null }, select: { kind: true, payload: true } });
+const uniqueName = (name: string) => `${name}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 
 describe("threads", () => {
   it("keeps replies in order and once per client id, out of the timeline, live with the parent's count", async () => {
@@ -105,6 +117,51 @@ describe("threads", () => {
     await chat.db.conversationMember.update({ where: { conversationId_userId: { conversationId: group.id, userId: alice.id } }, data: { muted: true } });
     await reply(bob.id, parent.id, "Still there?");
     expect(await notificationsOf(alice.id)).toHaveLength(1);
+  });
+
+  it("notifies the members a reply @mentions, even in a muted conversation, by the timeline's rule, once each", async () => {
+    const [alice, bob, carol, dave] = await Promise.all([chat.newUser(uniqueName("alice")), chat.newUser(), chat.newUser(uniqueName("carol")), chat.newUser(uniqueName("dave"))]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Mentions", memberIds: [bob.id, carol.id] });
+    await chat.db.conversationMember.update({ where: { conversationId_userId: { conversationId: group.id, userId: carol.id } }, data: { muted: true } });
+    const parent = await chat.send(alice.id, group.id, "Plan for Saturday?");
+    // Carol muted the conversation and is mentioned; Dave is no member; Alice wrote the parent and is mentioned too.
+    const stored = await reply(bob.id, parent.id, `@${carol.username} and @${dave.username}, @${alice.username} asks`);
+    const [carolMentions, daveMentions, aliceMentions] = await Promise.all([mentionsOf(carol.id), mentionsOf(dave.id), mentionsOf(alice.id)]);
+    expect(carolMentions).toHaveLength(1);
+    expect(carolMentions[0]?.payload).toMatchObject({ conversationId: group.id, messageId: parent.id, seq: parent.seq, replyId: stored.id, senderName: bob.name });
+    expect(daveMentions).toHaveLength(0);
+    // One bell entry for Alice, the mention, not also "replied in your thread".
+    expect(aliceMentions).toHaveLength(1);
+    expect(await notificationsOf(alice.id)).toHaveLength(0);
+    // Writing your own name notifies no one.
+    await reply(carol.id, parent.id, `note to self @${carol.username}`);
+    expect(await mentionsOf(carol.id)).toHaveLength(1);
+  });
+
+  it("reads the thread's bell entries when the thread is opened, and only those; reading the timeline leaves them", async () => {
+    const [alice, bob] = await Promise.all([chat.newUser(uniqueName("alice")), chat.newUser()]);
+    const group = await chat.createGroup({ db: chat.db, userId: alice.id, name: "Bell", memberIds: [bob.id] });
+    const parent = await chat.send(alice.id, group.id, "First topic");
+    const other = await chat.send(alice.id, group.id, "Second topic");
+    await reply(bob.id, parent.id, "On the first");
+    await reply(bob.id, parent.id, `@${alice.username} look`);
+    await reply(bob.id, other.id, "On the second");
+    const mention = await chat.send(bob.id, group.id, `@${alice.username} in the timeline`);
+    expect(await unreadOf(alice.id)).toHaveLength(4);
+
+    // Reading the whole timeline reads its own mention, not the thread entries (a thread mention carries the parent's seq).
+    await chat.markRead({ db: chat.db, userId: alice.id, conversationId: group.id, seq: mention.seq });
+    expect((await unreadOf(alice.id)).map((entry) => entry.kind).sort()).toEqual(["chat.mention", "chat.thread-reply", "chat.thread-reply"]);
+
+    expect(await threads.markThreadNotificationsRead({ db: chat.db, userId: alice.id, messageId: parent.id })).toEqual({ read: 2 });
+    const left = await unreadOf(alice.id);
+    expect(left).toHaveLength(1);
+    expect(left[0]?.payload).toMatchObject({ messageId: other.id });
+    expect(await threads.markThreadNotificationsRead({ db: chat.db, userId: alice.id, messageId: parent.id })).toEqual({ read: 0 });
+    // Someone outside the conversation cannot touch it, nor learn whether the message exists.
+    const mallory = await chat.newUser();
+    await expect(threads.markThreadNotificationsRead({ db: chat.db, userId: mallory.id, messageId: other.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(threads.markThreadNotificationsRead({ db: chat.db, userId: mallory.id, messageId: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("stays readable after the parent is deleted and after a replier's account is erased", async () => {

@@ -67,6 +67,7 @@ export const procedures: Record<string, Rule<unknown>> = {
   // A thread is its conversation's: a non-member can neither read it nor reply in it.
   "chat.thread": ownMessageRule({}),
   "chat.replyInThread": ownMessageRule({ clientId: randomUUID(), body: "In the thread" }),
+  "chat.markThreadRead": ownMessageRule({}),
   "chat.markDelivered": {
     access: "own-data-only",
     setup: async (kit) => {

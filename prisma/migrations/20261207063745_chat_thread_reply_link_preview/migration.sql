@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "chat_thread_reply" ADD COLUMN     "linkPreview" JSONB;
