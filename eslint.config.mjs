@@ -34,6 +34,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/shop/orders/order-events",
   "server/shop/orders/tracking-number",
   "server/shop/reviews/review-limits",
+  "server/shop/variants/variant-rules",
   "server/videos/comments/comment-limits",
   "server/videos/search/search-options",
   "server/videos/video-channels",

@@ -12,6 +12,7 @@ import { storage } from "@/server/platform/storage";
 import { seedDemoDrivers } from "@/server/rides/demo/seed-demo-drivers";
 import { seedDemoCatalog } from "@/server/shop/catalog/seed-demo-catalog";
 import { seedDemoDiscounts } from "@/server/shop/discounts/seed-demo-discounts";
+import { seedDemoVariants } from "@/server/shop/variants/seed-demo-variants";
 import { DEMO_CHANNELS } from "@/server/videos/demo/demo-videos";
 import { seedDemoVideos } from "@/server/videos/demo/seed-demo-videos";
 
@@ -29,6 +30,8 @@ try {
     // After the accounts: the demo shoppers leave the seeded reviews.
     const catalog = await seedDemoCatalog({ db });
     if (catalog.productsCreated) console.log(`Created the demo shop: ${catalog.productsCreated} products, ${catalog.reviewsCreated} reviews.`);
+    const variants = await seedDemoVariants({ db, redis });
+    if (variants) console.log(`Gave ${variants} demo products sizes and colours.`);
     const discounts = await seedDemoDiscounts({ db });
     if (discounts) console.log(`Created ${discounts} demo discount codes (WELCOME10, SAVE5).`);
     // After the accounts: the demo people follow each other and the generated ones.

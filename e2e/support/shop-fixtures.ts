@@ -118,3 +118,47 @@ export async function createTestDiscountCode({
   );
   return code;
 }
+
+export type TestVariant = { id: string; optionValues: string[]; sku: string };
+
+/**
+ * A product sold in `options` (every combination a variant, in option order,
+ * with the stock in `stock` and an optional price in `prices`), its own
+ * counters the variants' sums as the admin's variant editor leaves them.
+ */
+export async function createVariantProduct({
+  name,
+  priceCents,
+  options,
+  stock,
+  prices = [],
+}: {
+  name: string;
+  priceCents: number;
+  options: Array<{ name: string; values: string[] }>;
+  stock: number[];
+  prices?: Array<number | null>;
+}): Promise<TestProduct & { variants: TestVariant[] }> {
+  const product = await createTestProduct({ name, priceCents, onHand: stock.reduce((sum, units) => sum + units, 0) });
+  const combinations = options.reduce<string[][]>((rows, option) => rows.flatMap((row) => option.values.map((value) => [...row, value])), [[]]);
+  const variants = combinations.map((optionValues, index) => ({ id: `${product.id}-v${index}`, optionValues, sku: `${product.slug}-${optionValues.join("-")}`.toUpperCase() }));
+  await withShopDatabase(async (client) => {
+    await client.query(`UPDATE shop_product SET options = $2::jsonb WHERE id = $1`, [product.id, JSON.stringify(options)]);
+    for (const [index, variant] of variants.entries()) {
+      await client.query(
+        `INSERT INTO shop_product_variant (id, "productId", "optionValues", sku, "priceCents", "onHand", position, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+        [variant.id, product.id, variant.optionValues, variant.sku, prices[index] ?? null, stock[index] ?? 0, index],
+      );
+    }
+  });
+  return { ...product, variants };
+}
+
+export async function readVariantStock(variantId: string): Promise<{ onHand: number; reserved: number }> {
+  return withShopDatabase(async (client) => {
+    const result = await client.query<{ onHand: number; reserved: number }>(`SELECT "onHand", reserved FROM shop_product_variant WHERE id = $1`, [variantId]);
+    const row = result.rows[0];
+    if (!row) throw new Error(`No variant ${variantId}`);
+    return row;
+  });
+}

@@ -107,7 +107,8 @@ const VISA = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
 
 /** A guest buys one unit of a demo product on the checkout simulator; the worker then delivers the signed webhook. */
 export async function payAsGuest(webUrl: string, db: PrismaClient): Promise<string> {
-  const product = await db.product.findFirstOrThrow({ where: { onHand: { gt: 5 } }, select: { id: true } });
+  // A product without variants: it goes into the cart as it is, with no size to choose.
+  const product = await db.product.findFirstOrThrow({ where: { onHand: { gt: 5 }, variants: { none: {} } }, select: { id: true } });
   const added = await trpcMutation(webUrl, "shop.cart.add", { productId: product.id, quantity: 1 }, null);
   const checkout = await trpcMutation(webUrl, "shop.checkout.start", { email: "guest@faults.casebook.dev", shippingAddress: ADDRESS }, added.cookie);
   const sessionId = new URL((checkout.data as { url: string }).url).pathname.split("/").pop() ?? "";

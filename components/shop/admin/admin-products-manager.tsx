@@ -14,9 +14,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { AdminProductView } from "@/server/shop/admin-products/admin-product-view";
 import { ProductFormDialog, type CategoryOption } from "./product-form-dialog";
 import { StockDialog } from "./stock-dialog";
+import { VariantsDialog } from "./variants-dialog";
 import { LoadError } from "@/components/ui/load-error";
 
-/** The admin products table with search, paging, the create/edit dialog and the stock editor. */
+/** The admin products table with search, paging, the create/edit dialog, the stock editor and the variants editor. */
 export function AdminProductsManager({ categories }: { categories: CategoryOption[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -25,11 +26,13 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<AdminProductView | "new" | null>(null);
   const [stocking, setStocking] = useState<AdminProductView | null>(null);
+  const [varying, setVarying] = useState<AdminProductView | null>(null);
   const list = useQuery({ ...trpc.shop.adminProducts.list.queryOptions({ search: deferredSearch, page }), placeholderData: keepPreviousData });
 
   const saved = () => {
     setEditing(null);
     setStocking(null);
+    setVarying(null);
     void queryClient.invalidateQueries({ queryKey: trpc.shop.adminProducts.list.pathKey() });
   };
 
@@ -87,7 +90,10 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
                     <Link href={`/shop/products/${product.slug}`} className="font-medium text-fg hover:underline">
                       {product.name}
                     </Link>
-                    <p className="text-xs text-muted">{product.brand}</p>
+                    <p className="text-xs text-muted">
+                      {product.brand}
+                      {product.variants.length > 0 ? ` · ${product.variants.length} variants` : null}
+                    </p>
                   </td>
                   <td className="px-3 py-3 text-muted">{product.category.name}</td>
                   <td className="px-3 py-3 text-right tabular-nums">{formatMoney(product.priceCents, product.currency)}</td>
@@ -101,8 +107,13 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
                   </td>
                   <td className="py-3 pl-3">
                     <span className="flex justify-end gap-1">
-                      <Button size="sm" variant="secondary" onClick={() => setStocking(product)} aria-label={`Stock for ${product.name}`}>
-                        Stock
+                      {product.variants.length === 0 ? (
+                        <Button size="sm" variant="secondary" onClick={() => setStocking(product)} aria-label={`Stock for ${product.name}`}>
+                          Stock
+                        </Button>
+                      ) : null}
+                      <Button size="sm" variant="secondary" onClick={() => setVarying(product)} aria-label={`Variants of ${product.name}`}>
+                        Variants
                       </Button>
                       <Button size="sm" variant="secondary" onClick={() => setEditing(product)} aria-label={`Edit ${product.name}`}>
                         Edit
@@ -139,6 +150,7 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
         onSaved={saved}
       />
       <StockDialog product={stocking} onClose={() => setStocking(null)} onSaved={saved} />
+      <VariantsDialog product={varying} onClose={() => setVarying(null)} onSaved={saved} />
     </div>
   );
 }

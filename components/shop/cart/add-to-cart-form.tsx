@@ -14,8 +14,12 @@ const SELECT =
   "block h-10 w-20 rounded-lg border border-border bg-surface px-3 text-sm text-fg shadow-xs focus-visible:border-accent " +
   "focus-visible:outline-2 focus-visible:outline-ring aria-invalid:border-danger";
 
-/** Quantity picker and "Add to cart" for a product page; the server has the last word on stock and limits. */
-export function AddToCartForm({ productId, available }: { productId: string; available: number }) {
+/**
+ * Quantity picker and "Add to cart" for a product page (for the chosen
+ * variant when the product has variants); the server has the last word on
+ * stock and limits.
+ */
+export function AddToCartForm({ productId, variant = null, available }: { productId: string; variant?: { id: string; label: string } | null; available: number }) {
   const trpc = useTRPC();
   const toast = useToast();
   const storeCart = useStoreCart();
@@ -30,7 +34,8 @@ export function AddToCartForm({ productId, available }: { productId: string; ava
       onSuccess: (cart, input) => {
         storeCart(cart);
         setAdded(input.quantity);
-        toast.show({ tone: "success", title: "Added to your cart", description: `${input.quantity} added · ${cart.itemCount} in your cart` });
+        const what = variant ? `${input.quantity} × ${variant.label}` : `${input.quantity}`;
+        toast.show({ tone: "success", title: "Added to your cart", description: `${what} added · ${cart.itemCount} in your cart` });
       },
       onError: (failure) => setError(failure.message),
     }),
@@ -48,7 +53,7 @@ export function AddToCartForm({ productId, available }: { productId: string; ava
     event.preventDefault();
     setError(null);
     setAdded(null);
-    add.mutate({ productId, quantity });
+    add.mutate({ productId, variantId: variant?.id ?? null, quantity });
   };
 
   return (
@@ -85,7 +90,8 @@ export function AddToCartForm({ productId, available }: { productId: string; ava
       ) : null}
       {added !== null && !error ? (
         <p className="text-sm text-success" role="status">
-          Added {added} to your cart.{" "}
+          Added {added}
+          {variant ? ` × ${variant.label}` : null} to your cart.{" "}
           <Link href="/shop/cart" className="font-medium text-accent-text underline-offset-2 hover:underline">
             View cart
           </Link>

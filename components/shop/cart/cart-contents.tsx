@@ -41,7 +41,7 @@ export function CartContents() {
         <CardBody className="py-0">
           <ul aria-label="Items in your cart" className="divide-y divide-border">
             {cart.data.lines.map((line) => (
-              <CartLineItem key={line.productId} line={line} currency={cart.data.currency} />
+              <CartLineItem key={`${line.productId}:${line.variantId ?? ""}`} line={line} currency={cart.data.currency} />
             ))}
           </ul>
         </CardBody>

@@ -21,19 +21,23 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
   const remove = useMutation(trpc.shop.cart.remove.mutationOptions(options));
   const busy = setQuantity.isPending || remove.isPending;
   const { product } = line;
-  const name = product?.name ?? "A product that is no longer sold";
+  const variant = product?.variant ?? null;
+  const baseName = product?.name ?? "A product that is no longer sold";
+  // Labels for controls name the size/colour too, so two lines of one product stay distinguishable.
+  const name = variant ? `${baseName} (${variant.label})` : baseName;
+  const lineRef = { productId: line.productId, variantId: line.variantId };
 
   const changeQuantity = (quantity: number) => {
     setError(null);
-    setQuantity.mutate({ productId: line.productId, quantity });
+    setQuantity.mutate({ ...lineRef, quantity });
   };
   const removeLine = () => {
     setError(null);
-    remove.mutate({ productId: line.productId });
+    remove.mutate(lineRef);
   };
 
   return (
-    <li className="flex gap-4 py-5" data-testid="cart-line" data-product-id={line.productId}>
+    <li className="flex gap-4 py-5" data-testid="cart-line" data-product-id={line.productId} data-variant-id={line.variantId ?? undefined}>
       <div className="size-20 shrink-0 overflow-hidden rounded-lg border border-border bg-surface-2 sm:size-24">
         {product?.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- a small SVG from public/shop; next/image adds nothing for it
@@ -44,12 +48,20 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
         <div className="flex flex-col gap-1 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
           <div className="min-w-0">
             {product?.active ? (
-              <Link href={`/shop/products/${product.slug}`} className="font-medium text-fg hover:text-accent-text hover:underline underline-offset-2">
-                {name}
+              <Link
+                href={`/shop/products/${product.slug}${variant ? `?variant=${encodeURIComponent(variant.id)}` : ""}`}
+                className="font-medium text-fg hover:text-accent-text hover:underline underline-offset-2"
+              >
+                {baseName}
               </Link>
             ) : (
-              <p className="font-medium text-fg">{name}</p>
+              <p className="font-medium text-fg">{baseName}</p>
             )}
+            {variant ? (
+              <p className="text-sm text-fg" data-testid="line-variant">
+                {variant.label} <span className="text-muted">· SKU {variant.sku}</span>
+              </p>
+            ) : null}
             {product ? (
               <p className="text-sm text-muted">
                 {product.brand} · {formatMoney(product.priceCents, product.currency)} each

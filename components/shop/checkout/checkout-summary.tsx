@@ -31,9 +31,10 @@ export function CheckoutSummary({
         </h2>
         <ul className="space-y-3 text-sm" aria-label="Items">
           {cart.lines.map((line) => (
-            <li key={line.productId} className="flex items-start justify-between gap-4">
+            <li key={`${line.productId}:${line.variantId ?? ""}`} className="flex items-start justify-between gap-4">
               <div className="min-w-0">
                 <p className="truncate font-medium text-fg">{line.product?.name ?? "Unavailable product"}</p>
+                {line.product?.variant ? <p className="text-muted">{line.product.variant.label}</p> : null}
                 <p className="text-muted">
                   {line.quantity} × {line.product ? money(line.product.priceCents) : "—"}
                   {line.problem ? <span className="ml-2 text-warning">{PROBLEMS[line.problem]}</span> : null}

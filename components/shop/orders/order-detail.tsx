@@ -94,8 +94,14 @@ export function OrderDetail({ orderId, token, channel, returnedFrom }: { orderId
               <CardBody className="space-y-4">
                 <h2 className="text-base font-semibold text-fg">Items</h2>
                 <ul className="divide-y divide-border" aria-label="Items in this order">
-                  {view.items.map((item) => (
-                    <OrderLine key={item.productId} item={item} money={money} canReview={view.status === "delivered" && !view.guest} />
+                  {view.items.map((item, index) => (
+                    <OrderLine
+                      key={`${item.productId}:${item.variantLabel ?? ""}`}
+                      item={item}
+                      money={money}
+                      // Reviews are per product: one invitation even when two sizes were bought.
+                      canReview={view.status === "delivered" && !view.guest && view.items.findIndex((other) => other.productId === item.productId) === index}
+                    />
                   ))}
                 </ul>
                 <OrderTotals
@@ -253,9 +259,9 @@ function OrderSkeleton() {
 
 /** One item: its picture and name link to the product; a delivered order invites a review of it. */
 function OrderLine({ item, money, canReview }: { item: OrderItemView; money: (cents: number) => string; canReview: boolean }) {
-  const href = `/shop/products/${item.productSlug}`;
+  const href = `/shop/products/${item.productSlug}${item.variantId ? `?variant=${encodeURIComponent(item.variantId)}` : ""}`;
   return (
-    <li className="flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+    <li className="flex items-start gap-3 py-3 first:pt-0 last:pb-0" data-testid="order-line">
       <Link href={href} tabIndex={-1} aria-hidden="true" className="size-16 shrink-0 overflow-hidden rounded-lg border border-border bg-surface-2">
         {item.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- static SVGs and uploaded WebP; no resizing needed
@@ -266,11 +272,17 @@ function OrderLine({ item, money, canReview }: { item: OrderItemView; money: (ce
         <Link href={href} className="font-medium text-fg underline-offset-2 hover:text-accent-text hover:underline">
           {item.productName}
         </Link>
+        {item.variantLabel ? (
+          <p className="text-sm text-fg" data-testid="order-line-variant">
+            {item.variantLabel}
+            {item.sku ? <span className="text-muted"> · SKU {item.sku}</span> : null}
+          </p>
+        ) : null}
         <p className="text-sm text-muted">
           {item.quantity} × {money(item.unitPriceCents)}
         </p>
         {canReview ? (
-          <Link href={`${href}#reviews`} className="text-sm font-medium text-accent-text underline-offset-4 hover:underline">
+          <Link href={`/shop/products/${item.productSlug}#reviews`} className="text-sm font-medium text-accent-text underline-offset-4 hover:underline">
             Write a review<span className="sr-only"> of {item.productName}</span>
           </Link>
         ) : null}

@@ -3,7 +3,7 @@ import type { Redis } from "@/server/platform/redis";
 import { getViewableOrderOrThrow, type OrderViewer } from "../orders/get-viewable-order-or-throw";
 import type { CartId } from "./cart-id";
 import { lineCapFor, loadCartProducts } from "./cart-products";
-import { mergeIntoCart } from "./cart-store";
+import { cartLineKey, mergeIntoCart } from "./cart-store";
 import { getCart, type CartView } from "./get-cart";
 
 export type BuyAgainResult = {
@@ -32,11 +32,17 @@ export async function buyAgain({
   viewer: OrderViewer;
 }): Promise<BuyAgainResult> {
   const order = await getViewableOrderOrThrow(db, { orderId, viewer });
-  const products = await loadCartProducts(db, order.items.map((item) => item.productId));
-  const lines = order.items.map((item) => ({ productId: item.productId, quantity: item.quantity, cap: lineCapFor(products.get(item.productId)) }));
+  // A variant deleted since (variantId null on the item) is not bought again as the plain product.
+  const refs = order.items.map((item) => ({ productId: item.productId, variantId: item.variantId }));
+  const products = await loadCartProducts(db, refs);
+  const lines = order.items.map((item, index) => {
+    const ref = refs[index] ?? { productId: item.productId };
+    const cap = item.variantLabel && !item.variantId ? 0 : lineCapFor(products.get(cartLineKey(ref)));
+    return { ...ref, quantity: item.quantity, cap };
+  });
   await mergeIntoCart(redis, cartId, lines.filter((line) => line.cap > 0));
   return {
     cart: await getCart({ db, redis, cartId }),
-    unavailable: order.items.filter((_, index) => (lines[index]?.cap ?? 0) === 0).map((item) => item.productName),
+    unavailable: order.items.filter((_, index) => (lines[index]?.cap ?? 0) === 0).map((item) => (item.variantLabel ? `${item.productName} (${item.variantLabel})` : item.productName)),
   };
 }

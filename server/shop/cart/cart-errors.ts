@@ -30,3 +30,7 @@ export function cartFullError(): AppError {
 export function quantityRangeError(min: number): AppError {
   return new AppError("BAD_REQUEST", `Choose a quantity from ${min} to ${MAX_QUANTITY_PER_LINE}.`, { field: "quantity" });
 }
+
+export function chooseVariantError(): AppError {
+  return new AppError("BAD_REQUEST", "Choose an option (such as size or colour) first.", { field: "variant" });
+}

@@ -27,13 +27,31 @@ describe("cart store", () => {
     await setCartLine(redis, cartId, { productId: "p-a", quantity: 4 });
     expect(await redis.ttl(cartKey(cartId))).toBeGreaterThan(TTL_SECONDS - 5);
     await redis.expire(cartKey(cartId), 60);
-    await removeCartLine(redis, cartId, "p-b");
+    await removeCartLine(redis, cartId, { productId: "p-b" });
     expect(await redis.ttl(cartKey(cartId))).toBeGreaterThan(TTL_SECONDS - 5);
     expect(await readCartLines(redis, cartId)).toEqual([{ productId: "p-a", quantity: 4 }]);
 
     await clearCart(redis, cartId);
     expect(await readCartLines(redis, cartId)).toEqual([]);
     expect(await redis.exists(cartKey(cartId))).toBe(0);
+  });
+
+  it("keeps two variants of one product as two lines, next to the product's plain line", async () => {
+    const cartId = newGuestCartId();
+    await setCartLine(redis, cartId, { productId: "p-a", quantity: 1 });
+    await setCartLine(redis, cartId, { productId: "p-t", variantId: "v-m", quantity: 2 });
+    expect(await addToCartLine(redis, cartId, { productId: "p-t", variantId: "v-l", quantity: 3, cap: 3 })).toEqual({ status: "added", quantity: 3 });
+    expect(await addToCartLine(redis, cartId, { productId: "p-t", variantId: "v-m", quantity: 1, cap: 2 })).toEqual({ status: "over_cap", existing: 2 });
+    expect(await readCartLines(redis, cartId)).toEqual([
+      { productId: "p-a", quantity: 1 },
+      { productId: "p-t", variantId: "v-m", quantity: 2 },
+      { productId: "p-t", variantId: "v-l", quantity: 3 },
+    ]);
+    await removeCartLine(redis, cartId, { productId: "p-t", variantId: "v-m" });
+    expect(await readCartLines(redis, cartId)).toEqual([
+      { productId: "p-a", quantity: 1 },
+      { productId: "p-t", variantId: "v-l", quantity: 3 },
+    ]);
   });
 
   it("holds at most the line limit, but existing lines still change", async () => {

@@ -4,13 +4,28 @@ import type { CartId } from "./cart-id";
 import { MAX_CART_LINES } from "./cart-limits";
 
 /**
- * A cart is one Redis hash, `casebook:shop:cart:<cartId>`, field productId →
- * quantity. Every write refreshes its TTL (SHOP_CART_TTL_DAYS), so a cart left
- * alone that long disappears. Carts live only in Redis: losing one costs a
- * shopper their picks, never money or stock (checkout copies the lines into an
- * order in Postgres). Each command touches one key, so carts shard cleanly.
+ * A cart is one Redis hash, `casebook:shop:cart:<cartId>`, field line key →
+ * quantity. The line key is the productId, or `productId:variantId` for a
+ * product with variants (ids never contain ':'), so carts written before
+ * variants existed read unchanged. Every write refreshes its TTL
+ * (SHOP_CART_TTL_DAYS), so a cart left alone that long disappears. Carts live
+ * only in Redis: losing one costs a shopper their picks, never money or stock
+ * (checkout copies the lines into an order in Postgres). Each command touches
+ * one key, so carts shard cleanly. `variantId` absent or null: a product
+ * without variants.
  */
-export type CartLine = { productId: string; quantity: number };
+export type CartLineRef = { productId: string; variantId?: string | null };
+export type CartLine = CartLineRef & { quantity: number };
+
+/** The hash field of a line. */
+export function cartLineKey({ productId, variantId }: CartLineRef): string {
+  return variantId ? `${productId}:${variantId}` : productId;
+}
+
+function parseLineKey(key: string): CartLineRef {
+  const [productId = key, variantId] = key.split(":", 2);
+  return variantId ? { productId, variantId } : { productId };
+}
 
 export function cartKey(cartId: CartId): string {
   return `casebook:shop:cart:${cartId}`;
@@ -73,7 +88,7 @@ export async function addToCartLine(
   cartId: CartId,
   line: CartLine & { cap: number },
 ): Promise<AddToLineResult> {
-  const reply = await redis.eval(ADD_TO_LINE, 1, cartKey(cartId), line.productId, line.quantity, line.cap, MAX_CART_LINES, ttlSeconds());
+  const reply = await redis.eval(ADD_TO_LINE, 1, cartKey(cartId), cartLineKey(line), line.quantity, line.cap, MAX_CART_LINES, ttlSeconds());
   const [status, quantity] = parseNumberPair(reply);
   if (status === -2) return { status: "too_many_lines" };
   if (status === -1) return { status: "over_cap", existing: quantity };
@@ -82,12 +97,12 @@ export async function addToCartLine(
 
 /** Sets a line's quantity (≥ 1); false when it is a new line and the cart is full. */
 export async function setCartLine(redis: Redis, cartId: CartId, line: CartLine): Promise<boolean> {
-  const reply = await redis.eval(SET_LINE, 1, cartKey(cartId), line.productId, line.quantity, MAX_CART_LINES, ttlSeconds());
+  const reply = await redis.eval(SET_LINE, 1, cartKey(cartId), cartLineKey(line), line.quantity, MAX_CART_LINES, ttlSeconds());
   return reply === 1;
 }
 
-export async function removeCartLine(redis: Redis, cartId: CartId, productId: string): Promise<void> {
-  await redis.multi().hdel(cartKey(cartId), productId).expire(cartKey(cartId), ttlSeconds()).exec();
+export async function removeCartLine(redis: Redis, cartId: CartId, line: CartLineRef): Promise<void> {
+  await redis.multi().hdel(cartKey(cartId), cartLineKey(line)).expire(cartKey(cartId), ttlSeconds()).exec();
 }
 
 /**
@@ -104,7 +119,7 @@ export async function takeCart(redis: Redis, cartId: CartId): Promise<CartLine[]
 /** Adds lines into a cart, each capped at its `cap`. */
 export async function mergeIntoCart(redis: Redis, cartId: CartId, lines: (CartLine & { cap: number })[]): Promise<void> {
   if (lines.length === 0) return;
-  const args = lines.flatMap((line) => [line.productId, line.quantity, line.cap]);
+  const args = lines.flatMap((line) => [cartLineKey(line), line.quantity, line.cap]);
   await redis.eval(MERGE_LINES, 1, cartKey(cartId), MAX_CART_LINES, ttlSeconds(), ...args);
 }
 
@@ -112,9 +127,8 @@ function parseLines(reply: unknown): CartLine[] {
   if (!Array.isArray(reply)) return [];
   const lines: CartLine[] = [];
   for (let index = 0; index + 1 < reply.length; index += 2) {
-    const productId = String(reply[index]);
     const quantity = Number(reply[index + 1]);
-    if (Number.isInteger(quantity) && quantity > 0) lines.push({ productId, quantity });
+    if (Number.isInteger(quantity) && quantity > 0) lines.push({ ...parseLineKey(String(reply[index])), quantity });
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import type { CartId } from "./cart-id";
 import { loadCartProducts, type CartProduct } from "./cart-products";
-import { readCartLines, type CartLine } from "./cart-store";
+import { cartLineKey, readCartLines, type CartLine } from "./cart-store";
 import { centsToFreeShipping, shippingCentsFor } from "./shipping";
 
 /** Why a line cannot be checked out as it is; the cart page offers a fix for each. */
@@ -11,6 +11,8 @@ export type CartProblem = "sold_out" | "not_enough_stock" | "unavailable";
 
 export type CartLineView = {
   productId: string;
+  /** The variant chosen, for a product with variants (label and SKU are on `product.variant`). */
+  variantId: string | null;
   /** Null when the product was deleted. */
   product: CartProduct | null;
   quantity: number;
@@ -38,8 +40,8 @@ export type CartView = {
 
 export async function getCart({ db, redis, cartId }: { db: Db; redis: Redis; cartId: CartId | null }): Promise<CartView> {
   const lines = cartId ? await readCartLines(redis, cartId) : [];
-  const products = await loadCartProducts(db, lines.map((line) => line.productId));
-  const views = lines.map((line) => lineView(line, products.get(line.productId)));
+  const products = await loadCartProducts(db, lines);
+  const views = lines.map((line) => lineView(line, products.get(cartLineKey(line))));
   const subtotalCents = views.reduce((sum, line) => (line.problem ? sum : sum + line.lineTotalCents), 0);
   const shippingCents = shippingCentsFor(subtotalCents);
   return {
@@ -56,6 +58,7 @@ export async function getCart({ db, redis, cartId }: { db: Db; redis: Redis; car
 function lineView(line: CartLine, product: CartProduct | undefined): CartLineView {
   return {
     productId: line.productId,
+    variantId: line.variantId ?? null,
     product: product ?? null,
     quantity: line.quantity,
     lineTotalCents: product ? product.priceCents * line.quantity : 0,

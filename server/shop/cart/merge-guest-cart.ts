@@ -2,7 +2,7 @@ import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import type { CartId } from "./cart-id";
 import { lineCapFor, loadCartProducts } from "./cart-products";
-import { mergeIntoCart, takeCart } from "./cart-store";
+import { cartLineKey, mergeIntoCart, takeCart } from "./cart-store";
 
 /**
  * Moves a guest cart into the signed-in user's cart: quantities add up, each
@@ -14,7 +14,7 @@ import { mergeIntoCart, takeCart } from "./cart-store";
 export async function mergeGuestCart({ db, redis, guestCartId, userCartId }: { db: Db; redis: Redis; guestCartId: CartId; userCartId: CartId }): Promise<void> {
   const guestLines = await takeCart(redis, guestCartId);
   if (guestLines.length === 0) return;
-  const products = await loadCartProducts(db, guestLines.map((line) => line.productId));
-  const capped = guestLines.map((line) => ({ ...line, cap: lineCapFor(products.get(line.productId)) }));
+  const products = await loadCartProducts(db, guestLines);
+  const capped = guestLines.map((line) => ({ ...line, cap: lineCapFor(products.get(cartLineKey(line))) }));
   await mergeIntoCart(redis, userCartId, capped);
 }

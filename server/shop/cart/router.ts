@@ -34,7 +34,7 @@ export const cartRouter = router({
     .mutation(({ ctx, input }) => setCartQuantity({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, input })),
   remove: writeCartProcedure
     .input(RemoveFromCartInput)
-    .mutation(({ ctx, input }) => removeFromCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, productId: input.productId })),
+    .mutation(({ ctx, input }) => removeFromCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, line: input })),
   /** An order's lines into the cart; the order opens as in shop.orders.get (its buyer, or a guest with the link's token). */
   buyAgain: writeCartProcedure
     .input(OrderIdInput)

@@ -5,10 +5,10 @@ import type { CartId } from "./cart-id";
 import { cartFullError, onlyLeftError, productUnavailableError, quantityRangeError, soldOutError } from "./cart-errors";
 import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
 import { loadCartProducts } from "./cart-products";
-import { removeCartLine, setCartLine } from "./cart-store";
+import { cartLineKey, removeCartLine, setCartLine } from "./cart-store";
 import { getCart, type CartView } from "./get-cart";
 
-export const SetCartQuantityInput = z.object({ productId: z.string().min(1).max(64), quantity: z.number().int() });
+export const SetCartQuantityInput = z.object({ productId: z.string().min(1).max(64), variantId: z.string().min(1).max(64).nullish(), quantity: z.number().int() });
 
 /** Sets a line to an exact quantity (0 removes it), within the per-line limit and the stock. */
 export async function setCartQuantity({
@@ -23,14 +23,15 @@ export async function setCartQuantity({
   input: z.infer<typeof SetCartQuantityInput>;
 }): Promise<CartView> {
   if (input.quantity < 0 || input.quantity > MAX_QUANTITY_PER_LINE) throw quantityRangeError(0);
+  const line = { productId: input.productId, variantId: input.variantId ?? null };
   if (input.quantity === 0) {
-    await removeCartLine(redis, cartId, input.productId);
+    await removeCartLine(redis, cartId, line);
     return getCart({ db, redis, cartId });
   }
-  const product = (await loadCartProducts(db, [input.productId])).get(input.productId);
+  const product = (await loadCartProducts(db, [line])).get(cartLineKey(line));
   if (!product?.active) throw productUnavailableError();
   if (product.available === 0) throw soldOutError();
   if (input.quantity > product.available) throw onlyLeftError(product.available);
-  if (!(await setCartLine(redis, cartId, input))) throw cartFullError();
+  if (!(await setCartLine(redis, cartId, { ...line, quantity: input.quantity }))) throw cartFullError();
   return getCart({ db, redis, cartId });
 }

@@ -8,10 +8,11 @@ import type { CheckoutLineItem, PaymentGateway } from "@/server/platform/payment
 import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { Redis } from "@/server/platform/redis";
 import type { CartId } from "../cart/cart-id";
-import { readCartLines } from "../cart/cart-store";
+import { loadCartProducts } from "../cart/cart-products";
+import { cartLineKey, readCartLines, type CartLine } from "../cart/cart-store";
 import { describeDiscount } from "../discounts/discount-rules";
 import { redeemDiscountCode } from "../discounts/redeem-discount-code";
-import { reserveStock, SHOP_TRANSACTION } from "../inventory";
+import { reserveStock, SHOP_TRANSACTION, type StockLine } from "../inventory";
 import { cancelUnpaidOrder } from "../orders/cancel-unpaid-order";
 import { changeOrderStatus } from "../orders/change-order-status";
 import { newOrderAccessToken } from "../orders/order-access-token";
@@ -107,7 +108,18 @@ export async function startCheckout({
         accessTokenHash: guestToken?.hash ?? null,
         cartId,
         reservedUntil,
-        items: { create: lines.map(({ productId, productName, productSlug, unitPriceCents, quantity }) => ({ productId, productName, productSlug, unitPriceCents, quantity })) },
+        items: {
+          create: lines.map(({ productId, variantId, productName, productSlug, variantLabel, sku, unitPriceCents, quantity }) => ({
+            productId,
+            variantId,
+            productName,
+            productSlug,
+            variantLabel,
+            sku,
+            unitPriceCents,
+            quantity,
+          })),
+        },
         events: { create: { status: "created" } },
       },
       select: { id: true, number: true, totalCents: true },
@@ -119,7 +131,11 @@ export async function startCheckout({
 
   const orderPage = `${origin}/shop/orders/${order.id}`;
   const tokenParam = guestToken ? `&token=${guestToken.token}` : "";
-  const lineItems: CheckoutLineItem[] = lines.map((line) => ({ name: line.productName, unitAmountCents: line.unitPriceCents, quantity: line.quantity }));
+  const lineItems: CheckoutLineItem[] = lines.map((line) => ({
+    name: line.variantLabel ? `${line.productName} (${line.variantLabel})` : line.productName,
+    unitAmountCents: line.unitPriceCents,
+    quantity: line.quantity,
+  }));
   if (totals.shippingCents > 0) lineItems.push({ name: "Shipping", unitAmountCents: totals.shippingCents, quantity: 1 });
   if (totals.taxCents > 0) lineItems.push({ name: `Tax (${taxRateLabel(totals.taxRateBasisPoints ?? 0)})`, unitAmountCents: totals.taxCents, quantity: 1 });
 
@@ -153,24 +169,35 @@ export async function startCheckout({
   return { orderId: order.id, url: session.url };
 }
 
-type PricedLine = { productId: string; productName: string; productSlug: string; unitPriceCents: number; quantity: number };
+type PricedLine = StockLine & {
+  productName: string;
+  productSlug: string;
+  variantLabel: string | null;
+  sku: string | null;
+  unitPriceCents: number;
+};
 
-/** Today's name and price for each cart line; a product gone from the shop stops the checkout by name. */
-async function priceLines(db: Db, cartLines: Array<{ productId: string; quantity: number }>): Promise<PricedLine[]> {
-  const products = await db.product.findMany({
-    where: { id: { in: cartLines.map((line) => line.productId) } },
-    select: { id: true, name: true, slug: true, priceCents: true, currency: true, active: true },
-  });
-  const byId = new Map(products.map((product) => [product.id, product]));
-  return cartLines.map(({ productId, quantity }) => {
-    const product = byId.get(productId);
+/** Today's name and price for each cart line (a variant's own price when it has one); a line that cannot be bought stops the checkout by name. */
+async function priceLines(db: Db, cartLines: CartLine[]): Promise<PricedLine[]> {
+  const products = await loadCartProducts(db, cartLines);
+  return cartLines.map((line) => {
+    const product = products.get(cartLineKey(line));
+    const name = product?.variant ? `${product.name} (${product.variant.label})` : (product?.name ?? "A product in your cart");
     if (!product || !product.active) {
-      throw new AppError("CONFLICT", `${product?.name ?? "A product in your cart"} is no longer available. Remove it from your cart to continue.`, { productId });
+      throw new AppError("CONFLICT", `${name} is no longer available. Remove it from your cart to continue.`, { productId: line.productId });
     }
     if (product.currency !== env.SHOP_CURRENCY) {
-      throw new AppError("CONFLICT", `${product.name} cannot be bought in ${env.SHOP_CURRENCY.toUpperCase()}.`, { productId });
+      throw new AppError("CONFLICT", `${product.name} cannot be bought in ${env.SHOP_CURRENCY.toUpperCase()}.`, { productId: line.productId });
     }
-    return { productId, productName: product.name, productSlug: product.slug, unitPriceCents: product.priceCents, quantity };
+    return {
+      productId: line.productId,
+      variantId: product.variant?.id ?? null,
+      productName: product.name,
+      productSlug: product.slug,
+      variantLabel: product.variant?.label ?? null,
+      sku: product.variant?.sku ?? null,
+      unitPriceCents: product.priceCents,
+      quantity: line.quantity,
+    };
   });
 }
-

@@ -9,6 +9,10 @@ export type OrderItemView = {
   productId: string;
   productName: string;
   productSlug: string;
+  /** The variant bought ("M · Black") and its SKU as they were when ordered; null for products without variants. */
+  variantId: string | null;
+  variantLabel: string | null;
+  sku: string | null;
   /** The product's first picture today (orders keep name and price, not pictures); null when it has none. */
   image: string | null;
   unitPriceCents: number;
@@ -68,12 +72,12 @@ export type OrderSummaryView = {
 };
 
 export const ORDER_VIEW_INCLUDE = {
-  items: { orderBy: { productName: "asc" }, include: { product: { select: { images: true } } } },
+  items: { orderBy: [{ productName: "asc" }, { variantLabel: "asc" }], include: { product: { select: { images: true } } } },
   events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.OrderInclude;
 
 export const ORDER_SUMMARY_INCLUDE = {
-  items: { select: { productName: true, quantity: true }, orderBy: { productName: "asc" } },
+  items: { select: { productName: true, variantLabel: true, quantity: true }, orderBy: [{ productName: "asc" }, { variantLabel: "asc" }] },
 } as const satisfies Prisma.OrderInclude;
 
 type OrderWithDetails = Prisma.OrderGetPayload<{ include: typeof ORDER_VIEW_INCLUDE }>;
@@ -97,6 +101,9 @@ export function toOrderView(order: OrderWithDetails): OrderView {
       productId: item.productId,
       productName: item.productName,
       productSlug: item.productSlug,
+      variantId: item.variantId,
+      variantLabel: item.variantLabel,
+      sku: item.sku,
       image: item.product.images[0] ?? null,
       unitPriceCents: item.unitPriceCents,
       quantity: item.quantity,
@@ -127,7 +134,7 @@ export function toOrderSummary(order: OrderWithItems): OrderSummaryView {
     currency: order.currency,
     totalCents: order.totalCents,
     itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
-    itemNames: order.items.slice(0, NAMES_SHOWN).map((item) => item.productName),
+    itemNames: order.items.slice(0, NAMES_SHOWN).map((item) => (item.variantLabel ? `${item.productName} (${item.variantLabel})` : item.productName)),
     trackingNumber: order.trackingNumber,
     createdAt: order.createdAt,
   };

@@ -75,6 +75,7 @@ export const procedures: Record<string, Rule<unknown>> = {
   "shop.adminProducts.create": STAFF,
   "shop.adminProducts.update": STAFF,
   "shop.adminProducts.setStock": STAFF,
+  "shop.adminProducts.setVariants": STAFF,
   "shop.adminDiscounts.list": STAFF,
   "shop.adminDiscounts.create": STAFF,
 };

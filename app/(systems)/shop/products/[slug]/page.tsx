@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AddToCartForm } from "@/components/shop/cart/add-to-cart-form";
-import { formatMoney } from "@/components/ui/money";
 import { ProductGallery } from "@/components/shop/catalog/product-gallery";
 import { ProductGrid } from "@/components/shop/catalog/product-card";
 import { Stars } from "@/components/shop/catalog/stars";
-import { StockStatus } from "@/components/shop/catalog/stock-status";
+import { ProductPurchase } from "@/components/shop/catalog/product-purchase";
 import { ReviewsSection } from "@/components/shop/reviews/reviews-section";
 import { HydrateClient, getQueryClient, trpc } from "@/components/trpc/server";
 import { PageContainer } from "@/components/ui/page";
@@ -17,7 +15,7 @@ import { redis } from "@/server/platform/redis";
 import { getProductOrThrow } from "@/server/shop/catalog/get-product-or-throw";
 import { listRelatedProducts } from "@/server/shop/catalog/list-related-products";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
 // Metadata and the page ask for the same product: one lookup per request.
 const loadProduct = cache(async (slug: string) => {
@@ -34,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${product.name} · Shop`, description: product.description.slice(0, 160) };
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const product = await loadProduct((await params).slug);
+  const { variant } = await searchParams;
   const [related] = await Promise.all([
     listRelatedProducts({ db, product }),
     getQueryClient().prefetchQuery(trpc.shop.reviews.summary.queryOptions({ productId: product.id })),
@@ -70,13 +69,10 @@ export default async function ProductPage({ params }: Props) {
               )}
             </a>
           </div>
-          <div className="flex items-center gap-3">
-            <p className="text-3xl font-semibold text-fg" data-testid="product-price">
-              {formatMoney(product.priceCents, product.currency)}
-            </p>
-            <StockStatus available={product.available} />
-          </div>
-          <AddToCartForm productId={product.id} available={product.available} />
+          <ProductPurchase
+            // Only what the client needs crosses to the browser (not the description again).
+            product={{ id: product.id, priceCents: product.priceCents, currency: product.currency, available: product.available, options: product.options, variants: product.variants }}
+            initialVariantId={typeof variant === "string" ? variant : null} />
           <div className="space-y-2 border-t border-border pt-5">
             <h2 className="text-sm font-semibold text-fg">About this product</h2>
             <p className="text-base leading-relaxed whitespace-pre-line text-fg">{product.description}</p>
