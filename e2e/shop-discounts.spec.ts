@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "./support/test";
-import { createTestDiscountCode, createTestProduct, type TestProduct } from "./support/shop-fixtures";
+import { createTestDiscountCode, createTestProduct, readStock, type TestProduct } from "./support/shop-fixtures";
 
 /**
  * Discount codes and the tax line as a buyer meets them: a mistyped, an
  * expired and a used-up code each say why at checkout; a good code typed in
  * lower case takes 10 % off, choosing Germany adds 19 % tax on what is left
  * plus shipping, and the payment page, the charge and the paid order all show
- * the same discount, tax and total. Staff create a code in the admin form.
+ * the same discount, tax and total. A code that covers the whole order (with
+ * free shipping) leaves nothing to pay: the order is placed without the
+ * payment page, as Shopify does. Staff create a code in the admin form.
  *
  * Figures: $40.00 − 10 % = $36.00; shipping $4.99 (under $50 before the
  * discount); tax 19 % of $40.99 = $7.7881 → $7.79; total $48.78.
@@ -82,6 +84,31 @@ test.describe("shop discounts and tax", () => {
     await expect(page.getByText("Tax (DE, 19%)")).toBeVisible();
     await expect(page.getByTestId("order-tax")).toHaveText("$7.79");
     await expect(page.getByTestId("order-total")).toHaveText("$48.78");
+  });
+
+  test("a code that covers everything places the order without a payment page", async ({ page }) => {
+    // $60.00 is over the free-shipping threshold, and the US charges no tax: 100 % off leaves $0.00.
+    const tent = await createTestProduct({ name: "Gift Tent", priceCents: 6_000, onHand: 2 });
+    const gift = await createTestDiscountCode({ prefix: "GIFT", kind: "percent", value: 100 });
+    await addToCart(page, tent);
+
+    await page.goto("/shop/checkout");
+    await page.getByLabel("Email").fill(`guest-${randomUUID().slice(0, 8)}@example.com`);
+    await page.getByLabel("Full name").fill("Gita Gift");
+    await page.getByLabel("Address line 1").fill("1 Present Lane");
+    await page.getByLabel("City").fill("Springfield");
+    await page.getByLabel("Postal code").fill("62701");
+    await page.getByLabel("Country").selectOption("US");
+    await applyCode(page, gift);
+    const summary = page.locator("[aria-labelledby=checkout-summary-heading]");
+    await expect(summary.getByTestId("checkout-total")).toHaveText("$0.00");
+    await page.getByRole("button", { name: "Place order" }).click();
+
+    await expect(page).toHaveURL(/\/shop\/orders\/[^/?]+\?checkout=success/);
+    await expect(page.getByText("Order placed — thank you! Nothing to pay.")).toBeVisible();
+    await expect(page.getByTestId("order-status")).toHaveText(/paid/i);
+    await expect(page.getByTestId("order-total")).toHaveText("$0.00");
+    expect(await readStock(tent.id)).toEqual({ onHand: 1, reserved: 0 });
   });
 
   test("staff create a discount code; an out-of-range percentage is refused at its field", async ({ page }) => {

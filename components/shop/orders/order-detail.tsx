@@ -205,7 +205,7 @@ function StatusBanner({ order, returnedFrom }: { order: OrderView; returnedFrom:
     );
   }
   if (order.status === "paid" && returnedFrom === "success") {
-    return <Alert tone="success" title="Payment received — thank you!">Your order is confirmed. This page updates by itself as it is prepared and shipped.</Alert>;
+    return <Alert tone="success" title={order.totalCents === 0 ? "Order placed — thank you! Nothing to pay." : "Payment received — thank you!"}>Your order is confirmed. This page updates by itself as it is prepared and shipped.</Alert>;
   }
   if (order.status === "cancelled") {
     return <Alert tone="info" title="This order was cancelled">{order.cancelReason ?? "You were not charged."}</Alert>;

@@ -15,6 +15,7 @@ import { redeemDiscountCode } from "../discounts/redeem-discount-code";
 import { reserveStock, SHOP_TRANSACTION, type StockLine } from "../inventory";
 import { cancelUnpaidOrder } from "../orders/cancel-unpaid-order";
 import { changeOrderStatus } from "../orders/change-order-status";
+import { completeFreeOrder } from "./complete-free-order";
 import { newOrderAccessToken } from "../orders/order-access-token";
 import { SHOP_PAYMENT_KIND, shopCheckoutKey } from "./payment-keys";
 import { priceCheckout } from "./price-checkout";
@@ -50,7 +51,8 @@ const log = logger.child({ module: "shop-checkout" });
  * by the order so a retry never opens a second one, and the order becomes
  * payment_pending. If the session cannot be created, the compensation cancels
  * the order and gives the stock back. Payment completes in
- * apply-payment-event.ts, when the gateway's webhook arrives.
+ * apply-payment-event.ts, when the gateway's webhook arrives; an order with
+ * nothing to pay completes at once (complete-free-order.ts).
  */
 export async function startCheckout({
   db,
@@ -131,6 +133,10 @@ export async function startCheckout({
 
   const orderPage = `${origin}/shop/orders/${order.id}`;
   const tokenParam = guestToken ? `&token=${guestToken.token}` : "";
+  if (totals.totalCents === 0) {
+    await completeFreeOrder({ db, redis, orderId: order.id, cartId });
+    return { orderId: order.id, url: `${orderPage}?checkout=success${tokenParam}` };
+  }
   const lineItems: CheckoutLineItem[] = lines.map((line) => ({
     name: line.variantLabel ? `${line.productName} (${line.variantLabel})` : line.productName,
     unitAmountCents: line.unitPriceCents,

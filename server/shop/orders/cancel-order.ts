@@ -18,6 +18,8 @@ const log = logger.child({ module: "shop-orders" });
  *     session turns out to be paid already, the buyer is told to wait for it.
  *   paid, preparing: a full refund (idempotency key per order, so a retried
  *     cancel never refunds twice), then refunded + restocked in one transaction.
+ *     A free order (total 0, complete-free-order.ts) has no payment: it is
+ *     cancelled and restocked.
  *   shipped, delivered: refused. cancelled, refunded: nothing to do.
  */
 export async function cancelOrder({ db, payments, orderId, viewer }: { db: Db; payments: PaymentGateway; orderId: string; viewer: OrderViewer }): Promise<OrderView> {
@@ -36,6 +38,17 @@ export async function cancelOrder({ db, payments, orderId, viewer }: { db: Db; p
     }
     case "paid":
     case "preparing": {
+      if (order.totalCents === 0 && !order.paymentIntentId) {
+        await changeOrderStatus(db, {
+          orderId,
+          from: ["paid", "preparing"],
+          to: "cancelled",
+          note: `Cancelled by ${who}. Nothing was charged.`,
+          data: { cancelReason: `Cancelled by ${who}.` },
+          effect: (tx) => restockStock(tx, orderId),
+        });
+        break;
+      }
       if (!order.paymentIntentId) throw new AppError("CONFLICT", "This order has no payment on record to refund. Please contact support.");
       await payments.refund({
         paymentIntentId: order.paymentIntentId,
