@@ -8,7 +8,7 @@ import { expect, test, type Page } from "./support/test";
  */
 test.describe.configure({ timeout: 300_000 });
 
-const PUBLIC_PAGES = ["/", "/sign-in", "/sign-up", "/links", "/shop", "/shop/search?q=headphones", "/shop/cart", "/feed", "/videos", "/rides", "/does-not-exist", "/no/such/page"];
+const PUBLIC_PAGES = ["/", "/sign-in", "/sign-up", "/links", "/shop", "/shop/search?q=headphones", "/shop/products/running-shoes-cushion", "/shop/cart", "/feed", "/videos", "/rides", "/does-not-exist", "/no/such/page"];
 const SIGNED_IN_PAGES = ["/", "/links", "/chat", "/shop", "/shop/checkout", "/shop/orders", "/notifications", "/settings/profile", "/settings/security", "/settings/api-keys"];
 
 async function seriousViolations(page: Page): Promise<string[]> {
