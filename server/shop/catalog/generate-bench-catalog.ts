@@ -1,3 +1,4 @@
+import { pickWith, seededRandom } from "@/server/platform/seeded-random";
 import { DEMO_CATEGORIES } from "./demo-catalog-data";
 
 /**
@@ -77,42 +78,27 @@ const KINDS: Record<string, Kind> = {
   },
 };
 
-/** mulberry32: tiny, fast, good enough to make a catalog look random yet repeat exactly. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Skewed pick: low indexes are chosen more often (popular nouns, brands). */
 function pickSkewed<T>(items: readonly T[], random: () => number): T {
   const index = Math.floor(items.length * random() * random());
   return items[index] ?? (items[0] as T);
 }
 
-function pick<T>(items: readonly T[], random: () => number): T {
-  return items[Math.floor(random() * items.length)] ?? (items[0] as T);
-}
 
 export const BENCH_CATEGORY_SLUGS = DEMO_CATEGORIES.map((category) => category.slug);
 
 /** `count` products whose slugs start with `slugPrefix`; the same (count, seed) always gives the same list. */
 export function* generateBenchCatalog({ count, slugPrefix, seed = 42, now = new Date("2026-11-01T00:00:00Z") }: { count: number; slugPrefix: string; seed?: number; now?: Date }): Generator<BenchProduct> {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   for (let index = 0; index < count; index++) {
-    const categorySlug = pick(BENCH_CATEGORY_SLUGS, random);
+    const categorySlug = pickWith(random, BENCH_CATEGORY_SLUGS);
     const kind = KINDS[categorySlug] ?? (KINDS.audio as Kind);
     const brand = pickSkewed(BRANDS, random);
-    const qualifier = pick(kind.qualifiers, random);
+    const qualifier = pickWith(random, kind.qualifiers);
     const noun = pickSkewed(kind.nouns, random);
     const model = `${String.fromCharCode(65 + Math.floor(random() * 26))}${100 + Math.floor(random() * 900)}`;
     const name = `${brand} ${qualifier} ${noun} ${model}`;
-    const features = [pick(kind.features, random), pick(kind.features, random), pick(kind.features, random)];
+    const features = [pickWith(random, kind.features), pickWith(random, kind.features), pickWith(random, kind.features)];
     const description =
       `The ${qualifier.toLowerCase()} ${noun.toLowerCase()} from ${brand} with ${features[0]}, ${features[1]} and ${features[2]}. ` +
       `Designed for everyday use, backed by a two-year warranty and free returns within 30 days.`;
