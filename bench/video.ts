@@ -16,6 +16,10 @@
  * first `playing` on the watch page (median of 10; 5 with --quick), and on
  * each page a seek to an unbuffered position until `seeked` (seek_ms, median).
  *
+ * `--first-frame-only`: no transcoding figures and no segment load, for
+ * comparing the watch page's ttff_ms between builds (a 20 s source; 10
+ * samples, 5 with --quick); each sample's milestones are printed too.
+ *
  * BASE_URL set: uses that running app (stack.json of DATA_DIR); otherwise a
  * throwaway stack on free ports. The bench's user and video are deleted after.
  */
@@ -37,7 +41,8 @@ import { benchRungs, makeSource, timeLadder } from "./video/transcode";
 
 const quick = process.argv.includes("--quick");
 const transcodeOnly = process.argv.includes("--transcode-only");
-const SOURCE_SECONDS = quick ? 20 : 60;
+const firstFrameOnly = process.argv.includes("--first-frame-only");
+const SOURCE_SECONDS = quick || firstFrameOnly ? 20 : 60;
 const FIRST_FRAME_SAMPLES = quick ? 5 : 10;
 const LOAD_SECONDS = quick ? 5 : 10;
 /** The transcoding job's own preset (VIDEO_X264_PRESET): the headline is what a user runs. */
@@ -54,15 +59,20 @@ try {
   await makeSource(source, SOURCE_SECONDS);
 
   const { ladder, baseline } = benchRungs();
-  log(`Baseline: the 720p rung alone (x264 ${PRESET})...`);
-  const baselineSeconds = await timeLadder(source, path.join(work, "baseline"), baseline, PRESET);
-  log(`Full ladder: ${ladder.map((rung) => rung.name).join(", ")} and the storyboard in one ffmpeg run...`);
-  // The job's whole run: the ladder and the storyboard's branch of the same decode.
-  const ladderSeconds = await timeLadder(source, path.join(work, "ladder"), ladder, PRESET, SOURCE_SECONDS);
-  results.push(["transcode_wall_s", round(ladderSeconds)], ["transcode_speed_x", round(SOURCE_SECONDS / ladderSeconds)]);
-  results.push(["baseline_wall_s", round(baselineSeconds)], ["baseline_speed_x", round(SOURCE_SECONDS / baselineSeconds)]);
-
-  if (!transcodeOnly) await measureServing(path.join(work, "ladder"));
+  if (firstFrameOnly) {
+    // The clip the watch page plays is cut from a 720p rendition: the baseline rung alone, untimed.
+    await timeLadder(source, path.join(work, "ladder"), baseline, PRESET);
+    await measureServing(path.join(work, "ladder"), { segmentLoad: false });
+  } else {
+    log(`Baseline: the 720p rung alone (x264 ${PRESET})...`);
+    const baselineSeconds = await timeLadder(source, path.join(work, "baseline"), baseline, PRESET);
+    log(`Full ladder: ${ladder.map((rung) => rung.name).join(", ")} and the storyboard in one ffmpeg run...`);
+    // The job's whole run: the ladder and the storyboard's branch of the same decode.
+    const ladderSeconds = await timeLadder(source, path.join(work, "ladder"), ladder, PRESET, SOURCE_SECONDS);
+    results.push(["transcode_wall_s", round(ladderSeconds)], ["transcode_speed_x", round(SOURCE_SECONDS / ladderSeconds)]);
+    results.push(["baseline_wall_s", round(baselineSeconds)], ["baseline_speed_x", round(SOURCE_SECONDS / baselineSeconds)]);
+    if (!transcodeOnly) await measureServing(path.join(work, "ladder"), { segmentLoad: true });
+  }
 
   log("\n figure                     value");
   for (const [name, value] of results) log(` ${name.padEnd(26)} ${value}`);
@@ -72,8 +82,8 @@ try {
   await fs.rm(work, { recursive: true, force: true });
 }
 
-/** A public clip through the stack's worker, then its segments over HTTP and its first frame in Chromium. */
-async function measureServing(ladderDir: string): Promise<void> {
+/** A public clip through the stack's worker, then its segments over HTTP (unless `segmentLoad` is false) and its first frame in Chromium. */
+async function measureServing(ladderDir: string, { segmentLoad }: { segmentLoad: boolean }): Promise<void> {
   const stack = await startBenchStack({ name: "video", env: {}, log });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: stack.databaseUrl }) });
   const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: null });
@@ -98,21 +108,23 @@ async function measureServing(ladderDir: string): Promise<void> {
     const done = await db.video.findUniqueOrThrow({ where: { id: video.id } });
     if (done.status !== "ready") throw new Error(`the clip did not become ready: ${done.status} ${done.failureReason ?? ""}`);
 
-    const segment = `videos/${video.id}/hls/720p/seg-00000.ts`;
-    const local = path.join(stack.dataDir, "storage", "objects", segment);
-    const baseline = await startStaticServer(local);
-    try {
-      log(`Segment serving, ${LOAD_SECONDS} s each: static node:http baseline, then the app's file route...`);
-      const staticRun = await measureRps(baseline.url, LOAD_SECONDS);
-      const appRun = await measureRps(`${stack.webUrl}/api/videos/${video.id}/hls/720p/seg-00000.ts`, LOAD_SECONDS);
-      if (appRun.errors > 0) log(`  the app answered ${appRun.errors} requests with an error`);
-      results.push(["segment_rps", appRun.rps], ["static_baseline_rps", staticRun.rps], ["segment_ratio_vs_baseline_x", round(appRun.rps / Math.max(1, staticRun.rps))], ["segment_p99_ms", appRun.p99]);
-    } finally {
-      await baseline.close();
+    if (segmentLoad) {
+      const segment = `videos/${video.id}/hls/720p/seg-00000.ts`;
+      const local = path.join(stack.dataDir, "storage", "objects", segment);
+      const baseline = await startStaticServer(local);
+      try {
+        log(`Segment serving, ${LOAD_SECONDS} s each: static node:http baseline, then the app's file route...`);
+        const staticRun = await measureRps(baseline.url, LOAD_SECONDS);
+        const appRun = await measureRps(`${stack.webUrl}/api/videos/${video.id}/hls/720p/seg-00000.ts`, LOAD_SECONDS);
+        if (appRun.errors > 0) log(`  the app answered ${appRun.errors} requests with an error`);
+        results.push(["segment_rps", appRun.rps], ["static_baseline_rps", staticRun.rps], ["segment_ratio_vs_baseline_x", round(appRun.rps / Math.max(1, staticRun.rps))], ["segment_p99_ms", appRun.p99]);
+      } finally {
+        await baseline.close();
+      }
     }
 
     log(`Time to first frame and to a seek to an unbuffered position, ${FIRST_FRAME_SAMPLES} samples...`);
-    const { firstFrame, seek } = await measureFirstFrame(`${stack.webUrl}/videos/${video.id}`, FIRST_FRAME_SAMPLES);
+    const { firstFrame, seek } = await measureFirstFrame(`${stack.webUrl}/videos/${video.id}`, FIRST_FRAME_SAMPLES, log);
     results.push(["ttff_ms", median(firstFrame)]);
     if (seek.length > 0) results.push(["seek_ms", median(seek)]);
     else log("  seek_ms omitted: no seek sample landed on an unbuffered position");

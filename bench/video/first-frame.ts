@@ -1,4 +1,4 @@
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { ensureSystemProgram } from "../../scripts/stack/system-packages";
 
 /** A seek not answered within this long counts as no sample (and is said), never as a hang of the bench. */
@@ -12,7 +12,7 @@ const SEEK_TIMEOUT_MS = 10_000;
  * buffered yet; a sample whose target was already buffered is dropped): the
  * time from setting currentTime to `seeked`, when the new position can play.
  */
-export async function measureFirstFrame(watchUrl: string, samples: number): Promise<{ firstFrame: number[]; seek: number[] }> {
+export async function measureFirstFrame(watchUrl: string, samples: number, log: (line: string) => void): Promise<{ firstFrame: number[]; seek: number[] }> {
   const browser = await chromium.launch({
     executablePath: ensureSystemProgram("chromium"),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
@@ -28,18 +28,20 @@ export async function measureFirstFrame(watchUrl: string, samples: number): Prom
       const video = page.getByTestId("video-player");
       await video.waitFor();
       // Inline anonymous functions only: tsx names const-bound ones with a helper the page does not have.
+      // Resolves with the page's clock at `playing`, for the milestones below.
       const playing = video.evaluate(
         (element: HTMLVideoElement) =>
-          new Promise<void>((resolve) => {
+          new Promise<number>((resolve) => {
             element.muted = true;
-            element.addEventListener("playing", () => resolve(), { once: true });
+            element.addEventListener("playing", () => resolve(performance.now()), { once: true });
           }),
       );
       // hls.js attaches its MediaSource once its chunk has loaded: play from then on.
       await page.waitForFunction((element) => Boolean((element as HTMLVideoElement | null)?.src), await video.elementHandle(), { polling: "raf" });
       await video.evaluate((element: HTMLVideoElement) => void element.play().catch(() => undefined));
-      await playing;
+      const playingAt = await playing;
       times.push(Date.now() - started);
+      log(`  sample ${sample + 1}: ${times.at(-1)} ms; ${await milestones(page, playingAt)}`);
       // -1: the target was buffered already (not a seek to an unbuffered position); -2: no `seeked` in time.
       const seek = await video.evaluate(
         (element: HTMLVideoElement, timeoutMs: number) =>
@@ -63,4 +65,29 @@ export async function measureFirstFrame(watchUrl: string, samples: number): Prom
     await browser.close();
   }
   return { firstFrame: times, seek: seeks };
+}
+
+/**
+ * Where a sample's time went, in the page's clock (ms from navigation start):
+ * the HTML, the last script, the last tRPC answer before the master playlist,
+ * the master playlist asked for, the first segment received, `playing`.
+ */
+async function milestones(page: Page, playingAt: number): Promise<string> {
+  const marks = await page.evaluate((playedAt: number) => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const master = resources.find((entry) => entry.name.includes("master.m3u8"));
+    const before = resources.filter((entry) => !master || entry.startTime < master.startTime);
+    return {
+      html: navigation?.responseEnd ?? 0,
+      scripts: Math.max(0, ...before.filter((entry) => entry.initiatorType === "script").map((entry) => entry.responseEnd)),
+      trpc: Math.max(0, ...before.filter((entry) => entry.name.includes("/api/trpc/")).map((entry) => entry.responseEnd)),
+      master: master?.startTime ?? 0,
+      segment: resources.find((entry) => entry.name.endsWith(".ts"))?.responseEnd ?? 0,
+      playing: playedAt,
+    };
+  }, playingAt);
+  return Object.entries(marks)
+    .map(([name, at]) => `${name} ${Math.round(at)}`)
+    .join(", ");
 }
