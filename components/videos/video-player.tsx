@@ -12,6 +12,14 @@ const NO_CAPTIONS: CaptionTrack[] = [];
 /** While playing, where the player is goes to the server this often (and on pause and on leaving). */
 export const POSITION_EVERY_MS = 10_000;
 
+/**
+ * hls.js is most of the player's code and sits on the path to the first
+ * frame: its chunk is requested as soon as this module runs in the browser
+ * (while the page hydrates), not once the player has rendered and its
+ * effect asks for it.
+ */
+const hlsModule = typeof window === "undefined" ? null : import("hls.js");
+
 /** What the watch page hears from the player: the first play (a view), where it is (resume, history), the end (up next). */
 export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void; onEnded?: () => void };
 
@@ -63,7 +71,7 @@ export function VideoPlayer({
     const element = video.current;
     if (!element) return;
     let cancelled = false;
-    void import("hls.js").then(({ default: HlsJs }) => {
+    void (hlsModule ?? import("hls.js")).then(({ default: HlsJs }) => {
       if (cancelled) return;
       // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
       if (!HlsJs.isSupported()) {

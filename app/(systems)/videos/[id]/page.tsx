@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { PageContainer } from "@/components/ui/page";
 import { WatchVideo } from "@/components/videos/watch-video";
 import { getSessionUser } from "@/server/platform/auth";
@@ -10,10 +11,20 @@ export default async function WatchVideoPage({ params, searchParams }: { params:
   const { id } = await params;
   // Set by the up-next countdown: this video follows the one that just ended.
   const { autoplay } = await searchParams;
-  const user = await getSessionUser(new Headers(await headers()));
+  // The video and the viewer's resume position come with the HTML: the player attaches its source
+  // right after hydration instead of after two more round trips (time to first frame, bench:video).
+  // Up next and the comments are not on that path and load from the browser.
+  const queryClient = getQueryClient();
+  const [user] = await Promise.all([
+    getSessionUser(new Headers(await headers())),
+    queryClient.prefetchQuery(trpc.videos.get.queryOptions({ id })),
+    queryClient.prefetchQuery(trpc.videos.viewerState.queryOptions({ id })),
+  ]);
   return (
     <PageContainer>
-      <WatchVideo id={id} viewerId={user?.id ?? null} autoplay={autoplay === "1"} />
+      <HydrateClient>
+        <WatchVideo id={id} viewerId={user?.id ?? null} autoplay={autoplay === "1"} />
+      </HydrateClient>
     </PageContainer>
   );
 }
