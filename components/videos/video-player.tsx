@@ -4,12 +4,13 @@ import type Hls from "hls.js";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CaptionTrack } from "@/server/videos/captions/caption-tracks";
 import { SeekBar } from "./seek-bar";
+import { formatDuration } from "./video-format";
 
 type Level = { index: number; height: number; width: number };
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 const SEEK_SECONDS = 5;
 const NO_CAPTIONS: CaptionTrack[] = [];
-/** While playing, where the player is goes to the server this often (and on pause and on leaving). */
+/** While playing, where the player is goes to the server this often (and on pause; on leaving, onLeave says). */
 export const POSITION_EVERY_MS = 10_000;
 
 /**
@@ -20,8 +21,13 @@ export const POSITION_EVERY_MS = 10_000;
  */
 const hlsModule = typeof window === "undefined" ? null : import("hls.js");
 
-/** What the watch page hears from the player: the first play (a view), where it is (resume, history), the end (up next). */
-export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void; onEnded?: () => void };
+/**
+ * What the watch page hears from the player: the first play (a view), where
+ * it is while it plays (resume, history), where it was when the viewer left
+ * (the tab hidden or closed, another page opened: the page may be going away),
+ * the end (up next).
+ */
+export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void; onLeave?: (seconds: number) => void; onEnded?: () => void };
 
 /**
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
@@ -44,6 +50,7 @@ export function VideoPlayer({
   autoPlay = false,
   onFirstPlay,
   onPosition,
+  onLeave,
   onEnded,
 }: { src: string; poster: string | null; storyboardUrl?: string | null; captions?: CaptionTrack[]; title: string; startAt?: number | null; autoPlay?: boolean } & PlayerReports) {
   const video = useRef<HTMLVideoElement>(null);
@@ -62,10 +69,61 @@ export function VideoPlayer({
   // The latest callbacks, read by listeners set up once per source.
   const reports = useRef<PlayerReports>({});
   useEffect(() => {
-    reports.current = { onFirstPlay, onPosition, onEnded };
+    reports.current = { onFirstPlay, onPosition, onLeave, onEnded };
   });
-  const startRef = useRef(startAt);
+  // Where it resumes is decided once: the page's copy of my position moves on as I watch and leave.
+  const [resumeAt] = useState(startAt);
+  const startRef = useRef(resumeAt);
   const autoPlayRef = useRef(autoPlay);
+
+  // Declared before the hls.js effect on purpose: React runs cleanups in declaration order, and this
+  // one must read where the player was before hls.js lets go of the <video> (its currentTime falls to 0).
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let played = false;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const report = () => {
+      if (played) reports.current.onPosition?.(element.currentTime);
+    };
+    // Closing the tab fires both pagehide and visibilitychange: one position is enough.
+    let leftAt: number | null = null;
+    const leave = () => {
+      if (!played || element.currentTime === leftAt) return;
+      leftAt = element.currentTime;
+      reports.current.onLeave?.(element.currentTime);
+    };
+    const onPlaying = () => {
+      if (!played) reports.current.onFirstPlay?.();
+      played = true;
+      leftAt = null;
+      clearInterval(timer);
+      timer = setInterval(report, POSITION_EVERY_MS);
+    };
+    const onPause = () => {
+      clearInterval(timer);
+      report();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    const onEnd = () => reports.current.onEnded?.();
+    element.addEventListener("playing", onPlaying);
+    element.addEventListener("pause", onPause);
+    element.addEventListener("ended", onEnd);
+    document.addEventListener("visibilitychange", onHidden);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      // Leaving for another page of the app (or another video): where it was is kept.
+      leave();
+      clearInterval(timer);
+      element.removeEventListener("playing", onPlaying);
+      element.removeEventListener("pause", onPause);
+      element.removeEventListener("ended", onEnd);
+      document.removeEventListener("visibilitychange", onHidden);
+      window.removeEventListener("pagehide", leave);
+    };
+  }, [src]);
 
   useEffect(() => {
     const element = video.current;
@@ -77,8 +135,8 @@ export function VideoPlayer({
       if (!HlsJs.isSupported()) {
         element.src = src;
         if (autoPlayRef.current) startPlaying(element);
-        const resumeAt = startRef.current;
-        if (resumeAt) element.addEventListener("loadedmetadata", () => (element.currentTime = resumeAt), { once: true });
+        const from = startRef.current;
+        if (from) element.addEventListener("loadedmetadata", () => (element.currentTime = from), { once: true });
         return;
       }
       // Resuming: hls.js loads from the saved position instead of the start (-1: from the start).
@@ -97,43 +155,6 @@ export function VideoPlayer({
       cancelled = true;
       hls.current?.destroy();
       hls.current = null;
-    };
-  }, [src]);
-
-  useEffect(() => {
-    const element = video.current;
-    if (!element) return;
-    let played = false;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const report = () => {
-      if (played) reports.current.onPosition?.(element.currentTime);
-    };
-    const onPlaying = () => {
-      if (!played) reports.current.onFirstPlay?.();
-      played = true;
-      clearInterval(timer);
-      timer = setInterval(report, POSITION_EVERY_MS);
-    };
-    const onPause = () => {
-      clearInterval(timer);
-      report();
-    };
-    const onHidden = () => {
-      if (document.visibilityState === "hidden") report();
-    };
-    const onEnd = () => reports.current.onEnded?.();
-    element.addEventListener("playing", onPlaying);
-    element.addEventListener("pause", onPause);
-    element.addEventListener("ended", onEnd);
-    document.addEventListener("visibilitychange", onHidden);
-    return () => {
-      // Leaving the page (or another video): where it was is kept.
-      report();
-      clearInterval(timer);
-      element.removeEventListener("playing", onPlaying);
-      element.removeEventListener("pause", onPause);
-      element.removeEventListener("ended", onEnd);
-      document.removeEventListener("visibilitychange", onHidden);
     };
   }, [src]);
 
@@ -206,6 +227,7 @@ export function VideoPlayer({
         ) : null}
       </div>
       <SeekBar videoRef={video} storyboardUrl={storyboardUrl} />
+      {resumeAt !== null ? <p className="text-sm text-muted" data-testid="resume-note">{`Resuming where you stopped, at ${formatDuration(resumeAt)}.`}</p> : null}
       {failed ? <p role="alert" className="text-sm text-danger">This video could not be played. Reload the page to try again.</p> : null}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         {captions.length > 0 ? (

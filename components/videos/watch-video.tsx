@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -12,12 +12,13 @@ import { buttonClasses } from "@/components/ui/button";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AutoplayCountdown } from "./autoplay-countdown";
+import { sendPositionBeacon } from "./position-beacon";
 import { ReactionButtons } from "./reaction-buttons";
 import { SubscribeButton } from "./subscribe-button";
 import { UpNextList } from "./up-next-list";
 import { VideoComments } from "./video-comments";
 import { VideoPlayer } from "./video-player";
-import { channelHref, formatCount, formatDate, formatDuration, VISIBILITY_LABELS } from "./video-format";
+import { channelHref, formatCount, formatDate, VISIBILITY_LABELS } from "./video-format";
 
 /** Closer than this to the end, a saved position starts the video over instead. */
 const RESUME_BEFORE_END_SECONDS = 3;
@@ -33,12 +34,17 @@ const RESUME_BEFORE_END_SECONDS = 3;
 export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; viewerId: string | null; autoplay?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [ended, setEnded] = useState(false);
   const video = useQuery({ ...trpc.videos.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "processing" ? 3_000 : false) });
   const viewer = useQuery({ ...trpc.videos.viewerState.queryOptions({ id }), enabled: video.data?.status === "ready" });
   const upNext = useQuery({ ...trpc.videos.upNext.queryOptions({ id }), enabled: video.data?.status === "ready" });
   const recordView = useMutation(trpc.videos.recordView.mutationOptions());
   const savePosition = useMutation(trpc.videos.history.savePosition.mutationOptions());
+  // What the player last reported is where a later visit in this tab resumes, even one served from
+  // the cache (a link back within the staleTime, the back button) before the server has heard of it.
+  const rememberPosition = (seconds: number) =>
+    queryClient.setQueryData(trpc.videos.viewerState.queryKey({ id }), (state) => (state ? { ...state, positionSeconds: seconds } : state));
 
   if (video.isPending || (video.data?.status === "ready" && viewer.isPending)) {
     return (
@@ -82,11 +88,25 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
               startAt={startAt}
               autoPlay={autoplay}
               onFirstPlay={() => recordView.mutate({ id })}
-              onPosition={viewerId ? (seconds) => savePosition.mutate({ videoId: id, positionSeconds: seconds }) : undefined}
+              onPosition={
+                viewerId
+                  ? (seconds) => {
+                      rememberPosition(seconds);
+                      savePosition.mutate({ videoId: id, positionSeconds: seconds });
+                    }
+                  : undefined
+              }
+              onLeave={
+                viewerId
+                  ? (seconds) => {
+                      rememberPosition(seconds);
+                      sendPositionBeacon(id, seconds);
+                    }
+                  : undefined
+              }
               onEnded={() => setEnded(true)}
             />
             {ended && next ? <AutoplayCountdown next={next} onPlay={() => router.push(`/videos/${next.id}?autoplay=1`)} onCancel={() => setEnded(false)} /> : null}
-            {startAt !== null ? <p className="text-sm text-muted" data-testid="resume-note">{`Resuming where you stopped, at ${formatDuration(startAt)}.`}</p> : null}
           </div>
         ) : data.status === "failed" ? (
           <Alert title="This video could not be processed">{data.failureReason}</Alert>

@@ -15,6 +15,7 @@ import { userAuthRoute } from "@/server/realtime/user-auth-route";
 import { productImageTooLarge, uploadProductImage } from "@/server/shop/admin-products/upload-product-image";
 import { videoFileRoute } from "@/server/videos/serve-video-file";
 import { captionsTooLarge, uploadCaptions } from "@/server/videos/captions/upload-captions";
+import { BEACON_BODY, savePositionRoute } from "@/server/videos/history/save-position-route";
 import { thumbnailTooLarge, uploadThumbnail } from "@/server/videos/edit/upload-thumbnail";
 import { TUS_BODY, videoUploadRoute } from "@/server/videos/upload-route";
 import { trpcRoute } from "@/server/trpc/handle-request";
@@ -92,6 +93,8 @@ export const ROUTES: readonly Route[] = [
   { method: ["HEAD", "PATCH", "DELETE"], pattern: "/api/videos/uploads/:uploadId", handler: videoUploadRoute, body: TUS_BODY, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:file", handler: videoFileRoute, beforeNext: true },
   { method: ["GET", "HEAD"], pattern: "/api/videos/:videoId/hls/:rendition/:file", handler: videoFileRoute, beforeNext: true },
+  // Where the player was when its viewer left the page (a beacon from pagehide), so it resumes there
+  { method: "POST", pattern: "/api/videos/:videoId/position", handler: savePositionRoute, body: BEACON_BODY, beforeNext: true },
   {
     method: "POST",
     pattern: "/api/videos/:videoId/thumbnail",

@@ -125,6 +125,11 @@ export const routes: Record<string, Rule<RouteRequest>> = {
     access: "owner",
     request: async (kit) => ({ path: `/api/videos/${await videoOfA(kit, "public")}/captions/en`, body: "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", headers: { "content-type": "text/vtt" } }),
   },
+  // Where A left a private video of A's (the beacon on leaving the page): B is told it does not exist.
+  "POST /api/videos/[videoId]/position": {
+    access: "owner",
+    request: async (kit) => ({ path: `/api/videos/${await videoOfA(kit)}/position`, body: JSON.stringify({ positionSeconds: 1 }), headers: { "content-type": "text/plain;charset=UTF-8" } }),
+  },
   "GET /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "HEAD /api/videos/[videoId]/hls/[file]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "master.m3u8") },
   "GET /api/videos/[videoId]/hls/[file]/[segment]": { access: "owner", signedOut: 404, request: (kit) => videoFileOfA(kit, "240p/index.m3u8") },
