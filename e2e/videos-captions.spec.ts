@@ -6,7 +6,8 @@ import { makeClip, uploadClip } from "./support/video-clip";
  * Captions, as an owner adds them and a viewer turns them on: a file that
  * is not captions is refused with the reason; a WebVTT file (English) and a
  * SubRip file (French) are added; on the watch page the CC menu shows each
- * one's cue over the picture, and Off hides it; a track can be removed.
+ * one's cue over the picture, also full screen (F), and Off hides it; a
+ * track can be removed.
  */
 test.describe.configure({ timeout: 240_000 });
 
@@ -40,6 +41,13 @@ test("the owner uploads WebVTT and SubRip captions, and the player shows the cho
   await expect(cc.locator("option")).toHaveText(["Off", "English", "French"]);
   await cc.selectOption({ label: "English" });
   await expect(page.getByTestId("captions")).toHaveText("Hello from the captions", { timeout: 15_000 });
+  // F takes the player's frame full screen, not the <video> alone: the cue drawn over the picture is still in it.
+  await page.getByLabel(/^Video player: /).focus();
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute("aria-label") ?? null)).toMatch(/^Video player: With captions\./);
+  await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement?.querySelector('[data-testid="captions"]')))).toBe(true);
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
   await cc.selectOption({ label: "French" });
   await expect(page.getByTestId("captions")).toHaveText("Bonjour des sous-titres", { timeout: 15_000 });
   await cc.selectOption({ label: "Off" });

@@ -2,6 +2,7 @@
 
 import type Hls from "hls.js";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
 import type { CaptionTrack } from "@/server/videos/captions/caption-tracks";
 import { SeekBar } from "./seek-bar";
 import { formatDuration } from "./video-format";
@@ -63,6 +64,7 @@ export function VideoPlayer({
   const [failed, setFailed] = useState(false);
   const [captionLanguage, setCaptionLanguage] = useState("");
   const [cue, setCue] = useState<{ language: string; text: string } | null>(null);
+  const [fullscreen, setFullscreen] = useState(false);
   const captionsId = useId();
   const qualityId = useId();
   const speedId = useId();
@@ -180,6 +182,20 @@ export function VideoPlayer({
     return () => track.removeEventListener("cuechange", show);
   }, [captionLanguage, captions]);
 
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null && document.fullscreenElement === frame.current);
+    document.addEventListener("fullscreenchange", onChange);
+    return () => document.removeEventListener("fullscreenchange", onChange);
+  }, []);
+
+  // The player's frame goes full screen, not the <video>: the captions drawn over the picture and the
+  // menus stay with it (a <video> in the browser's own full screen shows nothing of the page).
+  const toggleFullscreen = () => {
+    const request = document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen();
+    // Refused (no user gesture, or a frame without allowfullscreen): the player stays as it is, which says so.
+    void request?.catch(() => undefined);
+  };
+
   const chooseLevel = (index: number) => {
     setChosen(index);
     // -1 hands the choice back to hls.js's bandwidth estimate.
@@ -200,7 +216,7 @@ export function VideoPlayer({
       ArrowRight: () => (element.currentTime = Math.min(element.duration || Infinity, element.currentTime + SEEK_SECONDS)),
       m: () => (element.muted = !element.muted),
       c: () => setCaptionLanguage((current) => (current === "" ? (captions[0]?.language ?? "") : "")),
-      f: () => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen()),
+      f: toggleFullscreen,
     };
     const action = actions[event.key];
     if (!action) return;
@@ -214,8 +230,9 @@ export function VideoPlayer({
 
   return (
     <div className="space-y-3">
-      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute, C captions.`} className="relative overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
-        <video ref={video} controls playsInline poster={poster ?? undefined} className="aspect-video w-full" data-testid="video-player">
+      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute, C captions.`} className="relative overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent [&:fullscreen]:flex [&:fullscreen]:items-center [&:fullscreen]:rounded-none [&:fullscreen_video]:h-full">
+        {/* The browser's own full-screen button would take the <video> alone: the one below (and F, and a double click) takes the frame. */}
+        <video ref={video} controls controlsList="nofullscreen" playsInline poster={poster ?? undefined} onDoubleClick={toggleFullscreen} className="aspect-video w-full" data-testid="video-player">
           {captions.map((track) => (
             <track key={track.url} kind="subtitles" src={track.url} srcLang={track.language} label={track.label} />
           ))}
@@ -264,6 +281,9 @@ export function VideoPlayer({
             ))}
           </select>
         </label>
+        <Button variant="secondary" size="sm" onClick={toggleFullscreen}>
+          {fullscreen ? "Exit full screen" : "Full screen"}
+        </Button>
         {playing !== null ? (
           <span className="text-muted" data-testid="playing-level">
             Playing {label(levels[playing])}
