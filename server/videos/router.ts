@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storage } from "@/server/platform/storage";
-import { protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
+import { adminProcedure, protectedProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { RemoveCaptionsInput, removeCaptions } from "./captions/remove-captions";
 import { getChannel } from "./channels/get-channel";
 import { listSubscribedChannels } from "./channels/list-subscribed-channels";
@@ -8,7 +8,9 @@ import { listSubscriptionVideos, SubscriptionVideosInput } from "./channels/list
 import { AddCommentInput, addComment } from "./comments/add-comment";
 import { deleteComment } from "./comments/delete-comment";
 import { ListCommentsInput, listComments } from "./comments/list-comments";
+import { listReportedComments } from "./comments/list-reported-comments";
 import { ReportCommentInput, reportComment } from "./comments/report-comment";
+import { ResolveCommentReportsInput, resolveCommentReports } from "./comments/resolve-comment-reports";
 import { deleteVideo } from "./delete-video";
 import { getVideoForEdit } from "./edit/get-video-for-edit";
 import { UpdateVideoInput, updateVideoDetails } from "./edit/update-video-details";
@@ -43,6 +45,8 @@ import { viewerKeys } from "./views/viewer-key";
  * videos.update  mutation  { id, title, description, tags, visibility, thumbnail? } → VideoView   the owner's only
  * A picture of the owner's own as the thumbnail: POST /api/videos/<id>/thumbnail (edit/upload-thumbnail.ts).
  * Captions: POST /api/videos/<id>/captions/<language> (captions/upload-captions.ts); videos.captions.remove.
+ * Leaving mid-play: POST /api/videos/<id>/position, a beacon (history/save-position-route.ts).
+ * videos.moderation.queue / .resolve: reported comments, for administrators (comments/).
  *
  *
  * The social layer (slices of issue 14): views (once per viewer per 6 h), the
@@ -70,6 +74,12 @@ const commentsRouter = router({
   add: protectedProcedure.input(AddCommentInput).mutation(({ ctx, input }) => addComment({ db: ctx.db, author: { id: ctx.user.id, name: ctx.user.name }, input })),
   delete: protectedProcedure.input(CommentIdInput).mutation(({ ctx, input }) => deleteComment({ db: ctx.db, userId: ctx.user.id, commentId: BigInt(input.commentId) })),
   report: protectedProcedure.input(ReportCommentInput).mutation(({ ctx, input }) => reportComment({ db: ctx.db, userId: ctx.user.id, input })),
+});
+
+/** Administrators only (/videos/admin/reports): reported comments and the decision on each. */
+const moderationRouter = router({
+  queue: adminProcedure.query(({ ctx }) => listReportedComments({ db: ctx.db })),
+  resolve: adminProcedure.input(ResolveCommentReportsInput).mutation(({ ctx, input }) => resolveCommentReports({ db: ctx.db, input })),
 });
 
 const captionsRouter = router({
@@ -104,4 +114,5 @@ export const videosRouter = router({
   history: historyRouter,
   comments: commentsRouter,
   captions: captionsRouter,
+  moderation: moderationRouter,
 });

@@ -185,6 +185,42 @@ describe("likes and subscriptions", () => {
   });
 });
 
+describe("announcing a new upload", () => {
+  it("tells subscribers once when an edit makes a private or unlisted video public, never again on a later flip", async () => {
+    const channel = await person("Flipper");
+    const fan = await person("Fan");
+    await fan.videos.subscribe({ channelId: channel.user.id, subscribed: true });
+    const uploads = () => db.notification.count({ where: { userId: fan.user.id, kind: "video.upload" } });
+    const details = (id: string, visibility: "public" | "unlisted" | "private") => ({ id, title: "Flipped", description: "", tags: [], visibility });
+
+    // Ready while private: the end of transcoding tells no one.
+    const hidden = await readyVideo(channel.user.id, "private");
+    await notifyVideoReady({ db, videoId: hidden });
+    await channel.videos.update(details(hidden, "unlisted"));
+    await channel.videos.update(details(hidden, "public"));
+    await expect.poll(uploads, { timeout: 10_000 }).toBe(1);
+    expect(await db.notification.findFirstOrThrow({ where: { userId: fan.user.id, kind: "video.upload" } })).toMatchObject({ payload: { href: `/videos/${hidden}`, body: "Flipped" } });
+    const announced = async () => (await db.video.findUniqueOrThrow({ where: { id: hidden }, select: { announcedAt: true } })).announcedAt;
+    const firstAnnounced = await announced();
+    expect(firstAnnounced).toBeInstanceOf(Date);
+
+    // Private again, then public again (twice at once): nothing more.
+    await channel.videos.update(details(hidden, "private"));
+    await Promise.all([channel.videos.update(details(hidden, "public")), channel.videos.update(details(hidden, "public"))]);
+    // A later video's announcement is queued behind anything those edits queued: once it arrives, theirs would have too.
+    const later = await readyVideo(channel.user.id);
+    await notifyVideoReady({ db, videoId: later });
+    await expect.poll(uploads, { timeout: 10_000 }).toBe(2);
+    expect(await db.notification.count({ where: { userId: fan.user.id, kind: "video.upload", payload: { path: ["videoId"], equals: hidden } } })).toBe(1);
+    // The job ids alone would hide a second announcement for an hour (BullMQ keeps finished jobs): the claim is what stops it.
+    expect(await announced()).toEqual(firstAnnounced);
+
+    // A video announced when it became ready is not announced again by an edit that keeps it public.
+    await channel.videos.update(details(later, "public"));
+    expect(await db.video.findUniqueOrThrow({ where: { id: later }, select: { announcedAt: true } })).toMatchObject({ announcedAt: expect.any(Date) });
+  });
+});
+
 describe("comments", () => {
   it("sorts newest and top, keeps replies one level deep, notifies the parent's author, and deletes with counts kept", async () => {
     const owner = await person("Owner");

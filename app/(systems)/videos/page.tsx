@@ -30,6 +30,11 @@ export default async function VideosPage() {
                 </Link>
               </>
             ) : null}
+            {user?.role === "admin" ? (
+              <Link href="/videos/admin/reports" className={buttonClasses({ variant: "ghost" })}>
+                Reported comments
+              </Link>
+            ) : null}
             <Link href="/videos/mine" className={buttonClasses({ variant: "secondary" })}>
               My videos
             </Link>

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { RouteRequest } from "../authorization-kit";
-import { USER, type Kit, type Rule } from "./rule";
+import { STAFF, USER, type Kit, type Rule } from "./rule";
 
 // Video: tus uploads are their uploader's; a private video and its files are NOT_FOUND to everyone else.
 
@@ -25,6 +25,13 @@ async function commentBy(kit: Kit, author: Kit["a"]): Promise<string> {
   await kit.db.video.create({ data: { id: videoId, ownerId: author.id, title: "Authorization suite", visibility: "public", status: "ready", sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n } });
   const comment = await kit.db.videoComment.create({ data: { videoId, authorId: author.id, body: "From the authorization suite" } });
   return comment.id.toString();
+}
+
+/** A comment of C's that B reported: open for the admin rules to decide on. */
+async function reportedComment(kit: Kit): Promise<string> {
+  const commentId = await commentBy(kit, kit.c);
+  await kit.db.videoCommentReport.create({ data: { commentId: BigInt(commentId), reporterId: kit.b.id, reason: "Authorization suite" } });
+  return commentId;
 }
 
 /** Removing from the watch history touches only the caller's rows: A's row of A's video stays while B removes. */
@@ -77,6 +84,9 @@ export const procedures: Record<string, Rule<unknown>> = {
   "videos.comments.delete": { access: "owner", request: async (kit) => ({ commentId: await commentBy(kit, kit.a) }) },
   // Reporting is an act of one's own on someone else's comment (C's).
   "videos.comments.report": { access: "user", request: async (kit) => ({ commentId: await commentBy(kit, kit.c), reason: "Authorization suite" }) },
+  // The moderation queue of reported comments: administrators only.
+  "videos.moderation.queue": STAFF,
+  "videos.moderation.resolve": { access: "admin", request: async (kit) => ({ commentId: await reportedComment(kit), action: "dismiss" }) },
   "videos.channel": { access: "public", why: "a channel page shows a person's name, public videos and subscriber count" },
   // Subscribing is an act on one's own subscriptions; the channel's id is the input.
   "videos.subscribe": { access: "user", request: (kit) => ({ channelId: kit.c.id, subscribed: true }) },

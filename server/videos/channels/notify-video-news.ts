@@ -9,21 +9,37 @@ const PAGE = 500;
  * payload carries title, body and href, which the bell shows as they are
  * (components/notifications/notification-kinds.ts reads those for a kind
  * without its own row). Job ids are fixed per (video, person), so a retried
- * transcoding job announces nothing twice.
+ * transcoding job tells its owner nothing twice.
  */
 export async function notifyVideoReady({ db, videoId }: { db: Db; videoId: string }): Promise<void> {
-  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { title: true, visibility: true, ownerId: true, owner: { select: { name: true } } } });
-  const href = `/videos/${videoId}`;
-  await enqueue("send-notification", { userId: video.ownerId, kind: "video.ready", payload: { title: `Ready to watch: ${video.title}`, body: "Your upload is transcoded and playable.", href, videoId } }, { jobId: `video-ready-${videoId}` });
-  // Unlisted and private videos are not announced to anyone.
-  if (video.visibility !== "public") return;
+  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { title: true, ownerId: true } });
+  await enqueue(
+    "send-notification",
+    { userId: video.ownerId, kind: "video.ready", payload: { title: `Ready to watch: ${video.title}`, body: "Your upload is transcoded and playable.", href: `/videos/${videoId}`, videoId } },
+    { jobId: `video-ready-${videoId}` },
+  );
+  await announceNewUpload({ db, videoId });
+}
+
+/**
+ * Tells the channel's subscribers about a video once it is ready and public:
+ * at the end of transcoding, or when an edit makes a private or unlisted
+ * video public. Once per video, ever: `announcedAt` is claimed by a
+ * conditional update before anyone is told, so a later private → public flip
+ * (or two edits at once) announces nothing again. Unlisted and private videos
+ * are announced to no one.
+ */
+export async function announceNewUpload({ db, videoId }: { db: Db; videoId: string }): Promise<void> {
+  const { count } = await db.video.updateMany({ where: { id: videoId, status: "ready", visibility: "public", announcedAt: null }, data: { announcedAt: new Date() } });
+  if (count === 0) return;
+  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { title: true, ownerId: true, owner: { select: { name: true } } } });
   let after = "";
   for (;;) {
     const page = await db.videoSubscription.findMany({ where: { channelId: video.ownerId, subscriberId: { gt: after } }, orderBy: { subscriberId: "asc" }, take: PAGE, select: { subscriberId: true } });
     for (const { subscriberId } of page) {
       await enqueue(
         "send-notification",
-        { userId: subscriberId, kind: "video.upload", payload: { title: `${video.owner.name} uploaded a video`, body: video.title, href, videoId } },
+        { userId: subscriberId, kind: "video.upload", payload: { title: `${video.owner.name} uploaded a video`, body: video.title, href: `/videos/${videoId}`, videoId } },
         { jobId: `video-upload-${videoId}-${subscriberId}` },
       );
     }

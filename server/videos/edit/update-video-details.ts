@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
+import { announceNewUpload } from "../channels/notify-video-news";
 import { limitVideoAction } from "../social/limit-video-action";
 import { VideoDescription, VideoTags, VideoTitle, VideoVisibility } from "../video-fields";
 import { POSTER } from "../video-files";
 import { toVideoView, VIDEO_VIEW_SELECT } from "../video-view";
 import { thumbnailChoices } from "./thumbnail-choices";
+
+const log = logger.child({ module: "video-edit" });
 
 /** The same limits as at upload (video-fields.ts); `thumbnail` is a file name from the edit page's choices. */
 export const UpdateVideoInput = z.object({
@@ -22,7 +26,8 @@ export const UpdateVideoInput = z.object({
  * description, tags, visibility, and (once it is ready) which thumbnail
  * stands for it. Anyone else is told it does not exist. A visibility change
  * reaches players within a playlist's cache time (serve-video-file.ts), and
- * lists, search and trending at once (they read it from the row).
+ * lists, search and trending at once (they read it from the row). Made
+ * public, a video is announced to its channel's subscribers if it never was.
  */
 export async function updateVideoDetails({ db, ownerId, input }: { db: Db; ownerId: string; input: z.infer<typeof UpdateVideoInput> }) {
   const video = await db.video.findFirst({ where: { id: input.id, ownerId }, select: { id: true, status: true, thumbnail: true, thumbnailCount: true, customThumbnail: true } });
@@ -39,5 +44,9 @@ export async function updateVideoDetails({ db, ownerId, input }: { db: Db; owner
   const { count } = await db.video.updateMany({ where: { id: video.id, ownerId }, data });
   const updated = count === 1 ? await db.video.findUnique({ where: { id: video.id }, select: VIDEO_VIEW_SELECT }) : null;
   if (!updated) throw new AppError("NOT_FOUND", "This video does not exist or is not yours.");
+  // Made public (from private or unlisted): its subscribers hear of it now, if they never have.
+  if (updated.visibility === "public") {
+    await announceNewUpload({ db, videoId: video.id }).catch((error: unknown) => log.warn({ videoId: video.id, err: String(error) }, "could not queue the new-upload notifications"));
+  }
   return toVideoView(updated);
 }
