@@ -24,6 +24,7 @@ const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   "links-preview": "server/links/preview/link-preview.test.ts",
   "chat-link-preview": "server/chat/link-previews/link-previews.test.ts",
   "transcode-video": "server/videos/transcode-video.test.ts",
+  "video-storyboard-backfill": "server/videos/storyboards/backfill-storyboards.test.ts",
   // Their workers are started by the Rides tests' kit; server/rides/matching/matching.test.ts checks what they do.
   "rides-match": "server/rides/rides-test-kit.ts",
   "rides-offer-expiry": "server/rides/rides-test-kit.ts",

@@ -11,6 +11,7 @@ import { redis } from "@/server/platform/redis";
 import { expireOffer } from "@/server/rides/matching/expire-offer";
 import { matchTrip } from "@/server/rides/matching/match-trip";
 import { storage } from "@/server/platform/storage";
+import { backfillStoryboards } from "@/server/videos/storyboards/backfill-storyboards";
 import { transcodeVideo } from "@/server/videos/transcode-video";
 
 /**
@@ -50,6 +51,10 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   "transcode-video": async ({ videoId }, job) => {
     await transcodeVideo({ db, storage, videoId, finalAttempt: isFinalAttempt(job) });
   },
+  // Only ready videos still without a storyboard, each flagged once it has one: a rerun finds nothing left.
+  "video-storyboard-backfill": async () => {
+    await backfillStoryboards({ db, storage });
+  },
   // Does nothing while an offer is out or once the trip has a driver (match-trip.ts).
   "rides-match": async ({ tripId }) => {
     await matchTrip({ db, redis, tripId });
@@ -63,6 +68,8 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
 /** Jobs run at once per worker process and queue; transcoding is CPU-bound (each ffmpeg run takes every core). */
 export const CONCURRENCY: { [Name in JobName]?: number } = {
   "transcode-video": env.VIDEO_TRANSCODE_CONCURRENCY,
+  // One older video at a time, beside the uploads being transcoded.
+  "video-storyboard-backfill": 1,
 };
 
 function isFinalAttempt(job: JobIdentity): boolean {

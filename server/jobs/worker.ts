@@ -11,6 +11,7 @@ import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
 import { startDriverSweeper } from "@/server/rides/drivers/driver-sweeper";
 import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
+import { queueStoryboardBackfill } from "@/server/videos/storyboards/queue-storyboard-backfill";
 import { startAbandonedUploadSweeper } from "@/server/videos/uploads/abandoned-upload-sweeper";
 import { startViewFlusher } from "@/server/videos/views/view-flusher";
 import { CONCURRENCY, processors } from "./processors";
@@ -65,6 +66,8 @@ const stopDriverSweeper = startDriverSweeper(heartbeatRedis);
 const stopViewFlusher = startViewFlusher(heartbeatRedis);
 // Video: uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS go, files and all (every hour).
 const stopUploadSweeper = startAbandonedUploadSweeper();
+// Video: storyboards for videos transcoded before the job made them (one job, whichever worker starts first).
+await queueStoryboardBackfill().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not queue the storyboard backfill"));
 
 async function beat() {
   try {

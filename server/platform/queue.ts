@@ -18,6 +18,8 @@ export type JobPayloads = {
   "links-preview": { linkId: string };
   /** A stored upload on its way to an HLS ladder (server/videos/transcode-video.ts). */
   "transcode-video": { videoId: string };
+  /** Storyboards for ready videos transcoded before the job made them, queued at worker start (server/videos/storyboards/). */
+  "video-storyboard-backfill": Record<string, never>;
   /** Rides: offers a trip to the best available driver, or says no driver is available (server/rides/matching/match-trip.ts). */
   "rides-match": { tripId: string };
   /** Rides: an offer's deadline; still unanswered, it expires and the trip goes to the next driver. */
