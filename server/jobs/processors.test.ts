@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from "vitest";
  * its own, so its worker never takes the jobs other files enqueue and inspect.
  */
 process.env.REDIS_URL = `${process.env.REDIS_URL}/12`;
-const { Worker } = await import("bullmq");
-const { processors } = await import("./processors");
-const { enqueue, JOB_PREFIX } = await import("@/server/platform/queue");
+const { Queue, Worker } = await import("bullmq");
+const { processors, REPEATING } = await import("./processors");
+const { enqueue, JOB_PREFIX, scheduleRepeatingJob } = await import("@/server/platform/queue");
 const { db } = await import("@/server/platform/db");
 const { createRedis, redis } = await import("@/server/platform/redis");
 const { createTestUser } = await import("@/server/accounts/test-users");
@@ -23,6 +23,7 @@ const TESTED_BESIDE_THEIR_SYSTEM: Record<string, string> = {
   "feed-fanout": "server/feed/feed-test-kit.ts",
   "links-preview": "server/links/preview/link-preview.test.ts",
   "chat-link-preview": "server/chat/link-previews/link-previews.test.ts",
+  "feed-unposted-image-sweep": "server/feed/media/post-images.test.ts",
   "transcode-video": "server/videos/transcode-video.test.ts",
   "video-storyboard-backfill": "server/videos/storyboards/backfill-storyboards.test.ts",
   // Their workers are started by the Rides tests' kit; server/rides/matching/matching.test.ts checks what they do.
@@ -52,6 +53,17 @@ describe("worker processors", () => {
       // The kit runs the processor the way the worker does, by name (`processors["x"]`, or `processors[name]` over names it lists).
       const kit = await fs.readFile(path.resolve(import.meta.dirname, "../..", elsewhere), "utf8");
       expect(kit.includes(`processors["${name}"]`) || (kit.includes("processors[name]") && kit.includes(`"${name}"`)), `${elsewhere} does not run "${name}"`).toBe(true);
+    }
+  });
+
+  it("schedules each repeating job once, however many workers start", async () => {
+    for (let start = 0; start < 2; start++) for (const { name, everyMs } of REPEATING) await scheduleRepeatingJob(name, everyMs);
+    for (const { name, everyMs } of REPEATING) {
+      const queue = new Queue(name, { connection, prefix: JOB_PREFIX });
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((scheduler) => ({ key: scheduler.key, every: Number(scheduler.every) }))).toEqual([{ key: name, every: everyMs }]);
+      await queue.removeJobScheduler(name);
+      await queue.close();
     }
   });
 

@@ -1,18 +1,22 @@
 import { createHash } from "node:crypto";
 import { attachLinkPreview } from "@/server/chat/link-previews/attach-link-preview";
 import { env } from "@/server/env";
+import { removeUnpostedImages } from "@/server/feed/media/remove-unposted-images";
 import { fanOutPost } from "@/server/feed/timeline/fan-out-post";
 import { refreshLinkPreview } from "@/server/links/preview/refresh-link-preview";
 import { db } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
 import { notify } from "@/server/platform/notifications";
 import { postSignedEvent } from "@/server/platform/payments/simulator/deliver-simulator-event";
-import type { JobName, JobPayloads } from "@/server/platform/queue";
+import type { JobName, JobPayloads, RepeatingJobName } from "@/server/platform/queue";
 import { redis } from "@/server/platform/redis";
 import { expireOffer } from "@/server/rides/matching/expire-offer";
 import { matchTrip } from "@/server/rides/matching/match-trip";
 import { storage } from "@/server/platform/storage";
 import { backfillStoryboards } from "@/server/videos/storyboards/backfill-storyboards";
 import { transcodeVideo } from "@/server/videos/transcode-video";
+
+const log = logger.child({ module: "jobs" });
 
 /**
  * Which job a run belongs to (BullMQ's job id and creation time): the same for every attempt of one job.
@@ -39,6 +43,11 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
   "feed-fanout": async ({ postId }) => {
     await fanOutPost({ db, redis, postId: BigInt(postId) });
   },
+  // Deletes only rows still unposted and past the day, so a repeat finds nothing more to do.
+  "feed-unposted-image-sweep": async () => {
+    const removed = await removeUnpostedImages({ db, storage });
+    if (removed > 0) log.info({ removed }, "removed unposted feed pictures");
+  },
   // Writes the card only while the link still points where it was read from.
   "links-preview": async ({ linkId }) => {
     await refreshLinkPreview({ db, linkId });
@@ -64,6 +73,12 @@ export const processors: { [Name in JobName]: (data: JobPayloads[Name], job: Job
     await expireOffer({ db, redis, offerId });
   },
 };
+
+/** Jobs the worker repeats on a clock, with their interval; the worker schedules them at start (scheduleRepeatingJob). */
+export const REPEATING: ReadonlyArray<{ name: RepeatingJobName; everyMs: number }> = [
+  // A picture unposted for a day goes within the hour after.
+  { name: "feed-unposted-image-sweep", everyMs: 60 * 60 * 1000 },
+];
 
 /** Jobs run at once per worker process and queue; transcoding is CPU-bound (each ffmpeg run takes every core). */
 export const CONCURRENCY: { [Name in JobName]?: number } = {

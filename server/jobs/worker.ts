@@ -6,7 +6,7 @@ import { announceClickCounts } from "@/server/links/analytics/announce-click-cou
 import { ClickStreamConsumer } from "@/server/links/analytics/consume-click-stream";
 import { db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
-import { JOB_PREFIX, type JobName } from "@/server/platform/queue";
+import { JOB_PREFIX, scheduleRepeatingJob, type JobName } from "@/server/platform/queue";
 import { createRedis } from "@/server/platform/redis";
 import { HEARTBEAT_INTERVAL_MS, beatWorkerHeartbeat, clearWorkerHeartbeat } from "@/server/platform/worker-heartbeat";
 import { startDriverSweeper } from "@/server/rides/drivers/driver-sweeper";
@@ -14,7 +14,7 @@ import { startCheckoutSweeper } from "@/server/shop/checkout/checkout-sweeper";
 import { queueStoryboardBackfill } from "@/server/videos/storyboards/queue-storyboard-backfill";
 import { startAbandonedUploadSweeper } from "@/server/videos/uploads/abandoned-upload-sweeper";
 import { startViewFlusher } from "@/server/videos/views/view-flusher";
-import { CONCURRENCY, processors } from "./processors";
+import { CONCURRENCY, REPEATING, processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
 const log = logger.child({ module: "worker" });
@@ -34,6 +34,9 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
   worker.on("error", (error) => log.error({ name, err: error.message }, "worker error"));
   return worker;
 });
+
+// The repeating jobs: each start updates their schedulers in place, and BullMQ runs each once per interval in all.
+for (const { name, everyMs } of REPEATING) await scheduleRepeatingJob(name, everyMs);
 
 // Links click analytics: a Redis stream consumer group rather than a BullMQ queue,
 // so a redirect costs one XADD and the worker ingests hundreds of clicks per statement.

@@ -26,8 +26,12 @@ export type JobPayloads = {
   "rides-offer-expiry": { offerId: string };
   /** Chat: reads the card of the first link of a new or edited message, or of a thread reply (server/chat/link-previews/attach-link-preview.ts). */
   "chat-link-preview": { messageId: string } | { replyId: string };
+  /** Feed: removes pictures left unposted for a day, everyone's (server/feed/media/remove-unposted-images.ts); repeated hourly. */
+  "feed-unposted-image-sweep": Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
+/** Jobs that take no payload: the ones a clock can start. */
+export type RepeatingJobName = { [Name in JobName]: Record<string, never> extends JobPayloads[Name] ? Name : never }[JobName];
 
 export const JOB_PREFIX = "casebook:jobs";
 
@@ -58,6 +62,14 @@ async function queueFor(name: JobName): Promise<Queue> {
 
 export async function enqueue<Name extends JobName>(name: Name, data: JobPayloads[Name], options: JobsOptions = {}): Promise<void> {
   await (await queueFor(name)).add(name, data, { ...DEFAULT_OPTIONS, ...options });
+}
+
+/**
+ * Has `name` run every `everyMs` from now on, once per interval however many workers call this (a BullMQ job
+ * scheduler, kept in Redis under a fixed id: calling again, as every worker start does, updates it in place).
+ */
+export async function scheduleRepeatingJob(name: RepeatingJobName, everyMs: number): Promise<void> {
+  await (await queueFor(name)).upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: DEFAULT_OPTIONS });
 }
 
 /** Closes the queues this process opened and their connection: a short-lived script (the seed) that enqueued can then exit. */

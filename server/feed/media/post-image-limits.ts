@@ -6,5 +6,5 @@ export const IMAGE_ALT_MAX_LENGTH = 1_500;
 export const POST_IMAGE_MAX_SIDE = 2_048;
 /** Pictures a person may have uploaded and not yet posted: a bound on what an abandoned compose box can leave behind. */
 export const PENDING_IMAGES_MAX = 16;
-/** An uploaded picture not posted within this long is removed at its uploader's next upload. */
+/** An uploaded picture not posted within this long is removed: by the hourly sweep, or at its uploader's next upload if sooner. */
 export const PENDING_IMAGE_TTL_MS = 24 * 60 * 60 * 1000;

@@ -107,3 +107,24 @@ describe("posting pictures", () => {
     expect((await bob.feed.posts.byAuthor({ userId: bob.user.id, tab: "media" })).items).toEqual([]);
   });
 });
+
+describe("the hourly sweep of unposted pictures", () => {
+  it("removes everyone's pictures left unposted a day, rows and files, and keeps posted and recent ones", async () => {
+    // As the worker runs it: its processor, with the platform's store.
+    const { processors } = await import("@/server/jobs/processors");
+    const { storage: platformStorage } = await import("@/server/platform/storage");
+    const [ann, bob] = await Promise.all([feedPerson(), feedPerson()]);
+    const put = async (person: FeedPerson) => uploadPostImage({ db, storage: platformStorage, uploaderId: person.user.id, bytes: await png(64, 48) });
+    const [annOld, bobOld, bobRecent, bobPosted] = [await put(ann), await put(bob), await put(bob), await put(bob)];
+    await bob.feed.posts.create({ text: "Kept", images: [{ id: bobPosted.id, alt: "" }] });
+    const dayAgo = new Date(Date.now() - PENDING_IMAGE_TTL_MS - 1_000);
+    await db.postImage.updateMany({ where: { id: { in: [annOld.id, bobOld.id, bobPosted.id] } }, data: { createdAt: dayAgo } });
+
+    await processors["feed-unposted-image-sweep"]({}, { timestamp: Date.now() });
+    const ids = [annOld.id, bobOld.id, bobRecent.id, bobPosted.id];
+    const left = await db.postImage.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    expect(left.map((row) => row.id).sort()).toEqual([bobRecent.id, bobPosted.id].sort());
+    const files = await Promise.all(ids.map((id) => platformStorage.statObject(`feed/images/${id}.webp`)));
+    expect(files.map((file) => file !== null)).toEqual([false, false, true, true]);
+  });
+});

@@ -6,7 +6,8 @@ import type { Db } from "@/server/platform/db";
 import { toWebp } from "@/server/platform/images";
 import { mediaUrl, type ObjectStore } from "@/server/platform/storage";
 import { limitFeedAction } from "@/server/feed/feed-limits";
-import { PENDING_IMAGE_TTL_MS, PENDING_IMAGES_MAX, POST_IMAGE_MAX_SIDE } from "./post-image-limits";
+import { PENDING_IMAGES_MAX, POST_IMAGE_MAX_SIDE } from "./post-image-limits";
+import { removeUnpostedImages } from "./remove-unposted-images";
 
 export type UploadedPostImage = { id: string; url: string; width: number; height: number };
 
@@ -15,7 +16,8 @@ export type UploadedPostImage = { id: string; url: string; width: number; height
  * re-encoded as WebP (so the type is the decoder's verdict, never the
  * browser's claim), then kept under an unguessable public key. The post takes
  * it by id (create-post.ts). Pictures of the uploader's left unposted for a
- * day go first, and at most PENDING_IMAGES_MAX may wait at once.
+ * day go first (the hourly sweep removes everyone else's), and at most
+ * PENDING_IMAGES_MAX may wait at once.
  */
 export async function uploadPostImage({
   db,
@@ -31,7 +33,7 @@ export async function uploadPostImage({
   if (bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "Choose a picture to add.", { field: "images" });
   if (bytes.byteLength > env.FEED_IMAGE_MAX_BYTES) throw postImageTooLarge();
   await limitFeedAction("feed-post", uploaderId);
-  await removeAbandonedImages({ db, storage, uploaderId });
+  await removeUnpostedImages({ db, storage, uploaderId });
   const pending = await db.postImage.count({ where: { uploaderId, postId: null } });
   if (pending >= PENDING_IMAGES_MAX) {
     throw new AppError("RATE_LIMITED", `You have ${pending} pictures waiting to be posted. Post or remove some first.`, { field: "images" });
@@ -44,17 +46,6 @@ export async function uploadPostImage({
   await storage.putObject(key, webp, { contentType: "image/webp", ownerId: uploaderId, visibility: "public", immutable: true });
   await db.postImage.create({ data: { id, uploaderId, key, width, height } });
   return { id, url: mediaUrl(key), width, height };
-}
-
-async function removeAbandonedImages({ db, storage, uploaderId }: { db: Db; storage: Pick<ObjectStore, "deleteObject">; uploaderId: string }): Promise<void> {
-  const stale = await db.postImage.findMany({
-    where: { uploaderId, postId: null, createdAt: { lt: new Date(Date.now() - PENDING_IMAGE_TTL_MS) } },
-    select: { id: true, key: true },
-  });
-  if (stale.length === 0) return;
-  // Rows first: a picture a post took meanwhile is not deleted (postId is no longer null).
-  const { count } = await db.postImage.deleteMany({ where: { id: { in: stale.map((image) => image.id) }, postId: null } });
-  if (count === stale.length) await Promise.all(stale.map((image) => storage.deleteObject(image.key)));
 }
 
 export function postImageTooLarge(): AppError {
