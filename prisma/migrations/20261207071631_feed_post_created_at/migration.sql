@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "feed_post_createdAt_idx" ON "feed_post"("createdAt");
