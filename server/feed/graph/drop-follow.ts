@@ -1,6 +1,7 @@
 import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import { listAuthorEntries } from "@/server/feed/timeline/timeline-entries";
+import { noteFollowChange } from "@/server/feed/timeline/followed-celebrities";
 import { removeFromTimeline } from "@/server/feed/timeline/timeline-store";
 
 /**
@@ -11,5 +12,7 @@ import { removeFromTimeline } from "@/server/feed/timeline/timeline-store";
  */
 export async function dropFollow({ db, redis, followerId, followeeId }: { db: Db; redis: Redis; followerId: string; followeeId: string }): Promise<void> {
   const { count } = await db.follow.deleteMany({ where: { followerId, followeeId } });
-  if (count > 0) await removeFromTimeline(redis, "home", followerId, await listAuthorEntries(db, followeeId));
+  if (count === 0) return;
+  await noteFollowChange(redis, followerId);
+  await removeFromTimeline(redis, "home", followerId, await listAuthorEntries(db, followeeId));
 }

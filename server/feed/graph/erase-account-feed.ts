@@ -1,5 +1,6 @@
 import type { AccountEraser } from "@/server/accounts/account-eraser";
 import { forYouRankingKey } from "@/server/feed/timeline/get-for-you";
+import { followedCelebritiesKeys } from "@/server/feed/timeline/followed-celebrities";
 import { timelineKey } from "@/server/feed/timeline/timeline-store";
 
 /**
@@ -13,6 +14,6 @@ export const eraseAccountFeed: AccountEraser = {
   erase: async ({ db, redis, storage, userId }) => {
     const images = await db.postImage.findMany({ where: { uploaderId: userId }, select: { key: true } });
     for (const { key } of images) await storage.deleteObject(key);
-    await redis.del(timelineKey("home", userId), timelineKey("recent", userId), forYouRankingKey(userId));
+    await redis.del(timelineKey("home", userId), timelineKey("recent", userId), forYouRankingKey(userId), ...followedCelebritiesKeys(userId));
   },
 };

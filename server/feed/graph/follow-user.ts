@@ -4,6 +4,7 @@ import type { Redis } from "@/server/platform/redis";
 import { notifyFeed, type FeedActor } from "@/server/feed/feed-actor";
 import { limitFeedAction } from "@/server/feed/feed-limits";
 import { isCelebrity, listAuthorEntries } from "@/server/feed/timeline/timeline-entries";
+import { noteFollowChange } from "@/server/feed/timeline/followed-celebrities";
 import { addToTimeline } from "@/server/feed/timeline/timeline-store";
 import { isBlockedEitherWay } from "@/server/feed/safety/block-state";
 
@@ -22,6 +23,7 @@ export async function followUser({ db, redis, actor, userId }: { db: Db; redis: 
   const created = await db.$executeRaw`
     INSERT INTO "feed_follow" ("followerId", "followeeId") VALUES (${actor.id}, ${userId}) ON CONFLICT DO NOTHING`;
   if (created === 0) return { following: true };
+  await noteFollowChange(redis, actor.id);
   if (!(await isCelebrity(db, userId))) {
     await addToTimeline(redis, "home", actor.id, await listAuthorEntries(db, userId));
   }

@@ -5,7 +5,7 @@ import { PostId } from "@/server/feed/posts/post-id";
 import { hydrateTimeline } from "@/server/feed/hydrate/hydrate-posts";
 import type { TimelinePage } from "@/server/feed/hydrate/post-view";
 import { readOrRebuildTimelines, type TimelineSet } from "./ensure-timelines";
-import { listFollowedCelebrities } from "./timeline-entries";
+import { listFollowedCelebritiesCached } from "./followed-celebrities";
 import { readTimelines } from "./timeline-store";
 
 export const HomeTimelineInput = z.object({
@@ -21,9 +21,10 @@ export const HomeTimelineInput = z.object({
  * shown, so a page never repeats or skips an entry however many posts arrive
  * meanwhile: new ones have higher ids and only show at the top.
  *
- * Cost: one Postgres query (followed celebrities) in parallel with one Redis
- * round trip (home + own posts), one more round trip when celebrities are
- * followed, one hydration query. A cold set is rebuilt on the way.
+ * Cost: two Redis round trips in parallel (the followed celebrities, cached
+ * by followed-celebrities.ts; home + own posts), one more when celebrities
+ * are followed, one hydration query. A cold set or list is rebuilt from
+ * Postgres on the way.
  */
 export async function getHomeTimeline({
   db,
@@ -42,7 +43,7 @@ export async function getHomeTimeline({
     { kind: "home", userId: viewerId },
     { kind: "recent", userId: viewerId },
   ];
-  const [celebrityIds, firstRead] = await Promise.all([listFollowedCelebrities(db, viewerId), readTimelines(redis, own, range)]);
+  const [celebrityIds, firstRead] = await Promise.all([listFollowedCelebritiesCached({ db, redis, userId: viewerId }), readTimelines(redis, own, range)]);
   const ownSlices = firstRead.every((slice) => slice.ready) ? firstRead : await readOrRebuildTimelines({ db, redis }, own, range);
   const celebrities: TimelineSet[] = celebrityIds.map((userId) => ({ kind: "recent", userId }));
   const celebritySlices = celebrities.length > 0 ? await readOrRebuildTimelines({ db, redis }, celebrities, range) : [];
