@@ -6,13 +6,14 @@ import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import type { ObjectStore } from "@/server/platform/storage";
 import { AttachmentInput, MAX_ATTACHMENTS_PER_MESSAGE, toStoredAttachments, verifyAttachments, type ChatAttachment } from "../attachments/attachments";
 import { CHAT_EVENTS } from "../chat-channels";
-import { chatLog, publishToConversation } from "../publish-chat-events";
+import { publishToConversation } from "../publish-chat-events";
 import { MESSAGE_INCLUDE, toEnvelope, toMessageView, toReplyPreview, type MessageView } from "../chat-views";
 import { notAMember } from "../conversations/get-membership-or-throw";
 import { enqueue } from "@/server/platform/queue";
 import { firstLinkIn } from "../link-previews/first-link";
 import { messageInserterFor } from "./insert-messages";
 import { mentionedUsernames, messageBodyOrThrow } from "./message-body";
+import { deferAfterResponse } from "./defer-after-response";
 import { notifyMessageRecipients } from "./notify-message-recipients";
 
 export const ClientId = z
@@ -34,12 +35,8 @@ export const SendMessageInput = z.object({
 });
 export type SendMessageInput = z.input<typeof SendMessageInput>;
 
-/** Runs work the sender need not wait for (notifications). Routes pass Next's `after`; tests can collect and await. */
+/** Runs work the sender need not wait for (notifications): by default Next's `after` where there is one (defer-after-response.ts); the fast path passes its request's own; tests collect and await. */
 export type Defer = (task: () => Promise<void>) => void;
-
-const runDetached: Defer = (task) => {
-  void task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
-};
 
 /**
  * Sends a message, exactly once per (conversation, sender, clientId).
@@ -63,7 +60,7 @@ export async function sendMessage({
   storage,
   senderId,
   input,
-  defer = runDetached,
+  defer = deferAfterResponse,
 }: {
   db: Db;
   storage: Pick<ObjectStore, "statObject">;

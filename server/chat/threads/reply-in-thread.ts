@@ -8,8 +8,9 @@ import { CHAT_EVENTS } from "../chat-channels";
 import { notAMember } from "../conversations/get-membership-or-throw";
 import { firstLinkIn } from "../link-previews/first-link";
 import { messageBodyOrThrow } from "../messages/message-body";
+import { deferAfterResponse } from "../messages/defer-after-response";
 import { ClientId, type Defer } from "../messages/send-message";
-import { chatLog, publishToConversation } from "../publish-chat-events";
+import { publishToConversation } from "../publish-chat-events";
 import { notifyThreadReplyRecipients } from "./notify-thread-reply-recipients";
 import { THREAD_REPLY_INCLUDE, toThreadReplyView, type ThreadReplyEvent, type ThreadReplyView } from "./thread-views";
 
@@ -27,10 +28,6 @@ export const ReplyInThreadInput = z.object({
   socketId: z.string().regex(/^\d+\.\d+$/).optional(),
 });
 
-const runDetached: Defer = (task) => {
-  void task().catch((error: unknown) => chatLog.warn({ err: error instanceof Error ? error.message : String(error) }, "deferred chat task failed"));
-};
-
 /**
  * Replies in a message's thread, exactly once per (parent, sender, clientId).
  *
@@ -47,7 +44,7 @@ export async function replyInThread({
   db,
   senderId,
   input,
-  defer = runDetached,
+  defer = deferAfterResponse,
 }: {
   db: Db;
   senderId: string;

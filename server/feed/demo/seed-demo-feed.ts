@@ -1,6 +1,7 @@
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
 import { hashtags } from "@/server/feed/posts/post-text";
+import { pickWith, seededRandom } from "@/server/platform/seeded-random";
 import { FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, REPLY_TEMPLATES, TOPICS } from "./demo-feed-data";
 import { seedDemoPictures } from "./seed-demo-pictures";
 
@@ -9,19 +10,6 @@ export type FeedSeedResult = { accountsCreated: number; followsCreated: number; 
 const GENERATED_ACCOUNTS = 300;
 const DAY_MS = 86_400_000;
 
-/** A small deterministic generator (mulberry32), so every fresh install gets the same demo world. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const pick = <T,>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
 
 /**
  * The demo Feed, idempotent: 300 generated people (`feedfan_001` ...) who
@@ -43,10 +31,10 @@ export async function seedDemoFeed({
   demoUsernames: readonly string[];
   now?: Date;
 }): Promise<FeedSeedResult> {
-  const next = random(20261206);
+  const next = seededRandom(20261206);
   const generated = Array.from({ length: GENERATED_ACCOUNTS }, (_, index) => {
     const number = String(index + 1).padStart(3, "0");
-    const name = `${pick(FIRST_NAMES, next)} ${pick(LAST_NAMES, next)}`;
+    const name = `${pickWith(next, FIRST_NAMES)} ${pickWith(next, LAST_NAMES)}`;
     return { id: `feed-demo-${number}`, name, email: `feedfan-${number}@demo.casebook.dev`, username: `feedfan_${number}`, displayUsername: `feedfan_${number}`, createdAt: new Date(now.getTime() - (30 + index) * DAY_MS) };
   });
   const { count: accountsCreated } = await db.user.createMany({ data: generated, skipDuplicates: true });
@@ -62,7 +50,7 @@ export async function seedDemoFeed({
   for (const id of generatedIds) {
     const count = 5 + Math.floor(next() * 25);
     for (let index = 0; index < count; index++) follows.push({ followerId: id, followeeId: popular() });
-    if (next() < 0.4) follows.push({ followerId: id, followeeId: pick(demoIds.length ? demoIds : generatedIds, next) });
+    if (next() < 0.4) follows.push({ followerId: id, followeeId: pickWith(next, demoIds.length ? demoIds : generatedIds) });
   }
   const { count: followsCreated } = await db.follow.createMany({ data: follows.filter((follow) => follow.followerId !== follow.followeeId), skipDuplicates: true });
 
@@ -75,7 +63,7 @@ async function seedPosts(db: Db, authorIds: string[], next: () => number, now: D
   const posts = authorIds.flatMap((authorId) =>
     Array.from({ length: 2 + Math.floor(next() * 6) }, () => ({
       authorId,
-      text: pick(POST_TEMPLATES, next).replace("{topic}", next() < 0.35 ? "casebook" : pick(TOPICS, next)),
+      text: pickWith(next, POST_TEMPLATES).replace("{topic}", next() < 0.35 ? "casebook" : pickWith(next, TOPICS)),
       createdAt: new Date(now.getTime() - Math.floor(next() * 7 * DAY_MS)),
     })),
   );
@@ -91,8 +79,8 @@ async function seedPosts(db: Db, authorIds: string[], next: () => number, now: D
   const replies = stored
     .filter(() => next() < 0.25)
     .map((parent) => ({
-      authorId: pick(authorIds, next),
-      text: pick(REPLY_TEMPLATES, next),
+      authorId: pickWith(next, authorIds),
+      text: pickWith(next, REPLY_TEMPLATES),
       replyToId: parent.id,
       rootId: parent.id,
       createdAt: new Date(Math.min(now.getTime(), parent.createdAt.getTime() + Math.floor(next() * DAY_MS))),
@@ -100,7 +88,7 @@ async function seedPosts(db: Db, authorIds: string[], next: () => number, now: D
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   await db.post.createMany({ data: replies });
 
-  const likes = stored.flatMap((post) => Array.from({ length: Math.floor(next() ** 2 * 12) }, () => ({ userId: pick(authorIds, next), postId: post.id })));
+  const likes = stored.flatMap((post) => Array.from({ length: Math.floor(next() ** 2 * 12) }, () => ({ userId: pickWith(next, authorIds), postId: post.id })));
   await db.postLike.createMany({ data: likes, skipDuplicates: true });
   return posts.length + replies.length;
 }
