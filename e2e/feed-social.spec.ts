@@ -1,5 +1,5 @@
-import { expect as baseExpect, test, type Browser, type Page } from "./support/test";
-import { newPerson, openContext, signUp, type Person } from "./support/people";
+import { expect as baseExpect, test, type Page } from "./support/test";
+import { newPerson, openContext, openDemoAdmin, signUp, type Person } from "./support/people";
 
 /**
  * Feed's social layer end to end, with people signed up fresh in their own
@@ -21,17 +21,6 @@ async function compose(page: Page, text: string, author: Person): Promise<string
   await post(page, author.name, text).getByRole("link", { name: /^Reply/ }).click();
   await expect(page).toHaveURL(/\/feed\/posts\/\d+$/);
   return new URL(page.url()).pathname;
-}
-
-/** The seeded demo administrator (alice / casebook-demo). */
-async function openAdmin(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const { page } = await openContext(browser, baseURL);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or username").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/");
-  return page;
 }
 
 test("bob blocks alice: she no longer sees his posts and cannot follow him back", async ({ browser, baseURL }) => {
@@ -86,7 +75,7 @@ test("a reported post reaches the admins' queue, and removing it takes it away",
   await dialog.getByRole("button", { name: "Send report" }).click();
   await expect(d.page.getByText("Thanks for reporting")).toBeVisible();
 
-  const admin = await openAdmin(browser, baseURL);
+  const admin = await openDemoAdmin(browser, baseURL);
   await admin.goto("/feed/admin/reports");
   const reported = admin.getByRole("listitem").filter({ hasText: text });
   await expect(reported).toBeVisible();

@@ -1,6 +1,6 @@
-import { newPerson, signUp } from "./support/people";
+import { newPerson, openDemoAdmin, signUp } from "./support/people";
 import { createVariantProduct, readVariantStock } from "./support/shop-fixtures";
-import { expect, test, type Browser, type Page } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 
 /**
  * Variants as on a good Shopify store: a buyer picks Size and Colour, sees a
@@ -19,16 +19,6 @@ const PRICES = [null, null, null, null, null, 2_400];
 async function choose(page: Page, option: string, value: string): Promise<void> {
   // People click the segmented button (the radio's label).
   await page.getByRole("group", { name: new RegExp(`^${option}`) }).locator("label").filter({ has: page.getByRole("radio", { name: value, exact: true }) }).click();
-}
-
-async function openAdmin(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or username").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/");
-  return page;
 }
 
 test.describe("shop variants", () => {
@@ -95,12 +85,12 @@ test.describe("shop variants", () => {
     expect(await readVariantStock(mWhite.id)).toEqual({ onHand: 0, reserved: 0 });
   });
 
-  test("an admin counts new stock for a sold-out variant and the product page offers it", async ({ page, browser }) => {
+  test("an admin counts new stock for a sold-out variant and the product page offers it", async ({ page, browser, baseURL }) => {
     const tee = await createVariantProduct({ name: "Restock Tee", priceCents: 2_000, options: [SIZE, COLOUR], stock: STOCK });
     const mWhite = tee.variants[3];
     if (!mWhite) throw new Error("the fixture made no variants");
 
-    const admin = await openAdmin(browser);
+    const admin = await openDemoAdmin(browser, baseURL);
     await admin.goto("/shop/admin/products");
     await admin.getByLabel("Find a product").fill(tee.name);
     await admin.getByRole("button", { name: `Variants of ${tee.name}` }).click();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 import { countHandledWebhookEvents, createDeliveredOrder, createTestProduct, readStock, type TestProduct } from "./support/shop-fixtures";
+import { openDemoAdmin } from "./support/people";
 
 /**
  * The shop's whole path as people take it: a guest searches with a facet,
@@ -55,20 +56,10 @@ async function signUp(page: Page): Promise<string> {
   return email;
 }
 
-async function openAdmin(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or username").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/");
-  return page;
-}
-
 test.describe("shop", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("search with a facet, cart carried into a new account, pay with 4242, shipped live", async ({ page, browser }) => {
+  test("search with a facet, cart carried into a new account, pay with 4242, shipped live", async ({ page, browser, baseURL }) => {
     const token = `trek${randomUUID().slice(0, 6)}`;
     const brand = `Brand${token}`;
     const flask = await createTestProduct({ name: `Insulated Flask ${token}`, priceCents: 2_400, onHand: 8, brand });
@@ -106,7 +97,7 @@ test.describe("shop", () => {
     expect(await readStock(flask.id)).toEqual({ onHand: 7, reserved: 0 });
 
     // The admin ships it; the buyer's open page follows live.
-    const admin = await openAdmin(browser);
+    const admin = await openDemoAdmin(browser, baseURL);
     await admin.goto("/shop/admin/orders");
     const row = admin.getByRole("row").filter({ hasText: email });
     await row.getByRole("button", { name: "Mark preparing" }).click();

@@ -1,5 +1,5 @@
-import { newPerson, openContext, signUp } from "./support/people";
-import { expect, test, type Browser, type Page } from "./support/test";
+import { newPerson, openContext, openDemoAdmin, signUp } from "./support/people";
+import { expect, test, type Page } from "./support/test";
 import { publishStoredVideos } from "./support/video-fixtures";
 
 /**
@@ -10,17 +10,6 @@ import { publishStoredVideos } from "./support/video-fixtures";
  * queue is for administrators only.
  */
 test.describe.configure({ timeout: 120_000 });
-
-/** The seeded demo administrator (alice / casebook-demo), as Feed's moderation spec signs in. */
-async function openAdmin(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const { page } = await openContext(browser, baseURL);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or username").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/", { timeout: 30_000 });
-  return page;
-}
 
 async function comment(page: Page, text: string): Promise<void> {
   await page.getByLabel("Add a comment").fill(text);
@@ -59,7 +48,7 @@ test("a reported comment reaches the admins' queue: removing takes it away, dism
   await report(d.page, carol.name, spam, "Selling views");
   await report(d.page, carol.name, harmless, "I do not like it");
 
-  const admin = await openAdmin(browser, baseURL);
+  const admin = await openDemoAdmin(browser, baseURL);
   await admin.goto("/videos");
   await admin.getByRole("link", { name: "Reported comments" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Reported comments" })).toBeVisible();

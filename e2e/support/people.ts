@@ -36,3 +36,14 @@ export async function openContext(browser: Browser, baseURL: string | undefined)
   const context = await browser.newContext({ baseURL });
   return { context, page: await context.newPage() };
 }
+
+/** The seeded demo administrator (alice / casebook-demo), signed in in a context of her own. */
+export async function openDemoAdmin(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const { page } = await openContext(browser, baseURL);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email or username").fill("alice");
+  await page.getByLabel("Password", { exact: true }).fill("casebook-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/", { timeout: 30_000 });
+  return page;
+}
