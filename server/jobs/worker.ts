@@ -18,6 +18,14 @@ import { CONCURRENCY, REPEATING, processors } from "./processors";
 
 /** The worker process: one BullMQ Worker per job name, plus a heartbeat for /api/health. */
 const log = logger.child({ module: "worker" });
+/**
+ * A stop that comes while the worker is still starting has nothing to finish, and its start may be
+ * waiting on a Redis that died with npm start (the fault suite's SIGKILL of the start script): exit at
+ * once. `shutdown` takes over below, once everything it stops exists.
+ */
+let stop = (): void => process.exit(0);
+process.once("SIGINT", () => stop());
+process.once("SIGTERM", () => stop());
 assertSecretsSet();
 const workerId = randomUUID();
 // Blocking commands need a connection that never gives up on a request.
@@ -109,5 +117,4 @@ async function shutdown() {
   connection.disconnect();
   process.exit(0);
 }
-process.once("SIGINT", () => void shutdown());
-process.once("SIGTERM", () => void shutdown());
+stop = () => void shutdown();
