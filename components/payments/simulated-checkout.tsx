@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -32,6 +32,7 @@ function formatExpiry(value: string): string {
 }
 
 export function SimulatedCheckout({ session }: { session: SimulatedSessionView }) {
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "", name: "" });
   const [state, setState] = useState<{ kind: "idle" | "paying" | "redirecting" } | { kind: "failed"; message: string; closed: boolean }>({ kind: "idle" });
   const total = formatMoney(session.amountTotal, session.currency);
@@ -125,7 +126,9 @@ export function SimulatedCheckout({ session }: { session: SimulatedSessionView }
           </ul>
         </CardHeader>
         <CardBody>
-          <form onSubmit={pay} className="space-y-4" noValidate>
+          <form onSubmit={pay} noValidate>
+            {/* Disabled until hydrated: what is typed before would be wiped by React's state. */}
+            <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
             {session.customerEmail ? <p className="text-sm text-muted">Receipt to {session.customerEmail}</p> : null}
             <TextField
               label="Card number"
@@ -176,9 +179,12 @@ export function SimulatedCheckout({ session }: { session: SimulatedSessionView }
             <a href={session.cancelUrl} className="block text-center text-sm text-muted underline-offset-4 hover:underline">
               Cancel and return to the store
             </a>
+          </fieldset>
           </form>
         </CardBody>
       </Card>
     </div>
   );
 }
+
+const subscribeToNothing = () => () => {};
