@@ -153,6 +153,17 @@ describe("timelineReducer", () => {
     expect(apply([{ type: "edited", seq: 9, body: "x", editedAt, linkPreview: null }], timeline)).toBe(timeline);
   });
 
+  it("keeps a link's card that arrived before the send's own answer, and drops it when an edit's answer has none", () => {
+    const linkPreview = { url: "https://trails.example/ridge", title: "Ridge trail", description: null, image: null };
+    const shown = apply([live(3), { type: "link-preview", seq: 3, linkPreview }]);
+    const answered = apply([{ type: "upsert", messages: [message(3)] }], shown);
+    expect(answered.bySeq.get(3)?.linkPreview).toEqual(linkPreview);
+
+    const editedAt = new Date();
+    const edited = apply([{ type: "upsert", messages: [{ ...message(3), body: "no link now", editedAt }] }], answered);
+    expect(edited.bySeq.get(3)).toMatchObject({ body: "no link now", linkPreview: null });
+  });
+
   it("raises a parent's thread count and last reply time, never lowers them (replies' events can cross)", () => {
     const timeline = apply([page([1, 2], "replace")]);
     const [early, late] = [new Date(Date.UTC(2026, 11, 7, 3, 0)), new Date(Date.UTC(2026, 11, 7, 3, 1))];

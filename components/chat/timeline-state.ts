@@ -95,11 +95,25 @@ function withMessages(timeline: Timeline, messages: MessageView[], authoritative
   const bySeq = new Map(timeline.bySeq);
   const confirmed = new Set<string>();
   for (const message of messages) {
-    if (authoritative || !bySeq.has(message.seq)) bySeq.set(message.seq, message);
+    const current = bySeq.get(message.seq);
+    if (!current) bySeq.set(message.seq, message);
+    else if (authoritative) bySeq.set(message.seq, keepingLatePreview(current, message));
     confirmed.add(message.clientId);
   }
   const outgoing = timeline.outgoing.filter((message) => !confirmed.has(message.clientId));
   return { ...timeline, bySeq, outgoing, ...continuity(bySeq) };
+}
+
+/**
+ * The worker pushes a link's card a moment after the message is stored, and under load that push can come
+ * before the send's (or edit's) own answer: an answer for the same version of the message (same edit time)
+ * that has no card yet must not take away the card already shown.
+ */
+function keepingLatePreview(current: MessageView, incoming: MessageView): MessageView {
+  const sameVersion = (current.editedAt?.getTime() ?? 0) === (incoming.editedAt?.getTime() ?? 0);
+  return incoming.linkPreview === null && current.linkPreview !== null && sameVersion && !incoming.deletedAt
+    ? { ...incoming, linkPreview: current.linkPreview }
+    : incoming;
 }
 
 function continuity(bySeq: ReadonlyMap<number, MessageView>): { contiguousUpTo: number; maxSeq: number } {
