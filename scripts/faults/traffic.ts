@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 
 /** What one request of the light traffic came back with (status 0: no answer at all, e.g. connection refused). */
 export type Outcome = { kind: "redirect" | "chat" | "page" | "health"; at: number; status: number; ms: number; retryAfter: boolean };
+export type Traffic = ReturnType<typeof startTraffic>;
 
 /** A normal desktop browser: headless user agents count as bots and their clicks are not stored. */
 const DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
