@@ -62,6 +62,15 @@ test("one member replies in a thread, the other sees the count live and reads th
   await expect.poll(async () => benThread.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 720 });
   await ben.page.getByRole("button", { name: "Close thread" }).click();
   await expect(benThread).toHaveCount(0);
+
+  // Elsewhere in the app, the mention's bell entry opens the conversation at the parent message, its thread open.
+  await ben.page.setViewportSize({ width: 1280, height: 720 });
+  await ben.page.goto("/notifications");
+  await ben.page.getByRole("button", { name: /^Notifications/ }).click();
+  await ben.page.getByRole("dialog", { name: "Notifications" }).getByRole("link").filter({ hasText: `${ava.name} mentioned you` }).click();
+  await expect(ben.page).toHaveURL(new RegExp(`${path}\\?seq=\\d+&thread=[0-9a-f-]{36}$`));
+  await expect(benThread.getByRole("list", { name: "Replies" }).getByRole("listitem").nth(1)).toContainText("Thanks @");
+  await expect(messageBy(ben.page, ava.name, "Who brings the tent?")).toBeVisible();
   await Promise.all([ava.context.close(), ben.context.close()]);
 });
 

@@ -27,7 +27,7 @@ import { useConversationTimeline } from "./use-conversation-timeline";
 import { useTyping } from "./use-typing";
 
 /** The open conversation: header with presence, messages, typing line and composer. Data lives in the hooks. */
-export function ConversationView({ conversationId, focusSeq }: { conversationId: string; focusSeq: number | null }) {
+export function ConversationView({ conversationId, focusSeq, threadOf: openThreadOf }: { conversationId: string; focusSeq: number | null; threadOf: string | null }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const toast = useToast();
@@ -67,7 +67,7 @@ export function ConversationView({ conversationId, focusSeq }: { conversationId:
   const typing = useTyping(conversationId, me);
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   /** The message whose thread is open beside the timeline. */
-  const [threadOf, setThreadOf] = useState<string | null>(null);
+  const [threadOf, setThreadOf] = useState<string | null>(openThreadOf);
   const [atBottom, setAtBottom] = useState(true);
   const [announcement, setAnnouncement] = useState("");
 

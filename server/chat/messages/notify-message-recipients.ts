@@ -6,9 +6,10 @@ import { notifyMentionedMembers } from "./notify-mentions";
 
 export const CHAT_MESSAGE_KIND = "chat.message";
 
-/** Where a chat notification leads: the conversation, scrolled to the message. */
-export function chatHref(conversationId: string, seq: number): string {
-  return `/chat?conversation=${encodeURIComponent(conversationId)}&seq=${seq}`;
+/** Where a chat notification leads: the conversation, scrolled to the message, with its thread open for a reply's entry. */
+export function chatHref(conversationId: string, seq: number, threadOf?: string): string {
+  const thread = threadOf ? `&thread=${encodeURIComponent(threadOf)}` : "";
+  return `/chat/${encodeURIComponent(conversationId)}?seq=${seq}${thread}`;
 }
 
 /**

@@ -40,7 +40,7 @@ export async function notifyThreadReplyRecipients({
     senderId: reply.senderId,
     senderName: reply.sender.name,
     preview: previewOf(reply.body, 200).preview,
-    href: chatHref(conversationId, parentSeq),
+    href: chatHref(conversationId, parentSeq, parentId),
   };
   // Most replies mention no one: only those read the members' usernames.
   const candidates =
