@@ -1,5 +1,5 @@
 import { newPerson, openDemoAdmin, signUp } from "./support/people";
-import { createVariantProduct, readVariantStock } from "./support/shop-fixtures";
+import { addVariants, createTestProduct, createVariantProduct, readVariantStock } from "./support/shop-fixtures";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -83,6 +83,32 @@ test.describe("shop variants", () => {
     await expect(page.getByTestId("order-line-variant")).toHaveText([`L · White · SKU ${lWhite.sku}`, `M · Black · SKU ${mBlack.sku}`]);
     expect(await readVariantStock(mBlack.id)).toEqual({ onHand: 3, reserved: 0 });
     expect(await readVariantStock(mWhite.id)).toEqual({ onHand: 0, reserved: 0 });
+  });
+
+  test("a cart line added before its product came in sizes asks the buyer to choose one, on the product's page", async ({ page }) => {
+    const tee = await createTestProduct({ name: "Plain Tee", priceCents: 1_800, onHand: 6 });
+    await signUp(page, newPerson("Omar"));
+    await page.goto(`/shop/products/${tee.slug}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText("Added 1 to your cart.")).toBeVisible();
+    const [, medium] = await addVariants(tee, { options: [{ name: "Size", values: ["S", "M"] }], stock: [3, 3] });
+    if (!medium) throw new Error("the fixture made no variants");
+
+    await page.goto("/shop/cart");
+    const line = page.getByTestId("cart-line");
+    await expect(line.getByTestId("line-problem")).toContainText("Now comes in several options");
+    await expect(line.getByTestId("line-total")).toHaveText("—");
+    await line.getByRole("link", { name: "Choose yours on its page" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: tee.name })).toBeVisible();
+    await choose(page, "Size", "M");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText("Added 1 × M to your cart.")).toBeVisible();
+
+    await page.goto("/shop/cart");
+    await line.filter({ has: page.getByTestId("line-problem") }).getByRole("button", { name: /^Remove / }).click();
+    await expect(line).toHaveCount(1);
+    await expect(line.getByTestId("line-variant")).toHaveText(`M · SKU ${medium.sku}`);
+    await expect(page.getByTestId("line-problem")).toHaveCount(0);
   });
 
   test("an admin counts new stock for a sold-out variant and the product page offers it", async ({ page, browser, baseURL }) => {

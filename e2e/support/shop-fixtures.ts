@@ -129,17 +129,16 @@ export type TestVariant = { id: string; optionValues: string[]; sku: string };
 export async function createVariantProduct({
   name,
   priceCents,
-  options,
-  stock,
-  prices = [],
-}: {
-  name: string;
-  priceCents: number;
-  options: Array<{ name: string; values: string[] }>;
-  stock: number[];
-  prices?: Array<number | null>;
-}): Promise<TestProduct & { variants: TestVariant[] }> {
-  const product = await createTestProduct({ name, priceCents, onHand: stock.reduce((sum, units) => sum + units, 0) });
+  ...variants
+}: { name: string; priceCents: number } & VariantSpec): Promise<TestProduct & { variants: TestVariant[] }> {
+  const product = await createTestProduct({ name, priceCents, onHand: variants.stock.reduce((sum, units) => sum + units, 0) });
+  return { ...product, variants: await addVariants(product, variants) };
+}
+
+type VariantSpec = { options: Array<{ name: string; values: string[] }>; stock: number[]; prices?: Array<number | null> };
+
+/** Gives an existing product its options and variants, as the admin's variant editor would (the product's stock is left as it is). */
+export async function addVariants(product: TestProduct, { options, stock, prices = [] }: VariantSpec): Promise<TestVariant[]> {
   const combinations = options.reduce<string[][]>((rows, option) => rows.flatMap((row) => option.values.map((value) => [...row, value])), [[]]);
   const variants = combinations.map((optionValues, index) => ({ id: `${product.id}-v${index}`, optionValues, sku: `${product.slug}-${optionValues.join("-")}`.toUpperCase() }));
   await withShopDatabase(async (client) => {
@@ -151,7 +150,7 @@ export async function createVariantProduct({
       );
     }
   });
-  return { ...product, variants };
+  return variants;
 }
 
 export async function readVariantStock(variantId: string): Promise<{ onHand: number; reserved: number }> {

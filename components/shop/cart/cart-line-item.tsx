@@ -47,7 +47,7 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <div className="flex flex-col gap-1 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
           <div className="min-w-0">
-            {product?.active ? (
+            {product && (product.active || line.problem === "choose_option") ? (
               <Link
                 href={`/shop/products/${product.slug}${variant ? `?variant=${encodeURIComponent(variant.id)}` : ""}`}
                 className="font-medium text-fg hover:text-accent-text hover:underline underline-offset-2"
@@ -69,11 +69,11 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
             ) : null}
           </div>
           <p className="text-base font-semibold tabular-nums text-fg sm:text-right" data-testid="line-total">
-            {line.problem === "unavailable" ? "—" : formatMoney(line.lineTotalCents, currency)}
+            {line.problem === "unavailable" || line.problem === "choose_option" ? "—" : formatMoney(line.lineTotalCents, currency)}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          {line.problem === "unavailable" || line.problem === "sold_out" ? null : (
+          {line.problem === "unavailable" || line.problem === "sold_out" || line.problem === "choose_option" ? null : (
             <QuantityControl line={line} name={name} busy={busy} onChange={changeQuantity} />
           )}
           <Button variant="ghost" size="sm" onClick={removeLine} loading={remove.isPending} disabled={busy} aria-label={`Remove ${name}`}>
@@ -122,7 +122,9 @@ function LineProblem({
       ? `Only ${available} left`
       : line.problem === "sold_out"
         ? "Sold out"
-        : "No longer available";
+        : line.problem === "choose_option"
+          ? "Now comes in several options"
+          : "No longer available";
   return (
     <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning" data-testid="line-problem">
       <span className="font-medium">{text}</span>
@@ -131,6 +133,10 @@ function LineProblem({
         <button type="button" disabled={busy} onClick={() => onSetQuantity(available)} className="font-medium underline underline-offset-2 disabled:opacity-60">
           Set quantity to {available}
         </button>
+      ) : line.problem === "choose_option" && line.product ? (
+        <Link href={`/shop/products/${line.product.slug}`} className="font-medium underline underline-offset-2">
+          Choose yours on its page
+        </Link>
       ) : (
         <button type="button" disabled={busy} onClick={onRemove} className="font-medium underline underline-offset-2 disabled:opacity-60">
           Remove it from your cart

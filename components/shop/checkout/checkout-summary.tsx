@@ -74,4 +74,5 @@ const PROBLEMS = {
   sold_out: "Sold out",
   not_enough_stock: "Not enough in stock",
   unavailable: "No longer available",
+  choose_option: "Choose an option first",
 } as const;

@@ -23,7 +23,7 @@ export type CartProduct = {
   active: boolean;
   /** The size/colour chosen ("M · Black") and its SKU; null for a product without variants. */
   variant: { id: string; label: string; sku: string } | null;
-  /** The line names no variant but the product has variants: the shopper must choose one. */
+  /** The line names no variant but the (still active) product has variants: the shopper must choose one. */
   needsVariant: boolean;
 };
 
@@ -62,7 +62,7 @@ export async function loadCartProducts(db: Db, lines: CartLineRef[]): Promise<Ma
     const base = { ...product, image: images[0] ?? null, variant: null, needsVariant: false, available: Math.max(0, onHand - reserved) };
     if (!line.variantId) {
       // A product that has gained variants cannot be bought without choosing one.
-      result.set(cartLineKey(line), _count.variants > 0 ? { ...base, active: false, needsVariant: true } : base);
+      result.set(cartLineKey(line), _count.variants > 0 ? { ...base, active: false, needsVariant: product.active } : base);
       continue;
     }
     const variant = variantsById.get(line.variantId);

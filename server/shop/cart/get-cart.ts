@@ -7,7 +7,8 @@ import { cartLineKey, readCartLines, type CartLine } from "./cart-store";
 import { centsToFreeShipping, shippingCentsFor } from "./shipping";
 
 /** Why a line cannot be checked out as it is; the cart page offers a fix for each. */
-export type CartProblem = "sold_out" | "not_enough_stock" | "unavailable";
+/** `choose_option`: the line names no variant of a product that has gained variants (size, colour...) since it was added. */
+export type CartProblem = "sold_out" | "not_enough_stock" | "unavailable" | "choose_option";
 
 export type CartLineView = {
   productId: string;
@@ -68,6 +69,7 @@ function lineView(line: CartLine, product: CartProduct | undefined): CartLineVie
 
 function problemOf(line: CartLine, product: CartProduct | undefined): CartProblem | null {
   // A product priced in another currency cannot be added into this shop's totals, so it cannot be bought here.
+  if (product?.needsVariant && product.currency === env.SHOP_CURRENCY) return "choose_option";
   if (!product?.active || product.currency !== env.SHOP_CURRENCY) return "unavailable";
   if (product.available === 0) return "sold_out";
   if (line.quantity > product.available) return "not_enough_stock";

@@ -109,6 +109,22 @@ describe("shop.adminProducts.setVariants", () => {
 });
 
 describe("cart and checkout with variants", () => {
+  it("asks to choose an option for a line added before its product gained variants, and keeps it out of the totals", async () => {
+    const product = await createTestProduct(db, { onHand: 5, priceCents: 2_000, name: "Plain tee" });
+    const user = await createTestBuyer(db);
+    const caller = shopCaller({ user });
+    await caller.shop.cart.add({ productId: product.id, quantity: 1 });
+    const admin = await staff();
+    await admin.shop.adminProducts.setVariants({ productId: product.id, options: [SIZE], variants: [variant(["S"], `${product.slug}-s`), variant(["M"], `${product.slug}-m`)] });
+
+    const cart = await caller.shop.cart.get();
+    expect(cart.lines.map((line) => ({ problem: line.problem, slug: line.product?.slug }))).toEqual([{ problem: "choose_option", slug: product.slug }]);
+    expect(cart.subtotalCents).toBe(0);
+
+    await db.product.update({ where: { id: product.id }, data: { active: false } });
+    expect((await caller.shop.cart.get()).lines[0]?.problem).toBe("unavailable");
+  });
+
   it("adds two sizes of one product as two lines, orders and holds each variant, and names them for the payment page", async () => {
     const { product, variants } = await createVariantProduct(db, { stock: [2, 0, 5, 5], priceCents: 2_000, name: "Logo tee" });
     const [sBlack, sWhite, mBlack] = variants;
