@@ -187,8 +187,18 @@ const EnvSchema = z.object({
   NEXT_PUBLIC_MAPBOX_TOKEN: optional,
   MAPBOX_STYLE_URL: z.string().default("mapbox://styles/mapbox/streets-v12"),
 
-  // Storage: local disk (server/platform/storage.ts); the ObjectStore interface is the S3 subset, an S3 store is not written yet
+  // Storage (server/platform/storage.ts): an S3-compatible bucket when S3_BUCKET is set, else local disk under STORAGE_DIR
   STORAGE_DIR: optional,
+  /** The bucket every file goes to (AWS S3, Cloudflare R2, MinIO...); needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY. */
+  S3_BUCKET: optional,
+  /** The service's URL (R2: https://<account>.r2.cloudflarestorage.com; MinIO: http://minio:9000). Unset: AWS's endpoint for S3_REGION. */
+  S3_ENDPOINT: z.url().optional(),
+  /** AWS region; R2 takes "auto". */
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  /** Address the bucket as <endpoint>/<bucket> (MinIO, most self-hosted stores) instead of <bucket>.<endpoint host>. */
+  S3_FORCE_PATH_STYLE: flag(false),
   AVATAR_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   SHOP_PRODUCT_IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Hard cap on any one stored object when the caller sets no smaller one (2 GiB). */
@@ -306,7 +316,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_DISCOUNT_CODE_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
 });
 
-const SettingsSchema = EnvSchema.transform((settings) => ({
+/** A bucket without credentials would fail on the first upload: refuse it at boot, naming what is missing. */
+const S3_CREDENTIALS = ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
+const SettingsSchema = EnvSchema.superRefine((settings, ctx) => {
+  if (settings.S3_BUCKET === undefined) return;
+  for (const name of S3_CREDENTIALS) {
+    if (settings[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "must be set when S3_BUCKET is set" });
+  }
+}).transform((settings) => ({
   ...settings,
   DATABASE_URL: settings.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${settings.PG_PORT}/casebook`,
   REDIS_URL: settings.REDIS_URL ?? `redis://127.0.0.1:${settings.REDIS_PORT}`,
@@ -357,5 +375,17 @@ export const env = readEnv();
 
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 export const storageDir = env.STORAGE_DIR ?? `${env.DATA_DIR}/storage`;
+/** The S3-compatible bucket files go to, or null for the local disk under storageDir. */
+export const s3Settings =
+  env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+    ? {
+        bucket: env.S3_BUCKET,
+        endpoint: env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION}.amazonaws.com`,
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      }
+    : null;
 /** Scratch space of the video system: tus uploads in progress and transcoding work, never served. */
 export const videoWorkDir = env.VIDEO_WORK_DIR ?? `${storageDir}-video-work`;

@@ -3,14 +3,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform, type TransformCallback } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { assertSafeKey, type ObjectBody, type ObjectMetadata, type ObjectStore } from "./object-store";
+import { checkedContentType, toNodeReadable, tooLargeError, uploadLimit } from "./object-put-input";
+import { assertSafeKey, type ObjectMetadata, type ObjectStore } from "./object-store";
 
-const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9_-]+=[a-z0-9_.+"-]+)*$/i;
 const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
@@ -39,9 +37,8 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
   return {
     async putObject(key, body, options) {
       assertSafeKey(key);
-      const contentType = options.contentType.trim().toLowerCase();
-      if (!CONTENT_TYPE.test(contentType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Invalid content type.");
-      const maxBytes = Math.min(options.maxBytes ?? env.STORAGE_MAX_OBJECT_BYTES, env.STORAGE_MAX_OBJECT_BYTES);
+      const contentType = checkedContentType(options.contentType);
+      const maxBytes = uploadLimit(options.maxBytes);
 
       await fs.mkdir(tmpDir, { recursive: true });
       const tmpFile = path.join(tmpDir, randomUUID());
@@ -187,7 +184,7 @@ class SizeCappedHash extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) {
-      callback(new AppError("PAYLOAD_TOO_LARGE", `File is too large (limit ${formatBytes(this.maxBytes)}).`, { maxBytes: this.maxBytes }));
+      callback(tooLargeError(this.maxBytes));
       return;
     }
     this.hash.update(chunk);
@@ -197,19 +194,6 @@ class SizeCappedHash extends Transform {
   digest(): string {
     return this.hash.digest("base64url").slice(0, 32);
   }
-}
-
-function toNodeReadable(body: ObjectBody): Readable {
-  if (body instanceof Readable) return body;
-  if (body instanceof Uint8Array) return Readable.from([body]);
-  return Readable.fromWeb(body as WebReadableStream<Uint8Array>);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 /** On disk `a` and `a/b` cannot both exist (one would be a file and a directory); S3 allows it, we refuse it. */

@@ -1,13 +1,14 @@
 import "server-only";
-import { storageDir } from "@/server/env";
+import { s3Settings, storageDir } from "@/server/env";
 import { createLocalDiskStore } from "./local-disk-store";
 import type { ObjectStore } from "./object-store";
+import { createS3Store } from "./s3-store";
 
 /** The contract (object-store.ts) is re-exported: callers know storage, not its parts. */
 export * from "./object-store";
 
-/** The process's store: local disk under STORAGE_DIR (an S3 store would be chosen here when S3_* is set). */
-export const storage: ObjectStore = createLocalDiskStore(storageDir);
+/** The process's store: the S3-compatible bucket when S3_BUCKET is set (web and worker must agree), else local disk under STORAGE_DIR. */
+export const storage: ObjectStore = s3Settings ? createS3Store(s3Settings) : createLocalDiskStore(storageDir);
 
 /** Where app/api/media/[...key] serves stored objects (server/platform/serve-media.ts). */
 export const MEDIA_PATH = "/api/media/";
