@@ -41,7 +41,9 @@ export function createS3Store(settings: S3BucketSettings, tuning: { partBytes?: 
         throw new AppError("BAD_REQUEST", "Requested range is outside the file.");
       }
       // One request: the metadata comes with the bytes, so it always describes the version being read.
-      const response = await bucket.send({ method: "GET", key, headers: range ? { Range: `bytes=${range.start}-${range.end}` } : {} });
+      // identity: a body decompressed on its way (fetch does that) would not match its Content-Length and Content-Range.
+      const headers: Record<string, string> = { "Accept-Encoding": "identity", ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) };
+      const response = await bucket.send({ method: "GET", key, headers });
       if (response.status === 404 || response.status === 416) {
         await response.body?.cancel();
         throw response.status === 404 ? new AppError("NOT_FOUND", "File not found.") : new AppError("BAD_REQUEST", "Requested range is outside the file.");
@@ -68,9 +70,9 @@ export function createS3Store(settings: S3BucketSettings, tuning: { partBytes?: 
     async deleteObject(key) {
       assertSafeKey(key);
       const response = await bucket.send({ method: "DELETE", key });
-      await response.body?.cancel();
       // S3 answers 204 for a key that is not there; some compatible stores say 404.
       if (!response.ok && response.status !== 404) throw await s3Failure(response, `DELETE ${key}`);
+      await response.body?.cancel();
     },
 
     async listObjects(prefix) {
