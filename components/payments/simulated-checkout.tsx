@@ -129,57 +129,57 @@ export function SimulatedCheckout({ session }: { session: SimulatedSessionView }
           <form onSubmit={pay} noValidate>
             {/* Disabled until hydrated: what is typed before would be wiped by React's state. */}
             <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
-            {session.customerEmail ? <p className="text-sm text-muted">Receipt to {session.customerEmail}</p> : null}
-            <TextField
-              label="Card number"
-              inputMode="numeric"
-              autoComplete="cc-number"
-              placeholder="1234 1234 1234 1234"
-              value={card.number}
-              onChange={(event) => setCard({ ...card, number: groupDigits(event.target.value) })}
-              required
-            />
-            <div className="grid grid-cols-2 gap-4">
+              {session.customerEmail ? <p className="text-sm text-muted">Receipt to {session.customerEmail}</p> : null}
               <TextField
-                label="Expiry (MM / YY)"
+                label="Card number"
                 inputMode="numeric"
-                autoComplete="cc-exp"
-                placeholder="MM / YY"
-                value={card.expiry}
-                onChange={(event) => setCard({ ...card, expiry: formatExpiry(event.target.value) })}
+                autoComplete="cc-number"
+                placeholder="1234 1234 1234 1234"
+                value={card.number}
+                onChange={(event) => setCard({ ...card, number: groupDigits(event.target.value) })}
                 required
               />
-              <TextField
-                label="CVC"
-                inputMode="numeric"
-                autoComplete="cc-csc"
-                placeholder="123"
-                maxLength={4}
-                value={card.cvc}
-                onChange={(event) => setCard({ ...card, cvc: event.target.value.replace(/\D/g, "") })}
-                required
-              />
-            </div>
-            <TextField label="Name on card" autoComplete="cc-name" value={card.name} maxLength={100} onChange={(event) => setCard({ ...card, name: event.target.value })} />
-            {state.kind === "failed" ? (
-              <Alert title={state.message}>
-                {state.closed ? (
-                  <a href={session.cancelUrl} className="underline">
-                    Return to the store
-                  </a>
-                ) : (
-                  "Try another card, or return to the store."
-                )}
-              </Alert>
-            ) : null}
-            {/* A declined card leaves the session open for another; an expired one can no longer be paid. */}
-            <Button type="submit" size="lg" className="w-full" loading={busy} disabled={state.kind === "failed" && state.closed}>
-              {state.kind === "redirecting" ? "Paid — returning to the store…" : `Pay ${total}`}
-            </Button>
-            <a href={session.cancelUrl} className="block text-center text-sm text-muted underline-offset-4 hover:underline">
-              Cancel and return to the store
-            </a>
-          </fieldset>
+              <div className="grid grid-cols-2 gap-4">
+                <TextField
+                  label="Expiry (MM / YY)"
+                  inputMode="numeric"
+                  autoComplete="cc-exp"
+                  placeholder="MM / YY"
+                  value={card.expiry}
+                  onChange={(event) => setCard({ ...card, expiry: formatExpiry(event.target.value) })}
+                  required
+                />
+                <TextField
+                  label="CVC"
+                  inputMode="numeric"
+                  autoComplete="cc-csc"
+                  placeholder="123"
+                  maxLength={4}
+                  value={card.cvc}
+                  onChange={(event) => setCard({ ...card, cvc: event.target.value.replace(/\D/g, "") })}
+                  required
+                />
+              </div>
+              <TextField label="Name on card" autoComplete="cc-name" value={card.name} maxLength={100} onChange={(event) => setCard({ ...card, name: event.target.value })} />
+              {state.kind === "failed" ? (
+                <Alert title={state.message}>
+                  {state.closed ? (
+                    <a href={session.cancelUrl} className="underline">
+                      Return to the store
+                    </a>
+                  ) : (
+                    "Try another card, or return to the store."
+                  )}
+                </Alert>
+              ) : null}
+              {/* A declined card leaves the session open for another; an expired one can no longer be paid. */}
+              <Button type="submit" size="lg" className="w-full" loading={busy} disabled={state.kind === "failed" && state.closed}>
+                {state.kind === "redirecting" ? "Paid — returning to the store…" : `Pay ${total}`}
+              </Button>
+              <a href={session.cancelUrl} className="block text-center text-sm text-muted underline-offset-4 hover:underline">
+                Cancel and return to the store
+              </a>
+            </fieldset>
           </form>
         </CardBody>
       </Card>
