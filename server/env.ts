@@ -52,6 +52,8 @@ const EnvSchema = z.object({
     .transform((list) => list.split(",").map((ip) => ip.trim()).filter(Boolean)),
   /** Link previews (server/platform/page-preview.ts) may fetch loopback and private addresses: tests and trusted intranets only. */
   PREVIEW_FETCH_ALLOW_PRIVATE: flag(false),
+  /** Next's build folder (next.config.ts reads the same variable); the web process serves its static/ files (server/web/static-files.ts). */
+  NEXT_DIST_DIR: z.string().default(".next"),
 
   // Embedded services started by `npm start` when the URLs below are unset
   DATA_DIR: z.string().default(".data"),

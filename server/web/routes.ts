@@ -22,6 +22,7 @@ import { trpcRoute } from "@/server/trpc/handle-request";
 import { FILE_BODY, FORM_OR_JSON_BODY, IMAGE_BODY, JSON_BODY } from "./content-types";
 import { healthRoute } from "./health-route";
 import type { Route } from "./route";
+import { nextStaticFileRoute } from "./static-files";
 import { uploadRoute } from "./upload-route";
 
 /**
@@ -29,9 +30,9 @@ import { uploadRoute } from "./upload-route";
  * better-auth, not webhooks). Each row runs behind the request guard and its
  * declared body type (server/web/route.ts). Rows marked `beforeNext` are the
  * hot paths the self-hosted listener (server/web/listener.ts) answers before
- * Next's router; every row also has a one-line route file under app/ that
- * serves it through server/web/next-route.ts (on Vercel, and self-hosted for
- * the others). A new route is a row here plus that file.
+ * Next's router; every row but Next's static files also has a one-line route
+ * file under app/ that serves it through server/web/next-route.ts (on Vercel,
+ * and self-hosted for the others). A new route is a row here plus that file.
  */
 export const ROUTES: readonly Route[] = [
   // The load balancer's and the supervisor's probe: answered as soon as a (re)started web process listens
@@ -120,6 +121,9 @@ export const ROUTES: readonly Route[] = [
   },
   // Rides: every online driver's location, every 2 s
   { method: "POST", pattern: "/api/rides/location", handler: locationRoute, body: JSON_BODY, beforeNext: true },
+  // Next's build output (scripts, styles), compressed once and cached for a year; self-hosted only, with no
+  // route file: Vercel serves these itself (server/web/static-files.ts)
+  { method: ["GET", "HEAD"], pattern: "/_next/static/:folder/:file", handler: nextStaticFileRoute, beforeNext: true },
   // Short links: the one-segment catch-all, matched last; a code with no link yields to Next's pages.
   // Not guarded: no cookie authenticates it, and a protected link's password form may be posted from anywhere.
   { method: ["GET", "HEAD", "POST"], pattern: "/:code", handler: shortLinkRoute, guard: false, beforeNext: true },
