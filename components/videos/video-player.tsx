@@ -1,6 +1,9 @@
 "use client";
 
-import type Hls from "hls.js";
+// The light build (hls-light.d.ts says what it leaves out). Imported statically, not import()ed: its chunk
+// is then one of the page's own scripts, requested with the HTML alongside the others, where an import()
+// started only once they had all arrived and run, putting its 366 KB last on the way to the first frame.
+import Hls from "hls.js/light";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { CaptionTrack } from "@/server/videos/captions/caption-tracks";
@@ -13,15 +16,6 @@ const SEEK_SECONDS = 5;
 const NO_CAPTIONS: CaptionTrack[] = [];
 /** While playing, where the player is goes to the server this often (and on pause; on leaving, onLeave says). */
 export const POSITION_EVERY_MS = 10_000;
-
-/**
- * hls.js (its light build, 389 KB against 624 KB: hls-light.d.ts says what it leaves out) is most of
- * the player's code and sits on the path to the first
- * frame: its chunk is requested as soon as this module runs in the browser
- * (while the page hydrates), not once the player has rendered and its
- * effect asks for it.
- */
-const hlsModule = typeof window === "undefined" ? null : import("hls.js/light");
 
 /**
  * What the watch page hears from the player: the first play (a view), where
@@ -131,32 +125,28 @@ export function VideoPlayer({
   useEffect(() => {
     const element = video.current;
     if (!element) return;
-    let cancelled = false;
-    void (hlsModule ?? import("hls.js/light")).then(({ default: HlsJs }) => {
-      if (cancelled) return;
-      // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
-      if (!HlsJs.isSupported()) {
-        element.src = src;
-        if (autoPlayRef.current) startPlaying(element);
-        const from = startRef.current;
-        if (from) element.addEventListener("loadedmetadata", () => (element.currentTime = from), { once: true });
-        return;
-      }
-      // Resuming: hls.js loads from the saved position instead of the start (-1: from the start).
-      const player = new HlsJs({ capLevelToPlayerSize: false, startPosition: startRef.current ?? -1 });
-      hls.current = player;
-      player.on(HlsJs.Events.MANIFEST_PARSED, (_event, data) => setLevels(data.levels.map((level, index) => ({ index, height: level.height, width: level.width }))));
-      player.on(HlsJs.Events.LEVEL_SWITCHED, (_event, data) => setPlaying(data.level));
-      player.on(HlsJs.Events.ERROR, (_event, data) => {
-        if (data.fatal) setFailed(true);
-      });
-      player.loadSource(src);
-      player.attachMedia(element);
+    // Chromium answers canPlayType(HLS) "maybe" without playing it: hls.js first wherever it works.
+    if (!Hls.isSupported()) {
+      element.src = src;
       if (autoPlayRef.current) startPlaying(element);
+      const from = startRef.current;
+      if (from) element.addEventListener("loadedmetadata", () => (element.currentTime = from), { once: true });
+      return;
+    }
+    // Resuming: hls.js loads from the saved position instead of the start (-1: from the start). It starts
+    // with the lowest rendition, whose playlist and first segment the page preloaded (first-frame-files.ts).
+    const player = new Hls({ capLevelToPlayerSize: false, startLevel: 0, startPosition: startRef.current ?? -1 });
+    hls.current = player;
+    player.on(Hls.Events.MANIFEST_PARSED, (_event, data) => setLevels(data.levels.map((level, index) => ({ index, height: level.height, width: level.width }))));
+    player.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => setPlaying(data.level));
+    player.on(Hls.Events.ERROR, (_event, data) => {
+      if (data.fatal) setFailed(true);
     });
+    player.loadSource(src);
+    player.attachMedia(element);
+    if (autoPlayRef.current) startPlaying(element);
     return () => {
-      cancelled = true;
-      hls.current?.destroy();
+      player.destroy();
       hls.current = null;
     };
   }, [src]);

@@ -35,6 +35,10 @@ export const STORYBOARD_IMAGE = "storyboard.jpg";
 export const STORYBOARD_INDEX = "storyboard.vtt";
 export const MEDIA_PLAYLIST = "index.m3u8";
 export const SEGMENT_PATTERN = "seg-%05d.ts";
+/** The name SEGMENT_PATTERN gives the segment at `index` (from 0). */
+export function segmentFileName(index: number): string {
+  return `seg-${String(index).padStart(5, "0")}.ts`;
+}
 /** Frames the transcoding job offers as thumbnails besides the poster. */
 export const THUMBNAIL_CANDIDATES = 3;
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { preload } from "react-dom";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
 import { PageContainer } from "@/components/ui/page";
 import { WatchVideo } from "@/components/videos/watch-video";
 import { getSessionUser } from "@/server/platform/auth";
+import { firstFrameFiles } from "@/server/videos/first-frame-files";
 
 export const metadata: Metadata = { title: "Watch" };
 
@@ -20,6 +22,10 @@ export default async function WatchVideoPage({ params, searchParams }: { params:
     queryClient.prefetchQuery(trpc.videos.get.queryOptions({ id })),
     queryClient.prefetchQuery(trpc.videos.viewerState.queryOptions({ id })),
   ]);
+  // What the player fetches first, asked for with the HTML (first-frame-files.ts); same-origin credentials, as hls.js sends.
+  const video = queryClient.getQueryData(trpc.videos.get.queryKey({ id }));
+  const resumeAt = queryClient.getQueryData(trpc.videos.viewerState.queryKey({ id }))?.positionSeconds ?? 0;
+  for (const url of video ? firstFrameFiles(video, resumeAt > 0) : []) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   return (
     <PageContainer>
       <HydrateClient>
