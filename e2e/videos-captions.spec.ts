@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import { newPerson, signUp } from "./support/people";
 import { expect, test } from "./support/test";
 import { makeClip, uploadClip } from "./support/video-clip";
@@ -6,7 +7,7 @@ import { makeClip, uploadClip } from "./support/video-clip";
  * Captions, as an owner adds them and a viewer turns them on: a file that
  * is not captions is refused with the reason; a WebVTT file (English) and a
  * SubRip file (French) are added; on the watch page the CC menu shows each
- * one's cue over the picture, also full screen (F), and Off hides it; a
+ * one's cue over the picture, also full screen (F, with the player's own controls in the frame), and Off hides it; a
  * track can be removed.
  */
 test.describe.configure({ timeout: 240_000 });
@@ -46,8 +47,16 @@ test("the owner uploads WebVTT and SubRip captions, and the player shows the cho
   await page.keyboard.press("f");
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute("aria-label") ?? null)).toMatch(/^Video player: With captions\./);
   await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement?.querySelector('[data-testid="captions"]')))).toBe(true);
-  await page.keyboard.press("f");
+  // The player's own controls are in the full-screen frame with the picture, and its button leaves full screen.
+  const frame = page.getByRole("group", { name: /^Video player: / });
+  const inFullScreen = (control: Locator) => control.evaluate((element) => document.fullscreenElement?.contains(element) ?? false);
+  for (const control of [frame.getByRole("combobox", { name: /^Quality/ }), frame.getByRole("combobox", { name: /^Speed/ }), frame.getByRole("combobox", { name: /^Captions/ }), frame.getByRole("slider", { name: "Seek" })]) {
+    await expect(control).toBeVisible();
+    expect(await inFullScreen(control)).toBe(true);
+  }
+  await frame.getByRole("button", { name: "Exit full screen" }).click();
   await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  await expect(frame.getByRole("button", { name: "Full screen" })).toBeVisible();
   await cc.selectOption({ label: "French" });
   await expect(page.getByTestId("captions")).toHaveText("Bonjour des sous-titres", { timeout: 15_000 });
   await cc.selectOption({ label: "Off" });

@@ -199,7 +199,8 @@ export function VideoPlayer({
 
   const onKeyDown = (event: KeyboardEvent) => {
     const element = video.current;
-    if (!element || event.target instanceof HTMLSelectElement) return;
+    // The controls inside the frame keep their own keys (space on a button, arrows on the seek bar and menus).
+    if (!element || event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement) return;
     const actions: Record<string, () => void> = {
       " ": () => void (element.paused ? element.play() : element.pause()),
       k: () => void (element.paused ? element.play() : element.pause()),
@@ -220,10 +221,19 @@ export function VideoPlayer({
   const autoLabel = chosen === -1 && playing !== null ? `Auto (${label(levels[playing])})` : "Auto";
 
   return (
-    <div className="space-y-3">
-      <div ref={frame} tabIndex={0} onKeyDown={onKeyDown} aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute, C captions.`} className="relative overflow-hidden rounded-xl bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent [&:fullscreen]:flex [&:fullscreen]:items-center [&:fullscreen]:rounded-none [&:fullscreen_video]:h-full">
+    // The frame goes full screen with everything of the player in it: the picture with its captions, the seek bar and
+    // the menus (a <video> in the browser's own full screen shows its native controls only).
+    <div
+      ref={frame}
+      role="group"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={`Video player: ${title}. Space or K plays and pauses, arrows seek, F full screen, M mute, C captions.`}
+      className="space-y-3 rounded-xl focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent [&:fullscreen]:flex [&:fullscreen]:flex-col [&:fullscreen]:justify-center [&:fullscreen]:rounded-none [&:fullscreen]:bg-bg [&:fullscreen]:p-4"
+    >
+      <div className="relative overflow-hidden rounded-xl bg-black [:fullscreen>&]:min-h-0 [:fullscreen>&]:flex-1">
         {/* The browser's own full-screen button would take the <video> alone: the one below (and F, and a double click) takes the frame. */}
-        <video ref={video} controls controlsList="nofullscreen" playsInline poster={poster ?? undefined} onDoubleClick={toggleFullscreen} className="aspect-video w-full" data-testid="video-player">
+        <video ref={video} controls controlsList="nofullscreen" playsInline poster={poster ?? undefined} onDoubleClick={toggleFullscreen} className="aspect-video w-full [:fullscreen_&]:h-full" data-testid="video-player">
           {captions.map((track) => (
             <track key={track.url} kind="subtitles" src={track.url} srcLang={track.language} label={track.label} />
           ))}
