@@ -9,18 +9,14 @@ vi.hoisted(() => {
 });
 
 const { Worker } = await import("bullmq");
-const { createTestUser } = await import("@/server/accounts/test-users");
 const { processors } = await import("@/server/jobs/processors");
-const { db } = await import("@/server/platform/db");
 const { JOB_PREFIX } = await import("@/server/platform/queue");
-const { createRedis, redis } = await import("@/server/platform/redis");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
+const { createRedis } = await import("@/server/platform/redis");
+const { closeVideoTestConnections, db, redis, testViewer: person, videosCaller: caller } = await import("./videos-api-test-kit");
 const { notifyVideoFailed, notifyVideoReady } = await import("./channels/notify-video-news");
 const { addViewLua, viewWeightLog2 } = await import("./trending/trending-score");
 const { flushVideoViews } = await import("./views/flush-video-views");
 const { BATCH_FIELD, VIEW_PENDING_KEY, seenKey } = await import("./views/view-keys");
-type SessionUser = import("@/server/platform/auth").SessionUser;
 
 const connection = createRedis({ maxRetriesPerRequest: null });
 const notifier = new Worker("send-notification", async (job) => processors["send-notification"](job.data, job), { connection, prefix: JOB_PREFIX });
@@ -28,19 +24,8 @@ const notifier = new Worker("send-notification", async (job) => processors["send
 afterAll(async () => {
   await notifier.close();
   connection.disconnect();
-  redis.disconnect();
-  await db.$disconnect();
+  await closeVideoTestConnections();
 });
-
-function caller(user: SessionUser | null, headers = new Headers(), resHeaders = new Headers()) {
-  return createCallerFactory(appRouter)({ db, redis, headers, user, resHeaders }).videos;
-}
-
-async function person(name = "Viewer") {
-  const row = await createTestUser(db, { name });
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role: "user" };
-  return { user, videos: caller(user) };
-}
 
 /** A ready video row (what the social layer reads), 60 s long. */
 async function readyVideo(ownerId: string, visibility: "public" | "unlisted" | "private" = "public"): Promise<string> {

@@ -7,20 +7,12 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_UPLOAD_POINTS = "1000";
 });
 
-const { signUpWithCookie } = await import("@/server/accounts/test-users");
 const { POST: postCaptions } = await import("@/app/api/videos/[videoId]/captions/[language]/route");
-const { db } = await import("@/server/platform/db");
-const { redis } = await import("@/server/platform/redis");
 const { storage } = await import("@/server/platform/storage");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
-const { errorAnswer } = await import("@/server/web/answer");
-const { FetchWebRequest } = await import("@/server/web/fetch-request");
-const { videoFileRoute } = await import("../serve-video-file");
+const { closeVideoTestConnections, db, fetchVideoFile: fetchFile, signedUpViewer: person } = await import("../videos-api-test-kit");
 const { captionsKey } = await import("../video-files");
 const { languageTag, CAPTION_TRACKS_MAX } = await import("./caption-tracks");
 const { toWebVtt } = await import("./caption-text");
-type SessionUser = import("@/server/platform/auth").SessionUser;
 
 /**
  * Captions: what an uploaded file must be (UTF-8 WebVTT or SubRip, with
@@ -28,10 +20,7 @@ type SessionUser = import("@/server/platform/auth").SessionUser;
  * VIDEO_CAPTION_MAX_BYTES, CAPTION_TRACKS_MAX languages, one file per
  * language, served with the video's watch rule.
  */
-afterAll(async () => {
-  redis.disconnect();
-  await db.$disconnect();
-});
+afterAll(closeVideoTestConnections);
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -72,13 +61,6 @@ describe("languageTag", () => {
   });
 });
 
-async function person(name: string) {
-  const signed = await signUpWithCookie(name);
-  const row = await db.user.findUniqueOrThrow({ where: { id: signed.id } });
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role: "user" };
-  return { ...signed, videos: createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user, resHeaders: new Headers() }).videos };
-}
-
 async function videoOf(ownerId: string, visibility: "public" | "private" = "public"): Promise<string> {
   const id = randomUUID().replaceAll("-", "").slice(0, 24);
   await db.video.create({ data: { id, ownerId, title: "Captioned", visibility, status: "ready", durationSeconds: 6, publishedAt: new Date(), sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n } });
@@ -87,12 +69,6 @@ async function videoOf(ownerId: string, visibility: "public" | "private" = "publ
 
 function upload(videoId: string, language: string, body: string, cookie: string | null, type = "text/vtt") {
   return postCaptions(new Request(`http://localhost/api/videos/${videoId}/captions/${language}`, { method: "POST", headers: { "content-type": type, ...(cookie ? { cookie } : {}) }, body }));
-}
-
-function fetchFile(videoId: string, file: string, cookie?: string) {
-  const request = new FetchWebRequest(new Request(`http://localhost/api/videos/${videoId}/hls/${file}`, { headers: cookie ? { cookie } : {} }));
-  request.params = { videoId, file };
-  return videoFileRoute(request).catch((error: unknown) => errorAnswer(error, request.path));
 }
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nHello from the captions\n";

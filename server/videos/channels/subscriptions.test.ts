@@ -5,24 +5,10 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_VIDEO_ACTION_POINTS = "10000";
 });
 
-const { createTestUser } = await import("@/server/accounts/test-users");
-const { db } = await import("@/server/platform/db");
-const { redis } = await import("@/server/platform/redis");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
-type SessionUser = import("@/server/platform/auth").SessionUser;
+const { closeVideoTestConnections, db, testViewer: person } = await import("../videos-api-test-kit");
 
 /** My subscriptions (/videos/subscriptions): the channels I follow, and their public videos newest first, page by page. */
-afterAll(async () => {
-  redis.disconnect();
-  await db.$disconnect();
-});
-
-async function person(name: string) {
-  const row = await createTestUser(db, { name });
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role: "user" };
-  return { user, videos: createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user, resHeaders: new Headers() }).videos };
-}
+afterAll(closeVideoTestConnections);
 
 /** A video published `minutesAgo`. */
 async function videoOf(ownerId: string, minutesAgo: number, { status = "ready", visibility = "public" }: { status?: "ready" | "processing"; visibility?: "public" | "unlisted" | "private" } = {}) {

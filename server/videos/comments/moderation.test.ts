@@ -6,12 +6,7 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_VIDEO_ACTION_POINTS = "10000";
 });
 
-const { createTestUser } = await import("@/server/accounts/test-users");
-const { db } = await import("@/server/platform/db");
-const { redis } = await import("@/server/platform/redis");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
-type SessionUser = import("@/server/platform/auth").SessionUser;
+const { closeVideoTestConnections, db, testViewer: person } = await import("../videos-api-test-kit");
 
 /**
  * The moderation queue of Video's comments (/videos/admin/reports): reported
@@ -20,17 +15,7 @@ type SessionUser = import("@/server/platform/auth").SessionUser;
  * keeps it and empties its open reports until someone reports it again.
  * Administrators only.
  */
-afterAll(async () => {
-  redis.disconnect();
-  await db.$disconnect();
-});
-
-async function person(name: string, role: "user" | "admin" = "user") {
-  const row = await createTestUser(db, { name });
-  if (role === "admin") await db.user.update({ where: { id: row.id }, data: { role } });
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role };
-  return { user, videos: createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user, resHeaders: new Headers() }).videos };
-}
+afterAll(closeVideoTestConnections);
 
 async function readyVideo(ownerId: string): Promise<string> {
   const id = randomUUID().replaceAll("-", "").slice(0, 24);

@@ -8,18 +8,10 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_UPLOAD_POINTS = "1000";
 });
 
-const { signUpWithCookie } = await import("@/server/accounts/test-users");
 const { POST: postThumbnail } = await import("@/app/api/videos/[videoId]/thumbnail/route");
-const { db } = await import("@/server/platform/db");
-const { redis } = await import("@/server/platform/redis");
 const { storage } = await import("@/server/platform/storage");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
-const { errorAnswer } = await import("@/server/web/answer");
-const { FetchWebRequest } = await import("@/server/web/fetch-request");
-const { videoFileRoute } = await import("../serve-video-file");
+const { closeVideoTestConnections, db, fetchVideoFile: fetchFile, signedUpViewer: person } = await import("../videos-api-test-kit");
 const { customThumbnailKey } = await import("../video-files");
-type SessionUser = import("@/server/platform/auth").SessionUser;
 
 /**
  * Editing a video after the upload (edit/): only its owner changes title,
@@ -27,17 +19,7 @@ type SessionUser = import("@/server/platform/auth").SessionUser;
  * the thumbnail is one of the job's frames or a picture the owner uploads
  * (VIDEO_THUMBNAIL_MAX_BYTES, images only), served like the video's other files.
  */
-afterAll(async () => {
-  redis.disconnect();
-  await db.$disconnect();
-});
-
-async function person(name: string) {
-  const signed = await signUpWithCookie(name);
-  const row = await db.user.findUniqueOrThrow({ where: { id: signed.id } });
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role: "user" };
-  return { ...signed, videos: createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user, resHeaders: new Headers() }).videos };
-}
+afterAll(closeVideoTestConnections);
 
 /** A video row of `ownerId`'s; a ready one has the three candidate frames the job takes. */
 async function videoOf(ownerId: string, status: "ready" | "processing" = "ready", visibility: "public" | "private" = "public"): Promise<string> {
@@ -57,12 +39,6 @@ function uploadPicture(videoId: string, body: Uint8Array<ArrayBuffer> | string, 
 const smallPng = async () => new Uint8Array(await sharp({ create: { width: 64, height: 36, channels: 3, background: "#2266aa" } }).png().toBuffer());
 /** Noise does not compress: well over the 20,000-byte cap of this file. */
 const largePng = async () => new Uint8Array(await sharp(randomBytes(200 * 200 * 3), { raw: { width: 200, height: 200, channels: 3 } }).png().toBuffer());
-
-function fetchFile(videoId: string, file: string, cookie?: string) {
-  const request = new FetchWebRequest(new Request(`http://localhost/api/videos/${videoId}/hls/${file}`, { headers: cookie ? { cookie } : {} }));
-  request.params = { videoId, file };
-  return videoFileRoute(request).catch((error: unknown) => errorAnswer(error, request.path));
-}
 
 describe("editing a video's details", () => {
   it("lets the owner change title, description, tags and visibility; anyone else is told it does not exist", async () => {

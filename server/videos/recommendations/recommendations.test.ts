@@ -6,27 +6,14 @@ vi.hoisted(() => {
   process.env.REDIS_URL = `${process.env.REDIS_URL}/8`;
 });
 
-const { createTestUser } = await import("@/server/accounts/test-users");
-const { db } = await import("@/server/platform/db");
-const { redis } = await import("@/server/platform/redis");
-const { createCallerFactory } = await import("@/server/trpc/init");
-const { appRouter } = await import("@/server/trpc/root");
+const { closeVideoTestConnections, db, redis, testViewer, videosCaller: caller } = await import("../videos-api-test-kit");
 const { TRENDING_KEY } = await import("../views/view-keys");
-type SessionUser = import("@/server/platform/auth").SessionUser;
 
-afterAll(async () => {
-  redis.disconnect();
-  await db.$disconnect();
-});
-
-function caller(user: SessionUser | null) {
-  return createCallerFactory(appRouter)({ db, redis, headers: new Headers(), user, resHeaders: new Headers() }).videos;
-}
+afterAll(closeVideoTestConnections);
 
 async function person() {
-  const row = await createTestUser(db);
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, username: row.username, image: null, role: "user" };
-  return { id: row.id, videos: caller(user) };
+  const { user, videos } = await testViewer();
+  return { id: user.id, videos };
 }
 
 async function video(ownerId: string, data: { tags?: string[]; visibility?: "public" | "private"; viewCount?: number } = {}): Promise<string> {
