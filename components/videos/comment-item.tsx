@@ -3,7 +3,6 @@
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
@@ -12,8 +11,9 @@ import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
 import { REPORT_MAX_CHARS } from "@/server/videos/comments/comment-limits";
 import type { CommentView } from "@/server/videos/comments/comment-view";
+import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
-import { formatCount, formatDate } from "./video-format";
+import { formatCount } from "./video-format";
 
 /** One comment: author, date, text; reply (top-level comments), delete (mine), report (others'); its replies on demand. */
 export function CommentItem({ videoId, comment, viewerId, onChanged }: { videoId: string; comment: CommentView; viewerId: string | null; onChanged: () => void }) {
@@ -32,12 +32,7 @@ export function CommentItem({ videoId, comment, viewerId, onChanged }: { videoId
 
   return (
     <article className="flex gap-3" aria-label={`Comment by ${comment.author.name}`}>
-      <Avatar name={comment.author.name} image={comment.author.image} size="sm" />
-      <div className="min-w-0 flex-1 space-y-1">
-        <p className="text-sm">
-          <span className="font-medium text-fg">{comment.author.name}</span> <span className="text-muted">{formatDate(comment.createdAt)}</span>
-        </p>
-        <p className="whitespace-pre-line break-words text-fg">{comment.body}</p>
+      <CommentBody comment={comment}>
         <div className="flex flex-wrap gap-1">
           {viewerId && !isReply ? (
             <Button variant="ghost" size="sm" onClick={() => setReplying((open) => !open)} aria-expanded={replying}>
@@ -73,7 +68,7 @@ export function CommentItem({ videoId, comment, viewerId, onChanged }: { videoId
           </Button>
         ) : null}
         {showReplies ? <Replies videoId={videoId} parentId={comment.id} viewerId={viewerId} onChanged={onChanged} /> : null}
-      </div>
+      </CommentBody>
       <ReportDialog commentId={comment.id} open={reporting} onClose={() => setReporting(false)} />
     </article>
   );

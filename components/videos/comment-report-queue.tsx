@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +10,7 @@ import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import type { ReportedComment } from "@/server/videos/comments/list-reported-comments";
+import { CommentBody } from "./comment-body";
 import { formatCount, formatDate } from "./video-format";
 
 /**
@@ -56,19 +56,14 @@ function ReportedCommentCard({ item }: { item: ReportedComment }) {
   return (
     <Card aria-label={`Reports about ${comment.author.name}'s comment`} className="divide-y divide-border">
       <div className="flex gap-3 px-4 py-3">
-        <Avatar name={comment.author.name} image={comment.author.image} size="sm" />
-        <div className="min-w-0 flex-1 space-y-1">
-          <p className="text-sm">
-            <span className="font-medium text-fg">{comment.author.name}</span> <span className="text-muted">{formatDate(comment.createdAt)}</span>
-          </p>
-          <p className="whitespace-pre-line break-words text-fg">{comment.body}</p>
+        <CommentBody comment={comment}>
           <p className="text-sm text-muted">
             On{" "}
             <Link href={`/videos/${video.id}`} className="text-accent-text hover:underline">
               {video.title}
             </Link>
           </p>
-        </div>
+        </CommentBody>
       </div>
       <div className="space-y-3 px-4 py-3 text-sm">
         <p>
