@@ -36,12 +36,13 @@ export async function measureFirstFrame(watchUrl: string, samples: number, log: 
             element.addEventListener("playing", () => resolve(performance.now()), { once: true });
           }),
       );
-      // hls.js attaches its MediaSource once its chunk has loaded: play from then on.
-      await page.waitForFunction((element) => Boolean((element as HTMLVideoElement | null)?.src), await video.elementHandle(), { polling: "raf" });
+      // hls.js attaches its MediaSource once the page has hydrated: play from then on. Resolves with the page's clock then.
+      const attached = await page.waitForFunction((element) => ((element as HTMLVideoElement | null)?.src ? performance.now() : 0), await video.elementHandle(), { polling: "raf" });
+      const attachedAt = (await attached.jsonValue()) as number;
       await video.evaluate((element: HTMLVideoElement) => void element.play().catch(() => undefined));
       const playingAt = await playing;
       times.push(Date.now() - started);
-      log(`  sample ${sample + 1}: ${times.at(-1)} ms; ${await milestones(page, playingAt)}`);
+      log(`  sample ${sample + 1}: ${times.at(-1)} ms; ${await milestones(page, attachedAt, playingAt)}`);
       // -1: the target was buffered already (not a seek to an unbuffered position); -2: no `seeked` in time.
       const seek = await video.evaluate(
         (element: HTMLVideoElement, timeoutMs: number) =>
@@ -69,25 +70,28 @@ export async function measureFirstFrame(watchUrl: string, samples: number, log: 
 
 /**
  * Where a sample's time went, in the page's clock (ms from navigation start):
- * the HTML, the last script, the last tRPC answer before the master playlist,
- * the master playlist asked for, the first segment received, `playing`.
+ * the HTML, the last script, the last tRPC answer before `playing`, the
+ * master playlist asked for (from the page's <head> when preloaded), the
+ * first segment received, hls.js attached (the page has hydrated),
+ * `playing`; and how many playlist and segment requests there were by then
+ * (a preload hls.js did not reuse shows as one more).
  */
-async function milestones(page: Page, playingAt: number): Promise<string> {
+async function milestones(page: Page, attachedAt: number, playingAt: number): Promise<string> {
   const marks = await page.evaluate((playedAt: number) => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
-    const master = resources.find((entry) => entry.name.includes("master.m3u8"));
-    const before = resources.filter((entry) => !master || entry.startTime < master.startTime);
+    const resources = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.startTime < playedAt);
+    const media = resources.filter((entry) => /\.(m3u8|ts)$/.test(new URL(entry.name).pathname));
     return {
       html: navigation?.responseEnd ?? 0,
-      scripts: Math.max(0, ...before.filter((entry) => entry.initiatorType === "script").map((entry) => entry.responseEnd)),
-      trpc: Math.max(0, ...before.filter((entry) => entry.name.includes("/api/trpc/")).map((entry) => entry.responseEnd)),
-      master: master?.startTime ?? 0,
-      segment: resources.find((entry) => entry.name.endsWith(".ts"))?.responseEnd ?? 0,
-      playing: playedAt,
+      scripts: Math.max(0, ...resources.filter((entry) => entry.initiatorType === "script").map((entry) => entry.responseEnd)),
+      trpc: Math.max(0, ...resources.filter((entry) => entry.name.includes("/api/trpc/")).map((entry) => entry.responseEnd)),
+      master: media.find((entry) => entry.name.includes("master.m3u8"))?.startTime ?? 0,
+      segment: media.find((entry) => entry.name.endsWith(".ts"))?.responseEnd ?? 0,
+      requests: media.length,
     };
   }, playingAt);
-  return Object.entries(marks)
+  const { requests, ...times } = { ...marks, attached: attachedAt, playing: playingAt };
+  return `${Object.entries(times)
     .map(([name, at]) => `${name} ${Math.round(at)}`)
-    .join(", ");
+    .join(", ")}; ${requests} HLS requests`;
 }
