@@ -25,13 +25,20 @@ export type S3Bucket = { send(request: S3Request): Promise<Response> };
 
 /** Attempts after a 5xx or 429 (aws4fetch backs off exponentially between them); the default of 10 would stall a request for seconds. */
 const RETRIES = 3;
+/**
+ * How long a request may wait for the service's answer to begin (an upload's
+ * part included: 8 MiB in 60 s is 140 KB/s). A service that accepts the
+ * connection and never answers would otherwise hold a page or a job forever.
+ * A body already flowing is not cut: a video source may take minutes to read.
+ */
+const ANSWER_TIMEOUT_MS = 60_000;
 
 /**
  * Signed requests (AWS Signature V4, aws4fetch) to one bucket of any
  * S3-compatible service. Bodies are sent as unsigned payloads: the signature
  * covers the request, TLS the bytes, and nothing has to hash a part twice.
  */
-export function s3Bucket(settings: S3BucketSettings): S3Bucket {
+export function s3Bucket(settings: S3BucketSettings, answerTimeoutMs = ANSWER_TIMEOUT_MS): S3Bucket {
   const client = new AwsClient({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey, service: "s3", region: settings.region, retries: RETRIES });
   const endpoint = new URL(settings.endpoint);
   const basePath = endpoint.pathname.replace(/\/+$/, "");
@@ -40,10 +47,16 @@ export function s3Bucket(settings: S3BucketSettings): S3Bucket {
     : `${endpoint.protocol}//${settings.bucket}.${endpoint.host}${basePath}`;
 
   return {
-    send({ method, key, query = {}, headers = {}, body }) {
+    async send({ method, key, query = {}, headers = {}, body }) {
       const url = new URL(`${bucketUrl}/${key === undefined ? "" : key.split("/").map(encodeURIComponent).join("/")}`);
       for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-      return client.fetch(url, { method, headers, body });
+      const answered = new AbortController();
+      const timer = setTimeout(() => answered.abort(new Error(`S3 ${method} ${key ?? settings.bucket}: no answer within ${answerTimeoutMs / 1000} s`)), answerTimeoutMs);
+      try {
+        return await client.fetch(url, { method, headers, body, signal: answered.signal });
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

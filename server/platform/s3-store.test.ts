@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeObjectStoreContract, readAll } from "./object-store-contract";
 import type { ObjectStore } from "./object-store";
@@ -34,5 +35,21 @@ describe("S3 store", () => {
     const stranger = createS3Store({ ...server.settings, accessKeyId: "NOT-A-KEY" });
     await expect(stranger.statObject("how/small")).rejects.toThrow(/HTTP 403/);
     await expect(stranger.listObjects("how/")).rejects.toThrow(/HTTP 403 InvalidAccessKeyId/);
+  });
+
+  it("gives up on a service that takes the connection and never answers", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const stalled = createS3Store({ ...server.settings, endpoint: `http://127.0.0.1:${port}` }, { answerTimeoutMs: 300 });
+      const started = Date.now();
+      await expect(stalled.statObject("how/small")).rejects.toThrow(/no answer within 0.3 s/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });

@@ -16,10 +16,11 @@ const LIST_PAGE_KEYS = 1000;
  * (x-amz-meta-*); the ETag is S3's own, a quoted strong validator that
  * changes whenever the bytes do, which is all serve-object.ts asks of it.
  * `tuning` is for tests: small parts and pages reach the multipart and
- * paging paths without gigabytes or thousands of keys.
+ * paging paths without gigabytes or thousands of keys, a short timeout the
+ * silent-service path without a minute's wait.
  */
-export function createS3Store(settings: S3BucketSettings, tuning: { partBytes?: number; listPageKeys?: number } = {}): ObjectStore {
-  const bucket = s3Bucket(settings);
+export function createS3Store(settings: S3BucketSettings, tuning: { partBytes?: number; listPageKeys?: number; answerTimeoutMs?: number } = {}): ObjectStore {
+  const bucket = s3Bucket(settings, tuning.answerTimeoutMs);
   const partBytes = tuning.partBytes ?? PART_BYTES;
   const listPageKeys = tuning.listPageKeys ?? LIST_PAGE_KEYS;
 
