@@ -59,7 +59,7 @@ export function ConversationSidebar({
         {debounced.length > 0 ? (
           <MessageSearchResults query={debounced} filters={filters} me={me} conversations={items} />
         ) : loading ? (
-          <div aria-busy="true" aria-label="Loading conversations" className="space-y-3 p-3">
+          <div role="status" aria-busy="true" aria-label="Loading conversations" className="space-y-3 p-3">
             {[0, 1, 2, 3].map((row) => (
               <div key={row} className="flex items-center gap-3">
                 <Skeleton className="size-10 rounded-full" />

@@ -246,7 +246,7 @@ export function ConversationView({ conversationId, focusSeq, threadOf: openThrea
         )}
         <ConnectionBanner queued={timeline.timeline.outgoing.filter((message) => message.state !== "failed").length} />
         {timeline.status.state === "loading" ? (
-          <div aria-busy="true" aria-label="Loading messages" className="flex-1 space-y-4 p-4">
+          <div role="status" aria-busy="true" aria-label="Loading messages" className="flex-1 space-y-4 p-4">
             <Skeleton className="h-10 w-2/3" />
             <Skeleton className="ml-auto h-10 w-1/2" />
             <Skeleton className="h-10 w-3/5" />

@@ -93,7 +93,7 @@ export function ThreadPanel({ conversationId, messageId, me, onClose }: { conver
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
         {thread.isPending ? (
-          <div aria-busy="true" aria-label="Loading the thread" className="space-y-3">
+          <div role="status" aria-busy="true" aria-label="Loading the thread" className="space-y-3">
             <Skeleton className="h-12 w-full" />
             <Skeleton className="h-10 w-2/3" />
           </div>

@@ -122,7 +122,7 @@ export function NearEnd({ onNear }: { onNear: () => void }) {
 
 export function TimelineSkeleton() {
   return (
-    <Card aria-label="Loading posts" className="divide-y divide-border">
+    <Card role="status" aria-label="Loading posts" className="divide-y divide-border">
       {Array.from({ length: 4 }, (_, index) => (
         <div key={index} className="flex gap-3 px-4 py-4">
           <Skeleton className="size-10 rounded-full" />

@@ -102,7 +102,7 @@ function ApiKeyList({ onRevoke }: { onRevoke: (key: ApiKeyView) => void }) {
         Your keys
       </h2>
       {keys.isPending ? (
-        <Card aria-label="Loading your keys" className="divide-y divide-border">
+        <Card role="status" aria-label="Loading your keys" className="divide-y divide-border">
           {Array.from({ length: 2 }, (_, index) => (
             <div key={index} className="space-y-2 px-5 py-4">
               <Skeleton className="h-4 w-40" />

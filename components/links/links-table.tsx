@@ -89,7 +89,7 @@ export function LinksTable({ channel }: { channel: string }) {
       <LinkFilters value={filters} onChange={setFilters} knownTags={knownTags} />
 
       {pages.isPending ? (
-        <Card aria-label="Loading your links" className="divide-y divide-border">
+        <Card role="status" aria-label="Loading your links" className="divide-y divide-border">
           {Array.from({ length: 4 }, (_, index) => (
             <div key={index} className="flex items-center gap-4 px-5 py-4">
               <div className="flex-1 space-y-2">

@@ -115,7 +115,7 @@ function LatestNotifications({ unreadCount, onNavigate }: { unreadCount: number;
       </div>
       <div className="max-h-[min(28rem,70dvh)] overflow-y-auto p-1">
         {latest.isPending ? (
-          <div className="space-y-3 p-3" aria-label="Loading notifications">
+          <div className="space-y-3 p-3" role="status" aria-label="Loading notifications">
             {Array.from({ length: 3 }, (_, index) => (
               <div key={index} className="space-y-2">
                 <Skeleton className="h-4 w-3/4" />

@@ -56,7 +56,7 @@ export function NotificationList() {
       {markRead.isError ? <Alert>{markRead.error.message}</Alert> : null}
 
       {pages.isPending ? (
-        <Card aria-label="Loading notifications" className="divide-y divide-border">
+        <Card role="status" aria-label="Loading notifications" className="divide-y divide-border">
           {Array.from({ length: 5 }, (_, index) => (
             <div key={index} className="space-y-2 px-5 py-4">
               <Skeleton className="h-4 w-2/3" />

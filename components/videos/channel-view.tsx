@@ -17,7 +17,7 @@ export function ChannelView({ username, viewerId }: { username: string; viewerId
   const channel = useQuery(trpc.videos.channel.queryOptions({ username }));
   if (channel.isPending) {
     return (
-      <div className="flex items-center gap-4" aria-busy="true" aria-label="Loading the channel">
+      <div className="flex items-center gap-4" role="status" aria-busy="true" aria-label="Loading the channel">
         <Skeleton className="size-20 rounded-full" />
         <div className="space-y-2">
           <Skeleton className="h-6 w-48" />

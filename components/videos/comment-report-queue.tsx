@@ -22,7 +22,7 @@ export function CommentReportQueue() {
   const queue = useQuery(trpc.videos.moderation.queue.queryOptions());
   if (queue.isPending) {
     return (
-      <div className="space-y-4" aria-busy="true" aria-label="Loading the reports">
+      <div className="space-y-4" role="status" aria-busy="true" aria-label="Loading the reports">
         <Skeleton className="h-40 w-full rounded-xl" />
         <Skeleton className="h-40 w-full rounded-xl" />
       </div>

@@ -22,7 +22,7 @@ export function EditVideo({ id, limits }: { id: string; limits: Limits }) {
   const video = useQuery(trpc.videos.edit.queryOptions({ id }));
   if (video.isPending) {
     return (
-      <div className="space-y-4" aria-busy="true" aria-label="Loading the video">
+      <div className="space-y-4" role="status" aria-busy="true" aria-label="Loading the video">
         <Skeleton className="h-10 w-full" />
         <Skeleton className="h-24 w-full" />
         <Skeleton className="aspect-video w-1/4 rounded-lg" />

@@ -23,7 +23,7 @@ export function MySubscriptions() {
 
   if (channels.isPending) {
     return (
-      <div className="flex gap-4" aria-busy="true" aria-label="Loading your subscriptions">
+      <div className="flex gap-4" role="status" aria-busy="true" aria-label="Loading your subscriptions">
         {Array.from({ length: 4 }, (_, index) => (
           <Skeleton key={index} className="size-16 rounded-full" />
         ))}

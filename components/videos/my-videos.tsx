@@ -41,7 +41,7 @@ export function MyVideos() {
 
   if (videos.isPending) {
     return (
-      <div className="space-y-3" aria-busy="true" aria-label="Loading your videos">
+      <div className="space-y-3" role="status" aria-busy="true" aria-label="Loading your videos">
         {Array.from({ length: 3 }, (_, index) => (
           <Skeleton key={index} className="h-20 w-full rounded-xl" />
         ))}

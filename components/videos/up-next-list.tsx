@@ -14,7 +14,7 @@ export function UpNextList({ query }: { query: UpNextQuery }) {
     <section aria-label="Up next" className="space-y-3">
       <h2 className="text-lg font-semibold text-fg">Up next</h2>
       {query.isPending ? (
-        <div className="space-y-3" aria-busy="true" aria-label="Loading up next">
+        <div className="space-y-3" role="status" aria-busy="true" aria-label="Loading up next">
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} className="h-20 w-full rounded-lg" />
           ))}

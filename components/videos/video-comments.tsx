@@ -50,7 +50,7 @@ export function VideoComments({ videoId, commentCount, viewerId }: { videoId: st
         </p>
       )}
       {pages.isPending ? (
-        <div className="space-y-4" aria-busy="true" aria-label="Loading comments">
+        <div className="space-y-4" role="status" aria-busy="true" aria-label="Loading comments">
           {Array.from({ length: 3 }, (_, index) => (
             <Skeleton key={index} className="h-14 w-full" />
           ))}

@@ -50,7 +50,7 @@ export function VideoGridView({ pages, label, empty }: { pages: VideoPages; labe
   const videos = pages.data?.pages.flatMap((page) => page.items) ?? [];
   if (pages.isPending) {
     return (
-      <div className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true" aria-label="Loading videos">
+      <div className="grid gap-x-4 gap-y-8 sm:grid-cols-2 lg:grid-cols-3" role="status" aria-busy="true" aria-label="Loading videos">
         {Array.from({ length: 6 }, (_, index) => (
           <div key={index} className="space-y-3">
             <Skeleton className="aspect-video w-full rounded-xl" />

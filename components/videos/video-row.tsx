@@ -24,7 +24,7 @@ export function VideoRow({ title, query, empty, action }: { title: string; query
         {action}
       </div>
       {query.isPending ? (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" role="status" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} className="aspect-video w-full rounded-xl" />
           ))}

@@ -39,7 +39,7 @@ export function WatchHistory() {
 
   if (pages.isPending) {
     return (
-      <div className="space-y-4" aria-busy="true" aria-label="Loading your history">
+      <div className="space-y-4" role="status" aria-busy="true" aria-label="Loading your history">
         {Array.from({ length: 3 }, (_, index) => (
           <Skeleton key={index} className="h-28 w-full rounded-xl" />
         ))}

@@ -48,7 +48,7 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
 
   if (video.isPending || (video.data?.status === "ready" && viewer.isPending)) {
     return (
-      <div className="space-y-4" aria-busy="true" aria-label="Loading the video">
+      <div className="space-y-4" role="status" aria-busy="true" aria-label="Loading the video">
         <Skeleton className="aspect-video w-full rounded-xl" />
         <Skeleton className="h-6 w-2/3" />
         <Skeleton className="h-4 w-1/3" />

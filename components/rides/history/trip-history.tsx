@@ -25,7 +25,7 @@ export function TripHistory() {
     <div className="space-y-3">
       <h2 className="text-lg font-semibold">Your trips</h2>
       {pages.isPending ? (
-        <Card aria-busy="true" aria-label="Loading your trips" className="space-y-3 p-5">
+        <Card role="status" aria-busy="true" aria-label="Loading your trips" className="space-y-3 p-5">
           <Skeleton className="h-4 w-2/3" />
           <Skeleton className="h-4 w-1/2" />
         </Card>

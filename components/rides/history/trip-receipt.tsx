@@ -15,7 +15,13 @@ import { formatTripDate, paymentLabel, receiptLines } from "./receipt-lines";
 export function TripReceipt({ tripId }: { tripId: string }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.rides.trip.queryOptions({ tripId }));
-  if (query.isPending) return <Skeleton aria-label="Loading the receipt" className="h-72 w-full max-w-xl" />;
+  if (query.isPending) {
+    return (
+      <div role="status" aria-label="Loading the receipt">
+        <Skeleton className="h-72 w-full max-w-xl" />
+      </div>
+    );
+  }
   if (query.isError) return <LoadError title="Could not load this trip" message={query.error.message} onRetry={() => void query.refetch()} />;
   const trip = query.data;
   const lines = receiptLines(trip);

@@ -21,7 +21,7 @@ export function AdminDiscountsManager({ currency }: { currency: string }) {
     <div className="space-y-6">
       <DiscountCodeForm currency={currency} onCreated={() => void queryClient.invalidateQueries({ queryKey: trpc.shop.adminDiscounts.list.queryKey() })} />
       {list.isPending ? (
-        <div className="space-y-2" aria-label="Loading discount codes">
+        <div className="space-y-2" role="status" aria-label="Loading discount codes">
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} className="h-10 w-full" />
           ))}

@@ -58,7 +58,7 @@ export function AdminProductsManager({ categories }: { categories: CategoryOptio
       </div>
 
       {list.isPending ? (
-        <div className="space-y-2" aria-label="Loading products">
+        <div className="space-y-2" role="status" aria-label="Loading products">
           {Array.from({ length: 6 }, (_, index) => (
             <Skeleton key={index} className="h-12 w-full" />
           ))}

@@ -55,7 +55,7 @@ export function CartContents() {
 
 function CartSkeleton() {
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[1fr_20rem]" aria-busy="true" aria-label="Loading your cart">
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_20rem]" role="status" aria-busy="true" aria-label="Loading your cart">
       <Card>
         <CardBody className="divide-y divide-border py-0">
           {[0, 1, 2].map((row) => (

@@ -17,7 +17,13 @@ const SUGGESTED_PRODUCTS = 4;
 export function NoResultsSuggestions() {
   const trpc = useTRPC();
   const home = useQuery(trpc.shop.catalog.home.queryOptions());
-  if (home.isPending) return <Skeleton className="h-40 w-full rounded-xl" aria-label="Loading suggestions" />;
+  if (home.isPending) {
+    return (
+      <div role="status" aria-label="Loading suggestions">
+        <Skeleton className="h-40 w-full rounded-xl" />
+      </div>
+    );
+  }
   if (home.isError) return null;
   const categories = home.data.categories.filter((category) => category.productCount > 0);
   const products = home.data.featured.slice(0, SUGGESTED_PRODUCTS);

@@ -107,7 +107,7 @@ export function SearchResults() {
 
 function ResultsSkeleton() {
   return (
-    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]" aria-busy="true" aria-label="Loading results">
+    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]" role="status" aria-busy="true" aria-label="Loading results">
       <div className="hidden space-y-3 lg:block">
         {Array.from({ length: 8 }, (_, index) => (
           <Skeleton key={index} className="h-5 w-full" />

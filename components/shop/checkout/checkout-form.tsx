@@ -224,7 +224,7 @@ function errorsOf(error: z.ZodError): FormErrors {
 
 function CheckoutSkeleton() {
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]" aria-busy="true" aria-label="Loading checkout">
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]" role="status" aria-busy="true" aria-label="Loading checkout">
       <Card>
         <CardBody className="space-y-5">
           {[0, 1, 2, 3, 4].map((row) => (

@@ -86,7 +86,7 @@ export function AdminOrdersTable() {
       </div>
 
       {pages.isPending ? (
-        <Card aria-busy="true" aria-label="Loading orders" className="divide-y divide-border">
+        <Card role="status" aria-busy="true" aria-label="Loading orders" className="divide-y divide-border">
           {[0, 1, 2, 3].map((row) => (
             <div key={row} className="flex items-center gap-4 px-5 py-4">
               <Skeleton className="h-4 w-16" />

@@ -228,7 +228,7 @@ function countryName(code: string): string {
 
 function OrderSkeleton() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading the order">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading the order">
       <div className="space-y-3">
         <Skeleton className="h-4 w-24" />
         <Skeleton className="h-8 w-64" />

@@ -29,7 +29,7 @@ export function OrderList({ channel }: { channel: string }) {
 
   if (pages.isPending) {
     return (
-      <Card aria-busy="true" aria-label="Loading your orders" className="divide-y divide-border">
+      <Card role="status" aria-busy="true" aria-label="Loading your orders" className="divide-y divide-border">
         {[0, 1, 2].map((row) => (
           <div key={row} className="flex items-center gap-4 px-5 py-4">
             <div className="flex-1 space-y-2">

@@ -50,7 +50,7 @@ export function ReviewsSection({ productId }: { productId: string }) {
         {eligibility.data?.reason === "already_reviewed" ? <p className="text-sm text-muted">Thanks — you have reviewed this product.</p> : null}
 
         {reviews.isPending ? (
-          <div className="space-y-4" aria-label="Loading reviews">
+          <div className="space-y-4" role="status" aria-label="Loading reviews">
             <Skeleton className="h-20 w-full" />
             <Skeleton className="h-20 w-full" />
           </div>
