@@ -135,18 +135,20 @@ const EnvSchema = z.object({
   LINKS_CLICK_STREAM: z.string().min(1).default("casebook:links:clicks"),
   /** Click events the worker ingests per Postgres statement. */
   LINKS_INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
-  /**
-   * CPU priority (nice 0–19) the worker process, which hosts the click ingest, lowers itself to. With web
-   * and worker on one small machine, 10 lets redirects take the CPU first and the ingest catch up after a
-   * burst (bench:links runs so); on a machine crowded with other work it delays live click counts.
-   */
+  /** CPU priority (nice 0–19) the worker process lowers itself to, so background work yields to the web process. */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
   /**
-   * 0: the worker ingests clicks as they arrive. Above 0 (web and worker on one small box): the ingest runs
-   * in the machine's idle time, holding back while the CPU is busy (a burst of redirects) until the oldest
-   * pending click is this many ms old; counts stay exact, live counters lag (bench:links uses 30000).
+   * Redirects first, analytics catch up: while clicks arrive (all web instances together) faster than this
+   * many per second, a burst of redirects rather than people clicking, the worker holds the click ingest
+   * back and leaves the CPU to the redirects; below it, clicks are ingested as they arrive.
    */
-  LINKS_INGEST_MAX_LAG_MS: z.coerce.number().int().min(0).default(0),
+  LINKS_INGEST_BURST_PER_SECOND: z.coerce.number().int().positive().default(2_000),
+  /**
+   * The longest the ingest holds back during a burst: once the oldest pending click is this many ms old it
+   * runs anyway (so counting keeps up that far behind under sustained load). Counts stay exact; live
+   * counters lag during a burst. 0: never hold back, every click ingested as it arrives.
+   */
+  LINKS_INGEST_MAX_LAG_MS: z.coerce.number().int().min(0).default(30_000),
 
   // Realtime: our gateway by default; PUSHER_* point at Pusher Channels or Soketi
   GATEWAY_HOST: z.string().default("127.0.0.1"),

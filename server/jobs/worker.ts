@@ -48,16 +48,9 @@ for (const { name, everyMs } of REPEATING) await scheduleRepeatingJob(name, ever
 
 // Links click analytics: a Redis stream consumer group rather than a BullMQ queue,
 // so a redirect costs one XADD and the worker ingests hundreds of clicks per statement.
-// The ingest costs about as much CPU per click as the redirect itself (bench:links); at a lower
-// priority it yields the CPU to the web process answering visitors, and catches up after a burst.
+// The ingest costs about as much CPU per click as the redirect itself (bench:links): during a burst of
+// redirects it holds back (LINKS_INGEST_BURST_PER_SECOND) and catches up after it.
 lowerPriority(env.WORKER_NICE);
-/**
- * With LINKS_INGEST_MAX_LAG_MS set, the ingest runs in the machine's idle time: it holds back while the CPU
- * is at least this busy. Not "saturated": a redirect burst keeps two single-threaded processes (web and
- * client, or web and proxy) trading turns on about one core of two, and on bench:links an ingest using the
- * other core still cut redirect throughput by a third (docs/benchmarks.md, Links).
- */
-const INGEST_YIELD_BUSY_SHARE = 0.35;
 const clickStreamRedis = createRedis({ maxRetriesPerRequest: null });
 const clickConsumer = new ClickStreamConsumer({
   db,
@@ -65,7 +58,8 @@ const clickConsumer = new ClickStreamConsumer({
   consumer: `worker-${workerId}`,
   batchSize: env.LINKS_INGEST_BATCH_SIZE,
   onBatch: announceClickCounts,
-  yieldWhenBusy: env.LINKS_INGEST_MAX_LAG_MS > 0 ? { busyShare: INGEST_YIELD_BUSY_SHARE, maxLagMs: env.LINKS_INGEST_MAX_LAG_MS } : undefined,
+  holdBackDuringBursts:
+    env.LINKS_INGEST_MAX_LAG_MS > 0 ? { burstPerSecond: env.LINKS_INGEST_BURST_PER_SECOND, maxLagMs: env.LINKS_INGEST_MAX_LAG_MS } : undefined,
 });
 clickConsumer.start();
 

@@ -4,17 +4,24 @@ import { ClickBuffer, parseClickEntry, type ClickEvent } from "./click-events";
 
 const click = (linkId: string): ClickEvent => ({ linkId, occurredAt: Date.now(), ip: "203.0.113.9", userAgent: "Mozilla/5.0", referer: "" });
 
-/** A stand-in for the XADDs of a Redis that is away for the first `failures` calls. */
+/** A stand-in for the pipelined XADDs (and click totals) of a Redis that is away for the first `failures` writes. */
 function flakyRedis(failures: number) {
   const entries: Array<{ id: string; fields: string[] }> = [];
   let calls = 0;
   const redis = {
-    xadd: async (...args: Array<string | number>) => {
-      calls += 1;
-      if (calls <= failures) throw new Error("Connection is closed.");
-      const fields = args.slice(args.indexOf("*") + 1).map(String);
-      entries.push({ id: `${Date.now()}-${entries.length}`, fields });
-      return "ok";
+    pipeline: () => {
+      let fields: string[] = [];
+      const pipeline = {
+        xadd: (...args: Array<string | number>) => ((fields = args.slice(args.indexOf("*") + 1).map(String)), pipeline),
+        incrby: () => pipeline,
+        exec: async () => {
+          calls += 1;
+          if (calls <= failures) throw new Error("Connection is closed.");
+          entries.push({ id: `${Date.now()}-${entries.length}`, fields });
+          return [[null, "ok"], [null, 1]];
+        },
+      };
+      return pipeline;
     },
   };
   return { redis: redis as unknown as Redis, entries };

@@ -16,6 +16,12 @@ import type { Redis } from "@/server/platform/redis";
  */
 export const CLICK_STREAM = env.LINKS_CLICK_STREAM;
 /**
+ * Running total of the clicks ever written to the stream (an entry holds a batch of them, so the stream's own
+ * entry count says little about clicks): the worker reads the click inflow rate from it to tell a burst of
+ * redirects from a person's clicks (server/links/analytics/click-burst.ts).
+ */
+export const CLICKS_ADDED = `${CLICK_STREAM}:clicks-added`;
+/**
  * Memory guard if the worker is down for a long time: the stream is trimmed
  * (approximately) past this many pending entries, dropping the oldest.
  */
@@ -40,7 +46,13 @@ function pack(click: ClickEvent): PackedClick {
 
 /** Writes one click as its own stream entry, unbatched (tests and scripts; redirects go through ClickBuffer). */
 export async function recordClick(redis: Redis, click: ClickEvent): Promise<void> {
-  await redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", "b", JSON.stringify([pack(click)]));
+  await addEntry(redis, ["b", JSON.stringify([pack(click)])], 1);
+}
+
+/** XADD and the click total in one round trip; throws when the entry was not written (the total only feeds a rate). */
+async function addEntry(redis: Redis, fields: string[], clicks: number): Promise<void> {
+  const [added] = (await redis.pipeline().xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", ...fields).incrby(CLICKS_ADDED, clicks).exec()) ?? [];
+  if (!added || added[0]) throw added?.[0] ?? new Error("XADD got no reply");
 }
 
 /**
@@ -110,7 +122,7 @@ export class ClickBuffer {
     while (this.unsent.length > 0) {
       const batch = this.unsent[0] as Batch;
       try {
-        await this.redis.xadd(CLICK_STREAM, "MAXLEN", "~", STREAM_MAX_ENTRIES, "*", ...entryFields(batch.id, batch.clicks));
+        await addEntry(this.redis, entryFields(batch.id, batch.clicks), batch.clicks.length);
       } catch (error) {
         this.keepForRetry(error);
         return;

@@ -1,17 +1,15 @@
 import type { Db } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import type { Redis } from "@/server/platform/redis";
+import { ClickInflowMeter, oldestPendingClickAgeMs, waitOutClickBurst, type BurstHoldBack } from "./click-burst";
 import { CLICK_STREAM } from "./click-events";
 import { DailySalts } from "./describe-click";
 import { ingestClickBatch, pruneIngestBookkeeping, type LinkCountChange, type StreamEntry } from "./ingest-clicks";
-import { CpuBusyMeter, waitForSpareCpu, type SpareCpuPolicy } from "./wait-for-spare-cpu";
 
 export const CLICK_INGEST_GROUP = "click-ingest";
 /** A batch pending this long (its worker died mid-batch) is taken over by another consumer. */
 const RECLAIM_IDLE_MS = 30_000;
 const PRUNE_EVERY_MS = 3_600_000;
-/** How long the consumer watches the CPU before deciding whether the machine has time for a round. */
-const BUSY_SAMPLE_MS = 200;
 
 const log = logger.child({ module: "links-click-consumer" });
 
@@ -26,10 +24,10 @@ export type ClickStreamConsumerOptions = {
   /** Called after each committed batch with the links whose counts moved. */
   onBatch?: (changes: LinkCountChange[]) => Promise<void>;
   /**
-   * Yield to busier work: before each round, wait while the machine's CPU is saturated, unless the
-   * oldest pending click is already `maxLagMs` old. Unset: ingest as soon as clicks arrive.
+   * Redirects first: before each round, wait while clicks arrive faster than `burstPerSecond`, unless the
+   * oldest pending click is already `maxLagMs` old (click-burst.ts). Unset: ingest as soon as clicks arrive.
    */
-  yieldWhenBusy?: SpareCpuPolicy;
+  holdBackDuringBursts?: BurstHoldBack;
 };
 
 /**
@@ -44,10 +42,11 @@ export class ClickStreamConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
-  private readonly cpu = new CpuBusyMeter();
+  private readonly inflow: ClickInflowMeter;
 
   constructor(private readonly options: ClickStreamConsumerOptions) {
     this.salts = new DailySalts(options.redis);
+    this.inflow = new ClickInflowMeter(options.redis);
   }
 
   async ensureGroup(): Promise<void> {
@@ -85,7 +84,7 @@ export class ClickStreamConsumer {
             await this.ensureGroup();
             groupReady = true;
           }
-          await this.waitForSpareCpu();
+          await this.waitOutBurst();
           if (this.running) await this.processOnce(1_000);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -104,27 +103,19 @@ export class ClickStreamConsumer {
   }
 
   /**
-   * Redirects and ingest share small machines: while the CPU is saturated (a burst of redirects), the
-   * ingest holds back and lets the stream grow, then catches up when the burst ends. Counting stays
-   * exact, only later; the lag is bounded, so under sustained saturation the ingest still runs.
+   * Redirects and ingest share small machines: during a burst of redirects the ingest holds back and lets
+   * the stream grow, then catches up when the burst ends. Counting stays exact, only later; a person's
+   * clicks, far below the burst rate, are ingested at once.
    */
-  private async waitForSpareCpu(): Promise<void> {
-    const policy = this.options.yieldWhenBusy;
+  private async waitOutBurst(): Promise<void> {
+    const policy = this.options.holdBackDuringBursts;
     if (!policy) return;
-    await waitForSpareCpu({
+    await waitOutClickBurst({
       policy,
-      cpu: this.cpu,
-      sampleMs: BUSY_SAMPLE_MS,
-      oldestPendingAgeMs: () => this.oldestPendingAgeMs(),
+      inflow: this.inflow,
+      oldestPendingAgeMs: () => oldestPendingClickAgeMs(this.options.redis),
       keepWaiting: () => this.running,
     });
-  }
-
-  /** Age of the oldest click still in the stream (acknowledged entries are deleted), or null when it is empty. */
-  private async oldestPendingAgeMs(): Promise<number | null> {
-    const [first] = await this.options.redis.xrange(CLICK_STREAM, "-", "+", "COUNT", 1);
-    const writtenAt = first ? Number.parseInt(first[0], 10) : Number.NaN;
-    return Number.isFinite(writtenAt) ? Date.now() - writtenAt : null;
   }
 
   private async handle(raw: RawEntries): Promise<number> {
