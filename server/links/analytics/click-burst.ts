@@ -12,8 +12,8 @@ export type BurstHoldBack = {
 const RATE_WINDOW_MS = 200;
 
 /**
- * The click inflow rate, from the writers' running total (CLICKS_ADDED): one GET per reading, each
- * measured over the time since the previous one and at least RATE_WINDOW_MS (it waits out the rest).
+ * The click inflow rate, from the writers' running total (CLICKS_ADDED): one GET per reading, the rate
+ * measured since the previous reading, over at least RATE_WINDOW_MS (it waits out the rest) and at most twice that.
  */
 export class ClickInflowMeter {
   private last: { at: number; total: number } | undefined;
@@ -21,7 +21,9 @@ export class ClickInflowMeter {
   constructor(private readonly redis: Redis) {}
 
   async clicksPerSecond(): Promise<number> {
-    this.last ??= await this.read();
+    // A reading from before an idle spell (the consumer waiting for clicks) would average away a burst
+    // that has just begun: measure over a fresh window instead.
+    if (!this.last || Date.now() - this.last.at > 2 * RATE_WINDOW_MS) this.last = await this.read();
     const since = Date.now() - this.last.at;
     if (since < RATE_WINDOW_MS) await new Promise((resolve) => setTimeout(resolve, RATE_WINDOW_MS - since));
     const now = await this.read();
