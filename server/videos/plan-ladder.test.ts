@@ -42,6 +42,22 @@ describe("ladderCommand", () => {
   });
 });
 
+describe("ladderCommand presets", () => {
+  const presets = (size: { width: number; height: number }, preset: string) => {
+    const args = ladderCommand({ source: "in", outDir: "out", rungs: planLadder(size), frameRate: 30, hasAudio: true, preset });
+    return args.flatMap((arg, index) => (arg.startsWith("-preset") ? [`${arg} ${args[index + 1]}`] : []));
+  };
+
+  it("encodes 1080p and up one x264 preset faster than the others, placed after the ladder-wide one so it wins", () => {
+    expect(presets({ width: 1920, height: 1080 }, "superfast")).toEqual(["-preset superfast", "-preset:v:4 ultrafast"]);
+    // A portrait 1080×1920 is 1080p too (its short side).
+    expect(presets({ width: 1080, height: 1920 }, "veryfast")).toEqual(["-preset veryfast", "-preset:v:4 superfast"]);
+    // Nothing is faster than ultrafast; a ladder without 1080p keeps one preset.
+    expect(presets({ width: 1920, height: 1080 }, "ultrafast")).toEqual(["-preset ultrafast"]);
+    expect(presets({ width: 1280, height: 720 }, "superfast")).toEqual(["-preset superfast"]);
+  });
+});
+
 describe("playlists", () => {
   it("reads segment durations from a media playlist", () => {
     expect(readMediaPlaylist("#EXTM3U\n#EXTINF:4.000000,\nseg-00000.ts\n#EXTINF:1.5,\nseg-00001.ts\n#EXT-X-ENDLIST\n")).toEqual([
