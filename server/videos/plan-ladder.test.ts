@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ladderCommand } from "./ladder-command";
 import { avcCodec, masterPlaylist, readMediaPlaylist } from "./master-playlist";
@@ -55,6 +56,14 @@ describe("ladderCommand presets", () => {
     // Nothing is faster than ultrafast; a ladder without 1080p keeps one preset.
     expect(presets({ width: 1920, height: 1080 }, "ultrafast")).toEqual(["-preset ultrafast"]);
     expect(presets({ width: 1280, height: 720 }, "superfast")).toEqual(["-preset superfast"]);
+  });
+});
+
+describe("ladderCommand threads", () => {
+  it("gives the 1080p and 720p encoders 3 and 2 frame threads per core, the others x264's default", () => {
+    const args = ladderCommand({ source: "in", outDir: "out", rungs: planLadder({ width: 1920, height: 1080 }), frameRate: 30, hasAudio: true, preset: "superfast" });
+    const cores = os.availableParallelism();
+    expect(args.flatMap((arg, index) => (arg.startsWith("-threads") ? [`${arg} ${args[index + 1]}`] : []))).toEqual([`-threads:v:3 ${2 * cores}`, `-threads:v:4 ${3 * cores}`]);
   });
 });
 
