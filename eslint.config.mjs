@@ -12,6 +12,7 @@ const CLIENT_SAFE_SERVER_MODULES = [
   "server/accounts/password-rules",
   "server/accounts/username",
   "server/chat/chat-channels",
+  "server/chat/link-previews/first-link",
   "server/feed/feed-channels",
   "server/feed/media/post-image-limits",
   "server/feed/posts/post-text",

@@ -153,15 +153,26 @@ describe("timelineReducer", () => {
     expect(apply([{ type: "edited", seq: 9, body: "x", editedAt, linkPreview: null }], timeline)).toBe(timeline);
   });
 
-  it("keeps a link's card that arrived before the send's own answer, and drops it when an edit's answer has none", () => {
-    const linkPreview = { url: "https://trails.example/ridge", title: "Ridge trail", description: null, image: null };
-    const shown = apply([live(3), { type: "link-preview", seq: 3, linkPreview }]);
-    const answered = apply([{ type: "upsert", messages: [message(3)] }], shown);
-    expect(answered.bySeq.get(3)?.linkPreview).toEqual(linkPreview);
+  it("shows a link's card whichever comes first, the card or the message, and keeps it through answers sent before it", () => {
+    const card = { url: "https://trails.example/ridge", title: "Ridge trail", description: null, image: null };
+    const withLink = { ...message(3), body: "Tomorrow: https://trails.example/ridge" };
 
+    // The sender: no envelope on their own socket, and the worker's card beats the send's answer.
+    const early = apply([{ type: "link-preview", seq: 3, linkPreview: card }]);
+    expect(early.bySeq.size).toBe(0);
+    const answered = apply([{ type: "upsert", messages: [withLink] }], early);
+    expect(answered.bySeq.get(3)?.linkPreview).toEqual(card);
+    expect(answered.earlyCards.size).toBe(0);
+
+    // An answer read before the card was stored does not take it away.
+    expect(apply([{ type: "upsert", messages: [withLink] }], answered).bySeq.get(3)?.linkPreview).toEqual(card);
+    // An edit that keeps the link keeps the card; one to another link, or none, ends it.
     const editedAt = new Date();
-    const edited = apply([{ type: "upsert", messages: [{ ...message(3), body: "no link now", editedAt }] }], answered);
-    expect(edited.bySeq.get(3)).toMatchObject({ body: "no link now", linkPreview: null });
+    expect(apply([{ type: "upsert", messages: [{ ...withLink, body: "Sunday: https://trails.example/ridge", editedAt }] }], answered).bySeq.get(3)?.linkPreview).toEqual(card);
+    expect(apply([{ type: "upsert", messages: [{ ...withLink, body: "Sunday: https://lakes.example/", editedAt }] }], answered).bySeq.get(3)?.linkPreview).toBeNull();
+    expect(apply([{ type: "upsert", messages: [{ ...withLink, body: "no link now", editedAt }] }], answered).bySeq.get(3)?.linkPreview).toBeNull();
+    // A card about another link than the message's waits instead of showing under the wrong text.
+    expect(apply([{ type: "link-preview", seq: 3, linkPreview: { ...card, url: "https://lakes.example/" } }], answered).bySeq.get(3)?.linkPreview).toEqual(card);
   });
 
   it("raises a parent's thread count and last reply time, never lowers them (replies' events can cross)", () => {

@@ -1,4 +1,7 @@
+import { firstLinkIn } from "@/server/chat/link-previews/first-link";
 import type { MessageEnvelope, MessageView, OutgoingMessage, ReactionEvent } from "./chat-types";
+
+type LinkCard = NonNullable<MessageView["linkPreview"]>;
 
 /**
  * The messages a conversation view holds: a window of history keyed by seq
@@ -17,9 +20,15 @@ export type Timeline = {
   contiguousUpTo: number;
   /** The highest seq held (may exceed contiguousUpTo while a gap is open). */
   maxSeq: number;
+  /**
+   * Link cards pushed before their message is held. The sender's own socket gets no envelope, only the
+   * send's answer, and the worker's card can beat that answer; a card waits here until a version of its
+   * message whose first link is the card's own arrives.
+   */
+  earlyCards: ReadonlyMap<number, LinkCard>;
 };
 
-export const EMPTY_TIMELINE: Timeline = { bySeq: new Map(), outgoing: [], hasOlder: false, hasNewer: false, contiguousUpTo: 0, maxSeq: 0 };
+export const EMPTY_TIMELINE: Timeline = { bySeq: new Map(), outgoing: [], hasOlder: false, hasNewer: false, contiguousUpTo: 0, maxSeq: 0, earlyCards: new Map() };
 
 export type TimelineAction =
   | { type: "page"; messages: MessageView[]; mode: "replace" | "older" | "newer"; hasOlder: boolean; hasNewer: boolean }
@@ -30,7 +39,7 @@ export type TimelineAction =
   | { type: "reaction"; event: ReactionEvent; myId: string }
   | { type: "pinned"; seq: number; pinned: boolean }
   | { type: "thread"; seq: number; threadReplyCount: number; threadLastReplyAt: Date }
-  | { type: "link-preview"; seq: number; linkPreview: NonNullable<MessageView["linkPreview"]> }
+  | { type: "link-preview"; seq: number; linkPreview: LinkCard }
   | { type: "outgoing"; message: OutgoingMessage }
   | { type: "outgoing-state"; clientId: string; state: OutgoingMessage["state"]; error?: string }
   | { type: "outgoing-discard"; clientId: string };
@@ -75,8 +84,12 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
           ? message
           : { ...message, threadReplyCount: action.threadReplyCount, threadLastReplyAt: action.threadLastReplyAt },
       );
-    case "link-preview":
-      return updateAt(timeline, action.seq, (message) => (message.deletedAt ? message : { ...message, linkPreview: action.linkPreview }));
+    case "link-preview": {
+      const current = timeline.bySeq.get(action.seq);
+      if (current?.deletedAt) return timeline;
+      if (current && cardFits(current, action.linkPreview)) return updateAt(timeline, action.seq, (message) => ({ ...message, linkPreview: action.linkPreview }));
+      return { ...timeline, earlyCards: new Map(timeline.earlyCards).set(action.seq, action.linkPreview) };
+    }
     case "outgoing":
       return { ...timeline, outgoing: [...timeline.outgoing, action.message] };
     case "outgoing-state":
@@ -93,27 +106,29 @@ export function timelineReducer(timeline: Timeline, action: TimelineAction): Tim
 function withMessages(timeline: Timeline, messages: MessageView[], authoritative: boolean): Timeline {
   if (messages.length === 0) return timeline;
   const bySeq = new Map(timeline.bySeq);
+  const earlyCards = new Map(timeline.earlyCards);
   const confirmed = new Set<string>();
   for (const message of messages) {
     const current = bySeq.get(message.seq);
-    if (!current) bySeq.set(message.seq, message);
-    else if (authoritative) bySeq.set(message.seq, keepingLatePreview(current, message));
+    if (!current || authoritative) {
+      bySeq.set(message.seq, withKnownCard(message, [current?.linkPreview, earlyCards.get(message.seq)]));
+      earlyCards.delete(message.seq);
+    }
     confirmed.add(message.clientId);
   }
   const outgoing = timeline.outgoing.filter((message) => !confirmed.has(message.clientId));
-  return { ...timeline, bySeq, outgoing, ...continuity(bySeq) };
+  return { ...timeline, bySeq, outgoing, earlyCards, ...continuity(bySeq) };
 }
 
-/**
- * The worker pushes a link's card a moment after the message is stored, and under load that push can come
- * before the send's (or edit's) own answer: an answer for the same version of the message (same edit time)
- * that has no card yet must not take away the card already shown.
- */
-function keepingLatePreview(current: MessageView, incoming: MessageView): MessageView {
-  const sameVersion = (current.editedAt?.getTime() ?? 0) === (incoming.editedAt?.getTime() ?? 0);
-  return incoming.linkPreview === null && current.linkPreview !== null && sameVersion && !incoming.deletedAt
-    ? { ...incoming, linkPreview: current.linkPreview }
-    : incoming;
+/** A card is about its message's first link: the answers sent before the card was read lack it, and an edit to another link ends it. */
+function cardFits(message: MessageView, card: LinkCard): boolean {
+  return !message.deletedAt && firstLinkIn(message.body) === card.url;
+}
+
+function withKnownCard(message: MessageView, known: Array<LinkCard | null | undefined>): MessageView {
+  if (message.linkPreview) return message;
+  const card = known.find((candidate) => candidate && cardFits(message, candidate));
+  return card ? { ...message, linkPreview: card } : message;
 }
 
 function continuity(bySeq: ReadonlyMap<number, MessageView>): { contiguousUpTo: number; maxSeq: number } {
