@@ -20,6 +20,22 @@ export async function makeSource(file: string, seconds: number): Promise<void> {
   if (result.code !== 0) throw new Error(`could not make the source: ${result.stderr}`);
 }
 
+/** A phone camera's 1080p30 H.264 runs at about 17 Mbps. */
+const PHONE_VIDEO_BITRATE = "17M";
+
+/**
+ * The same picture at a phone camera's bitrate. `makeSource`'s per-frame noise at crf 18 comes to about
+ * 200 Mbps, and decoding that alone takes about a quarter of the ladder's CPU: this copy shows what an
+ * upload from a phone costs (a labelled row; the headline stays on the issue's source).
+ */
+export async function makePhoneBitrateCopy(source: string, file: string): Promise<void> {
+  const result = await runProgram("ffmpeg", [
+    "-hide_banner", "-nostdin", "-y", "-i", source,
+    "-c:v", "libx264", "-preset", "veryfast", "-b:v", PHONE_VIDEO_BITRATE, "-maxrate", PHONE_VIDEO_BITRATE, "-bufsize", "34M", "-pix_fmt", "yuv420p", "-c:a", "copy", file,
+  ]);
+  if (result.code !== 0) throw new Error(`could not make the phone-bitrate copy: ${result.stderr}`);
+}
+
 /**
  * Wall time of the transcoding job's own ffmpeg command (server/videos/ladder-command.ts) for these rungs;
  * with `storyboardSeconds` (the source's length), also its storyboard branch, as the job runs it.
