@@ -1,14 +1,21 @@
 import type { MessageView } from "./chat-types";
 
 /** A MessageView as the plain chat routes send it: JSON, so dates are ISO strings. */
-export type WireMessage = Omit<MessageView, "createdAt" | "editedAt" | "deletedAt"> & { createdAt: string; editedAt: string | null; deletedAt: string | null };
+export type WireMessage = Omit<MessageView, "createdAt" | "editedAt" | "deletedAt" | "threadLastReplyAt"> & {
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  threadLastReplyAt: string | null;
+};
 
 export function reviveMessage(wire: WireMessage): MessageView {
+  const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
   return {
     ...wire,
     createdAt: new Date(wire.createdAt),
-    editedAt: wire.editedAt === null ? null : new Date(wire.editedAt),
-    deletedAt: wire.deletedAt === null ? null : new Date(wire.deletedAt),
+    editedAt: dateOrNull(wire.editedAt),
+    deletedAt: dateOrNull(wire.deletedAt),
+    threadLastReplyAt: dateOrNull(wire.threadLastReplyAt),
   };
 }
 
