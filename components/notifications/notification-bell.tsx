@@ -6,11 +6,11 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { describeNotification } from "./notification-kinds";
 import { NotificationItem } from "./notification-item";
+import { MarkAllReadButton } from "./mark-all-read-button";
 import { useLiveNotifications, useMarkNotificationsRead } from "./use-live-notifications";
 
 const LATEST_COUNT = 8;
@@ -103,15 +103,7 @@ function LatestNotifications({ unreadCount, onNavigate }: { unreadCount: number;
     <>
       <div className="flex items-center justify-between gap-3 border-b border-border px-4 py-3">
         <h2 className="text-sm font-semibold text-fg">Notifications</h2>
-        <Button
-          variant="ghost"
-          size="sm"
-          disabled={unreadCount === 0}
-          loading={markRead.isPending && "all" in (markRead.variables ?? {})}
-          onClick={() => markRead.mutate({ all: true })}
-        >
-          Mark all read
-        </Button>
+        <MarkAllReadButton markRead={markRead} unreadCount={unreadCount} variant="ghost" />
       </div>
       <div className="max-h-[min(28rem,70dvh)] overflow-y-auto p-1">
         {latest.isPending ? (

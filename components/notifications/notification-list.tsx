@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { describeNotification } from "./notification-kinds";
 import { NotificationItem } from "./notification-item";
+import { MarkAllReadButton } from "./mark-all-read-button";
 import { useLiveNotifications, useMarkNotificationsRead } from "./use-live-notifications";
 import { LoadError } from "@/components/ui/load-error";
 
@@ -42,15 +43,7 @@ export function NotificationList() {
             Unread{unreadCount > 0 ? ` (${unreadCount})` : ""}
           </FilterButton>
         </div>
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={unreadCount === 0}
-          loading={markRead.isPending && "all" in (markRead.variables ?? {})}
-          onClick={() => markRead.mutate({ all: true })}
-        >
-          Mark all read
-        </Button>
+        <MarkAllReadButton markRead={markRead} unreadCount={unreadCount} variant="secondary" />
       </div>
 
       {markRead.isError ? <Alert>{markRead.error.message}</Alert> : null}
