@@ -1,36 +1,16 @@
-import { z } from "zod";
-import type { Db } from "@/server/platform/db";
-import type { Redis } from "@/server/platform/redis";
-import type { CartId } from "./cart-id";
+import type { CartLineChange } from "./cart-line-input";
 import { cartFullError, chooseVariantError, onlyLeftError, perLineLimitError, productUnavailableError, quantityRangeError, soldOutError } from "./cart-errors";
 import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
 import { lineCapFor, loadCartProducts } from "./cart-products";
 import { addToCartLine, cartLineKey } from "./cart-store";
 import { getCart, type CartView } from "./get-cart";
 
-export const AddToCartInput = z.object({
-  productId: z.string().min(1).max(64),
-  /** Required for a product with variants (the size/colour chosen); absent otherwise. */
-  variantId: z.string().min(1).max(64).nullish(),
-  quantity: z.number().int(),
-});
-
 /**
  * Adds units of a product (of one variant, for a product with variants): 1–10 at a time, at most 10 per line and never more
  * than is in stock, counting what the cart already holds. The check and the
  * write are one atomic Redis step (cart-store.ts), so racing tabs cannot overshoot.
  */
-export async function addToCart({
-  db,
-  redis,
-  cartId,
-  input,
-}: {
-  db: Db;
-  redis: Redis;
-  cartId: CartId;
-  input: z.infer<typeof AddToCartInput>;
-}): Promise<CartView> {
+export async function addToCart({ db, redis, cartId, input }: CartLineChange): Promise<CartView> {
   if (input.quantity < 1 || input.quantity > MAX_QUANTITY_PER_LINE) throw quantityRangeError(1);
   const line = { productId: input.productId, variantId: input.variantId ?? null };
   const product = (await loadCartProducts(db, [line])).get(cartLineKey(line));

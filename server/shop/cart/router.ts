@@ -1,12 +1,13 @@
 import { publicProcedure, router } from "@/server/trpc/init";
 import { OrderIdInput } from "../orders/get-order";
-import { AddToCartInput, addToCart } from "./add-to-cart";
+import { addToCart } from "./add-to-cart";
+import { CartLineInput } from "./cart-line-input";
 import { buyAgain } from "./buy-again";
 import { getCart } from "./get-cart";
 import { limitCartWrites } from "./limit-cart-writes";
 import { openCart } from "./open-cart";
 import { RemoveFromCartInput, removeFromCart } from "./remove-from-cart";
-import { SetCartQuantityInput, setCartQuantity } from "./set-cart-quantity";
+import { setCartQuantity } from "./set-cart-quantity";
 
 /**
  * The cart, for guests and signed-in users alike. Inputs are the zod schemas
@@ -27,10 +28,10 @@ const writeCartProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export const cartRouter = router({
   get: readCartProcedure.query(({ ctx }) => getCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId })),
   add: writeCartProcedure
-    .input(AddToCartInput)
+    .input(CartLineInput)
     .mutation(({ ctx, input }) => addToCart({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, input })),
   setQuantity: writeCartProcedure
-    .input(SetCartQuantityInput)
+    .input(CartLineInput)
     .mutation(({ ctx, input }) => setCartQuantity({ db: ctx.db, redis: ctx.redis, cartId: ctx.cartId, input })),
   remove: writeCartProcedure
     .input(RemoveFromCartInput)

@@ -1,27 +1,12 @@
-import { z } from "zod";
-import type { Db } from "@/server/platform/db";
-import type { Redis } from "@/server/platform/redis";
-import type { CartId } from "./cart-id";
+import type { CartLineChange } from "./cart-line-input";
 import { cartFullError, onlyLeftError, productUnavailableError, quantityRangeError, soldOutError } from "./cart-errors";
 import { MAX_QUANTITY_PER_LINE } from "./cart-limits";
 import { loadCartProducts } from "./cart-products";
 import { cartLineKey, removeCartLine, setCartLine } from "./cart-store";
 import { getCart, type CartView } from "./get-cart";
 
-export const SetCartQuantityInput = z.object({ productId: z.string().min(1).max(64), variantId: z.string().min(1).max(64).nullish(), quantity: z.number().int() });
-
 /** Sets a line to an exact quantity (0 removes it), within the per-line limit and the stock. */
-export async function setCartQuantity({
-  db,
-  redis,
-  cartId,
-  input,
-}: {
-  db: Db;
-  redis: Redis;
-  cartId: CartId;
-  input: z.infer<typeof SetCartQuantityInput>;
-}): Promise<CartView> {
+export async function setCartQuantity({ db, redis, cartId, input }: CartLineChange): Promise<CartView> {
   if (input.quantity < 0 || input.quantity > MAX_QUANTITY_PER_LINE) throw quantityRangeError(0);
   const line = { productId: input.productId, variantId: input.variantId ?? null };
   if (input.quantity === 0) {
