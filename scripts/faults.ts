@@ -7,7 +7,7 @@ import { supervisorStatusFile, type SupervisorStatus } from "../server/platform/
 import { connectReader, createLink, payAsGuest, seedPeople } from "./faults/fixtures";
 import { HUNG_MS, startTraffic, summarizeOutcomes, type Traffic } from "./faults/traffic";
 import { killLeftovers, leftovers, startNpmStart } from "./faults/npm-start";
-import { findFreePort } from "./stack/ports";
+import { findFreeStackPorts } from "./stack/throwaway-stack";
 import { readSecrets } from "./stack/secrets";
 import type { RunningStack } from "./stack/stack";
 
@@ -49,7 +49,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-faults-"));
-const ports = { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
+const ports = await findFreeStackPorts();
 const logFile = path.join(root, "test-results", "faults-stack.log");
 await fs.mkdir(path.dirname(logFile), { recursive: true });
 const stackLog = await fs.open(logFile, "w");

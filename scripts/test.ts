@@ -3,11 +3,12 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { TYPESCRIPT_NODE_ARGS } from "./node/node-args";
-import { findFreePort, StackError } from "./stack/ports";
+import { StackError } from "./stack/ports";
 import { onShutdownSignal } from "./stack/signals";
 import { readSecrets } from "./stack/secrets";
-import { createStack, type RunningStack } from "./stack/stack";
+import type { RunningStack } from "./stack/stack";
 import { ensureSystemProgram } from "./stack/system-packages";
+import { createThrowawayStack } from "./stack/throwaway-stack";
 import { findFocusedTests } from "./test/find-focused-tests";
 import type { VitestTally } from "./test/vitest-tally";
 
@@ -119,14 +120,9 @@ async function runEndToEnd() {
   const chromium = ensureSystemProgram("chromium");
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-e2e-"));
   console.log("\n━━ Starting an isolated stack for end-to-end tests ━━");
-  const stack = createStack({
+  const stack = await createThrowawayStack({
     root,
     dataDir,
-    ports: { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() },
-    externalRealtime: false,
-    persistent: false,
-    dev: false,
-    distDir: ".next-test",
     // Many sign-ins from one loopback address: limits stay on, just higher.
     env: {
       LOGIN_LIMIT_PER_IP: "1000",

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { findFreePort } from "../../scripts/stack/ports";
-import { createStack, type RunningStack } from "../../scripts/stack/stack";
+import type { RunningStack } from "../../scripts/stack/stack";
+import { createThrowawayStack } from "../../scripts/stack/throwaway-stack";
 
 export type BenchStack = RunningStack & {
   /** Where stack.json, the auth secret and the throwaway data live. */
@@ -32,14 +32,9 @@ export async function startBenchStack(options: { name: string; env: Record<strin
 
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `casebook-bench-${options.name}-`));
   log("Starting a throwaway stack on free ports...");
-  const stack = createStack({
+  const stack = await createThrowawayStack({
     root,
     dataDir,
-    ports: { web: await findFreePort(), gateway: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() },
-    externalRealtime: false,
-    persistent: false,
-    dev: false,
-    distDir: ".next-test",
     env: {
       LOG_LEVEL: "warn",
       DEMO_ACCOUNTS: "false",
