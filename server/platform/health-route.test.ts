@@ -33,7 +33,7 @@ afterAll(async () => {
   await closeEverything();
 });
 
-type Report = { status: string; postgres: string; redis: string; realtime: string; worker: string };
+type Report = { status: string; postgres: string; redis: string; realtime: string; worker: string; storage: string };
 
 /** The route's answer with every part up, except what `overrides` points elsewhere. */
 async function health(overrides: Record<string, string>, { workerBeating = true } = {}): Promise<{ status: number; report: Report }> {
@@ -70,30 +70,41 @@ async function health(overrides: Record<string, string>, { workerBeating = true 
 
 describe("GET /api/health", () => {
   it("answers 200 and ok for every part when all are up", async () => {
-    expect(await health({})).toEqual({ status: 200, report: { status: "ok", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok" } });
+    expect(await health({})).toEqual({ status: 200, report: { status: "ok", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok", storage: "ok" } });
   });
 
   it("answers 503 naming Postgres when the database is unreachable", async () => {
     const { status, report } = await health({ DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:1/casebook" });
     expect(status).toBe(503);
-    expect(report).toEqual({ status: "degraded", postgres: "down", redis: "ok", realtime: "ok", worker: "ok" });
+    expect(report).toEqual({ status: "degraded", postgres: "down", redis: "ok", realtime: "ok", worker: "ok", storage: "ok" });
   });
 
   it("answers 503 naming Redis, and the worker whose heartbeat lives there, when Redis is unreachable", async () => {
     const { status, report } = await health({ REDIS_URL: "redis://127.0.0.1:1" });
     expect(status).toBe(503);
-    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "down", realtime: "ok", worker: "down" });
+    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "down", realtime: "ok", worker: "down", storage: "ok" });
   });
 
   it("answers 503 naming the realtime gateway when it is unreachable", async () => {
     const { status, report } = await health({ PUSHER_PORT: "1" });
     expect(status).toBe(503);
-    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "down", worker: "ok" });
+    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "down", worker: "ok", storage: "ok" });
   });
 
   it("answers 503 naming the worker when no worker heartbeat is fresh", async () => {
     const { status, report } = await health({}, { workerBeating: false });
     expect(status).toBe(503);
-    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "ok", worker: "down" });
+    expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "ok", worker: "down", storage: "ok" });
+  });
+
+  it("answers 503 naming storage when the configured S3 bucket is unreachable", async () => {
+    const s3 = { S3_BUCKET: "casebook", S3_ENDPOINT: "http://127.0.0.1:1", S3_ACCESS_KEY_ID: "health-test", S3_SECRET_ACCESS_KEY: "health-test", S3_FORCE_PATH_STYLE: "true" };
+    try {
+      const { status, report } = await health(s3);
+      expect(status).toBe(503);
+      expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok", storage: "down" });
+    } finally {
+      for (const name of Object.keys(s3)) delete process.env[name];
+    }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import type { Db } from "./db";
+import type { ObjectStore } from "./object-store";
 import { countLiveWorkers } from "./worker-heartbeat";
 
 export type PartStatus = "ok" | "down";
@@ -10,15 +11,22 @@ export type PartStatus = "ok" | "down";
  * is "degraded" even if the rest answers.
  */
 export type HealthReport = { status: "ok" | "degraded"; notRestarted?: string[] } & Record<HealthPart, PartStatus>;
-type HealthPart = "postgres" | "redis" | "realtime" | "worker";
+type HealthPart = "postgres" | "redis" | "realtime" | "worker" | "storage";
 
 const PROBE_TIMEOUT_MS = 2_000;
+/**
+ * Written and removed by every probe: only a write finds a full or read-only
+ * disk, or S3 credentials that may read but not write. Probes racing on the
+ * key are harmless (deleting a deleted object succeeds).
+ */
+const STORAGE_PROBE_KEY = "health/probe";
 
 /** Probes every part for real; a part that fails or stalls past the timeout is "down". */
 export async function checkHealth(deps: {
   db: Db;
   redis: Redis;
   probeRealtime: () => Promise<void>;
+  storage: Pick<ObjectStore, "putObject" | "deleteObject">;
   /** Processes the supervisor stopped restarting (server/platform/supervisor-status.ts). */
   readGivenUpProcesses?: () => Promise<string[]>;
 }): Promise<HealthReport> {
@@ -30,6 +38,10 @@ export async function checkHealth(deps: {
     realtime: deps.probeRealtime,
     worker: async () => {
       if ((await countLiveWorkers(deps.redis)) === 0) throw new Error("no worker heartbeat");
+    },
+    storage: async () => {
+      await deps.storage.putObject(STORAGE_PROBE_KEY, Buffer.from("ok"), { contentType: "text/plain" });
+      await deps.storage.deleteObject(STORAGE_PROBE_KEY);
     },
   };
   const parts = Object.keys(probes) as HealthPart[];

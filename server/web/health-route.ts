@@ -3,6 +3,7 @@ import { db } from "@/server/platform/db";
 import { checkHealth } from "@/server/platform/health";
 import { probeRealtime } from "@/server/platform/realtime";
 import { redis } from "@/server/platform/redis";
+import { storage } from "@/server/platform/storage";
 import { readGivenUpProcesses } from "@/server/platform/supervisor-status";
 import { json, type Answer } from "./answer";
 import { isNextReady } from "./next-readiness";
@@ -16,6 +17,6 @@ import { isNextReady } from "./next-readiness";
  */
 export async function healthRoute(): Promise<Answer> {
   if (!isNextReady()) return json(503, { status: "starting" }, { "Retry-After": "1" });
-  const report = await checkHealth({ db, redis, probeRealtime, readGivenUpProcesses: () => readGivenUpProcesses(env.DATA_DIR) });
+  const report = await checkHealth({ db, redis, probeRealtime, storage, readGivenUpProcesses: () => readGivenUpProcesses(env.DATA_DIR) });
   return json(report.status === "ok" ? 200 : 503, report);
 }
