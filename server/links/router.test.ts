@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { getLinkCache } from "./redirect/link-cache";
@@ -33,8 +33,7 @@ describe("links router", () => {
 
     const updated = await caller.links.update({ code: alias, url: "https://example.org/moved", title: null, expiresAt: new Date(Date.now() + 1_000) });
     expect(updated).toMatchObject({ url: "https://example.org/moved", title: null });
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
-    expect((await caller.links.list({ status: "expired" })).items.map((link) => link.code)).toEqual([alias]);
+    await vi.waitFor(async () => expect((await caller.links.list({ status: "expired" })).items.map((link) => link.code)).toEqual([alias]), { timeout: 3_000, interval: 100 });
     expect((await caller.links.list({ status: "active" })).items).toHaveLength(2);
 
     expect(await caller.links.setDisabled({ code: second.code, disabled: true })).toMatchObject({ disabled: true, status: "disabled" });

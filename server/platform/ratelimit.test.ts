@@ -57,8 +57,8 @@ describe("consume (real Redis)", () => {
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterSeconds).toBe(1);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect(await consume("upload", key)).toMatchObject({ allowed: true, remaining: 2 });
+    // Asked until the window turns: a refused ask counts in the old window only, so the first allowed one is the new window's first.
+    await vi.waitFor(async () => expect(await consume("upload", key)).toMatchObject({ allowed: true, remaining: 2 }), { timeout: 3_000, interval: 100 });
   });
 
   it("keeps counters in Redis under the policy's prefix", async () => {

@@ -37,7 +37,10 @@ function startConsumer(policy: BurstHoldBack): void {
   running.push({ stop: async () => (await consumer.stop(), connection.disconnect()) });
 }
 
-/** Redirect-like traffic through the redirect's own writer: 40 clicks every 20 ms, until stopped. */
+/** How often the burst writes its 40 clicks: a load generator's pace (up to 2,000 clicks/s, ten times BURST_PER_SECOND), not a wait for anything. */
+const BURST_INTERVAL_MS = 20;
+
+/** Redirect-like traffic through the redirect's own writer: 40 clicks every BURST_INTERVAL_MS, until stopped. */
 function startBurst(linkId: string): { written: () => number; stop: () => Promise<void> } {
   const buffer = new ClickBuffer(redis);
   let written = 0;
@@ -47,7 +50,7 @@ function startBurst(linkId: string): { written: () => number; stop: () => Promis
       for (let index = 0; index < 40; index++) void buffer.add(click(linkId));
       await buffer.flush();
       written += 40;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, BURST_INTERVAL_MS));
     }
   })();
   const burst = { written: () => written, stop: async () => ((going = false), await loop) };
