@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createTestUser } from "@/server/accounts/test-users";
-import { startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+import { startGatewayForApp, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 
 /**
  * The Chat tests' stack: a real gateway on a free port, the run's Postgres and
@@ -8,16 +8,8 @@ import { startGateway, type TestGateway } from "@/server/realtime/gateway/gatewa
  * gateway (env.ts reads the environment once, at first import).
  */
 export async function startChatStack(extraEnv: Record<string, string> = {}) {
-  const target: TestGateway = await startGateway();
-  Object.assign(process.env, {
-    PUSHER_APP_ID: target.app.id,
-    PUSHER_APP_KEY: target.app.key,
-    PUSHER_APP_SECRET: target.app.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(target.gateway.port),
-    // REALTIME_PUBLISH_VIA stays "auto": this gateway is registered in the run's Redis, so events go onto its topics, as in production.
-    ...extraEnv,
-  });
+  // REALTIME_PUBLISH_VIA stays "auto": this gateway is registered in the run's Redis, so events go onto its topics, as in production.
+  const target: TestGateway = await startGatewayForApp(extraEnv);
   const [
     { db },
     { redis },

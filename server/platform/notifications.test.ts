@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEverything, connectClient, nextEvent, startGateway, subscribed, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+import { closeEverything, connectClient, nextEvent, startGatewayForApp, subscribed, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 import type { NotificationEvent } from "@/server/platform/notification-view";
 
 /**
@@ -14,14 +14,7 @@ let notify: typeof import("./notifications").notify;
 let db: typeof import("./db").db;
 
 beforeAll(async () => {
-  target = await startGateway();
-  Object.assign(process.env, {
-    PUSHER_APP_ID: target.app.id,
-    PUSHER_APP_KEY: target.app.key,
-    PUSHER_APP_SECRET: target.app.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(target.gateway.port),
-  });
+  target = await startGatewayForApp();
   ({ notify } = await import("./notifications"));
   ({ db } = await import("./db"));
 });

@@ -1,7 +1,7 @@
 import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
-import { closeEverything, nextEvent, startGateway, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+import { closeEverything, nextEvent, startGatewayForApp, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 import type { SessionUser } from "./auth";
 
 /**
@@ -20,14 +20,7 @@ let bob: { id: string; cookie: string };
 const clients: PusherClient[] = [];
 
 beforeAll(async () => {
-  target = await startGateway();
-  Object.assign(process.env, {
-    PUSHER_APP_ID: target.app.id,
-    PUSHER_APP_KEY: target.app.key,
-    PUSHER_APP_SECRET: target.app.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(target.gateway.port),
-  });
+  target = await startGatewayForApp();
   authRoute = await import("@/app/api/realtime/auth/route");
   configRoute = await import("@/app/api/realtime/config/route");
   userAuthRoute = await import("@/app/api/realtime/user-auth/route");

@@ -49,6 +49,23 @@ export async function startGateway(options: Partial<GatewayOptions> = {}): Promi
   return { gateway, app };
 }
 
+/**
+ * A gateway the app under test publishes to: PUSHER_* point at it. env.ts reads
+ * the environment once, at first import, so import the app's modules after this.
+ */
+export async function startGatewayForApp(extraEnv: Record<string, string> = {}): Promise<TestGateway> {
+  const target = await startGateway();
+  Object.assign(process.env, {
+    PUSHER_APP_ID: target.app.id,
+    PUSHER_APP_KEY: target.app.key,
+    PUSHER_APP_SECRET: target.app.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(target.gateway.port),
+    ...extraEnv,
+  });
+  return target;
+}
+
 /** Closes whatever the test opened; call from afterEach/afterAll. */
 export async function closeEverything(): Promise<void> {
   for (const client of openClients) client.disconnect();

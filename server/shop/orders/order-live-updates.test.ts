@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEverything, connectClient, nextEvent, recordEvents, startGateway, subscribed, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
+import { closeEverything, connectClient, nextEvent, recordEvents, startGatewayForApp, subscribed, type TestGateway } from "@/server/realtime/gateway/gateway-test-kit";
 import type { OrderUpdatedEvent } from "./order-events";
 
 /**
@@ -13,14 +13,7 @@ let changeOrderStatus: typeof import("./change-order-status").changeOrderStatus;
 let db: typeof import("@/server/platform/db").db;
 
 beforeAll(async () => {
-  target = await startGateway();
-  Object.assign(process.env, {
-    PUSHER_APP_ID: target.app.id,
-    PUSHER_APP_KEY: target.app.key,
-    PUSHER_APP_SECRET: target.app.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(target.gateway.port),
-  });
+  target = await startGatewayForApp();
   kit = await import("./orders-test-kit");
   ({ changeOrderStatus } = await import("./change-order-status"));
   ({ db } = await import("@/server/platform/db"));
