@@ -109,30 +109,24 @@ export function createPubSubBridge(input: {
 }
 
 function readControl(message: string): (ControlCommand & { o: string }) | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(message);
-  } catch {
-    // Reported by the caller, like a malformed channel envelope.
-    return null;
-  }
-  if (typeof parsed !== "object" || parsed === null) return null;
-  const { o, terminateUser } = parsed as Record<string, unknown>;
+  const { o, terminateUser } = readObject(message) ?? {};
   if (typeof o !== "string" || typeof terminateUser !== "string") return null;
   return { o, terminateUser };
 }
 
 function readEnvelope(message: string): Envelope | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(message);
-  } catch {
-    // Someone else published on our prefix; reported by the caller.
-    return null;
-  }
-  if (typeof parsed !== "object" || parsed === null) return null;
-  const { o, x, f } = parsed as Record<string, unknown>;
+  const { o, x, f } = readObject(message) ?? {};
   if (typeof o !== "string" || typeof f !== "string") return null;
   if (x !== undefined && typeof x !== "string") return null;
   return { o, x, f };
+}
+
+/** A message's JSON object, or null when someone else published something else on our prefix (the caller reports it). */
+function readObject(message: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
