@@ -1,5 +1,7 @@
-import { formatMoney } from "@/components/ui/money";
+import { Card, CardBody } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { formatMoney } from "@/components/ui/money";
+import { Skeleton } from "@/components/ui/skeleton";
 import { taxRateLabel } from "@/server/shop/checkout/tax-rate-label";
 
 /** "Tax (DE, 19%)"; "Tax" alone before a country is known. */
@@ -74,5 +76,19 @@ export function OrderTotals({
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** The totals' card while a cart or a checkout loads: a heading, two lines, the button. */
+export function OrderTotalsSkeleton() {
+  return (
+    <Card>
+      <CardBody className="space-y-3">
+        <Skeleton className="h-4 w-1/3" />
+        <Skeleton className="h-3 w-full" />
+        <Skeleton className="h-3 w-full" />
+        <Skeleton className="h-12 w-full" />
+      </CardBody>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { OrderTotalsSkeleton } from "@/components/shop/order-totals";
 import { CartIcon } from "./cart-icon";
 import { CartLineItem } from "./cart-line-item";
 import { CartSummary } from "./cart-summary";
@@ -70,14 +71,7 @@ function CartSkeleton() {
           ))}
         </CardBody>
       </Card>
-      <Card>
-        <CardBody className="space-y-3">
-          <Skeleton className="h-4 w-1/3" />
-          <Skeleton className="h-3 w-full" />
-          <Skeleton className="h-3 w-full" />
-          <Skeleton className="h-12 w-full" />
-        </CardBody>
-      </Card>
+      <OrderTotalsSkeleton />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Skeleton } from "@/components/ui/skeleton";
+import { OrderTotalsSkeleton } from "@/components/shop/order-totals";
 import { ADDRESS_LIMITS, BuyerEmail, ShippingAddress, type ShippingAddress as SavedAddress } from "@/server/shop/checkout/shipping-address";
 import { CartIcon } from "../cart/cart-icon";
 import { useCart } from "../cart/use-cart";
@@ -235,14 +236,7 @@ function CheckoutSkeleton() {
           ))}
         </CardBody>
       </Card>
-      <Card>
-        <CardBody className="space-y-3">
-          <Skeleton className="h-4 w-1/3" />
-          <Skeleton className="h-4 w-full" />
-          <Skeleton className="h-4 w-full" />
-          <Skeleton className="h-6 w-1/2" />
-        </CardBody>
-      </Card>
+      <OrderTotalsSkeleton />
     </div>
   );
 }
