@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
 import { checkHealth } from "./health";
 import { createLocalDiskStore } from "./local-disk-store";
+import { createStorageProbe } from "./storage-probe";
 import { redis } from "./redis";
 import { beatWorkerHeartbeat, clearWorkerHeartbeat } from "./worker-heartbeat";
 
 const workerId = `health-test-${randomUUID()}`;
 const realtimeUp = async () => {};
-const storage = createLocalDiskStore(path.join(os.tmpdir(), `health-test-${randomUUID()}`));
+const probeStorage = createStorageProbe(createLocalDiskStore(path.join(os.tmpdir(), `health-test-${randomUUID()}`)), 0);
 const realtimeDown = async () => {
   throw new Error("gateway refused the connection");
 };
@@ -22,7 +23,7 @@ describe("checkHealth", () => {
   afterAll(() => clearWorkerHeartbeat(redis, workerId));
 
   it("reports ok when every part answers its probe", async () => {
-    expect(await checkHealth({ db, redis, probeRealtime: realtimeUp, storage })).toEqual({
+    expect(await checkHealth({ db, redis, probeRealtime: realtimeUp, probeStorage })).toEqual({
       status: "ok",
       postgres: "ok",
       redis: "ok",
@@ -33,7 +34,7 @@ describe("checkHealth", () => {
   });
 
   it("names the realtime gateway when it is down", async () => {
-    const report = await checkHealth({ db, redis, probeRealtime: realtimeDown, storage });
+    const report = await checkHealth({ db, redis, probeRealtime: realtimeDown, probeStorage });
     expect(report).toMatchObject({ status: "degraded", realtime: "down", postgres: "ok", redis: "ok" });
   });
 
@@ -41,7 +42,7 @@ describe("checkHealth", () => {
     const unreachable = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     unreachable.on("error", () => undefined); // the probe reports it
     try {
-      const report = await checkHealth({ db, redis: unreachable, probeRealtime: realtimeUp, storage });
+      const report = await checkHealth({ db, redis: unreachable, probeRealtime: realtimeUp, probeStorage });
       expect(report).toMatchObject({ status: "degraded", redis: "down", worker: "down", postgres: "ok" });
     } finally {
       unreachable.disconnect();
@@ -49,9 +50,9 @@ describe("checkHealth", () => {
   });
 
   it("names the processes npm start's supervisor gave up on, and is degraded then", async () => {
-    const report = await checkHealth({ db, redis, probeRealtime: realtimeUp, storage, readGivenUpProcesses: async () => ["worker"] });
+    const report = await checkHealth({ db, redis, probeRealtime: realtimeUp, probeStorage, readGivenUpProcesses: async () => ["worker"] });
     expect(report).toEqual({ status: "degraded", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok", storage: "ok", notRestarted: ["worker"] });
-    const none = await checkHealth({ db, redis, probeRealtime: realtimeUp, storage, readGivenUpProcesses: async () => [] });
+    const none = await checkHealth({ db, redis, probeRealtime: realtimeUp, probeStorage, readGivenUpProcesses: async () => [] });
     expect(none).toEqual({ status: "ok", postgres: "ok", redis: "ok", realtime: "ok", worker: "ok", storage: "ok" });
   });
 
@@ -59,7 +60,7 @@ describe("checkHealth", () => {
     await clearWorkerHeartbeat(redis, workerId);
     const isolated = new Redis(process.env.REDIS_URL ?? "", { db: 7 });
     try {
-      const report = await checkHealth({ db, redis: isolated, probeRealtime: realtimeUp, storage });
+      const report = await checkHealth({ db, redis: isolated, probeRealtime: realtimeUp, probeStorage });
       expect(report).toMatchObject({ status: "degraded", worker: "down", redis: "ok" });
     } finally {
       isolated.disconnect();
@@ -72,7 +73,7 @@ describe("checkHealth", () => {
     const file = path.join(os.tmpdir(), `health-test-file-${randomUUID()}`);
     await fs.writeFile(file, "not a directory");
     try {
-      const report = await checkHealth({ db, redis, probeRealtime: realtimeUp, storage: createLocalDiskStore(file) });
+      const report = await checkHealth({ db, redis, probeRealtime: realtimeUp, probeStorage: createStorageProbe(createLocalDiskStore(file), 0) });
       expect(report).toMatchObject({ status: "degraded", storage: "down", postgres: "ok", redis: "ok" });
     } finally {
       await fs.rm(file, { force: true });

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import type { Db } from "./db";
-import type { ObjectStore } from "./object-store";
 import { countLiveWorkers } from "./worker-heartbeat";
 
 export type PartStatus = "ok" | "down";
@@ -14,19 +13,14 @@ export type HealthReport = { status: "ok" | "degraded"; notRestarted?: string[] 
 type HealthPart = "postgres" | "redis" | "realtime" | "worker" | "storage";
 
 const PROBE_TIMEOUT_MS = 2_000;
-/**
- * Written and removed by every probe: only a write finds a full or read-only
- * disk, or S3 credentials that may read but not write. Probes racing on the
- * key are harmless (deleting a deleted object succeeds).
- */
-const STORAGE_PROBE_KEY = "health/probe";
 
 /** Probes every part for real; a part that fails or stalls past the timeout is "down". */
 export async function checkHealth(deps: {
   db: Db;
   redis: Redis;
   probeRealtime: () => Promise<void>;
-  storage: Pick<ObjectStore, "putObject" | "deleteObject">;
+  /** server/platform/storage-probe.ts */
+  probeStorage: () => Promise<void>;
   /** Processes the supervisor stopped restarting (server/platform/supervisor-status.ts). */
   readGivenUpProcesses?: () => Promise<string[]>;
 }): Promise<HealthReport> {
@@ -39,10 +33,7 @@ export async function checkHealth(deps: {
     worker: async () => {
       if ((await countLiveWorkers(deps.redis)) === 0) throw new Error("no worker heartbeat");
     },
-    storage: async () => {
-      await deps.storage.putObject(STORAGE_PROBE_KEY, Buffer.from("ok"), { contentType: "text/plain" });
-      await deps.storage.deleteObject(STORAGE_PROBE_KEY);
-    },
+    storage: deps.probeStorage,
   };
   const parts = Object.keys(probes) as HealthPart[];
   const [results, givenUp] = await Promise.all([

@@ -4,9 +4,12 @@ import { checkHealth } from "@/server/platform/health";
 import { probeRealtime } from "@/server/platform/realtime";
 import { redis } from "@/server/platform/redis";
 import { storage } from "@/server/platform/storage";
+import { createStorageProbe } from "@/server/platform/storage-probe";
 import { readGivenUpProcesses } from "@/server/platform/supervisor-status";
 import { json, type Answer } from "./answer";
 import { isNextReady } from "./next-readiness";
+
+const probeStorage = createStorageProbe(storage);
 
 /**
  * GET /api/health: 200 when every part answers its probe, 503 naming what is
@@ -17,6 +20,6 @@ import { isNextReady } from "./next-readiness";
  */
 export async function healthRoute(): Promise<Answer> {
   if (!isNextReady()) return json(503, { status: "starting" }, { "Retry-After": "1" });
-  const report = await checkHealth({ db, redis, probeRealtime, storage, readGivenUpProcesses: () => readGivenUpProcesses(env.DATA_DIR) });
+  const report = await checkHealth({ db, redis, probeRealtime, probeStorage, readGivenUpProcesses: () => readGivenUpProcesses(env.DATA_DIR) });
   return json(report.status === "ok" ? 200 : 503, report);
 }
