@@ -39,3 +39,27 @@ export function PageHeader({
     </div>
   );
 }
+
+/** A whole page that says why there is nothing to show (404, 403, an error): a code or label, a heading, a line, and ways on. */
+export function StatusPage({
+  label,
+  tone = "accent",
+  title,
+  children,
+  actions,
+}: {
+  label: ReactNode;
+  tone?: "accent" | "danger";
+  title: ReactNode;
+  children: ReactNode;
+  actions: ReactNode;
+}) {
+  return (
+    <PageContainer className="flex flex-col items-center py-20 text-center sm:py-28">
+      <p className={cn("text-sm font-semibold", tone === "danger" ? "text-danger" : "text-accent-text")}>{label}</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-fg">{title}</h1>
+      <div className="mt-3 max-w-md text-muted">{children}</div>
+      <div className="mt-8 flex flex-wrap justify-center gap-3">{actions}</div>
+    </PageContainer>
+  );
+}
