@@ -260,6 +260,11 @@ const EnvSchema = z.object({
   VIDEO_THUMBNAIL_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /** Largest captions file (.vtt or .srt) an owner may upload per language (512 KiB: hours of dialogue). */
   VIDEO_CAPTION_MAX_BYTES: z.coerce.number().int().positive().default(512 * 1024),
+  /**
+   * Largest PATCH body of a video upload (a tus chunk): the browser sends chunks of exactly this size and a bigger
+   * one gets a 413. 8 MiB by default; at most 4 MB on Vercel, whose functions take bodies of 4.5 MB at most.
+   */
+  VIDEO_UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
   /** An upload with no byte received for this long is abandoned: the worker removes it, files and all (hourly). */
   VIDEO_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
   /** Longer sources fail with "longer than N minutes". */

@@ -1,26 +1,26 @@
 import type { DetailedError, Upload } from "tus-js-client";
 
-/** Sent per PATCH: small enough to resume often, well under the server's 64 MB cap (server/videos/upload-route.ts). */
-const CHUNK_BYTES = 8 * 1024 * 1024;
-
 export type VideoUploadFields = { title: string; description: string; tags: string[]; visibility: "public" | "unlisted" | "private" };
 
 /**
  * Starts a resumable tus upload of `file` to /api/videos/uploads. A dropped
  * connection is retried; a reload finds the earlier upload of the same file
  * (tus-js-client keeps its URL in localStorage) and continues where it stopped.
- * Resolves with the Upload, already started, so the caller can abort it.
+ * `chunkBytes` is the server's VIDEO_UPLOAD_CHUNK_BYTES (the page passes it):
+ * one PATCH each, the most the server takes. Resolves with the Upload,
+ * already started, so the caller can abort it.
  */
 export async function startVideoUpload(
   file: File,
   fields: VideoUploadFields,
   events: { onCreated: (videoId: string) => void; onProgress: (percent: number) => void; onSuccess: () => void; onError: (message: string) => void },
+  chunkBytes: number,
 ): Promise<Upload> {
   const { Upload: TusUpload } = await import("tus-js-client");
   let announced = false;
   const upload: Upload = new TusUpload(file, {
     endpoint: "/api/videos/uploads",
-    chunkSize: CHUNK_BYTES,
+    chunkSize: chunkBytes,
     retryDelays: [0, 1_000, 3_000, 5_000, 10_000],
     removeFingerprintOnSuccess: true,
     metadata: { filename: file.name, filetype: file.type, title: fields.title, description: fields.description, tags: JSON.stringify(fields.tags), visibility: fields.visibility },

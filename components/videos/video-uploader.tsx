@@ -23,8 +23,9 @@ type Stage = { name: "form" } | { name: "uploading"; percent: number } | { name:
  * resumable) and through transcoding (live progress per rendition from the
  * gateway, with the video's status read every few seconds as a fallback)
  * until it is ready to watch. Cancel stops the upload and removes the video.
+ * `chunkBytes`: the server's largest upload chunk (VIDEO_UPLOAD_CHUNK_BYTES).
  */
-export function VideoUploader() {
+export function VideoUploader({ chunkBytes }: { chunkBytes: number }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [file, setFile] = useState<File | null>(null);
@@ -75,7 +76,7 @@ export function VideoUploader() {
         setError(message);
         setStage({ name: "form" });
       },
-    });
+    }, chunkBytes);
   };
 
   const cancel = async () => {

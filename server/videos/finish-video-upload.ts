@@ -8,10 +8,11 @@ import { sourceKey } from "./video-files";
 export const TRANSCODE_ATTEMPTS = 3;
 
 /**
- * The last byte of an upload arrived: the file moves from tus's scratch space
- * into storage (kept as the source), the video becomes "processing" and its
- * transcoding job is queued. The job id is the video id, so a repeated
- * finish (a client retrying the last PATCH) queues nothing twice.
+ * The last byte of an upload arrived: `file` (the upload's stored parts, read
+ * in order) is stored as the source, the video becomes "processing" and its
+ * transcoding job is queued. A video past "uploading" is finished already (a
+ * client retrying the last PATCH): `file` is left unread. The job id is the
+ * video id, so a finish repeated mid-way queues nothing twice.
  */
 export async function finishVideoUpload({
   db,
@@ -24,7 +25,8 @@ export async function finishVideoUpload({
   videoId: string;
   file: Readable;
 }): Promise<void> {
-  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { ownerId: true, sourceType: true, sourceBytes: true } });
+  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { status: true, ownerId: true, sourceType: true, sourceBytes: true } });
+  if (video.status !== "uploading") return;
   await storage.putObject(sourceKey(videoId), file, {
     contentType: video.sourceType,
     ownerId: video.ownerId,

@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
@@ -10,51 +8,45 @@ vi.hoisted(() => {
 const { createTestUser } = await import("@/server/accounts/test-users");
 const { db } = await import("@/server/platform/db");
 const { storage } = await import("@/server/platform/storage");
-const { uploadScratchFile } = await import("../delete-video");
+const { uploadPartsPrefix } = await import("./video-upload-store");
 const { removeAbandonedUploads } = await import("./remove-abandoned-uploads");
 
-/** Uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS (24) are removed, files and all; anything else stays. */
+/** Uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS (24) are removed, files and parts; anything else stays. */
 afterAll(async () => {
   await db.$disconnect();
 });
 
 const HOUR = 3600 * 1000;
 
-/** A video row created `hoursAgo`, and (when `lastByteHoursAgo` is set) its tus scratch file last written then. */
-async function upload(ownerId: string, { hoursAgo, lastByteHoursAgo, status = "uploading" }: { hoursAgo: number; lastByteHoursAgo?: number; status?: "uploading" | "processing" }) {
+/** A video row created `hoursAgo`, and (when `lastChunkHoursAgo` is set) a stored chunk of its upload that arrived then. */
+async function upload(ownerId: string, { hoursAgo, lastChunkHoursAgo, status = "uploading" }: { hoursAgo: number; lastChunkHoursAgo?: number; status?: "uploading" | "processing" }) {
   const id = randomUUID().replaceAll("-", "").slice(0, 24);
-  await db.video.create({ data: { id, ownerId, title: "Upload", status, createdAt: new Date(Date.now() - hoursAgo * HOUR), sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n } });
-  if (lastByteHoursAgo !== undefined) {
-    const file = uploadScratchFile(id);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, "partial bytes");
-    await fs.writeFile(`${file}.json`, "{}");
-    const at = new Date(Date.now() - lastByteHoursAgo * HOUR);
-    await fs.utimes(file, at, at);
-  }
+  const lastChunkAt = lastChunkHoursAgo === undefined ? null : new Date(Date.now() - lastChunkHoursAgo * HOUR);
+  await db.video.create({
+    data: { id, ownerId, title: "Upload", status, createdAt: new Date(Date.now() - hoursAgo * HOUR), sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n, uploadedBytes: lastChunkAt ? 4n : 0n, lastChunkAt },
+  });
+  if (lastChunkAt) await storage.putObject(`${uploadPartsPrefix(id)}000000000000000-000000000000004`, Buffer.from("half"), { contentType: "application/octet-stream" });
   return id;
 }
 
 const exists = async (id: string) => (await db.video.count({ where: { id } })) === 1;
 
 describe("removeAbandonedUploads", () => {
-  it("removes an upload whose last byte is older than the limit, and one that never got a byte; keeps slow, recent and finished ones", async () => {
+  it("removes an upload whose last chunk is older than the limit, and one that never got a chunk; keeps slow, recent and finished ones", async () => {
     const owner = (await createTestUser(db)).id;
-    const stale = await upload(owner, { hoursAgo: 30, lastByteHoursAgo: 25 });
+    const stale = await upload(owner, { hoursAgo: 30, lastChunkHoursAgo: 25 });
     const empty = await upload(owner, { hoursAgo: 25 });
-    const slow = await upload(owner, { hoursAgo: 30, lastByteHoursAgo: 1 });
-    const recent = await upload(owner, { hoursAgo: 2, lastByteHoursAgo: 2 });
+    const slow = await upload(owner, { hoursAgo: 30, lastChunkHoursAgo: 1 });
+    const recent = await upload(owner, { hoursAgo: 2, lastChunkHoursAgo: 2 });
     const finished = await upload(owner, { hoursAgo: 48, status: "processing" });
     await storage.putObject(`videos/${stale}/source`, Buffer.from("half"), { contentType: "video/mp4", ownerId: owner });
 
     expect(await removeAbandonedUploads({ db, storage })).toBeGreaterThanOrEqual(2);
     expect(await exists(stale)).toBe(false);
     expect(await exists(empty)).toBe(false);
-    await expect(fs.stat(uploadScratchFile(stale))).rejects.toThrow();
-    await expect(fs.stat(`${uploadScratchFile(stale)}.json`)).rejects.toThrow();
     expect(await storage.listObjects(`videos/${stale}/`)).toEqual([]);
 
     for (const kept of [slow, recent, finished]) expect(await exists(kept), kept).toBe(true);
-    expect((await fs.stat(uploadScratchFile(slow))).size).toBeGreaterThan(0);
+    expect(await storage.listObjects(uploadPartsPrefix(slow))).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageContainer, PageHeader } from "@/components/ui/page";
 import { VideoUploader } from "@/components/videos/video-uploader";
 import { requireUser } from "@/server/accounts/require-user";
+import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Upload a video" };
 
@@ -10,7 +11,7 @@ export default async function UploadVideoPage() {
   return (
     <PageContainer width="narrow">
       <PageHeader eyebrow="Video" title="Upload a video" description="It is transcoded into every quality up to its own (240p to 1080p) and plays as soon as it is ready." />
-      <VideoUploader />
+      <VideoUploader chunkBytes={env.VIDEO_UPLOAD_CHUNK_BYTES} />
     </PageContainer>
   );
 }
