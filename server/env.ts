@@ -277,7 +277,7 @@ const EnvSchema = z.object({
    * at 720p, the same bytes (a 12 s noisy 1080p30 source, docs/benchmarks.md 2026-12-07).
    */
   VIDEO_X264_PRESET: z.enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]).default("superfast"),
-  /** Uploads in progress (tus) and transcoding scratch space. Unset: video-work beside STORAGE_DIR. */
+  /** Transcoding scratch space (uploads in progress are in the store). Unset: video-work beside STORAGE_DIR. */
   VIDEO_WORK_DIR: optional,
   /** A viewer's views of one video count once per this many hours (Redis key with a TTL per viewer and video). */
   VIDEO_VIEW_WINDOW_HOURS: z.coerce.number().positive().default(6),
@@ -396,5 +396,5 @@ export const s3Settings =
         forcePathStyle: env.S3_FORCE_PATH_STYLE,
       }
     : null;
-/** Scratch space of the video system: tus uploads in progress and transcoding work, never served. */
+/** Scratch space of the video system: transcoding work, never served. */
 export const videoWorkDir = env.VIDEO_WORK_DIR ?? `${storageDir}-video-work`;

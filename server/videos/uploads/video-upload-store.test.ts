@@ -57,8 +57,9 @@ function instance(storage: ObjectStore): Instance {
 }
 
 async function call(through: Instance, method: string, urlPath: string, headers: Record<string, string>, body?: Buffer | ReadableStream<Uint8Array>) {
-  const init: RequestInit & { duplex?: "half" } = { method, headers: { "tus-resumable": "1.0.0", ...headers }, body: body instanceof Buffer ? new Uint8Array(body) : body };
-  if (body && !(body instanceof Buffer)) init.duplex = "half";
+  const init: RequestInit & { duplex?: "half" } = { method, headers: { "tus-resumable": "1.0.0", ...headers } };
+  if (body instanceof ReadableStream) Object.assign(init, { body, duplex: "half" });
+  else if (body) init.body = new Uint8Array(body);
   const request = new FetchWebRequest(new Request(`http://localhost${urlPath}`, init));
   const match = table.match(method, urlPath);
   if (!match) throw new Error(`no route for ${method} ${urlPath}`);
