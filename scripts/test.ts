@@ -133,6 +133,8 @@ async function runEndToEnd() {
       ACCOUNT_MAIL_LIMIT_PER_IP: "1000",
       // The specs upload their own clips; demo videos would only queue transcoding beside them.
       VIDEO_DEMO_VIDEOS: "false",
+      // Small upload chunks: a spec's clip goes up in several PATCHes, so a dropped one can be resumed (videos-upload-resume).
+      VIDEO_UPLOAD_CHUNK_BYTES: String(64 * 1024),
       // Link previews (e2e/links-preview.spec.ts) read the app's own pages on loopback.
       PREVIEW_FETCH_ALLOW_PRIVATE: "true",
       LOG_LEVEL: "warn",

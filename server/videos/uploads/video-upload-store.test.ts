@@ -162,6 +162,23 @@ describe.each(STORES)("video uploads on %s", (_name, openStores) => {
     expect(await offsetOf(two, person.cookie, location)).toBe(file.length);
   });
 
+  it("finishes on the client's next HEAD an upload whose last chunk came to an instance that died before storing the source", { timeout: 60_000 }, async () => {
+    const person = await signUpWithCookie("Orphaned finish");
+    const file = randomBytes(2 * CHUNK + 10);
+    const location = await createUpload(one, person.cookie, file.length);
+    const videoId = location.split("/").at(-1) as string;
+    await sendFrom(one, person.cookie, location, file.subarray(0, 2 * CHUNK), 0);
+    // What the dying instance did with the last chunk: stored it and moved the offset, then nothing.
+    await store.putObject(`${uploadPartsPrefix(videoId)}${String(2 * CHUNK).padStart(15, "0")}-${String(file.length).padStart(15, "0")}`, file.subarray(2 * CHUNK), { contentType: "application/octet-stream" });
+    await db.video.update({ where: { id: videoId }, data: { uploadedBytes: BigInt(file.length), lastChunkAt: new Date() } });
+    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("uploading");
+
+    expect(await offsetOf(two, person.cookie, location)).toBe(file.length);
+    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
+    expect(sha256(await storedSource(videoId))).toBe(sha256(file));
+    expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+  });
+
   it("refuses a chunk over VIDEO_UPLOAD_CHUNK_BYTES with a 413 that says so, and keeps the offset", async () => {
     const person = await signUpWithCookie("Big chunk");
     const file = randomBytes(2 * CHUNK);
