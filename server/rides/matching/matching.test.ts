@@ -138,7 +138,10 @@ describe("matching", () => {
 
   it("allows a rider one open trip", async () => {
     const city = randomCity();
-    const { rider: person } = await requestAt(city);
+    // A driver nearby keeps the first trip open (an offer waits 15 s); with none, the matching worker would close it at once.
+    await onlineDriver(offset(city, 200, 0));
+    const { rider: person, tripId } = await requestAt(city);
+    await expect.poll(async () => (await pendingOffer(tripId))?.driverId, { timeout: 10_000 }).toBeDefined();
     await expect(
       requestTrip({ db, redis, riderId: person.id, input: { pickup: { ...city, name: "" }, dropoff: { ...offset(city, 1_000, 0), name: "" } } }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "You already have a trip under way." });
