@@ -7,6 +7,7 @@ import Hls from "hls.js/light";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { CaptionTrack } from "@/server/videos/captions/caption-tracks";
+import { adoptHeadStart, createHls } from "./hls-head-start";
 import { SeekBar } from "./seek-bar";
 import { formatDuration } from "./video-format";
 
@@ -105,6 +106,9 @@ export function VideoPlayer({
       if (document.visibilityState === "hidden") leave();
     };
     const onEnd = () => reports.current.onEnded?.();
+    // hls.js starts on the server's <video> before the page hydrates (hls-head-start.ts): the viewer may
+    // have pressed play already (the browser's own controls work before hydration).
+    if (!element.paused) onPlaying();
     element.addEventListener("playing", onPlaying);
     element.addEventListener("pause", onPause);
     element.addEventListener("ended", onEnd);
@@ -133,17 +137,25 @@ export function VideoPlayer({
       if (from) element.addEventListener("loadedmetadata", () => (element.currentTime = from), { once: true });
       return;
     }
-    // Resuming: hls.js loads from the saved position instead of the start (-1: from the start). It starts
-    // with the lowest rendition, whose playlist and first segment the page preloaded (first-frame-files.ts).
-    const player = new Hls({ capLevelToPlayerSize: false, startLevel: 0, startPosition: startRef.current ?? -1 });
+    // Usually hls.js is already at work on this <video>, started before the page hydrated; then what it
+    // did before now (the playlist parsed, a level switched to, a fatal error) is read from it.
+    const headStart = adoptHeadStart(element, src);
+    // Resuming: hls.js loads from the saved position instead of the start.
+    const player = headStart?.player ?? createHls(startRef.current);
     hls.current = player;
-    player.on(Hls.Events.MANIFEST_PARSED, (_event, data) => setLevels(data.levels.map((level, index) => ({ index, height: level.height, width: level.width }))));
+    player.on(Hls.Events.MANIFEST_PARSED, (_event, data) => setLevels(levelsOf(data.levels)));
     player.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => setPlaying(data.level));
     player.on(Hls.Events.ERROR, (_event, data) => {
       if (data.fatal) setFailed(true);
     });
-    player.loadSource(src);
-    player.attachMedia(element);
+    if (headStart) {
+      setLevels(levelsOf(player.levels));
+      if (player.currentLevel >= 0) setPlaying(player.currentLevel);
+      if (headStart.failed) setFailed(true);
+    } else {
+      player.loadSource(src);
+      player.attachMedia(element);
+    }
     if (autoPlayRef.current) startPlaying(element);
     return () => {
       player.destroy();
@@ -233,7 +245,20 @@ export function VideoPlayer({
     >
       <div className="relative overflow-hidden rounded-xl bg-black [:fullscreen>&]:min-h-0 [:fullscreen>&]:flex-1">
         {/* The browser's own full-screen button would take the <video> alone: the one below (and F, and a double click) takes the frame. */}
-        <video ref={video} controls controlsList="nofullscreen" playsInline poster={poster ?? undefined} onDoubleClick={toggleFullscreen} className="aspect-video w-full [:fullscreen_&]:h-full" data-testid="video-player">
+        {/* data-hls-src and data-start-at are what hls-head-start.ts starts from; it sets src before hydration, hence suppressHydrationWarning. */}
+        <video
+          ref={video}
+          controls
+          controlsList="nofullscreen"
+          playsInline
+          poster={poster ?? undefined}
+          onDoubleClick={toggleFullscreen}
+          className="aspect-video w-full [:fullscreen_&]:h-full"
+          data-testid="video-player"
+          data-hls-src={src}
+          data-start-at={resumeAt ?? undefined}
+          suppressHydrationWarning
+        >
           {captions.map((track) => (
             <track key={track.url} kind="subtitles" src={track.url} srcLang={track.language} label={track.label} />
           ))}
@@ -293,6 +318,10 @@ export function VideoPlayer({
       </div>
     </div>
   );
+}
+
+function levelsOf(levels: readonly { height: number; width: number }[]): Level[] {
+  return levels.map((level, index) => ({ index, height: level.height, width: level.width }));
 }
 
 /** Plays with sound if the browser allows it, muted otherwise; refused even muted, the play button stays for the viewer. */
