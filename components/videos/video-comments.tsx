@@ -14,13 +14,16 @@ import { formatCount } from "./video-format";
 
 type Sort = "newest" | "top";
 
-/** The watch page's comments: a form (signed in), newest or top first, each with its replies one level deep. */
-export function VideoComments({ videoId, commentCount, viewerId }: { videoId: string; commentCount: number; viewerId: string | null }) {
+/**
+ * The watch page's comments: a form (signed in), newest or top first, each with its replies one level deep.
+ * `load` false: the list waits (shown loading), as the watch page holds it back for the video's first frame.
+ */
+export function VideoComments({ videoId, commentCount, viewerId, load }: { videoId: string; commentCount: number; viewerId: string | null; load: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [sort, setSort] = useState<Sort>("newest");
   const sortId = useId();
-  const pages = useInfiniteQuery(trpc.videos.comments.list.infiniteQueryOptions({ videoId, sort, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const pages = useInfiniteQuery(trpc.videos.comments.list.infiniteQueryOptions({ videoId, sort, limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: load }));
   const comments = pages.data?.pages.flatMap((page) => page.items) ?? [];
   // A change anywhere in the thread moves counts on the video too.
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.videos.comments.list.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.videos.get.queryKey({ id: videoId }) })]);

@@ -19,12 +19,19 @@ const NO_CAPTIONS: CaptionTrack[] = [];
 export const POSITION_EVERY_MS = 10_000;
 
 /**
- * What the watch page hears from the player: the first play (a view), where
+ * What the watch page hears from the player: the first frame ready to show
+ * (what waits for the picture may load), the first play (a view), where
  * it is while it plays (resume, history), where it was when the viewer left
  * (the tab hidden or closed, another page opened: the page may be going away),
  * the end (up next).
  */
-export type PlayerReports = { onFirstPlay?: () => void; onPosition?: (seconds: number) => void; onLeave?: (seconds: number) => void; onEnded?: () => void };
+export type PlayerReports = {
+  onFirstFrame?: () => void;
+  onFirstPlay?: () => void;
+  onPosition?: (seconds: number) => void;
+  onLeave?: (seconds: number) => void;
+  onEnded?: () => void;
+};
 
 /**
  * The HLS player: hls.js where Media Source Extensions exist (it starts low
@@ -45,6 +52,7 @@ export function VideoPlayer({
   title,
   startAt = null,
   autoPlay = false,
+  onFirstFrame,
   onFirstPlay,
   onPosition,
   onLeave,
@@ -67,7 +75,7 @@ export function VideoPlayer({
   // The latest callbacks, read by listeners set up once per source.
   const reports = useRef<PlayerReports>({});
   useEffect(() => {
-    reports.current = { onFirstPlay, onPosition, onLeave, onEnded };
+    reports.current = { onFirstFrame, onFirstPlay, onPosition, onLeave, onEnded };
   });
   // Where it resumes is decided once: the page's copy of my position moves on as I watch and leave.
   const [resumeAt] = useState(startAt);
@@ -106,9 +114,12 @@ export function VideoPlayer({
       if (document.visibilityState === "hidden") leave();
     };
     const onEnd = () => reports.current.onEnded?.();
-    // hls.js starts on the server's <video> before the page hydrates (hls-head-start.ts): the viewer may
-    // have pressed play already (the browser's own controls work before hydration).
+    const onLoadedData = () => reports.current.onFirstFrame?.();
+    // hls.js starts on the server's <video> before the page hydrates (hls-head-start.ts): the first frame may
+    // be in already, and the viewer may have pressed play (the browser's own controls work before hydration).
+    if (element.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) onLoadedData();
     if (!element.paused) onPlaying();
+    element.addEventListener("loadeddata", onLoadedData);
     element.addEventListener("playing", onPlaying);
     element.addEventListener("pause", onPause);
     element.addEventListener("ended", onEnd);
@@ -118,6 +129,7 @@ export function VideoPlayer({
       // Leaving for another page of the app (or another video): where it was is kept.
       leave();
       clearInterval(timer);
+      element.removeEventListener("loadeddata", onLoadedData);
       element.removeEventListener("playing", onPlaying);
       element.removeEventListener("pause", onPause);
       element.removeEventListener("ended", onEnd);

@@ -16,6 +16,7 @@ import { sendPositionBeacon } from "./position-beacon";
 import { ReactionButtons } from "./reaction-buttons";
 import { SubscribeButton } from "./subscribe-button";
 import { UpNextList } from "./up-next-list";
+import { useFirstFrameGate } from "./use-first-frame-gate";
 import { VideoComments } from "./video-comments";
 import { VideoPlayer } from "./video-player";
 import { channelHref, formatCount, formatDate, VISIBILITY_LABELS } from "./video-format";
@@ -36,9 +37,10 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
   const router = useRouter();
   const queryClient = useQueryClient();
   const [ended, setEnded] = useState(false);
+  const secondary = useFirstFrameGate();
   const video = useQuery({ ...trpc.videos.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "processing" ? 3_000 : false) });
   const viewer = useQuery({ ...trpc.videos.viewerState.queryOptions({ id }), enabled: video.data?.status === "ready" });
-  const upNext = useQuery({ ...trpc.videos.upNext.queryOptions({ id }), enabled: video.data?.status === "ready" });
+  const upNext = useQuery({ ...trpc.videos.upNext.queryOptions({ id }), enabled: video.data?.status === "ready" && secondary.open });
   const recordView = useMutation(trpc.videos.recordView.mutationOptions());
   const savePosition = useMutation(trpc.videos.history.savePosition.mutationOptions());
   // What the player last reported is where a later visit in this tab resumes, even one served from
@@ -82,11 +84,12 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
             <VideoPlayer
               src={data.masterUrl}
               poster={data.posterUrl}
-              storyboardUrl={data.storyboardUrl}
+              storyboardUrl={secondary.open ? data.storyboardUrl : null}
               captions={data.captions}
               title={data.title}
               startAt={startAt}
               autoPlay={autoplay}
+              onFirstFrame={secondary.firstFrame}
               onFirstPlay={() => recordView.mutate({ id })}
               onPosition={
                 viewerId
@@ -155,7 +158,7 @@ export function WatchVideo({ id, viewerId, autoplay = false }: { id: string; vie
           ) : null}
           {data.description ? <p className="whitespace-pre-line text-fg">{data.description}</p> : null}
         </div>
-        {data.status === "ready" ? <VideoComments videoId={id} commentCount={data.commentCount} viewerId={viewerId} /> : null}
+        {data.status === "ready" ? <VideoComments videoId={id} commentCount={data.commentCount} viewerId={viewerId} load={secondary.open} /> : null}
       </article>
       {data.status === "ready" ? (
         <aside className="min-w-0">
