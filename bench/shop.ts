@@ -17,6 +17,8 @@
  * exactly 10 may be paid, stock must end at 0, and replaying every completed
  * webhook 3 times must change nothing.
  *
+ * --search-only: the search figures alone, on a throwaway Postgres (bench/shop/search-only.ts).
+ *
  * BASE_URL set: uses that running app and its database (from
  * <DATA_DIR>/stack.json); the bench's products live under their own slug
  * prefix and are deleted afterwards. Otherwise it starts a throwaway stack on
@@ -33,6 +35,7 @@ import { PrismaClient } from "../server/generated/prisma/client";
 import type { SearchProductsParams } from "../server/shop/catalog/search-options";
 import { runOversell } from "./shop/oversell";
 import { benchQueries, percentile, removeSearchCatalog, runSearchBench, seedSearchCatalog } from "./shop/search";
+import { runSearchOnly } from "./shop/search-only";
 import { startBaselineProcess } from "./support/baseline-process";
 import { startBenchStack } from "./support/bench-stack";
 
@@ -166,5 +169,6 @@ function pad(value: number): string {
   return String(value).padStart(6);
 }
 
-await main();
+if (process.argv.includes("--search-only")) await runSearchOnly({ products: PRODUCTS, log });
+else await main();
 process.exit(0);

@@ -49,16 +49,23 @@ export async function seedSearchCatalog(db: PrismaClient, { count, slugPrefix, l
   }
   const categoryIds = new Map((await db.productCategory.findMany({ select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
   let chunk: Prisma.ProductCreateManyInput[] = [];
+  let variantChunk: Prisma.ProductVariantCreateManyInput[] = [];
   let inserted = 0;
   const flush = async () => {
     await db.product.createMany({ data: chunk });
+    await db.productVariant.createMany({ data: variantChunk });
     inserted += chunk.length;
     chunk = [];
+    variantChunk = [];
     if (inserted % 10_000 === 0 || inserted === count) log(`  ${inserted.toLocaleString("en")} products`);
   };
   for (const product of generateBenchCatalog({ count, slugPrefix })) {
-    const { categorySlug, ...fields } = product;
-    chunk.push({ ...fields, categoryId: categoryIds.get(categorySlug) ?? "", images: [] });
+    const { categorySlug, variants, ...fields } = product;
+    // The slug doubles as the id, so the variants can name their product before it is read back.
+    chunk.push({ ...fields, id: fields.slug, categoryId: categoryIds.get(categorySlug) ?? "", images: [], options: variants?.options ?? [] });
+    for (const [position, variant] of (variants?.variants ?? []).entries()) {
+      variantChunk.push({ productId: fields.slug, sku: `${fields.slug}-${position}`.toUpperCase(), optionValues: variant.optionValues, onHand: variant.onHand, position });
+    }
     if (chunk.length === INSERT_CHUNK) await flush();
   }
   if (chunk.length > 0) await flush();
@@ -68,6 +75,7 @@ export async function seedSearchCatalog(db: PrismaClient, { count, slugPrefix, l
   // indexes' pending lists merged (a bulk load parks every new entry there, and
   // until a vacuum merges them each search scans that list: measured p95 300 ms instead of 66).
   await db.$executeRawUnsafe(`VACUUM (ANALYZE) "shop_product"`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "shop_product_variant"`);
 }
 
 export async function removeSearchCatalog(db: PrismaClient, slugPrefix: string): Promise<void> {

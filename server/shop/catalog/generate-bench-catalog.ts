@@ -1,5 +1,6 @@
 import { pickWith, seededRandom } from "@/server/platform/seeded-random";
 import { DEMO_CATEGORIES } from "./demo-catalog-data";
+import { generateBenchVariants, type BenchVariants } from "./generate-bench-variants";
 
 /**
  * A large, deterministic catalog for bench:shop: the same seed gives the same
@@ -21,6 +22,8 @@ export type BenchProduct = {
   ratingAvg: number;
   featured: boolean;
   createdAt: Date;
+  /** Sizes and colours for the nouns sold in them (onHand is then their sum); null otherwise. */
+  variants: BenchVariants | null;
 };
 
 type Kind = { nouns: string[]; qualifiers: string[]; features: string[]; priceRange: [number, number] };
@@ -90,6 +93,8 @@ export const BENCH_CATEGORY_SLUGS = DEMO_CATEGORIES.map((category) => category.s
 /** `count` products whose slugs start with `slugPrefix`; the same (count, seed) always gives the same list. */
 export function* generateBenchCatalog({ count, slugPrefix, seed = 42, now = new Date("2026-11-01T00:00:00Z") }: { count: number; slugPrefix: string; seed?: number; now?: Date }): Generator<BenchProduct> {
   const random = seededRandom(seed);
+  // A stream of its own, so the products themselves are the same as before variants were added.
+  const variantRandom = seededRandom(seed + 1);
   for (let index = 0; index < count; index++) {
     const categorySlug = pickWith(random, BENCH_CATEGORY_SLUGS);
     const kind = KINDS[categorySlug] ?? (KINDS.audio as Kind);
@@ -105,9 +110,11 @@ export function* generateBenchCatalog({ count, slugPrefix, seed = 42, now = new 
     const [low, high] = kind.priceRange;
     const priceCents = Math.round((low + (high - low) * random() * random()) / 100) * 100 - 1;
     const stockRoll = random();
-    const onHand = stockRoll < 0.08 ? 0 : stockRoll < 0.15 ? 1 + Math.floor(random() * 3) : 4 + Math.floor(random() * 120);
+    const stock = stockRoll < 0.08 ? 0 : stockRoll < 0.15 ? 1 + Math.floor(random() * 3) : 4 + Math.floor(random() * 120);
     const ratingCount = random() < 0.2 ? 0 : 1 + Math.floor(random() * 400);
     const ratingAvg = ratingCount === 0 ? 0 : Math.round((2 + random() * 3) * 10) / 10;
+    const variants = generateBenchVariants(noun, variantRandom);
+    const onHand = variants ? variants.variants.reduce((sum, variant) => sum + variant.onHand, 0) : stock;
     yield {
       slug: `${slugPrefix}${index}`,
       name,
@@ -121,6 +128,7 @@ export function* generateBenchCatalog({ count, slugPrefix, seed = 42, now = new 
       ratingAvg,
       featured: random() < 0.01,
       createdAt: new Date(now.getTime() - Math.floor(random() * 365 * 86_400_000)),
+      variants,
     };
   }
 }
