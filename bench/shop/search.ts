@@ -17,7 +17,9 @@
 import { performance } from "node:perf_hooks";
 import { Prisma, type PrismaClient } from "../../server/generated/prisma/client";
 import { DEMO_CATEGORIES } from "../../server/shop/catalog/demo-catalog-data";
+import { pickWith, seededRandom } from "../../server/platform/seeded-random";
 import { generateBenchCatalog } from "../../server/shop/catalog/generate-bench-catalog";
+import { optionColumnsOf } from "../../server/shop/catalog/option-keys";
 import { searchProducts } from "../../server/shop/catalog/search-products";
 import { PRICE_RANGES, SEARCH_PAGE_SIZE, SearchProductsInput, type SearchProductsParams } from "../../server/shop/catalog/search-options";
 
@@ -61,10 +63,20 @@ export async function seedSearchCatalog(db: PrismaClient, { count, slugPrefix, l
   };
   for (const product of generateBenchCatalog({ count, slugPrefix })) {
     const { categorySlug, variants, ...fields } = product;
+    // Search's option columns as the admin's variant editor writes them (server/shop/variants/set-product-variants.ts).
+    const options = variants?.options ?? [];
+    const { optionLabels, optionRanks, variantKeys } = optionColumnsOf(options, variants?.variants.map((variant) => variant.optionValues) ?? []);
     // The slug doubles as the id, so the variants can name their product before it is read back.
-    chunk.push({ ...fields, id: fields.slug, categoryId: categoryIds.get(categorySlug) ?? "", images: [], options: variants?.options ?? [] });
+    chunk.push({ ...fields, id: fields.slug, categoryId: categoryIds.get(categorySlug) ?? "", images: [], options, optionLabels, optionRanks });
     for (const [position, variant] of (variants?.variants ?? []).entries()) {
-      variantChunk.push({ productId: fields.slug, sku: `${fields.slug}-${position}`.toUpperCase(), optionValues: variant.optionValues, onHand: variant.onHand, position });
+      variantChunk.push({
+        productId: fields.slug,
+        sku: `${fields.slug}-${position}`.toUpperCase(),
+        optionValues: variant.optionValues,
+        optionKeys: variantKeys[position] ?? [],
+        onHand: variant.onHand,
+        position,
+      });
     }
     if (chunk.length === INSERT_CHUNK) await flush();
   }
@@ -99,8 +111,21 @@ const TERMS = [
 ];
 const SORT_MIX = ["relevance", "relevance", "relevance", "relevance", "relevance", "relevance", "price-asc", "price-asc", "price-desc", "rating", "newest"] as const;
 const BRANDS = ["Sonora", "Northwind", "Vela", "Ironclad", "Lumen", "Crema", "Ridgeline", "Stride"];
+/** Searches for things sold in sizes and colours (generate-bench-variants.ts), and what shoppers tick on them. */
+const VARIANT_TERMS = new Set(["rain jacket", "running shoes", "backpack", "sleeping bag", "yoga mat", "phone case", "office chair", "mechanical keyboard"]);
+const OPTION_TICKS: SearchProductsParams["options"][] = [
+  [{ name: "Size", values: ["M"] }],
+  [{ name: "Size", values: ["M", "L"] }],
+  [{ name: "Size", values: ["42"] }],
+  [{ name: "Colour", values: ["Black"] }],
+  [{ name: "Colour", values: ["Blue", "Red"] }],
+  [
+    { name: "Size", values: ["M"] },
+    { name: "Colour", values: ["Black"] },
+  ],
+];
 
-/** 200 queries from a fixed seed: mostly text with one or two facets, some browsing by category. */
+/** 200 queries from a fixed seed: mostly text with one or two facets, some browsing by category, sizes or colours ticked on some searches for clothes and shoes. */
 export function benchQueries(count = 200): SearchProductsParams[] {
   let state = 7;
   const random = () => {
@@ -108,10 +133,14 @@ export function benchQueries(count = 200): SearchProductsParams[] {
     return state / 2_147_483_648;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  // Option ticks draw from a stream of their own, so every other parameter is the same as before they were added.
+  const optionRandom = seededRandom(11);
   return Array.from({ length: count }, () => {
     const browse = random() < 0.1;
+    const q = browse ? "" : pick(TERMS);
+    const ticks = (browse || VARIANT_TERMS.has(q)) && optionRandom() < 0.6 ? pickWith(optionRandom, OPTION_TICKS) : [];
     return SearchProductsInput.parse({
-      q: browse ? "" : pick(TERMS),
+      q,
       category: browse || random() < 0.3 ? [pick(DEMO_CATEGORIES).slug] : [],
       brand: random() < 0.15 ? [pick(BRANDS)] : [],
       price: random() < 0.3 ? [pick(PRICE_RANGES).key] : [],
@@ -119,6 +148,7 @@ export function benchQueries(count = 200): SearchProductsParams[] {
       inStock: random() < 0.3,
       sort: pick(SORT_MIX),
       page: random() < 0.85 ? 1 : 2 + Math.floor(random() * 2),
+      options: ticks,
     });
   });
 }

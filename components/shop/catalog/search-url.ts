@@ -1,16 +1,21 @@
 import {
+  MAX_OPTION_FILTERS,
+  MAX_SELECTED_PER_FACET,
   PRICE_RANGES,
   SEARCH_MAX_PAGE,
   SEARCH_QUERY_MAX_LENGTH,
   SORTS,
+  type OptionFilter,
   type PriceRangeKey,
   type SearchProductsParams,
   type SortKey,
 } from "@/server/shop/catalog/search-options";
+import { OPTION_TEXT_MAX } from "@/server/shop/variants/variant-rules";
 
 /**
- * Every search filter lives in the URL (/shop/search?q=&exact=&category=&brand=&price=&rating=&inStock=&sort=&page=),
- * multi-valued facets as repeated keys. Parsing is forgiving: a hand-edited
+ * Every search filter lives in the URL (/shop/search?q=&exact=&category=&brand=&price=&rating=&inStock=&opt=&sort=&page=),
+ * multi-valued facets as repeated keys; option values as `opt=Size:M` (the
+ * name ends at the first colon, so a value may contain one). Parsing is forgiving: a hand-edited
  * URL with a bad value drops that value instead of failing the page.
  */
 export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
@@ -26,6 +31,7 @@ export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
     price: distinct(params.getAll("price")).filter((key): key is PriceRangeKey => PRICE_RANGES.some((range) => range.key === key)),
     rating: rating >= 1 && rating <= 4 ? rating : null,
     inStock: params.get("inStock") === "1" || params.get("inStock") === "true",
+    options: parseOptionParams(params.getAll("opt")),
     sort: SORTS.some((option) => option.key === sort) ? (sort as SortKey) : "relevance",
     page: Number.isFinite(page) ? Math.min(SEARCH_MAX_PAGE, Math.max(1, page)) : 1,
   };
@@ -41,6 +47,7 @@ export function searchHref(search: SearchProductsParams): string {
   for (const price of search.price) params.append("price", price);
   if (search.rating) params.set("rating", String(search.rating));
   if (search.inStock) params.set("inStock", "1");
+  for (const option of search.options) for (const value of option.values) params.append("opt", `${option.name}:${value}`);
   if (search.sort !== "relevance") params.set("sort", search.sort);
   if (search.page > 1) params.set("page", String(search.page));
   const query = params.toString();
@@ -48,7 +55,25 @@ export function searchHref(search: SearchProductsParams): string {
 }
 
 /** Every facet unticked (the query and the sort stay). */
-export const NO_FILTERS = { category: [], brand: [], price: [], rating: null, inStock: false } satisfies Partial<SearchProductsParams>;
+export const NO_FILTERS = { category: [], brand: [], price: [], rating: null, inStock: false, options: [] } satisfies Partial<SearchProductsParams>;
+
+/** `opt=Size:M` pairs grouped by option (names and values compared whatever their case), within the search's limits. */
+function parseOptionParams(pairs: string[]): OptionFilter[] {
+  const options: OptionFilter[] = [];
+  for (const pair of pairs) {
+    const colon = pair.indexOf(":");
+    const [name, value] = [pair.slice(0, colon).trim(), pair.slice(colon + 1).trim()];
+    if (colon < 1 || !name || !value || name.length > OPTION_TEXT_MAX || value.length > OPTION_TEXT_MAX) continue;
+    let option = options.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!option) {
+      if (options.length === MAX_OPTION_FILTERS) continue;
+      option = { name, values: [] };
+      options.push(option);
+    }
+    if (option.values.length < MAX_SELECTED_PER_FACET && !option.values.some((known) => known.toLowerCase() === value.toLowerCase())) option.values.push(value);
+  }
+  return options;
+}
 
 /** Next's `searchParams` prop (string | string[] | undefined per key) as URLSearchParams. */
 export function toUrlSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {

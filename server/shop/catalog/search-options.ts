@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_OPTIONS, OPTION_TEXT_MAX } from "../variants/variant-rules";
 
 /**
  * The search's vocabulary, shared by the server (validation, SQL) and the
@@ -8,7 +9,26 @@ export const SEARCH_PAGE_SIZE = 24;
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 /** Deep pages cost an ever larger OFFSET and nobody reads them: refine the query instead. */
 export const SEARCH_MAX_PAGE = 100;
-const MAX_SELECTED_PER_FACET = 20;
+export const MAX_SELECTED_PER_FACET = 20;
+
+/**
+ * Option facets (Size, Colour): how many option names the filters list (the
+ * most common first), how many values each shows (the most common, always
+ * with the ticked ones), and how many options one search may filter by at
+ * once (a product has at most MAX_OPTIONS, so a fourth could never match).
+ */
+export const OPTION_FACETS_SHOWN = 5;
+export const OPTION_VALUES_SHOWN = 30;
+export const MAX_OPTION_FILTERS = MAX_OPTIONS;
+
+const OptionFilterText = z.string().trim().min(1, "Option names and values cannot be empty.").max(OPTION_TEXT_MAX, `Option names and values have at most ${OPTION_TEXT_MAX} characters.`);
+
+/** One option's ticked values (Size: M or L); names and values match whatever their case. */
+export const OptionFilter = z.object({
+  name: OptionFilterText,
+  values: z.array(OptionFilterText).min(1, "Pick at least one value.").max(MAX_SELECTED_PER_FACET, `Pick at most ${MAX_SELECTED_PER_FACET} values of one option.`),
+});
+export type OptionFilter = z.infer<typeof OptionFilter>;
 
 /** Price buckets in cents: [from, to) with null for open ends. */
 export const PRICE_RANGES = [
@@ -46,6 +66,12 @@ export const SearchProductsInput = z.object({
   /** Average rating at least this many stars. */
   rating: z.number().int().min(1).max(4).nullish(),
   inStock: z.boolean().default(false),
+  /** Ticked option values: any of one option's values (M or L), all options on one variant (M and Black: an M in black). */
+  options: z
+    .array(OptionFilter)
+    .max(MAX_OPTION_FILTERS, `Filter by at most ${MAX_OPTION_FILTERS} options at once.`)
+    .refine((options) => new Set(options.map((option) => option.name.toLowerCase())).size === options.length, "Name each option once.")
+    .default([]),
   sort: z.enum(SORT_KEYS).default("relevance"),
   page: z.number().int().min(1).max(SEARCH_MAX_PAGE).default(1),
 });

@@ -1,5 +1,6 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { matchedVariantId, OPTION_FACET_COLUMNS, optionConditions, optionFacetCtes, optionJoins, toOptionFacets, type OptionFacet, type OptionLabelRow } from "./option-facets";
 import { toProductView, type ProductRow, type ProductView } from "./product-view";
 import { PRICE_RANGES, RATING_STEPS, SEARCH_PAGE_SIZE, type PriceRangeKey, type SearchProductsParams } from "./search-options";
 
@@ -11,9 +12,13 @@ export type SearchFacets = {
   /** value is the minimum stars ("4" = 4 stars & up). */
   ratings: FacetOption[];
   inStock: { count: number; selected: boolean };
+  /** Size, Colour, ...: the options the matching products' variants have (option-facets.ts). */
+  options: OptionFacet[];
 };
+/** A result; with options ticked, `variantId` names the matching variant its link opens on (else null). */
+export type SearchItem = ProductView & { variantId: string | null };
 export type SearchResult = {
-  items: ProductView[];
+  items: SearchItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -27,7 +32,7 @@ export type SearchResult = {
   correctedQuery: string | null;
 };
 
-const FACET_KEYS = ["category", "brand", "price", "rating", "stock"] as const;
+const FACET_KEYS = ["category", "brand", "price", "rating", "stock", "option"] as const;
 type FacetKey = (typeof FACET_KEYS)[number];
 
 /** How many brands the facet lists (most common first; selected ones always). */
@@ -36,13 +41,15 @@ const BRAND_FACET_SIZE = 30;
 const CORRECTION_MIN_SIMILARITY = 0.3;
 
 type ResultRow = {
-  items: ProductRow[] | null;
+  items: (ProductRow & { variantId: string | null })[] | null;
   total: number;
   categories: { slug: string; name: string; count: number }[] | null;
   brands: { brand: string; count: number }[] | null;
   prices: Record<string, number> | null;
   ratings: Record<string, number> | null;
   in_stock: number;
+  option_labels: OptionLabelRow[] | null;
+  option_counts: Record<string, number> | null;
   corrected: string | null;
 };
 
@@ -75,7 +82,7 @@ export async function searchProducts({ db, params }: { db: Db; params: SearchPro
   const [row] = await db.$queryRaw<ResultRow[]>(searchQuery(params));
   const total = row?.total ?? 0;
   return {
-    items: (row?.items ?? []).map(toProductView),
+    items: (row?.items ?? []).map((item) => ({ ...toProductView(item), variantId: item.variantId })),
     total,
     page: params.page,
     pageSize: SEARCH_PAGE_SIZE,
@@ -102,6 +109,9 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   if (params.price.length) filters.price = Prisma.join(params.price.map(priceCondition), " OR ", "(", ")");
   if (params.rating) filters.rating = Prisma.sql`p."ratingAvg" >= ${params.rating}`;
   if (params.inStock) filters.stock = Prisma.sql`p."onHand" > p."reserved"`;
+  // With options ticked, "In stock only" counts products with a matching variant in stock, not just any stock.
+  const option = optionConditions(params);
+  if (option) filters.option = option.filter;
   const active = FACET_KEYS.filter((key) => filters[key]);
   /** The filters as the CTE's boolean columns, all of them or all but one facet's own. */
   const allBut = (except?: FacetKey) => {
@@ -110,14 +120,16 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   };
   const filterColumns = active.map((key) => Prisma.sql`, ${filters[key] ?? Prisma.sql`TRUE`} AS ${Prisma.raw(`f_${key}`)}`);
   const offset = (params.page - 1) * SEARCH_PAGE_SIZE;
+  const from = Prisma.sql`"shop_product" p ${optionJoins(params)}`;
   const columns = Prisma.sql`p."id", p."categoryId", p."brand", p."priceCents", p."ratingAvg", p."ratingCount", p."createdAt", p."featured",
-    p."onHand" > p."reserved" AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score
+    ${option ? option.inStock : Prisma.sql`p."onHand" > p."reserved"`} AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score,
+    p."optionLabels" AS option_labels, p."optionRanks" AS option_ranks
     ${filterColumns.length ? Prisma.join(filterColumns, " ", "", "") : Prisma.empty}`;
 
   // GROUPING() bit flags: 1 = price_key, 2 = brand, 4 = categoryId left out of the grouping set.
   return Prisma.sql`
     WITH m AS ${q ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
-      ${q ? textMatches(columns, q, tsQuery, params.exact) : Prisma.sql`SELECT ${columns} FROM "shop_product" p WHERE p."active"`}
+      ${q ? textMatches(columns, from, q, tsQuery, params.exact) : Prisma.sql`SELECT ${columns} FROM ${from} WHERE p."active"`}
     ),
     agg AS MATERIALIZED (
       SELECT GROUPING("categoryId", "brand", price_key) AS set_id, "categoryId", "brand", price_key,
@@ -133,13 +145,15 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
     page AS (
       SELECT "id", row_number() OVER () AS position
         FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
-    )
+    ),
+    ${optionFacetCtes(params, allBut("option"))}
     SELECT
       (SELECT json_agg(json_build_object(
                 'id', p."id", 'slug', p."slug", 'name', p."name", 'description', p."description", 'brand', p."brand",
                 'priceCents', p."priceCents", 'currency', p."currency", 'images', p."images", 'onHand', p."onHand",
                 'reserved', p."reserved", 'ratingAvg', p."ratingAvg", 'ratingCount', p."ratingCount",
-                'featured', p."featured", 'active', p."active", 'category', json_build_object('slug', c."slug", 'name', c."name"))
+                'featured', p."featured", 'active', p."active", 'category', json_build_object('slug', c."slug", 'name', c."name"),
+                'variantId', ${matchedVariantId(params)})
               ORDER BY page.position)
          FROM page JOIN "shop_product" p ON p."id" = page."id" JOIN "shop_category" c ON c."id" = p."categoryId") AS items,
       (SELECT total FROM agg WHERE set_id = 7) AS total,
@@ -153,6 +167,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
       (SELECT json_build_object(${Prisma.join(RATING_STEPS.map((stars) => Prisma.sql`${String(stars)}::text, ${Prisma.raw(`rating_${stars}`)}`))})
          FROM agg WHERE set_id = 7) AS ratings,
       (SELECT in_stock FROM agg WHERE set_id = 7) AS in_stock,
+      ${OPTION_FACET_COLUMNS},
       ${q ? correctionSql(q) : Prisma.sql`NULL::text`} AS corrected`;
 }
 
@@ -167,13 +182,13 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
  * nobody typed. The fallback's guard is an uncorrelated subquery, so Postgres
  * evaluates it once and skips the trigram scan entirely when it is false.
  */
-function textMatches(columns: Prisma.Sql, q: string, tsQuery: Prisma.Sql, exact: boolean): Prisma.Sql {
-  const asTyped = Prisma.sql`SELECT ${columns}, FALSE AS typo FROM "shop_product" p WHERE p."active" AND p."searchVector" @@ ${tsQuery}`;
+function textMatches(columns: Prisma.Sql, from: Prisma.Sql, q: string, tsQuery: Prisma.Sql, exact: boolean): Prisma.Sql {
+  const asTyped = Prisma.sql`SELECT ${columns}, FALSE AS typo FROM ${from} WHERE p."active" AND p."searchVector" @@ ${tsQuery}`;
   if (exact) return asTyped;
   return Prisma.sql`
       ${asTyped}
       UNION ALL
-      SELECT ${columns}, TRUE AS typo FROM "shop_product" p
+      SELECT ${columns}, TRUE AS typo FROM ${from}
        WHERE p."active" AND ${q} <% p."name" AND NOT p."searchVector" @@ ${tsQuery}
          AND (SELECT count(*) FROM (SELECT 1 FROM "shop_product" WHERE "active" AND "searchVector" @@ ${tsQuery} LIMIT ${SEARCH_PAGE_SIZE}) words) < ${SEARCH_PAGE_SIZE}`;
 }
@@ -252,5 +267,6 @@ function toFacets(row: ResultRow | undefined, params: SearchProductsParams): Sea
     prices: PRICE_RANGES.map((range) => ({ value: range.key, label: range.label, count: row?.prices?.[range.key] ?? 0, selected: params.price.includes(range.key) })),
     ratings: RATING_STEPS.map((stars) => ({ value: String(stars), label: `${stars} ${stars === 1 ? "star" : "stars"} & up`, count: row?.ratings?.[String(stars)] ?? 0, selected: params.rating === stars })),
     inStock: { count: row?.in_stock ?? 0, selected: params.inStock },
+    options: toOptionFacets(row?.option_labels ?? null, row?.option_counts ?? null, params),
   };
 }

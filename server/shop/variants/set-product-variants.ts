@@ -4,6 +4,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import type { Redis } from "@/server/platform/redis";
 import { ADMIN_PRODUCT_SELECT, toAdminProductView, type AdminProductView } from "../admin-products/admin-product-view";
+import { optionColumnsOf } from "../catalog/option-keys";
 import { invalidateProductCache } from "../catalog/product-cache";
 import { SHOP_TRANSACTION } from "../inventory";
 import { planProblem, variantLabelOf, VariantPlan } from "./variant-rules";
@@ -58,9 +59,12 @@ async function writeVariants(tx: Tx, input: z.output<typeof SetProductVariantsIn
   // Kept rows may trade SKUs with each other; park them on their (lower-case, never a SKU) ids first.
   await tx.$executeRaw`UPDATE "shop_product_variant" SET "sku" = "id" WHERE "productId" = ${productId}`;
   const byKey = new Map(existing.map((variant) => [keyOf(variant.optionValues), variant]));
+  // Search's option columns follow every write of the options (a renamed option renames every variant's keys).
+  const options = input.variants.length > 0 ? input.options : [];
+  const { optionLabels, optionRanks, variantKeys } = optionColumnsOf(options, input.variants.map((variant) => variant.optionValues));
   for (const [position, variant] of input.variants.entries()) {
     const current = byKey.get(keyOf(variant.optionValues));
-    const data = { sku: variant.sku, priceCents: variant.priceCents, onHand: variant.onHand, position };
+    const data = { sku: variant.sku, priceCents: variant.priceCents, onHand: variant.onHand, position, optionKeys: variantKeys[position] ?? [] };
     if (!current) {
       await tx.productVariant.create({ data: { ...data, productId, optionValues: variant.optionValues } });
     } else if (variant.onHand < current.reserved) {
@@ -72,8 +76,7 @@ async function writeVariants(tx: Tx, input: z.output<typeof SetProductVariantsIn
     }
   }
 
-  const options = input.variants.length > 0 ? input.options : [];
-  await tx.product.update({ where: { id: productId }, data: { options } });
+  await tx.product.update({ where: { id: productId }, data: { options, optionLabels, optionRanks } });
   if (input.variants.length > 0) {
     await tx.$executeRaw`
       UPDATE "shop_product"
