@@ -1,6 +1,6 @@
 import type { SearchFacets } from "@/server/shop/catalog/search-products";
 import { PRICE_RANGES, type SearchProductsParams } from "@/server/shop/catalog/search-options";
-import { NO_FILTERS } from "./search-url";
+import { NO_FILTERS, toggleOptionValue } from "./search-url";
 
 type Change = (next: Partial<SearchProductsParams>) => void;
 type Chip = { key: string; label: string; remove: Partial<SearchProductsParams> };
@@ -48,5 +48,10 @@ function chipsFor(search: SearchProductsParams, facets: SearchFacets): Chip[] {
     })),
     ...(search.rating ? [{ key: "rating", label: `${search.rating} stars & up`, remove: { rating: null } }] : []),
     ...(search.inStock ? [{ key: "stock", label: "In stock", remove: { inStock: false } }] : []),
+    ...search.options.flatMap((option) => {
+      // The facet's spelling ("Size"), whatever the URL's ("size").
+      const name = facets.options.find((facet) => facet.name.toLowerCase() === option.name.toLowerCase())?.name ?? option.name;
+      return option.values.map((value) => ({ key: `option:${name}:${value}`, label: `${name}: ${value}`, remove: { options: toggleOptionValue(search.options, option.name, value) } }));
+    }),
   ];
 }

@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 import type { FacetOption, SearchFacets } from "@/server/shop/catalog/search-products";
-import type { SearchProductsParams } from "@/server/shop/catalog/search-options";
+import { MAX_SELECTED_PER_FACET, type SearchProductsParams } from "@/server/shop/catalog/search-options";
+import { toggleOptionValue } from "./search-url";
 
 type Change = (next: Partial<SearchProductsParams>) => void;
 
@@ -13,6 +14,15 @@ export function FacetPanel({ facets, search, onChange }: { facets: SearchFacets;
     <div className="space-y-6">
       <FacetGroup title="Category" options={facets.categories} onToggle={(value) => onChange({ category: toggle(search.category, value) })} />
       <FacetGroup title="Brand" options={facets.brands} onToggle={(value) => onChange({ brand: toggle(search.brand, value) })} />
+      {facets.options.map((option) => (
+        <FacetGroup
+          key={option.name}
+          title={option.name}
+          options={option.values}
+          full={option.values.filter((value) => value.selected).length >= MAX_SELECTED_PER_FACET}
+          onToggle={(value) => onChange({ options: toggleOptionValue(search.options, option.name, value) })}
+        />
+      ))}
       <FacetGroup
         title="Price"
         options={facets.prices}
@@ -27,7 +37,8 @@ export function FacetPanel({ facets, search, onChange }: { facets: SearchFacets;
   );
 }
 
-function FacetGroup({ title, options, onToggle }: { title: string; options: FacetOption[]; onToggle: (value: string) => void }) {
+/** `full`: as many values ticked as one facet takes, so the others wait until one is unticked. */
+function FacetGroup({ title, options, full = false, onToggle }: { title: string; options: FacetOption[]; full?: boolean; onToggle: (value: string) => void }) {
   if (options.length === 0) return null;
   return (
     <fieldset className="space-y-2">
@@ -38,7 +49,7 @@ function FacetGroup({ title, options, onToggle }: { title: string; options: Face
           label={option.label}
           count={option.count}
           checked={option.selected}
-          disabled={option.count === 0 && !option.selected}
+          disabled={(option.count === 0 || full) && !option.selected}
           onChange={() => onToggle(option.value)}
         />
       ))}

@@ -4,12 +4,15 @@ import type { ProductView } from "@/server/shop/catalog/product-view";
 import { Stars } from "./stars";
 import { StockStatus } from "./stock-status";
 
+/** A product to show; `variantId` (a search with a size or colour ticked) opens its page on that variant. */
+type CardProduct = ProductView & { variantId?: string | null };
+
 /** One product in a grid: picture, name, brand, rating, price and stock, linking to its page. */
-export function ProductCard({ product }: { product: ProductView }) {
+export function ProductCard({ product }: { product: CardProduct }) {
   const image = product.images[0];
   return (
     <Link
-      href={`/shop/products/${product.slug}`}
+      href={`/shop/products/${product.slug}${product.variantId ? `?variant=${encodeURIComponent(product.variantId)}` : ""}`}
       data-testid="product-card"
       className="group flex flex-col overflow-hidden rounded-xl border border-border bg-surface shadow-xs transition-shadow hover:shadow-md focus-visible:outline-2 focus-visible:outline-ring"
     >
@@ -39,7 +42,7 @@ export function ProductCard({ product }: { product: ProductView }) {
   );
 }
 
-export function ProductGrid({ products }: { products: ProductView[] }) {
+export function ProductGrid({ products }: { products: CardProduct[] }) {
   return (
     <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-4">
       {products.map((product) => (

@@ -32,7 +32,13 @@ export function SearchResults() {
   const query = useQuery({ ...trpc.shop.catalog.search.queryOptions(search), placeholderData: keepPreviousData });
 
   const change = (next: Partial<SearchProductsParams>) => router.push(searchHref({ ...search, page: 1, ...next }), { scroll: false });
-  const activeFilters = search.category.length + search.brand.length + search.price.length + (search.rating ? 1 : 0) + (search.inStock ? 1 : 0);
+  const activeFilters =
+    search.category.length +
+    search.brand.length +
+    search.price.length +
+    (search.rating ? 1 : 0) +
+    (search.inStock ? 1 : 0) +
+    search.options.reduce((count, option) => count + option.values.length, 0);
 
   if (query.isPending) return <ResultsSkeleton />;
   if (query.isError) {

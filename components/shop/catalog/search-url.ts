@@ -57,6 +57,21 @@ export function searchHref(search: SearchProductsParams): string {
 /** Every facet unticked (the query and the sort stay). */
 export const NO_FILTERS = { category: [], brand: [], price: [], rating: null, inStock: false, options: [] } satisfies Partial<SearchProductsParams>;
 
+/**
+ * Ticks or unticks one option value (names and values compared whatever their
+ * case); an option left with no value goes. At the limit of values per option
+ * the list is returned as it is (the panel disables the other boxes).
+ */
+export function toggleOptionValue(options: OptionFilter[], name: string, value: string): OptionFilter[] {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const current = options.find((option) => same(option.name, name));
+  if (!current) return options.length < MAX_OPTION_FILTERS ? [...options, { name, values: [value] }] : options;
+  const ticked = current.values.some((known) => same(known, value));
+  if (!ticked && current.values.length >= MAX_SELECTED_PER_FACET) return options;
+  const values = ticked ? current.values.filter((known) => !same(known, value)) : [...current.values, value];
+  return values.length > 0 ? options.map((option) => (option === current ? { ...option, values } : option)) : options.filter((option) => option !== current);
+}
+
 /** `opt=Size:M` pairs grouped by option (names and values compared whatever their case), within the search's limits. */
 function parseOptionParams(pairs: string[]): OptionFilter[] {
   const options: OptionFilter[] = [];

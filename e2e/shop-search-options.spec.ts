@@ -1,0 +1,65 @@
+import { expect, test, type Page } from "./support/test";
+
+/**
+ * Size and colour filters on search, on the seeded demo store (the rain jacket
+ * comes in S, M, L × Black, Olive; M in olive is sold out): a shopper searches
+ * "jacket", ticks Size M, sees the count, the chip and the colours an M comes
+ * in, opens the jacket on its M, comes back and removes the chip. With
+ * "In stock only", M in olive finds nothing, because the one M in olive is
+ * sold out although the jacket itself is in stock.
+ */
+
+const filters = (page: Page) => page.getByRole("complementary", { name: "Filters" });
+const results = (page: Page) => page.getByRole("region", { name: "Results" });
+const chips = (page: Page) => page.getByRole("group", { name: "Active filters" });
+const facet = (page: Page, name: string) => filters(page).getByRole("group", { name, exact: true });
+/** A facet value's checkbox and the count beside it. */
+const valueRow = (page: Page, option: string, value: string) => facet(page, option).locator("div").filter({ has: page.getByRole("checkbox", { name: value, exact: true }) });
+
+test.describe("shop search by size and colour", () => {
+  test("ticking Size M narrows the results, shows a chip and the colours an M comes in; the chip removes it", async ({ page }) => {
+    await page.goto("/shop/search?q=jacket");
+    await expect(results(page).getByRole("status")).toContainText("2 results");
+    await expect(facet(page, "Size").getByRole("checkbox")).toHaveCount(3);
+    // Sizes in the product's own order, not alphabetical.
+    await expect(facet(page, "Size").locator("label")).toHaveText(["S", "M", "L"]);
+
+    await facet(page, "Size").getByRole("checkbox", { name: "M", exact: true }).check();
+    await expect(page).toHaveURL(/\/shop\/search\?q=jacket&opt=Size%3AM$/);
+    await expect(results(page).getByRole("status")).toContainText("1 result");
+    await expect(results(page).getByTestId("product-card")).toHaveText(/Waterproof Rain Jacket/);
+    await expect(chips(page).getByRole("button", { name: /^Remove filter/ })).toHaveText(["Size: M×"]);
+    await expect(valueRow(page, "Colour", "Black").getByTestId("facet-count")).toHaveText("1 result");
+    await expect(valueRow(page, "Colour", "Olive").getByTestId("facet-count")).toHaveText("1 result");
+
+    // The result opens on the matching size (M in black: the M in olive is sold out).
+    await results(page).getByTestId("product-card").click();
+    await expect(page).toHaveURL(/\/shop\/products\/waterproof-rain-jacket\?variant=/);
+    await expect(page.getByRole("radio", { name: "M", exact: true })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Black", exact: true })).toBeChecked();
+
+    await page.goBack();
+    await chips(page).getByRole("button", { name: "Remove filter: Size: M" }).click();
+    await expect(page).toHaveURL(/\/shop\/search\?q=jacket$/);
+    await expect(facet(page, "Size").getByRole("checkbox", { name: "M", exact: true })).not.toBeChecked();
+    await expect(results(page).getByRole("status")).toContainText("2 results");
+    await expect(chips(page)).toHaveCount(0);
+  });
+
+  test("by keyboard: Size M and Colour Olive need one variant, and 'In stock only' needs it in stock", async ({ page }) => {
+    await page.goto("/shop/search?q=jacket&opt=Size:M");
+    const olive = facet(page, "Colour").getByRole("checkbox", { name: "Olive", exact: true });
+    await olive.focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/opt=Size%3AM&opt=Colour%3AOlive$/);
+    await expect(results(page).getByRole("status")).toContainText("1 result");
+    // The jacket is in stock, but not as an M in olive.
+    await expect(valueRow(page, "Availability", "In stock only").getByTestId("facet-count")).toHaveText("0 results");
+
+    await page.goto("/shop/search?q=jacket&opt=Size:M&opt=Colour:Olive&inStock=1");
+    await expect(results(page).getByRole("heading", { name: "No products match “jacket”" })).toBeVisible();
+    await expect(chips(page).getByRole("button", { name: /^Remove filter/ })).toHaveText(["In stock×", "Size: M×", "Colour: Olive×"]);
+    await chips(page).getByRole("button", { name: "Remove filter: Colour: Olive" }).click();
+    await expect(results(page).getByRole("status")).toContainText("1 result");
+  });
+});
