@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -31,6 +32,9 @@ test.describe("shop search by size and colour", () => {
     await expect(chips(page).getByRole("button", { name: /^Remove filter/ })).toHaveText(["Size: M×"]);
     await expect(valueRow(page, "Colour", "Black").getByTestId("facet-count")).toHaveText("1 result");
     await expect(valueRow(page, "Colour", "Olive").getByTestId("facet-count")).toHaveText("1 result");
+    // The option groups and chips pass axe like the rest of the page (accessibility.spec.ts searches a word without sizes).
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 
     // The result opens on the matching size (M in black: the M in olive is sold out).
     await results(page).getByTestId("product-card").click();
