@@ -1,6 +1,6 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
-import { matchedVariantId, OPTION_FACET_COLUMNS, optionConditions, optionFacetCtes, optionJoins, toOptionFacets, type OptionFacet, type OptionLabelRow } from "./option-facets";
+import { matchedVariantId, OPTION_FACET_COLUMNS, optionConditions, optionFacetCtes, optionJoin, toOptionFacets, type OptionFacet, type OptionLabelRow } from "./option-facets";
 import { toProductView, type ProductRow, type ProductView } from "./product-view";
 import { PRICE_RANGES, RATING_STEPS, SEARCH_PAGE_SIZE, type PriceRangeKey, type SearchProductsParams } from "./search-options";
 
@@ -120,7 +120,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   };
   const filterColumns = active.map((key) => Prisma.sql`, ${filters[key] ?? Prisma.sql`TRUE`} AS ${Prisma.raw(`f_${key}`)}`);
   const offset = (params.page - 1) * SEARCH_PAGE_SIZE;
-  const from = Prisma.sql`"shop_product" p ${optionJoins(params)}`;
+  const from = Prisma.sql`"shop_product" p ${optionJoin(params)}`;
   const columns = Prisma.sql`p."id", p."categoryId", p."brand", p."priceCents", p."ratingAvg", p."ratingCount", p."createdAt", p."featured",
     ${option ? option.inStock : Prisma.sql`p."onHand" > p."reserved"`} AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score,
     p."optionLabels" AS option_labels, p."optionRanks" AS option_ranks
@@ -146,7 +146,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
       SELECT "id", row_number() OVER () AS position
         FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
     ),
-    ${optionFacetCtes(params, allBut("option"))}
+    ${optionFacetCtes(params, allBut("option"), q !== "")}
     SELECT
       (SELECT json_agg(json_build_object(
                 'id', p."id", 'slug', p."slug", 'name', p."name", 'description', p."description", 'brand', p."brand",
