@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "@/server/videos/video-channels";
+import { VIDEO_EVENTS, videoChannel, type VideoAssemblingEvent, type VideoProgressEvent, type VideoStatusEvent } from "@/server/videos/video-channels";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { startVideoUpload } from "./tus-upload";
 import { tagsOf, VideoDetailsFields, type VideoDetailsDraft } from "./video-details-fields";
@@ -34,6 +34,7 @@ export function VideoUploader({ chunkBytes }: { chunkBytes: number }) {
   const [stage, setStage] = useState<Stage>({ name: "form" });
   const [error, setError] = useState<string | null>(null);
   const [videoId, setVideoId] = useState<string | null>(null);
+  const [assembled, setAssembled] = useState<VideoAssemblingEvent | null>(null);
   const [progress, setProgress] = useState<VideoProgressEvent | null>(null);
   const upload = useRef<Upload | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -44,6 +45,7 @@ export function VideoUploader({ chunkBytes }: { chunkBytes: number }) {
   if (processing && status.data?.status === "ready") setStage({ name: "ready" });
   if (processing && status.data?.status === "failed") setStage({ name: "failed", reason: status.data.failureReason ?? "Transcoding failed." });
 
+  useChannelEvent<VideoAssemblingEvent>(videoId ? videoChannel(videoId) : null, VIDEO_EVENTS.assembling, setAssembled);
   useChannelEvent<VideoProgressEvent>(videoId ? videoChannel(videoId) : null, VIDEO_EVENTS.progress, setProgress);
   useChannelEvent<VideoStatusEvent>(videoId ? videoChannel(videoId) : null, VIDEO_EVENTS.status, (event) =>
     setStage(event.status === "ready" ? { name: "ready" } : { name: "failed", reason: event.failureReason ?? "Transcoding failed." }),
@@ -84,6 +86,7 @@ export function VideoUploader({ chunkBytes }: { chunkBytes: number }) {
     else if (videoId) await client.videos.delete.mutate({ id: videoId }).catch(() => undefined);
     upload.current = null;
     setVideoId(null);
+    setAssembled(null);
     setProgress(null);
     setStage({ name: "form" });
   };
@@ -99,8 +102,9 @@ export function VideoUploader({ chunkBytes }: { chunkBytes: number }) {
         {stage.name === "processing" ? (
           <section aria-label="Transcoding" className="space-y-3">
             <p className="text-sm text-muted" role="status">
-              {progress ? "Transcoding into every quality at once…" : "Uploaded. Waiting for a transcoder…"}
+              {progress ? "Transcoding into every quality at once…" : assembled ? "Putting the uploaded pieces together…" : "Uploaded. Waiting for a transcoder…"}
             </p>
+            {assembled && !progress ? <ProgressBar label="Assembling the upload" percent={assembled.percent} /> : null}
             {progress?.renditions.map((name) => <ProgressBar key={name} label={`Transcoding ${name}`} percent={progress.percent} />)}
           </section>
         ) : null}

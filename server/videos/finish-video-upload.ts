@@ -1,39 +1,25 @@
-import type { Readable } from "node:stream";
 import type { Db } from "@/server/platform/db";
 import { enqueue } from "@/server/platform/queue";
-import type { ObjectStore } from "@/server/platform/storage";
-import { sourceKey } from "./video-files";
 
 /** Attempts of one transcoding job; a worker killed mid-job counts as one (BullMQ's stalled-job check). */
 export const TRANSCODE_ATTEMPTS = 3;
 
 /**
- * The last byte of an upload arrived: `file` (the upload's stored parts, read
- * in order) is stored as the source, the video becomes "processing" and its
- * transcoding job is queued. A video past "uploading" is finished already (a
- * client retrying the last PATCH): `file` is left unread. The job id is the
- * video id, so a finish repeated mid-way queues nothing twice.
+ * The last byte of an upload arrived: the video becomes "processing" and its
+ * transcoding job is queued, which first stitches the stored parts into the
+ * source (uploads/stitch-upload.ts). Nothing here reads the file, so the web
+ * request that took the last byte ends at once however large the upload.
+ *
+ * Idempotent: only a video still "uploading" moves. A video found
+ * "processing" (a client retrying the last PATCH, or its HEAD on resuming)
+ * has its job queued again, which costs nothing when it is queued already
+ * (the job id is the video id) and rescues a finish whose process died
+ * between the two steps; the job does nothing for a video no longer
+ * "processing".
  */
-export async function finishVideoUpload({
-  db,
-  storage,
-  videoId,
-  file,
-}: {
-  db: Db;
-  storage: Pick<ObjectStore, "putObject">;
-  videoId: string;
-  file: Readable;
-}): Promise<void> {
-  const video = await db.video.findUniqueOrThrow({ where: { id: videoId }, select: { status: true, ownerId: true, sourceType: true, sourceBytes: true } });
-  if (video.status !== "uploading") return;
-  await storage.putObject(sourceKey(videoId), file, {
-    contentType: video.sourceType,
-    ownerId: video.ownerId,
-    visibility: "private",
-    maxBytes: Number(video.sourceBytes),
-  });
-  await db.video.update({ where: { id: videoId }, data: { status: "processing", progress: 0 } });
+export async function finishVideoUpload({ db, videoId }: { db: Db; videoId: string }): Promise<void> {
+  const { count } = await db.video.updateMany({ where: { id: videoId, status: "uploading" }, data: { status: "processing", progress: 0 } });
+  if (count === 0 && (await db.video.count({ where: { id: videoId, status: "processing" } })) === 0) return;
   await queueTranscode(videoId);
 }
 

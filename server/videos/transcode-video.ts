@@ -15,6 +15,8 @@ import { avcCodec, masterPlaylist, readMediaPlaylist, type MeasuredRendition } f
 import { planLadder, type Rung } from "./plan-ladder";
 import { probeVideo, type VideoFacts } from "./probe-video";
 import { runProgram } from "./run-program";
+import { stitchProgress } from "./uploads/stitch-progress";
+import { stitchUpload } from "./uploads/stitch-upload";
 import { stillsCommand } from "./stills-command";
 import { planStoryboard, storyboardVtt, type StoryboardPlan } from "./storyboard";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "./video-channels";
@@ -24,10 +26,10 @@ const log = logger.child({ module: "videos" });
 /** Live progress at most this often (the gateway fans it out; the database keeps a coarser copy). */
 const PROGRESS_EVERY_MS = 1_000;
 
-export type TranscodeStore = Pick<ObjectStore, "getObject" | "putObject" | "listObjects" | "deleteObject">;
+export type TranscodeStore = Pick<ObjectStore, "getObject" | "putObject" | "statObject" | "listObjects" | "deleteObject">;
 
 /**
- * The transcoding job (worker, queue "transcode-video"): source → probe →
+ * The transcoding job (worker, queue "transcode-video"): upload parts → source → probe →
  * one ffmpeg run for the whole ladder and the storyboard → poster and candidate thumbnails →
  * measured master playlist →
  * storage → ready. Starts from scratch every time: the scratch folder and any
@@ -38,7 +40,7 @@ export type TranscodeStore = Pick<ObjectStore, "getObject" | "putObject" | "list
  * the video failed.
  */
 export async function transcodeVideo({ db, storage, videoId, finalAttempt, signal }: { db: Db; storage: TranscodeStore; videoId: string; finalAttempt: boolean; signal?: AbortSignal }): Promise<void> {
-  const video = await db.video.findUnique({ where: { id: videoId }, select: { status: true, ownerId: true } });
+  const video = await db.video.findUnique({ where: { id: videoId }, select: { id: true, status: true, ownerId: true, sourceType: true, sourceBytes: true } });
   if (video?.status !== "processing") return; // deleted, or already done by an earlier attempt
 
   const workDir = path.join(videoWorkDir, "transcode", videoId);
@@ -46,6 +48,8 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     await fs.rm(workDir, { recursive: true, force: true });
     await fs.mkdir(workDir, { recursive: true });
     await removeStoredOutputs(storage, videoId);
+    // An upload's parts become the source first (a no-op once stored): the web request that took the last byte does not.
+    await stitchUpload({ storage, video, signal, onBytes: stitchProgress(videoId, Number(video.sourceBytes)) });
 
     const source = path.join(workDir, "source");
     const stored = await storage.getObject(sourceKey(videoId));

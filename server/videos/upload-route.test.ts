@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
+import { Metadata } from "@tus/utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { env } from "@/server/env";
+import { processors } from "@/server/jobs/processors";
 import { db } from "@/server/platform/db";
 import { redis } from "@/server/platform/redis";
 import { storage } from "@/server/platform/storage";
@@ -9,13 +12,15 @@ import { FetchWebRequest } from "@/server/web/fetch-request";
 import { runRoute } from "@/server/web/route";
 import { RouteTable } from "@/server/web/route-table";
 import { ROUTES } from "@/server/web/routes";
+import { uploadPartsPrefix } from "./uploads/upload-parts";
 import { sourceKey } from "./video-files";
 import { makeTestVideo } from "./video-test-kit";
 
 /**
  * The tus endpoint through the route table, as the listener runs it (guard,
  * body type, handler): the first half of the validation chain in order
- * (415, 413, 403), a resumed upload, and a cancelled one.
+ * (415, 413, 403), a resumed upload stitched and transcoded by the job, the
+ * creation's metadata in HEAD, and a cancelled one.
  */
 afterAll(async () => {
   redis.disconnect();
@@ -66,7 +71,7 @@ describe("tus uploads", { timeout: 90_000 }, () => {
     expect(await db.video.count({ where: { ownerId: person.id } })).toBe(2);
   });
 
-  it("resumes an interrupted upload where the server says it stopped, then stores the source and queues transcoding", async () => {
+  it("resumes an interrupted upload where the server says it stopped; the finish leaves the parts to the job, which stitches and transcodes them", async () => {
     const person = await signUpWithCookie("Resumer");
     const file = await fs.readFile(await makeTestVideo({ width: 160, height: 90, seconds: 1 }));
     const created = await create(person.cookie, "clip.mp4", file.length);
@@ -88,8 +93,26 @@ describe("tus uploads", { timeout: 90_000 }, () => {
     expect((await call("PATCH", location, { ...chunk, cookie: other.cookie, "upload-offset": String(half) }, file.subarray(half))).status).toBe(404);
 
     expect((await call("PATCH", location, { ...chunk, "upload-offset": String(half) }, file.subarray(half))).status).toBe(204);
+    // The request that took the last byte only moved the video on: its parts wait for the worker.
     expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
-    expect((await storage.statObject(sourceKey(videoId)))?.size).toBe(file.length);
+    expect(await storage.statObject(sourceKey(videoId))).toBeNull();
+    expect(await storage.listObjects(uploadPartsPrefix(videoId))).toHaveLength(2);
+
+    await processors["transcode-video"]({ videoId }, { timestamp: Date.now() });
+    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("ready");
+    const source = Buffer.from(await new Response((await storage.getObject(sourceKey(videoId))).body).arrayBuffer());
+    expect(createHash("sha256").update(source).digest("hex")).toBe(createHash("sha256").update(file).digest("hex"));
+    expect(await storage.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+  });
+
+  it("answers HEAD with the creation's Upload-Metadata, before and after the last byte", async () => {
+    const person = await signUpWithCookie("Metadata");
+    const created = await create(person.cookie, "Holiday clip.mp4", 10);
+    const location = created.headers.Location ?? created.headers.location ?? "";
+    const metadataOf = async () => Metadata.parse((await call("HEAD", location, { cookie: person.cookie })).headers["upload-metadata"]);
+    expect(await metadataOf()).toEqual({ filename: "Holiday clip.mp4", filetype: "video/mp4", title: "My clip" });
+    expect((await call("PATCH", location, { cookie: person.cookie, "content-type": "application/offset+octet-stream", "upload-offset": "0" }, Buffer.alloc(10))).status).toBe(204);
+    expect(await metadataOf()).toEqual({ filename: "Holiday clip.mp4", filetype: "video/mp4", title: "My clip" });
   });
 
   it("cancels: the partial upload and the video are gone", async () => {

@@ -28,25 +28,10 @@ const chosenIds = new WeakMap<Request, string>();
 /** What an upload endpoint shares with every other web instance: nothing lives in its process between requests. */
 export type VideoUploadDeps = { db: Db; storage: ObjectStore; redis: Redis };
 
-function tusServer({ db, storage, redis }: VideoUploadDeps): { tus: Server; finish: (videoId: string, size: number) => Promise<void> } {
+function tusServer({ db, storage, redis }: VideoUploadDeps): Server {
   const datastore = new VideoUploadStore({ db, storage });
   const locker = new RedisLocker(redis, { prefix: LOCK_PREFIX });
-  /**
-   * Stores a whole upload as its source, under the upload's lock (tus calls
-   * onUploadFinish after letting go of it), so a second finish waits for the
-   * first and then finds the video past "uploading": nothing twice.
-   */
-  const finish = async (videoId: string, size: number) => {
-    const lock = locker.newLock(videoId);
-    await lock.lock(new AbortController().signal, () => undefined);
-    try {
-      await finishVideoUpload({ db, storage, videoId, file: datastore.read(videoId, size) });
-      await datastore.removeParts(videoId);
-    } finally {
-      await lock.unlock();
-    }
-  };
-  const tus = new Server({
+  return new Server({
     path: UPLOADS_PATH,
     datastore,
     locker,
@@ -58,13 +43,12 @@ function tusServer({ db, storage, redis }: VideoUploadDeps): { tus: Server; fini
       if (!id) throw new AppError("INTERNAL", "tus creation without a video");
       return id;
     },
+    // Cheap whatever the upload's size: the worker stitches the parts (finish-video-upload.ts).
     onUploadFinish: async (_request, upload) => {
-      if (upload.size === undefined) throw new AppError("INTERNAL", "a video upload without a size");
-      await finish(upload.id, upload.size);
+      await finishVideoUpload({ db, videoId: upload.id });
       return {};
     },
   });
-  return { tus, finish };
 }
 
 /**
@@ -78,7 +62,7 @@ function tusServer({ db, storage, redis }: VideoUploadDeps): { tus: Server; fini
  * upload may reach another instance (`deps` lets a test run two).
  */
 export function createVideoUploadRoute(deps: VideoUploadDeps): (request: WebRequest) => Promise<Answer> {
-  const { tus, finish } = tusServer(deps);
+  const tus = tusServer(deps);
   return async (request) => {
     const user = await getSessionUser(request.headers);
     if (!user) throw new AppError("UNAUTHORIZED", "Please sign in to upload videos.");
@@ -102,11 +86,11 @@ export function createVideoUploadRoute(deps: VideoUploadDeps): (request: WebRequ
     if (videoId) chosenIds.set(tusRequest, videoId);
     // A cancel (DELETE) takes the video with it: VideoUploadStore.remove.
     const response = await tus.handleWeb(tusRequest);
-    // Every byte is in but the instance that took the last one died before storing the source (or a Vercel
-    // function ran out of time): the client's HEAD on resuming finishes it, as tus-js-client takes this answer for done.
+    // Every byte is in but the instance that took the last one died before finishing (or a Vercel function ran
+    // out of time): the client's HEAD on resuming finishes it, as tus-js-client takes this answer for done.
     const length = response.headers.get("upload-length");
     if (request.method === "HEAD" && response.status === 200 && uploadId && length !== null && response.headers.get("upload-offset") === length) {
-      await finish(uploadId, Number(length));
+      await finishVideoUpload({ db: deps.db, videoId: uploadId });
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     return {

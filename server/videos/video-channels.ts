@@ -11,12 +11,16 @@ export function videoChannel(videoId: string): string {
 }
 
 export const VIDEO_EVENTS = {
+  /** The worker stitching the uploaded parts into the source, before transcoding: VideoAssemblingEvent. */
+  assembling: "assembling",
   /** Transcoding progress: VideoProgressEvent. */
   progress: "progress",
   /** The video became ready or failed: VideoStatusEvent. */
   status: "status",
 } as const;
 
+/** Share of the upload's bytes stitched into the source so far (uploads/stitch-upload.ts). */
+export type VideoAssemblingEvent = { videoId: string; percent: number };
 /** One ffmpeg run encodes every rendition together, so they advance together: `percent` is each one's. */
 export type VideoProgressEvent = { videoId: string; percent: number; renditions: string[] };
 export type VideoStatusEvent = { videoId: string; status: "ready" | "failed"; failureReason: string | null };

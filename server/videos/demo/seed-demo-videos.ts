@@ -8,6 +8,7 @@ import type { Redis } from "@/server/platform/redis";
 import type { ObjectStore } from "@/server/platform/storage";
 import { finishVideoUpload, queueTranscode } from "../finish-video-upload";
 import { runProgram } from "../run-program";
+import { sourceKey } from "../video-files";
 import { viewWeightLog2 } from "../trending/trending-score";
 import { TRENDING_KEY } from "../views/view-keys";
 import { DEMO_VIDEOS, type DemoVideo } from "./demo-videos";
@@ -23,8 +24,8 @@ export function demoVideoId(slug: string): string {
 
 /**
  * The demo videos, idempotent. A clip missing from the database is made by
- * ffmpeg from its test sources, then stored and queued for transcoding exactly
- * as an upload is when its last byte arrives (finish-video-upload.ts): the
+ * ffmpeg from its test sources, stored as its source and queued for
+ * transcoding as an upload is when its last byte arrives (finish-video-upload.ts): the
  * worker turns it into the same HLS ladder as any upload, after the seed
  * (startup does not wait for it). Its demo views, trending score, likes,
  * comments, subscribers and watchers come with it, once. A clip an earlier
@@ -71,7 +72,9 @@ export async function seedDemoVideos({
         await addDemoAudience({ db, redis, video, videoId: id, ownerId, people, now });
         result.videosCreated++;
       }
-      await finishVideoUpload({ db, storage, videoId: id, file: createReadStream(file) });
+      // The source is stored whole here (no upload parts): the job's stitch finds it and goes straight on.
+      await storage.putObject(sourceKey(id), createReadStream(file), { contentType: "video/mp4", ownerId, visibility: "private" });
+      await finishVideoUpload({ db, videoId: id });
       result.transcodesQueued++;
     }
   } finally {

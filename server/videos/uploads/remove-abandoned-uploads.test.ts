@@ -8,10 +8,10 @@ vi.hoisted(() => {
 const { createTestUser } = await import("@/server/accounts/test-users");
 const { db } = await import("@/server/platform/db");
 const { storage } = await import("@/server/platform/storage");
-const { uploadPartsPrefix } = await import("./video-upload-store");
+const { partKey, uploadPartsPrefix } = await import("./upload-parts");
 const { removeAbandonedUploads } = await import("./remove-abandoned-uploads");
 
-/** Uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS (24) are removed, files and parts; anything else stays. */
+/** Uploads nobody finished within VIDEO_ABANDONED_UPLOAD_HOURS (24) are removed, files and parts; anything else stays, the parts of a finished one waiting for its stitch too. */
 afterAll(async () => {
   await db.$disconnect();
 });
@@ -25,7 +25,7 @@ async function upload(ownerId: string, { hoursAgo, lastChunkHoursAgo, status = "
   await db.video.create({
     data: { id, ownerId, title: "Upload", status, createdAt: new Date(Date.now() - hoursAgo * HOUR), sourceName: "a.mp4", sourceType: "video/mp4", sourceBytes: 10n, uploadedBytes: lastChunkAt ? 4n : 0n, lastChunkAt },
   });
-  if (lastChunkAt) await storage.putObject(`${uploadPartsPrefix(id)}000000000000000-000000000000004`, Buffer.from("half"), { contentType: "application/octet-stream" });
+  if (lastChunkAt) await storage.putObject(partKey(id, 0, 4), Buffer.from("half"), { contentType: "application/octet-stream" });
   return id;
 }
 
@@ -38,7 +38,8 @@ describe("removeAbandonedUploads", () => {
     const empty = await upload(owner, { hoursAgo: 25 });
     const slow = await upload(owner, { hoursAgo: 30, lastChunkHoursAgo: 1 });
     const recent = await upload(owner, { hoursAgo: 2, lastChunkHoursAgo: 2 });
-    const finished = await upload(owner, { hoursAgo: 48, status: "processing" });
+    // Every byte arrived two days ago, and the worker has not stitched its parts yet (a long queue, workers down).
+    const finished = await upload(owner, { hoursAgo: 48, lastChunkHoursAgo: 47, status: "processing" });
     await storage.putObject(`videos/${stale}/source`, Buffer.from("half"), { contentType: "video/mp4", ownerId: owner });
 
     expect(await removeAbandonedUploads({ db, storage })).toBeGreaterThanOrEqual(2);
@@ -48,5 +49,6 @@ describe("removeAbandonedUploads", () => {
 
     for (const kept of [slow, recent, finished]) expect(await exists(kept), kept).toBe(true);
     expect(await storage.listObjects(uploadPartsPrefix(slow))).toHaveLength(1);
+    expect(await storage.listObjects(uploadPartsPrefix(finished))).toHaveLength(1);
   });
 });

@@ -22,7 +22,8 @@ const { ROUTES } = await import("@/server/web/routes");
 const { deleteVideo } = await import("../delete-video");
 const { createVideoUploadRoute } = await import("../upload-route");
 const { sourceKey, videoPrefix } = await import("../video-files");
-const { uploadPartsPrefix } = await import("./video-upload-store");
+const { partKey, uploadPartsPrefix } = await import("./upload-parts");
+const { stitchUpload } = await import("./stitch-upload");
 
 import type { ObjectStore } from "@/server/platform/storage";
 import type { WebRequest } from "@/server/web/request";
@@ -136,7 +137,19 @@ describe.each(STORES)("video uploads on %s", (_name, openStores) => {
     two = instance(second);
   });
 
-  const storedSource = async (videoId: string) => Buffer.from(await new Response((await store.getObject(sourceKey(videoId))).body).arrayBuffer());
+  /**
+   * What the finish leaves (the video "processing", its parts and no source), then what the transcoding job's
+   * first step makes of them: the source, and no parts.
+   */
+  const stitchedSource = async (videoId: string) => {
+    const video = await db.video.findUniqueOrThrow({ where: { id: videoId } });
+    expect(video.status).toBe("processing");
+    expect(await store.statObject(sourceKey(videoId))).toBeNull();
+    expect((await store.listObjects(uploadPartsPrefix(videoId))).length).toBeGreaterThan(0);
+    await stitchUpload({ storage: store, video });
+    expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+    return Buffer.from(await new Response((await store.getObject(sourceKey(videoId))).body).arrayBuffer());
+  };
 
   it("resumes after an interrupted PATCH: only the cut-off chunk is lost, and the source is the file byte for byte", { timeout: 60_000 }, async () => {
     const person = await signUpWithCookie("Resumer");
@@ -149,34 +162,30 @@ describe.each(STORES)("video uploads on %s", (_name, openStores) => {
     expect((await patch(one, person.cookie, location, CHUNK, cutOff(file.subarray(CHUNK, CHUNK + CHUNK / 2)))).status).toBe(400);
     expect(await offsetOf(one, person.cookie, location)).toBe(CHUNK);
     // A PATCH that died after storing its part but before moving the offset: its part stays unused, the offset unmoved.
-    await store.putObject(`${uploadPartsPrefix(videoId)}${String(CHUNK).padStart(15, "0")}-${String(CHUNK + 100).padStart(15, "0")}`, file.subarray(CHUNK, CHUNK + 100), { contentType: "application/octet-stream" });
+    await store.putObject(partKey(videoId, CHUNK, CHUNK + 100), file.subarray(CHUNK, CHUNK + 100), { contentType: "application/octet-stream" });
     expect(await offsetOf(one, person.cookie, location)).toBe(CHUNK);
     // A chunk at the wrong offset is refused without a change.
     expect((await patch(one, person.cookie, location, 2 * CHUNK, file.subarray(2 * CHUNK, 3 * CHUNK))).status).toBe(409);
 
     await sendFrom(one, person.cookie, location, file, CHUNK);
-    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
-    expect(sha256(await storedSource(videoId))).toBe(sha256(file));
-    expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+    expect(sha256(await stitchedSource(videoId))).toBe(sha256(file));
     // Retried after the finish (its answer was lost): nothing changes, the client learns every byte is in.
     expect(await offsetOf(two, person.cookie, location)).toBe(file.length);
   });
 
-  it("finishes on the client's next HEAD an upload whose last chunk came to an instance that died before storing the source", { timeout: 60_000 }, async () => {
+  it("finishes on the client's next HEAD an upload whose last chunk came to an instance that died before finishing it", { timeout: 60_000 }, async () => {
     const person = await signUpWithCookie("Orphaned finish");
     const file = randomBytes(2 * CHUNK + 10);
     const location = await createUpload(one, person.cookie, file.length);
     const videoId = location.split("/").at(-1) as string;
     await sendFrom(one, person.cookie, location, file.subarray(0, 2 * CHUNK), 0);
     // What the dying instance did with the last chunk: stored it and moved the offset, then nothing.
-    await store.putObject(`${uploadPartsPrefix(videoId)}${String(2 * CHUNK).padStart(15, "0")}-${String(file.length).padStart(15, "0")}`, file.subarray(2 * CHUNK), { contentType: "application/octet-stream" });
+    await store.putObject(partKey(videoId, 2 * CHUNK, file.length), file.subarray(2 * CHUNK), { contentType: "application/octet-stream" });
     await db.video.update({ where: { id: videoId }, data: { uploadedBytes: BigInt(file.length), lastChunkAt: new Date() } });
     expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("uploading");
 
     expect(await offsetOf(two, person.cookie, location)).toBe(file.length);
-    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
-    expect(sha256(await storedSource(videoId))).toBe(sha256(file));
-    expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+    expect(sha256(await stitchedSource(videoId))).toBe(sha256(file));
   });
 
   it("refuses a chunk over VIDEO_UPLOAD_CHUNK_BYTES with a 413 that says so, and keeps the offset", async () => {
@@ -204,9 +213,7 @@ describe.each(STORES)("video uploads on %s", (_name, openStores) => {
     expect(racing.map((answer) => answer.status).sort()).toEqual([204, 409]);
 
     await sendFrom(two, person.cookie, location, file, half + CHUNK);
-    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
-    expect(sha256(await storedSource(videoId))).toBe(sha256(file));
-    expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
+    expect(sha256(await stitchedSource(videoId))).toBe(sha256(file));
   });
 
   it("leaves nothing when an upload is cancelled through another instance, or its video deleted mid-way", { timeout: 60_000 }, async () => {

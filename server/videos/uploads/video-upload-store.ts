@@ -1,27 +1,11 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { Readable } from "node:stream";
 import { DataStore, ERRORS, Upload } from "@tus/utils";
 import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
 import { removeVideoFiles } from "../delete-video";
-import { videoPrefix } from "../video-files";
+import { partKey, uploadPartsPrefix } from "./upload-parts";
 
-/** Digits of an offset in a part's key, so keys sort as their offsets do; 15 passes any upload size we could allow. */
-const OFFSET_DIGITS = 15;
-const PART_KEY = /\/(\d+)-(\d+)$/;
-
-type PartStore = Pick<ObjectStore, "putObject" | "getObject" | "deleteObject" | "listObjects">;
-type Part = { key: string; start: number; end: number };
-
-/** Where an upload's chunks wait for its last byte: under the video's own prefix, so every removal of its files takes them too. */
-export function uploadPartsPrefix(videoId: string): string {
-  return `${videoPrefix(videoId)}upload/`;
-}
-
-/** A chunk's key names the bytes of the file it holds, [start, end). */
-function partKey(videoId: string, start: number, end: number): string {
-  return `${uploadPartsPrefix(videoId)}${String(start).padStart(OFFSET_DIGITS, "0")}-${String(end).padStart(OFFSET_DIGITS, "0")}`;
-}
+type PartStore = Pick<ObjectStore, "putObject" | "deleteObject" | "listObjects">;
 
 /**
  * tus's DataStore over our ObjectStore and Postgres, so an upload can go on
@@ -36,8 +20,9 @@ function partKey(videoId: string, start: number, end: number): string {
  * The Redis locker serialises requests of an upload; if a stalled writer's
  * lock expired anyway, two PATCHes at one offset can both store their chunk.
  * Each part's key is the byte range of the file it holds, so such a part is
- * never overwritten by bytes of another range, and `read` stitches the file
- * from any parts covering it in order.
+ * never overwritten by bytes of another range, and the stitch
+ * (stitch-upload.ts, in the worker) makes the file from any parts covering it
+ * in order.
  */
 export class VideoUploadStore extends DataStore {
   constructor(private readonly deps: { db: Db; storage: PartStore }) {
@@ -52,14 +37,19 @@ export class VideoUploadStore extends DataStore {
   }
 
   override async getUpload(id: string): Promise<Upload> {
-    const video = await this.deps.db.video.findUnique({ where: { id }, select: { status: true, sourceBytes: true, uploadedBytes: true, createdAt: true } });
+    const video = await this.deps.db.video.findUnique({
+      where: { id },
+      select: { status: true, sourceBytes: true, uploadedBytes: true, createdAt: true, sourceName: true, sourceType: true, title: true },
+    });
     if (!video) throw ERRORS.FILE_NOT_FOUND;
     const size = Number(video.sourceBytes);
     return new Upload({
       id,
       size,
-      // Past "uploading" the parts are gone into the source: every byte arrived.
+      // Past "uploading" every byte arrived (the worker stitches the parts into the source).
       offset: video.status === "uploading" ? Number(video.uploadedBytes) : size,
+      // tus answers HEAD with these as Upload-Metadata (the spec wants the creation's back): what the row keeps of them.
+      metadata: creationMetadata(video),
       creation_date: video.createdAt.toISOString(),
       storage: { type: "object-store", path: uploadPartsPrefix(id) },
     });
@@ -95,33 +85,10 @@ export class VideoUploadStore extends DataStore {
     await this.deps.db.video.deleteMany({ where: { id, status: "uploading" } });
     await removeVideoFiles(this.deps.storage, id);
   }
-
-  /** The whole upload of `size` bytes as one stream, from the stored parts in order. */
-  read(id: string, size: number): Readable {
-    const { storage } = this.deps;
-    return Readable.from(
-      (async function* () {
-        const parts = (await storage.listObjects(uploadPartsPrefix(id))).map(parsePart).filter((part) => part !== null);
-        let at = 0;
-        while (at < size) {
-          // The part reaching furthest among those holding byte `at`: one per chunk unless a stalled writer's lock expired.
-          const part = parts.filter((candidate) => candidate.start <= at && at < candidate.end).sort((a, b) => b.end - a.end)[0];
-          if (!part) throw new Error(`upload ${id}: no stored part holds byte ${at}`);
-          const stored = await storage.getObject(part.key, at > part.start ? { range: { start: at - part.start, end: part.end - part.start - 1 } } : undefined);
-          yield* Readable.fromWeb(stored.body as WebReadableStream<Uint8Array>);
-          at = part.end;
-        }
-      })(),
-    );
-  }
-
-  /** After the source is stored: the parts it was made of. */
-  async removeParts(id: string): Promise<void> {
-    for (const key of await this.deps.storage.listObjects(uploadPartsPrefix(id))) await this.deps.storage.deleteObject(key);
-  }
 }
 
-function parsePart(key: string): Part | null {
-  const match = PART_KEY.exec(key);
-  return match ? { key, start: Number(match[1]), end: Number(match[2]) } : null;
+/** The fields of the creation's Upload-Metadata the Video row keeps (the title as it is now); an empty one is left out. */
+function creationMetadata(video: { sourceName: string; sourceType: string; title: string }): Record<string, string> {
+  const fields: Record<string, string> = { filename: video.sourceName, filetype: video.sourceType, title: video.title };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ""));
 }
