@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { Metadata } from "@tus/utils";
+import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { signUpWithCookie } from "@/server/accounts/test-users";
 import { env } from "@/server/env";
 import { processors } from "@/server/jobs/processors";
 import { db } from "@/server/platform/db";
-import { redis } from "@/server/platform/redis";
+import { JOB_PREFIX } from "@/server/platform/queue";
+import { createRedis, redis } from "@/server/platform/redis";
 import { storage } from "@/server/platform/storage";
 import { FetchWebRequest } from "@/server/web/fetch-request";
 import { runRoute } from "@/server/web/route";
@@ -22,7 +24,12 @@ import { makeTestVideo } from "./video-test-kit";
  * (415, 413, 403), a resumed upload stitched and transcoded by the job, the
  * creation's metadata in HEAD, and a cancelled one.
  */
+const connection = createRedis();
+const transcodeQueue = new Queue("transcode-video", { connection, prefix: JOB_PREFIX });
+
 afterAll(async () => {
+  await transcodeQueue.close();
+  connection.disconnect();
   redis.disconnect();
   await db.$disconnect();
 });
@@ -113,6 +120,23 @@ describe("tus uploads", { timeout: 90_000 }, () => {
     expect(await metadataOf()).toEqual({ filename: "Holiday clip.mp4", filetype: "video/mp4", title: "My clip" });
     expect((await call("PATCH", location, { cookie: person.cookie, "content-type": "application/offset+octet-stream", "upload-offset": "0" }, Buffer.alloc(10))).status).toBe(204);
     expect(await metadataOf()).toEqual({ filename: "Holiday clip.mp4", filetype: "video/mp4", title: "My clip" });
+  });
+
+  it("queues the job again on the client's next HEAD when the finish died between moving the video on and queueing it", async () => {
+    const person = await signUpWithCookie("Cut finish");
+    const created = await create(person.cookie, "clip.mp4", 10);
+    const location = created.headers.Location ?? created.headers.location ?? "";
+    const videoId = location.split("/").at(-1) as string;
+    expect((await call("PATCH", location, { cookie: person.cookie, "content-type": "application/offset+octet-stream", "upload-offset": "0" }, Buffer.alloc(10))).status).toBe(204);
+    expect(await transcodeQueue.getJob(videoId)).toMatchObject({ data: { videoId } });
+    // What that finish leaves: the video "processing", and no job that would ever stitch it.
+    await transcodeQueue.remove(videoId);
+    expect(await transcodeQueue.getJob(videoId)).toBeUndefined();
+
+    const head = await call("HEAD", location, { cookie: person.cookie });
+    expect(head.headers["upload-offset"]).toBe("10");
+    expect(await transcodeQueue.getJob(videoId)).toMatchObject({ data: { videoId } });
+    expect((await db.video.findUniqueOrThrow({ where: { id: videoId } })).status).toBe("processing");
   });
 
   it("cancels: the partial upload and the video are gone", async () => {
