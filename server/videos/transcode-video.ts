@@ -48,8 +48,8 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     await fs.rm(workDir, { recursive: true, force: true });
     await fs.mkdir(workDir, { recursive: true });
     await removeStoredOutputs(storage, videoId);
-    // An upload's parts become the source first (a no-op once stored): the web request that took the last byte does not.
-    await stitchUpload({ storage, video, signal, onBytes: stitchProgress(videoId, Number(video.sourceBytes)) });
+    // An upload's parts become the source first (a no-op once stored), not in the web request that took the last byte; false: deleted meanwhile.
+    if (!(await stitchUpload({ db, storage, video, signal, onBytes: stitchProgress(videoId, Number(video.sourceBytes)) }))) return;
 
     const source = path.join(workDir, "source");
     const stored = await storage.getObject(sourceKey(videoId));

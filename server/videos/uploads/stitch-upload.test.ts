@@ -9,7 +9,7 @@ import { createLocalDiskStore } from "@/server/platform/local-disk-store";
 import { createS3Store } from "@/server/platform/s3-store";
 import { startS3TestServer } from "@/server/platform/s3-test-server";
 import type { ObjectStore } from "@/server/platform/storage";
-import { sourceKey } from "../video-files";
+import { sourceKey, videoPrefix } from "../video-files";
 import { stitchUpload } from "./stitch-upload";
 import { partKey, uploadPartsPrefix } from "./upload-parts";
 
@@ -17,7 +17,7 @@ import { partKey, uploadPartsPrefix } from "./upload-parts";
  * The transcoding job's first step on local disk and on S3 (an S3-protocol
  * server): a worker killed mid-stitch, or between storing the source and
  * removing the parts, is retried and ends with one source byte for byte and
- * no parts. The parts are stored as the upload route stores them
+ * no parts; a video deleted mid-stitch keeps no file. The parts are stored as the upload route stores them
  * (video-upload-store.test.ts sends them through tus).
  */
 const cleanups: Array<() => Promise<void>> = [];
@@ -79,6 +79,7 @@ describe.each(STORES)("stitching an upload on %s", (_name, openStore) => {
     const cut = new AbortController();
     const heard: number[] = [];
     const attempt = stitchUpload({
+      db,
       storage: store,
       video,
       signal: cut.signal,
@@ -93,7 +94,7 @@ describe.each(STORES)("stitching an upload on %s", (_name, openStore) => {
     expect(await store.listObjects(uploadPartsPrefix(video.id))).toEqual(parts);
 
     const progress: number[] = [];
-    await stitchUpload({ storage: store, video, onBytes: (bytes) => progress.push(bytes) });
+    expect(await stitchUpload({ db, storage: store, video, onBytes: (bytes) => progress.push(bytes) })).toBe(true);
     expect(progress.at(-1)).toBe(file.length);
     expect(sha256(await readSource(store, video.id))).toBe(sha256(file));
     expect(await store.statObject(sourceKey(video.id))).toMatchObject({ contentType: "video/mp4", ownerId: video.ownerId, visibility: "private", size: file.length });
@@ -113,16 +114,33 @@ describe.each(STORES)("stitching an upload on %s", (_name, openStore) => {
         await store.deleteObject(key);
       },
     };
-    await expect(stitchUpload({ storage: dying, video })).rejects.toThrow("worker killed");
+    await expect(stitchUpload({ db, storage: dying, video })).rejects.toThrow("worker killed");
     const stored = await store.statObject(sourceKey(video.id));
     expect(stored?.size).toBe(file.length);
     expect(await store.listObjects(uploadPartsPrefix(video.id))).toHaveLength(2);
 
     let restitched = 0;
-    await stitchUpload({ storage: store, video, onBytes: () => restitched++ });
+    expect(await stitchUpload({ db, storage: store, video, onBytes: () => restitched++ })).toBe(true);
     expect(restitched).toBe(0);
     expect((await store.statObject(sourceKey(video.id)))?.etag).toBe(stored?.etag);
     expect(sha256(await readSource(store, video.id))).toBe(sha256(file));
     expect(await store.listObjects(uploadPartsPrefix(video.id))).toEqual([]);
+  });
+
+  it("deleted while it ran, it leaves no source behind and answers false, so the job stops", { timeout: 60_000 }, async () => {
+    const store = await openStore();
+    const file = randomBytes(CHUNK + 7);
+    const video = await finishedUpload(store, file);
+    // Its owner deletes it just as the source appears: the delete's own removal of files came too early to see it.
+    const racing: ObjectStore = {
+      ...store,
+      putObject: async (key, body, options) => {
+        const stored = await store.putObject(key, body, options);
+        await db.video.delete({ where: { id: video.id } });
+        return stored;
+      },
+    };
+    expect(await stitchUpload({ db, storage: racing, video })).toBe(false);
+    expect(await store.listObjects(videoPrefix(video.id))).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { Readable } from "node:stream";
+import type { Db } from "@/server/platform/db";
 import type { ObjectStore } from "@/server/platform/storage";
+import { removeVideoFiles } from "../delete-video";
 import { sourceKey } from "../video-files";
 import { readUploadParts, removeUploadParts } from "./upload-parts";
 
@@ -21,10 +23,15 @@ type Upload = { id: string; ownerId: string; sourceType: string; sourceBytes: bi
  * removal was cut short, removes what is left. A video transcoded before the
  * stitch moved here has its source and no parts: nothing to do.
  *
+ * A video deleted while its stitch ran may have lost its files before the
+ * source appeared: once stored, the video is looked up again, and if gone,
+ * its files go (the source with them) and the answer is false, so the job
+ * stops. True when the video is still there with its source.
+ *
  * `onBytes` hears how many bytes went into the source so far (the job's
  * progress); `signal` stops the stitch with nothing stored.
  */
-export async function stitchUpload({ storage, video, signal, onBytes }: { storage: StitchStore; video: Upload; signal?: AbortSignal; onBytes?: (bytes: number) => void }): Promise<void> {
+export async function stitchUpload({ db, storage, video, signal, onBytes }: { db: Db; storage: StitchStore; video: Upload; signal?: AbortSignal; onBytes?: (bytes: number) => void }): Promise<boolean> {
   const size = Number(video.sourceBytes);
   if (!(await storage.statObject(sourceKey(video.id)))) {
     const parts = readUploadParts(storage, video.id, size, signal);
@@ -44,5 +51,10 @@ export async function stitchUpload({ storage, video, signal, onBytes }: { storag
       maxBytes: size,
     });
   }
+  if ((await db.video.count({ where: { id: video.id } })) === 0) {
+    await removeVideoFiles(storage, video.id);
+    return false;
+  }
   await removeUploadParts(storage, video.id);
+  return true;
 }

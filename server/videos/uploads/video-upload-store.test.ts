@@ -146,7 +146,7 @@ describe.each(STORES)("video uploads on %s", (_name, openStores) => {
     expect(video.status).toBe("processing");
     expect(await store.statObject(sourceKey(videoId))).toBeNull();
     expect((await store.listObjects(uploadPartsPrefix(videoId))).length).toBeGreaterThan(0);
-    await stitchUpload({ storage: store, video });
+    expect(await stitchUpload({ db, storage: store, video })).toBe(true);
     expect(await store.listObjects(uploadPartsPrefix(videoId))).toEqual([]);
     return Buffer.from(await new Response((await store.getObject(sourceKey(videoId))).body).arrayBuffer());
   };
