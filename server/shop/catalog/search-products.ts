@@ -1,5 +1,6 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
+import { FACET_KEYS, facetCountsSql, type FacetKey, type FiltersBut } from "./facet-counts";
 import { matchedVariantId, OPTION_FACET_COLUMNS, optionConditions, optionFacetCtes, optionJoin, toOptionFacets, type OptionFacet, type OptionLabelRow } from "./option-facets";
 import { toProductView, type ProductRow, type ProductView } from "./product-view";
 import { PRICE_RANGES, RATING_STEPS, SEARCH_PAGE_SIZE, type PriceRangeKey, type SearchProductsParams } from "./search-options";
@@ -31,9 +32,6 @@ export type SearchResult = {
    */
   correctedQuery: string | null;
 };
-
-const FACET_KEYS = ["category", "brand", "price", "rating", "stock", "option"] as const;
-type FacetKey = (typeof FACET_KEYS)[number];
 
 /** How many brands the facet lists (most common first; selected ones always). */
 const BRAND_FACET_SIZE = 30;
@@ -102,9 +100,8 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
 
   // Only the filters in use appear in the SQL, so an unused facet costs nothing per row.
   const filters: Partial<Record<FacetKey, Prisma.Sql>> = {};
-  if (params.category.length) {
-    filters.category = Prisma.sql`p."categoryId" = ANY(ARRAY(SELECT "id" FROM "shop_category" WHERE "slug" = ANY(${params.category}::text[])))`;
-  }
+  const categoryIds = params.category.length ? Prisma.sql`SELECT "id" FROM "shop_category" WHERE "slug" = ANY(${params.category}::text[])` : null;
+  if (categoryIds) filters.category = Prisma.sql`p."categoryId" = ANY(ARRAY(${categoryIds}))`;
   if (params.brand.length) filters.brand = Prisma.sql`p."brand" = ANY(${params.brand}::text[])`;
   if (params.price.length) filters.price = Prisma.join(params.price.map(priceCondition), " OR ", "(", ")");
   if (params.rating) filters.rating = Prisma.sql`p."ratingAvg" >= ${params.rating}`;
@@ -114,7 +111,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   if (option) filters.option = option.filter;
   const active = FACET_KEYS.filter((key) => filters[key]);
   /** The filters as the CTE's boolean columns, all of them or all but one facet's own. */
-  const allBut = (except?: FacetKey) => {
+  const allBut: FiltersBut = (except) => {
     const columns = active.filter((key) => key !== except).map((key) => Prisma.raw(`f_${key}`));
     return columns.length ? Prisma.join(columns, " AND ") : Prisma.sql`TRUE`;
   };
@@ -123,30 +120,20 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   const from = Prisma.sql`"shop_product" p ${optionJoin(params)}`;
   const columns = Prisma.sql`p."id", p."categoryId", p."brand", p."priceCents", p."ratingAvg", p."ratingCount", p."createdAt", p."featured",
     ${option ? option.inStock : Prisma.sql`p."onHand" > p."reserved"`} AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score,
-    p."optionLabels" AS option_labels, p."optionRanks" AS option_ranks
+    p."optionLabels" AS option_labels, p."optionRanks" AS option_ranks${q ? Prisma.sql`, p."name"` : Prisma.empty}
     ${filterColumns.length ? Prisma.join(filterColumns, " ", "", "") : Prisma.empty}`;
 
-  // GROUPING() bit flags: 1 = price_key, 2 = brand, 4 = categoryId left out of the grouping set.
   return Prisma.sql`
     WITH m AS ${q ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       ${q ? textMatches(columns, from, q, tsQuery, params.exact) : Prisma.sql`SELECT ${columns} FROM ${from} WHERE p."active"`}
     ),
-    agg AS MATERIALIZED (
-      SELECT GROUPING("categoryId", "brand", price_key) AS set_id, "categoryId", "brand", price_key,
-             count(*) FILTER (WHERE ${allBut("category")})::int AS by_category,
-             count(*) FILTER (WHERE ${allBut("brand")})::int AS by_brand,
-             count(*) FILTER (WHERE ${allBut("price")})::int AS by_price,
-             ${Prisma.join(RATING_STEPS.map((stars) => Prisma.sql`count(*) FILTER (WHERE ${allBut("rating")} AND "ratingAvg" >= ${stars})::int AS ${Prisma.raw(`rating_${stars}`)}`))},
-             count(*) FILTER (WHERE ${allBut("stock")} AND in_stock)::int AS in_stock,
-             count(*) FILTER (WHERE ${allBut()})::int AS total
-        FROM m
-       GROUP BY GROUPING SETS (("categoryId"), ("brand"), (price_key), ())
+    agg AS MATERIALIZED (${facetCountsSql(allBut, categoryIds)}
     ),
     page AS (
       SELECT "id", row_number() OVER () AS position
         FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
     ),
-    ${optionFacetCtes(params, allBut("option"), q !== "")}
+    ${optionFacetCtes(params, allBut("option"), q !== "" || params.category.length > 0)}
     SELECT
       (SELECT json_agg(json_build_object(
                 'id', p."id", 'slug', p."slug", 'name', p."name", 'description', p."description", 'brand', p."brand",
@@ -208,7 +195,7 @@ function correctionSql(q: string): Prisma.Sql {
           FROM regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') WITH ORDINALITY AS typed(word, position)
           LEFT JOIN LATERAL (
             SELECT named.word
-              FROM (SELECT DISTINCT regexp_split_to_table(lower(p."name"), '[^[:alnum:]]+') AS word FROM m JOIN "shop_product" p ON p."id" = m."id") named
+              FROM (SELECT DISTINCT regexp_split_to_table(lower(m."name"), '[^[:alnum:]]+') AS word FROM m) named
              WHERE named.word <> '' AND similarity(named.word, typed.word) >= ${minimum}
              ORDER BY similarity(named.word, typed.word) DESC, named.word
              LIMIT 1) best ON TRUE
