@@ -1,6 +1,6 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
-import { FACET_KEYS, facetCountsSql, type FacetKey, type FiltersBut } from "./facet-counts";
+import { FACET_KEYS, facetCountCtes, type FacetKey, type FiltersBut } from "./facet-counts";
 import { matchedVariantId, OPTION_FACET_COLUMNS, optionConditions, optionFacetCtes, optionJoin, toOptionFacets, type OptionFacet, type OptionLabelRow } from "./option-facets";
 import { toProductView, type ProductRow, type ProductView } from "./product-view";
 import { PRICE_RANGES, RATING_STEPS, SEARCH_PAGE_SIZE, type PriceRangeKey, type SearchProductsParams } from "./search-options";
@@ -127,8 +127,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
     WITH m AS ${q ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       ${q ? textMatches(columns, from, q, tsQuery, params.exact) : Prisma.sql`SELECT ${columns} FROM ${from} WHERE p."active"`}
     ),
-    agg AS MATERIALIZED (${facetCountsSql(allBut, categoryIds)}
-    ),
+    ${facetCountCtes(allBut, categoryIds)},
     page AS (
       SELECT "id", row_number() OVER () AS position
         FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
@@ -145,7 +144,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
          FROM page JOIN "shop_product" p ON p."id" = page."id" JOIN "shop_category" c ON c."id" = p."categoryId") AS items,
       (SELECT total FROM agg WHERE set_id = 7) AS total,
       (SELECT json_agg(json_build_object('slug', c."slug", 'name', c."name", 'count', coalesce(a.by_category, 0)) ORDER BY c."position", c."name")
-         FROM "shop_category" c LEFT JOIN agg a ON a.set_id = 3 AND a."categoryId" = c."id") AS categories,
+         FROM "shop_category" c LEFT JOIN category_counts a ON a."categoryId" = c."id") AS categories,
       (SELECT json_agg(json_build_object('brand', b."brand", 'count', b.by_brand) ORDER BY b.by_brand DESC, b."brand")
          FROM (SELECT "brand", by_brand FROM agg WHERE set_id = 5 AND by_brand > 0
                 ORDER BY ${params.brand.length ? Prisma.sql`"brand" = ANY(${params.brand}::text[]) DESC,` : Prisma.empty} by_brand DESC, "brand"
