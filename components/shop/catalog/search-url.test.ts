@@ -13,6 +13,16 @@ describe("option filters in the search URL", () => {
     ]);
   });
 
+  it("filters by any option name: a colon or backslash in the name is escaped in the URL, and comes back as it was", () => {
+    const search = { ...parse("q=boots"), options: [{ name: "Size: EU", values: ["42", "43:wide"] }, { name: "A\\B", values: ["1"] }] };
+    const href = searchHref(search);
+    expect(new URLSearchParams(href.split("?")[1]).getAll("opt")).toEqual(["Size\\: EU:42", "Size\\: EU:43:wide", "A\\\\B:1"]);
+    expect(parse(href.split("?")[1] ?? "")).toEqual(search);
+    // A backslash before anything else stays as typed, so names written before the escaping still read the same.
+    expect(parse("opt=C\\D:1").options).toEqual([{ name: "C\\D", values: ["1"] }]);
+    expect(parse("opt=Size\\:M").options).toEqual([]);
+  });
+
   it("drops what the search would refuse: no colon, empty parts, over-long text, a fourth option, a 21st value", () => {
     expect(parse(`opt=Size&opt=:M&opt=Size:&opt=Size:${"x".repeat(41)}`).options).toEqual([]);
     expect(parse("opt=A:1&opt=B:1&opt=C:1&opt=D:1").options.map((option) => option.name)).toEqual(["A", "B", "C"]);

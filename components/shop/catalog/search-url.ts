@@ -14,9 +14,8 @@ import { OPTION_TEXT_MAX } from "@/server/shop/variants/variant-rules";
 
 /**
  * Every search filter lives in the URL (/shop/search?q=&exact=&category=&brand=&price=&rating=&inStock=&opt=&sort=&page=),
- * multi-valued facets as repeated keys; option values as `opt=Size:M` (the
- * name ends at the first colon, so a value may contain one). Parsing is forgiving: a hand-edited
- * URL with a bad value drops that value instead of failing the page.
+ * multi-valued facets as repeated keys; option values as `opt=Size:M` (optionParam). Parsing is
+ * forgiving: a hand-edited URL with a bad value drops that value instead of failing the page.
  */
 export function parseSearchUrl(params: URLSearchParams): SearchProductsParams {
   const page = Number.parseInt(params.get("page") ?? "1", 10);
@@ -47,7 +46,7 @@ export function searchHref(search: SearchProductsParams): string {
   for (const price of search.price) params.append("price", price);
   if (search.rating) params.set("rating", String(search.rating));
   if (search.inStock) params.set("inStock", "1");
-  for (const option of search.options) for (const value of option.values) params.append("opt", `${option.name}:${value}`);
+  for (const option of search.options) for (const value of option.values) params.append("opt", optionParam(option.name, value));
   if (search.sort !== "relevance") params.set("sort", search.sort);
   if (search.page > 1) params.set("page", String(search.page));
   const query = params.toString();
@@ -72,13 +71,39 @@ export function toggleOptionValue(options: OptionFilter[], name: string, value: 
   return values.length > 0 ? options.map((option) => (option === current ? { ...option, values } : option)) : options.filter((option) => option !== current);
 }
 
+/**
+ * `Size:M`: the name, a colon, the value. A colon or backslash in the name is
+ * escaped with a backslash ("Size\: EU:42" is Size: EU, 42), so the first
+ * unescaped colon ends any name; the value is the rest, colons and all ("Ratio:16:9").
+ */
+function optionParam(name: string, value: string): string {
+  return `${name.replace(/[\\:]/g, "\\$&")}:${value}`;
+}
+
+/** optionParam's name and value, or null without a colon; any other backslash stays as typed. */
+function splitOptionParam(pair: string): [string, string] | null {
+  let name = "";
+  for (let index = 0; index < pair.length; index++) {
+    const char = pair[index];
+    const next = pair[index + 1];
+    if (char === "\\" && (next === ":" || next === "\\")) {
+      name += next;
+      index++;
+    } else if (char === ":") {
+      return [name, pair.slice(index + 1)];
+    } else {
+      name += char;
+    }
+  }
+  return null;
+}
+
 /** `opt=Size:M` pairs grouped by option (names and values compared whatever their case), within the search's limits. */
 function parseOptionParams(pairs: string[]): OptionFilter[] {
   const options: OptionFilter[] = [];
   for (const pair of pairs) {
-    const colon = pair.indexOf(":");
-    const [name, value] = [pair.slice(0, colon).trim(), pair.slice(colon + 1).trim()];
-    if (colon < 1 || !name || !value || name.length > OPTION_TEXT_MAX || value.length > OPTION_TEXT_MAX) continue;
+    const [name, value] = (splitOptionParam(pair) ?? ["", ""]).map((part) => part.trim());
+    if (!name || !value || name.length > OPTION_TEXT_MAX || value.length > OPTION_TEXT_MAX) continue;
     let option = options.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (!option) {
       if (options.length === MAX_OPTION_FILTERS) continue;
