@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { createVariantProduct } from "./support/shop-fixtures";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -7,7 +8,8 @@ import { expect, test, type Page } from "./support/test";
  * "jacket", ticks Size M, sees the count, the chip and the colours an M comes
  * in, opens the jacket on its M, comes back and removes the chip. With
  * "In stock only", M in olive finds nothing, because the one M in olive is
- * sold out although the jacket itself is in stock.
+ * sold out although the jacket itself is in stock. An option named with a
+ * colon ("Size: EU", on a product of the spec's own) filters like any other.
  */
 
 const filters = (page: Page) => page.getByRole("complementary", { name: "Filters" });
@@ -67,5 +69,21 @@ test.describe("shop search by size and colour", () => {
     await expect(chips(page).getByRole("button", { name: /^Remove filter/ })).toHaveText(["In stock×", "Size: M×", "Colour: Olive×"]);
     await chips(page).getByRole("button", { name: "Remove filter: Colour: Olive" }).click();
     await expect(resultCount(page)).toContainText("1 result");
+  });
+
+  test("an option whose name holds a colon filters like any other, and the link keeps it", async ({ page }) => {
+    const boot = await createVariantProduct({ name: "Colon Trail Boot", priceCents: 9_900, options: [{ name: "Size: EU", values: ["42", "43"] }], stock: [2, 1] });
+    await page.goto(`/shop/search?q=${encodeURIComponent(boot.name)}`);
+    const card = results(page).getByTestId("product-card");
+    await expect(card).toHaveCount(1);
+    await facet(page, "Size: EU").getByRole("checkbox", { name: "42", exact: true }).click();
+    // The name's colon is escaped in the URL; the value follows the first unescaped one.
+    await expect(page).toHaveURL(/&opt=Size%5C%3A\+EU%3A42$/);
+    await expect(chips(page).getByRole("button", { name: /^Remove filter/ })).toHaveText(["Size: EU: 42×"]);
+    await expect(card).toHaveCount(1);
+
+    await page.reload();
+    await expect(facet(page, "Size: EU").getByRole("checkbox", { name: "42", exact: true })).toBeChecked();
+    await expect(card).toHaveText(new RegExp(boot.name));
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { optionColumnsOf } from "../../server/shop/catalog/option-keys";
 
 /**
  * Shop test data made straight in the end-to-end stack's database
@@ -137,16 +138,22 @@ export async function createVariantProduct({
 
 type VariantSpec = { options: Array<{ name: string; values: string[] }>; stock: number[]; prices?: Array<number | null> };
 
-/** Gives an existing product its options and variants, as the admin's variant editor would (the product's stock is left as it is). */
+/**
+ * Gives an existing product its options and variants, as the admin's variant
+ * editor would (server/shop/variants/set-product-variants.ts), search's option
+ * columns included, so search finds it by size and colour (the product's stock
+ * is left as it is).
+ */
 export async function addVariants(product: TestProduct, { options, stock, prices = [] }: VariantSpec): Promise<TestVariant[]> {
   const combinations = options.reduce<string[][]>((rows, option) => rows.flatMap((row) => option.values.map((value) => [...row, value])), [[]]);
   const variants = combinations.map((optionValues, index) => ({ id: `${product.id}-v${index}`, optionValues, sku: `${product.slug}-${optionValues.join("-")}`.toUpperCase() }));
+  const { optionLabels, optionRanks, variantKeys } = optionColumnsOf(options, combinations);
   await withShopDatabase(async (client) => {
-    await client.query(`UPDATE shop_product SET options = $2::jsonb WHERE id = $1`, [product.id, JSON.stringify(options)]);
+    await client.query(`UPDATE shop_product SET options = $2::jsonb, "optionLabels" = $3, "optionRanks" = $4 WHERE id = $1`, [product.id, JSON.stringify(options), optionLabels, optionRanks]);
     for (const [index, variant] of variants.entries()) {
       await client.query(
-        `INSERT INTO shop_product_variant (id, "productId", "optionValues", sku, "priceCents", "onHand", position, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-        [variant.id, product.id, variant.optionValues, variant.sku, prices[index] ?? null, stock[index] ?? 0, index],
+        `INSERT INTO shop_product_variant (id, "productId", "optionValues", "optionKeys", sku, "priceCents", "onHand", position, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+        [variant.id, product.id, variant.optionValues, variantKeys[index] ?? [], variant.sku, prices[index] ?? null, stock[index] ?? 0, index],
       );
     }
   });
