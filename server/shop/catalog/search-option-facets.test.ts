@@ -21,10 +21,13 @@ const facet = (result: Result, name: string) => result.facets.options.find((opti
 describe("search's option facets (size, colour)", () => {
   const word = uniqueWord();
   const ids: Record<string, Record<string, string>> = {};
+  /** The categories of the products with variants (one each). */
+  const clothing: string[] = [];
 
   /** A product with `variants` (option values → stock) written through the admin's own operation. */
   async function productWithVariants(label: string, options: ProductOption[], variants: Array<[string[], number]>) {
     const category = await createTestCategory("Clothing");
+    clothing.push(category.slug);
     const product = await createTestProduct({ categoryId: category.id, name: `${label} ${word}`, onHand: 0 });
     await setProductVariants({
       db,
@@ -108,6 +111,20 @@ describe("search's option facets (size, colour)", () => {
     expect(result.facets.inStock.count).toBe(1);
     // Each result links to its matching variant.
     expect(Object.fromEntries(result.items.map((item) => [item.name.split(" ")[0], item.variantId]))).toEqual({ Birch: ids.Birch?.["M·Black"], Cedar: ids.Cedar?.["m·black"] });
+  });
+
+  it("filters and counts the same when their categories are browsed without words", async () => {
+    const ticks = [[{ name: "Size", values: ["M"] }], [{ name: "Size", values: ["M"] }, { name: "Colour", values: ["Black"] }]];
+    for (const options of ticks) {
+      for (const inStock of [false, true]) {
+        const words = await search({ q: word, options, inStock });
+        const browsed = await search({ q: "", category: clothing, options, inStock });
+        expect(names(browsed)).toEqual(names(words));
+        expect(browsed.items.map((item) => item.variantId).sort()).toEqual(words.items.map((item) => item.variantId).sort());
+        expect(browsed.facets.options).toEqual(words.facets.options);
+        expect(browsed.facets.inStock).toEqual(words.facets.inStock);
+      }
+    }
   });
 
   it("with 'In stock only', the matching variant itself must be in stock, and counts follow", async () => {

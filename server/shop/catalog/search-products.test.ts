@@ -78,6 +78,22 @@ describe("searchProducts", () => {
     expect(counts(result.facets.prices)).toMatchObject({ "25-50": 1, "50-100": 1, "0-25": 0, "100-250": 0 });
     expect(result.facets.inStock.count).toBe(1);
 
+    // A ticked category: the categories' counts apply every other filter but not the category's own,
+    expect(counts((await search({ q: word, category: [audio.slug] })).facets.categories)).toEqual({ [audio.slug]: 3, [kitchen.slug]: 2 });
+    // and the other facets count inside it.
+    const audioAlpha = await search({ q: word, category: [audio.slug], brand: ["Alpha"] });
+    expect(names(audioAlpha).sort()).toEqual([`Studio Headphones ${word}`, `Travel Speaker ${word}`]);
+    expect(counts(audioAlpha.facets.categories)).toEqual({ [audio.slug]: 2 });
+    expect(counts(audioAlpha.facets.brands)).toEqual({ Alpha: 2, Gamma: 1 });
+    expect(counts(audioAlpha.facets.prices)).toMatchObject({ "0-25": 0, "25-50": 1, "50-100": 1, "100-250": 0 });
+    expect(counts(audioAlpha.facets.ratings)).toEqual({ "4": 1, "3": 2, "2": 2, "1": 2 });
+    expect(audioAlpha.facets.inStock.count).toBe(1);
+    // Browsing the category without words counts the same (the catalog's other categories aside).
+    const browsed = await search({ q: "", category: [audio.slug], brand: ["Alpha"] });
+    expect(names(browsed).sort()).toEqual(names(audioAlpha).sort());
+    expect(browsed.facets.categories.find((category) => category.value === audio.slug)?.count).toBe(2);
+    expect({ ...browsed.facets, categories: [] }).toEqual({ ...audioAlpha.facets, categories: [] });
+
     const twoBrands = await search({ q: word, brand: ["Alpha", "Gamma"], inStock: true });
     expect(names(twoBrands)).toEqual([`Studio Headphones ${word}`]);
     // In-stock counts ignore the in-stock filter itself but apply the brands.
