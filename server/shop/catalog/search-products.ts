@@ -95,8 +95,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   const q = params.q;
   const tsQuery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   // Ranking costs more per matched row than matching does, so it is computed only when the results are sorted by it.
-  const ranked = q !== "" && params.sort === "relevance";
-  const score = ranked ? Prisma.sql`ts_rank(p."searchVector", ${tsQuery}) + word_similarity(${q}, p."name")` : Prisma.sql`0::real`;
+  const rank = q !== "" && params.sort === "relevance" ? Prisma.sql`ts_rank(p."searchVector", ${tsQuery})` : Prisma.sql`0::real`;
 
   // Only the filters in use appear in the SQL, so an unused facet costs nothing per row.
   const filters: Partial<Record<FacetKey, Prisma.Sql>> = {};
@@ -119,7 +118,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
   const offset = (params.page - 1) * SEARCH_PAGE_SIZE;
   const from = Prisma.sql`"shop_product" p ${optionJoin(params)}`;
   const columns = Prisma.sql`p."id", p."categoryId", p."brand", p."priceCents", p."ratingAvg", p."ratingCount", p."createdAt", p."featured",
-    ${option ? option.inStock : Prisma.sql`p."onHand" > p."reserved"`} AS in_stock, ${priceKeyExpression()} AS price_key, ${score} AS score,
+    ${option ? option.inStock : Prisma.sql`p."onHand" > p."reserved"`} AS in_stock, ${priceKeyExpression()} AS price_key, ${rank} AS rank,
     p."optionLabels" AS option_labels, p."optionRanks" AS option_ranks${q ? Prisma.sql`, p."name"` : Prisma.empty}
     ${filterColumns.length ? Prisma.join(filterColumns, " ", "", "") : Prisma.empty}`;
 
@@ -130,7 +129,7 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
     ${facetCountCtes(allBut, categoryIds)},
     page AS (
       SELECT "id", row_number() OVER () AS position
-        FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, Boolean(q))} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
+        FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, q)} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
     ),
     ${optionFacetCtes(params, allBut("option"), q !== "" || params.category.length > 0)}
     SELECT
@@ -221,8 +220,14 @@ function priceKeyExpression(): Prisma.Sql {
   return Prisma.sql`CASE ${Prisma.join(branches, " ")} ELSE ${last?.key ?? ""} END`;
 }
 
-/** Ties always end on id so pages never repeat or skip a product. */
-function orderBy(sort: SearchProductsParams["sort"], hasQuery: boolean): Prisma.Sql {
+/**
+ * Ties always end on id so pages never repeat or skip a product. Relevance's
+ * word similarity is computed here, on the rows the filters keep, rather than
+ * with the matches: it is the costly part of the score (measured: 2,341
+ * matches of "smartphnoe", 10 ms of word_similarity), and a ticked filter
+ * often keeps a few dozen of them.
+ */
+function orderBy(sort: SearchProductsParams["sort"], q: string): Prisma.Sql {
   switch (sort) {
     case "price-asc":
       return Prisma.sql`"priceCents" ASC, "id"`;
@@ -234,7 +239,7 @@ function orderBy(sort: SearchProductsParams["sort"], hasQuery: boolean): Prisma.
       return Prisma.sql`"createdAt" DESC, "id"`;
     case "relevance":
       // Browsing has no text to rank by: featured first, then the most reviewed.
-      return hasQuery ? Prisma.sql`score DESC, "ratingCount" DESC, "id"` : Prisma.sql`"featured" DESC, "ratingCount" DESC, "createdAt" DESC, "id"`;
+      return q ? Prisma.sql`rank + word_similarity(${q}, "name") DESC, "ratingCount" DESC, "id"` : Prisma.sql`"featured" DESC, "ratingCount" DESC, "createdAt" DESC, "id"`;
   }
 }
 
