@@ -187,6 +187,30 @@ export async function baselineSearch(db: PrismaClient, params: SearchProductsPar
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
+/**
+ * The warm queries from the slowest down to the one at the p95 (the 11th of
+ * 200), so a p95 that moves can be traced to the queries behind it and
+ * their plans (searchQuery + EXPLAIN ANALYZE).
+ */
+function logSlowest(warm: { ms: number; params: SearchProductsParams }[], log: (line: string) => void): void {
+  const atP95 = warm.length - Math.ceil(warm.length * 0.95) + 1;
+  log(`Slowest ${atP95} warm queries (the last is the p95):`);
+  for (const { ms, params } of [...warm].sort((a, b) => b.ms - a.ms).slice(0, atP95)) log(`  ${ms.toFixed(1)} ms  ${describeQuery(params)}`);
+}
+
+function describeQuery(params: SearchProductsParams): string {
+  const parts = [params.q ? `"${params.q}"` : "(browse)"];
+  if (params.category.length) parts.push(`category=${params.category.join("|")}`);
+  if (params.brand.length) parts.push(`brand=${params.brand.join("|")}`);
+  if (params.price.length) parts.push(`price=${params.price.join("|")}`);
+  if (params.rating) parts.push(`rating>=${params.rating}`);
+  if (params.inStock) parts.push("in-stock");
+  for (const option of params.options) parts.push(`${option.name}=${option.values.join("|")}`);
+  parts.push(`sort=${params.sort}`);
+  if (params.page > 1) parts.push(`page=${params.page}`);
+  return parts.join(" ");
+}
+
 /** The value at `fraction` of the times (sorted here), to 0.1 ms. */
 export function percentile(times: number[], fraction: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -220,19 +244,23 @@ export async function runSearchBench(db: PrismaClient, { log }: { log: (line: st
   }
   log(`Measuring ${queries.length} queries, Casebook and baseline alternating...`);
   const ours: number[] = [];
+  const warm: { ms: number; params: SearchProductsParams }[] = [];
   const theirs: number[] = [];
   let baselineMisses = 0;
   let results = 0;
   for (const params of queries) {
     let started = performance.now();
     const result = await searchProducts({ db, params });
-    ours.push(performance.now() - started);
+    const ms = performance.now() - started;
+    ours.push(ms);
+    warm.push({ ms, params });
     started = performance.now();
     const baselineTotal = (await baselineSearch(db, params)).total;
     theirs.push(performance.now() - started);
     results += result.total;
     if (baselineTotal === 0 && result.total > 0) baselineMisses++;
   }
+  logSlowest(warm, log);
   return {
     queries: queries.length,
     coldQueries: firstOfEachTerm.length,
