@@ -131,7 +131,8 @@ export function searchQuery(params: SearchProductsParams): Prisma.Sql {
       SELECT "id", row_number() OVER () AS position
         FROM (SELECT "id" FROM m WHERE ${allBut()} ORDER BY ${orderBy(params.sort, q)} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) ordered
     ),
-    ${optionFacetCtes(params, allBut("option"), q !== "" || params.category.length > 0)}
+    ${optionFacetCtes(params, allBut("option"), q !== "" || params.category.length > 0)}${q ? Prisma.sql`,
+    ${NAME_WORDS_CTE}` : Prisma.empty}
     SELECT
       (SELECT json_agg(json_build_object(
                 'id', p."id", 'slug', p."slug", 'name', p."name", 'description', p."description", 'brand', p."brand",
@@ -184,7 +185,7 @@ function textMatches(columns: Prisma.Sql, from: Prisma.Sql, q: string, tsQuery: 
  * the matched products' names (pg_trgm similarity), kept as typed when none is
  * close. A CASE runs its subquery only when its condition holds, so a query
  * whose words matched pays two EXISTS probes of the materialized matches and
- * nothing more.
+ * nothing more (NAME_WORDS_CTE, read only there, is computed on first read).
  */
 function correctionSql(q: string): Prisma.Sql {
   const minimum = Prisma.raw(String(CORRECTION_MIN_SIMILARITY));
@@ -193,12 +194,15 @@ function correctionSql(q: string): Prisma.Sql {
           FROM regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') WITH ORDINALITY AS typed(word, position)
           LEFT JOIN LATERAL (
             SELECT named.word
-              FROM (SELECT DISTINCT regexp_split_to_table(lower(m."name"), '[^[:alnum:]]+') AS word FROM m) named
+              FROM name_words named
              WHERE named.word <> '' AND similarity(named.word, typed.word) >= ${minimum}
              ORDER BY similarity(named.word, typed.word) DESC, named.word
              LIMIT 1) best ON TRUE
          WHERE typed.word <> '') END`;
 }
+
+/** The words of the matches' names, once: inside the correction's LATERAL they were split again for every typed word. */
+const NAME_WORDS_CTE = Prisma.sql`name_words AS MATERIALIZED (SELECT DISTINCT regexp_split_to_table(lower("name"), '[^[:alnum:]]+') AS word FROM m)`;
 
 /** The correction, unless it only repeats the words as typed. */
 function correctionOf(corrected: string | null, q: string): string | null {
