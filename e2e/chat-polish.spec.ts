@@ -126,3 +126,22 @@ test("reading a conversation reads its notifications, and a message read on arri
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await Promise.all([a.context.close(), b.context.close()]);
 });
+
+test("a long word without spaces wraps inside its bubble on a phone, for the sender and the reader", async ({ browser, baseURL }) => {
+  const { a, b, path } = await startDm(browser, baseURL);
+  const word = `${"Long".repeat(40)}Word`;
+  await send(a.page, word);
+  await b.page.goto(path);
+  for (const page of [a.page, b.page]) {
+    await page.setViewportSize({ width: 390, height: 780 });
+    const bubble = message(page, word).getByText(word);
+    await expect(bubble).toBeVisible();
+    const box = await bubble.boundingBox();
+    expect(box, "the message has a box").not.toBeNull();
+    if (box) {
+      expect(box.x, "the bubble starts on screen").toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, "the bubble ends on screen").toBeLessThanOrEqual(390);
+    }
+  }
+  await Promise.all([a.context.close(), b.context.close()]);
+});

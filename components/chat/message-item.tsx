@@ -80,7 +80,7 @@ export function MessageItem(props: MessageItemProps) {
         {!mine && !grouped && props.isGroup ? <p className="mb-0.5 text-xs font-medium text-muted">{sender.name}</p> : null}
         <div
           className={cn(
-            "rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap transition-colors",
+            "rounded-2xl px-3 py-2 text-sm wrap-anywhere whitespace-pre-wrap transition-colors",
             mine ? "bg-accent text-accent-fg" : "bg-surface-2 text-fg",
             deleted && "bg-transparent text-muted italic ring-1 ring-border",
             highlighted && "ring-4 ring-warning",
