@@ -71,3 +71,36 @@ test("alice follows bob, sees his new post arrive live, likes it and replies", a
   await expect(b.page.getByText(`${alice.name} replied to your post`)).toBeVisible({ timeout: 30_000 });
   await Promise.all([a.context.close(), b.context.close()]);
 });
+
+test("on a 360 px phone a post's actions stay inside its card, for its author and for everyone else", async ({ browser, baseURL }) => {
+  const alice = newPerson("Alice");
+  const bob = newPerson("Bob");
+  const a = await openContext(browser, baseURL);
+  const b = await openContext(browser, baseURL);
+  await Promise.all([signUp(a.page, alice), signUp(b.page, bob)]);
+  const tag = `phone${Date.now().toString(36)}`;
+  const text = `Fits on a phone #${tag}`;
+  await b.page.goto("/feed");
+  await b.page.getByLabel("New post").fill(text);
+  await b.page.getByRole("button", { name: "Post", exact: true }).click();
+  await expect(post(b.page, bob.name, text)).toBeVisible();
+
+  for (const [page, lastAction] of [
+    [b.page, "Delete"],
+    [a.page, `Report post by ${bob.name}`],
+  ] as const) {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`/feed/tag/${tag}`);
+    const card = post(page, bob.name, text);
+    const action = card.getByRole("button", { name: lastAction, exact: true });
+    await expect(action).toBeVisible();
+    const [cardBox, actionBox] = await Promise.all([card.boundingBox(), action.boundingBox()]);
+    expect(cardBox && actionBox, "the card and its last action have boxes").toBeTruthy();
+    if (cardBox && actionBox) expect(actionBox.x + actionBox.width, `${lastAction} ends inside the card`).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+  // The icon still does its job.
+  await post(a.page, bob.name, text).getByRole("button", { name: `Report post by ${bob.name}` }).click();
+  await expect(a.page.getByRole("dialog", { name: "Report this post" })).toBeVisible();
+  await Promise.all([a.context.close(), b.context.close()]);
+});

@@ -115,7 +115,9 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
   );
   const signedIn = viewerId !== null;
   return (
-    <div className="-ml-2 flex items-center gap-1 pt-1 text-sm text-muted">
+    // On a 360 px phone five counters and "Report" do not fit in a row: the counters tighten, Delete and Report
+    // become icons (their words stay as the names), and a row that is still too wide wraps instead of leaving the card.
+    <div className="-ml-2 flex flex-wrap items-center gap-x-0.5 pt-1 text-sm text-muted sm:gap-x-1">
       <ActionLink href={postHref(post.id)} label={`Reply (${post.replyCount} replies)`}>
         <ReplyIcon /> {compactCount(post.replyCount)}
       </ActionLink>
@@ -135,7 +137,8 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
       {viewerId === post.author.id ? (
         <>
           <Button variant="ghost" size="sm" className="ml-auto text-muted" onClick={() => setConfirming(true)}>
-            Delete
+            <TrashIcon />
+            <span className="sr-only sm:not-sr-only">Delete</span>
           </Button>
           <Dialog
             open={confirming}
@@ -159,7 +162,8 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
       ) : signedIn ? (
         <>
           <Button variant="ghost" size="sm" className="ml-auto text-muted" aria-label={`Report post by ${post.author.name}`} onClick={() => setReporting(true)}>
-            Report
+            <FlagIcon />
+            <span className="sr-only sm:not-sr-only">Report</span>
           </Button>
           <ReportPostDialog postId={post.id} authorName={post.author.name} open={reporting} onClose={() => setReporting(false)} />
         </>
@@ -194,7 +198,7 @@ function ActionButton({
       disabled={disabled}
       onClick={onClick}
       className={cn(
-        "inline-flex h-8 items-center gap-1.5 rounded-full px-2 tabular-nums hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60",
+        "inline-flex h-8 items-center gap-1.5 rounded-full px-1.5 tabular-nums hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60 sm:px-2",
         pressed && tone && TONES[tone],
       )}
     >
@@ -205,7 +209,7 @@ function ActionButton({
 
 function ActionLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
   return (
-    <Link href={href} aria-label={label} className="inline-flex h-8 items-center gap-1.5 rounded-full px-2 tabular-nums hover:bg-surface-2">
+    <Link href={href} aria-label={label} className="inline-flex h-8 items-center gap-1.5 rounded-full px-1.5 tabular-nums hover:bg-surface-2 sm:px-2">
       {children}
     </Link>
   );
@@ -241,6 +245,22 @@ function HeartIcon({ filled }: { filled: boolean }) {
   return (
     <svg {...iconProps} fill={filled ? "currentColor" : "none"}>
       <path d="M12 21s-7.5-4.6-9.5-9.2C1 8.3 3.3 4.5 7 4.5c2 0 3.4 1 5 2.8 1.6-1.8 3-2.8 5-2.8 3.7 0 6 3.8 4.5 7.3C19.5 16.4 12 21 12 21Z" />
+    </svg>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg {...iconProps} fill="none" className="sm:hidden">
+      <path d="M3 6h18M8 6V4h8v2m-9 0 1 14h8l1-14M10 10v6m4-6v6" />
+    </svg>
+  );
+}
+
+function FlagIcon() {
+  return (
+    <svg {...iconProps} fill="none" className="sm:hidden">
+      <path d="M4 22V4m0 0h13l-2 4 2 4H4" />
     </svg>
   );
 }
