@@ -35,7 +35,7 @@ export type MatchOutcome = { offeredTo: string } | { outcome: "no_drivers" | "no
 export async function matchTrip({ db, redis, tripId, now = new Date() }: { db: Db; redis: Redis; tripId: string; now?: Date }): Promise<MatchOutcome> {
   const trip = await db.trip.findUnique({
     where: { id: tripId },
-    select: { status: true, offerCount: true, pickupLat: true, pickupLng: true, pickupName: true, dropoffLat: true, dropoffLng: true, dropoffName: true, fareCents: true, currency: true, offers: { select: { driverId: true, status: true } } },
+    select: { status: true, riderId: true, offerCount: true, pickupLat: true, pickupLng: true, pickupName: true, dropoffLat: true, dropoffLng: true, dropoffName: true, fareCents: true, currency: true, offers: { select: { driverId: true, status: true } } },
   });
   if (!trip || trip.status !== "matching") return { outcome: "not_matching" };
   if (trip.offers.some((offer) => offer.status === "pending")) return { outcome: "offer_pending" };
@@ -43,7 +43,8 @@ export async function matchTrip({ db, redis, tripId, now = new Date() }: { db: D
   if (trip.offerCount >= env.RIDES_MAX_OFFERS) return giveUp(db, redis, tripId, pickup);
 
   await sweepSilentDrivers(redis, now.getTime());
-  const tried = new Set(trip.offers.map((offer) => offer.driverId));
+  // The rider too: a driver who is online and asks for a ride would otherwise be offered it, and could then rate themselves.
+  const tried = new Set([trip.riderId, ...trip.offers.map((offer) => offer.driverId)]);
   const { drivers, radiusMeters } = await findNearbyDrivers(redis, pickup, MATCH_CANDIDATES + tried.size);
   const untried = drivers.filter((found) => !tried.has(found.driverId));
   const profiles = await db.driverProfile.findMany({ where: { userId: { in: untried.map((found) => found.driverId) } } });

@@ -147,3 +147,15 @@ describe("matching", () => {
     ).rejects.toMatchObject({ code: "CONFLICT", message: "You already have a trip under way." });
   });
 });
+
+describe("matching never offers a trip to its own rider", () => {
+  it("a driver online next to their own pickup is passed over for the next driver", async () => {
+    const city = randomCity();
+    const both = await onlineDriver(city);
+    const other = await onlineDriver(offset(city, 2_000, 0));
+    const { id: tripId } = await requestTrip({ db, redis, riderId: both.id, input: { pickup: { ...city, name: "Pickup" }, dropoff: { ...offset(city, 3_000, 0), name: "Drop-off" } } });
+    await expect.poll(async () => (await pendingOffer(tripId))?.driverId, { timeout: 10_000 }).toBe(other.id);
+    expect((await offersOf(tripId)).map((offer) => offer.driverId)).not.toContain(both.id);
+    expect((await readDriver(redis, both.id))?.state).toBe("available");
+  });
+});
