@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { newPerson, signUp } from "./support/people";
 import { choosePlace, colourShares, LAND, ROUTE, WATER } from "./support/rides";
+import { withShopDatabase } from "./support/shop-fixtures";
 import { expect, test, type Page } from "./support/test";
 
 /**
@@ -86,5 +89,36 @@ test.describe("Rides map", () => {
     await expect(summary).toContainText("Near Union Square");
     await expect(page.getByRole("combobox", { name: "Pickup" })).toHaveValue("Near Union Square");
     expect(outside).toEqual([]);
+  });
+
+  test("an open trip's pickup and drop-off are on the map when the page is opened again, and stay put until it ends", async ({ page }) => {
+    const rider = newPerson("Rider");
+    await signUp(page, rider);
+    // The trip as another device (or this page before a reload) left it: no driver found, still open.
+    // Written directly, so no driver of a test running beside this one is ever offered it.
+    await withShopDatabase(async (client) => {
+      await client.query(
+        `INSERT INTO rides_trip (id, "riderId", status, "pickupLat", "pickupLng", "pickupName", "dropoffLat", "dropoffLng", "dropoffName",
+                                 "distanceMeters", "durationSeconds", "fareCents", "startCode", "updatedAt")
+         SELECT $1, id, 'no_drivers', 37.788, -122.4075, 'Union Square', 37.8024, -122.4058, 'Coit Tower', 2100, 420, 900, '1234', now()
+           FROM "user" WHERE username = $2`,
+        [randomUUID(), rider.username],
+      );
+    });
+    await page.goto("/rides");
+    const trip = page.getByRole("region", { name: "Your trip" });
+    await expect(trip).toBeVisible();
+    const summary = page.getByTestId("map-summary");
+    await expect(summary).toContainText("Union Square");
+    await expect(summary).toContainText("Coit Tower");
+    await expect(summary).toContainText(/\d+\.\d km by road/);
+    await expect(page.getByTestId("pickup-pin")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("dropoff-pin")).toBeVisible();
+    // Places the open trip does not go to cannot be chosen beside it.
+    await expect(page.getByRole("combobox", { name: "Pickup" })).toHaveCount(0);
+
+    await trip.getByRole("button", { name: "Cancel ride" }).click();
+    await expect(page.getByRole("combobox", { name: "Pickup" })).toBeVisible();
+    await expect(summary).toContainText("Not set yet");
   });
 });

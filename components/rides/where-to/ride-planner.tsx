@@ -14,15 +14,19 @@ import { WhereTo, type WhereToField, type WhereToValue } from "./where-to";
  * and the route between them is drawn along the demo city's roads. The
  * choice is reported through `onChange`; what else the map shows (drivers, the
  * matched car, surge) and the panel under the form come from the caller.
+ * While a trip is open its places are `locked`: the map shows them (also after
+ * a reload, when nothing was chosen on this page) and nothing moves them.
  */
 export function RidePlanner({
   settings,
   onChange,
+  locked,
   map,
   children,
 }: {
   settings: MapSettings;
   onChange?: (value: WhereToValue) => void;
+  locked?: WhereToValue | null;
   map?: Pick<RideMapLayers, "drivers" | "car" | "surge"> & { carDescription?: string | null };
   children?: ReactNode;
 }) {
@@ -42,21 +46,22 @@ export function RidePlanner({
     // The first click sets the pickup; the next one the drop-off.
     if (mapTarget === "pickup" && !value.dropoff) setMapTarget("dropoff");
   };
-  const route = useMemo(() => (value.pickup && value.dropoff ? routeBetween(value.pickup, value.dropoff).path : null), [value.pickup, value.dropoff]);
+  const shown = locked ?? value;
+  const route = useMemo(() => (shown.pickup && shown.dropoff ? routeBetween(shown.pickup, shown.dropoff).path : null), [shown.pickup, shown.dropoff]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
       <div className="space-y-6">
-        <WhereTo value={value} onChange={update} mapTarget={mapTarget} onMapTargetChange={setMapTarget} />
+        {locked ? null : <WhereTo value={value} onChange={update} mapTarget={mapTarget} onMapTargetChange={setMapTarget} />}
         {children}
       </div>
       <RideMap
         settings={settings}
-        pickup={value.pickup}
-        dropoff={value.dropoff}
-        onPickupMove={placeAt("pickup")}
-        onDropoffMove={placeAt("dropoff")}
-        onPick={onPick}
+        pickup={shown.pickup}
+        dropoff={shown.dropoff}
+        onPickupMove={locked ? undefined : placeAt("pickup")}
+        onDropoffMove={locked ? undefined : placeAt("dropoff")}
+        onPick={locked ? undefined : onPick}
         route={route}
         drivers={map?.drivers}
         car={map?.car}
