@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/platform/db";
 import { enqueue } from "@/server/platform/queue";
+import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import { parseStoredAttachments } from "../attachments/attachments";
 import { CHAT_EVENTS } from "../chat-channels";
 import { publishToConversation } from "../publish-chat-events";
@@ -26,7 +27,9 @@ export type MessageEditedEvent = { conversationId: string; id: string; seq: numb
  * Replaces the body of one of my messages (same limits as sending); the seq
  * and position stay. An edit that changes the first link drops the old card in
  * the same update and has the worker read the new link's (deferred); removing
- * the link removes the card.
+ * the link removes the card. Edits spend from the sender's message window
+ * (chat-send): each one is pushed to every member and may send the worker to a
+ * new address, so an edit loop must not do what a send loop cannot.
  */
 export async function editMessage({
   db,
@@ -43,6 +46,8 @@ export async function editMessage({
 }): Promise<MessageView> {
   const message = await getOwnMessageOrThrow({ db, userId, messageId });
   const body = messageBodyOrThrow(rawBody, { allowEmpty: parseStoredAttachments(message.attachments).length > 0 });
+  const limit = await consume("chat-send", userId);
+  if (!limit.allowed) throw rateLimitError(limit);
   const link = firstLinkIn(body);
   const linkChanged = readLinkPreview(message.linkPreview)?.url !== (link ?? undefined);
   const updated = await db.message.update({

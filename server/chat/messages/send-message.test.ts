@@ -193,6 +193,14 @@ describe("sendMessage", () => {
     expect((await chat.send(owner.id, group.id, "first", { clientId })).seq).toBe(1);
   }, 60_000);
 
+  it("counts edits in the same window: a message edited in a loop is refused like a send loop", async () => {
+    const { owner, group } = await groupOf(2);
+    const message = await chat.send(owner.id, group.id, "v0");
+    for (let version = 1; version < 60; version++) await chat.editMessage({ db: chat.db, userId: owner.id, messageId: message.id, body: `v${version} https://example.com/${version}`, defer: () => {} });
+    await expect(chat.editMessage({ db: chat.db, userId: owner.id, messageId: message.id, body: "one too many", defer: () => {} })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await chat.db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("v59 https://example.com/59");
+  }, 60_000);
+
   it("notifies the other person of a DM once per unread conversation, and mentioned members", async () => {
     const alice = await chat.newUser(`alice_${randomUUID().slice(0, 6)}`);
     const bob = await chat.newUser(`bob_${randomUUID().slice(0, 6)}`);
