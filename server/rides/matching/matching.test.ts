@@ -12,6 +12,7 @@ import { goOnline } from "@/server/rides/drivers/go-online";
 import { recordDriverLocation } from "@/server/rides/drivers/record-driver-location";
 import type { LatLng } from "@/server/rides/demo-city/geo";
 import { driver, offset, randomCity, rider, runRidesWorkersForThisFile } from "@/server/rides/rides-test-kit";
+import { cancelTrip } from "@/server/rides/trips/cancel-trip";
 import { requestTrip } from "@/server/rides/trips/request-trip";
 import { acceptOffer } from "./accept-offer";
 import { declineOffer } from "./decline-offer";
@@ -157,5 +158,21 @@ describe("matching never offers a trip to its own rider", () => {
     await expect.poll(async () => (await pendingOffer(tripId))?.driverId, { timeout: 10_000 }).toBe(other.id);
     expect((await offersOf(tripId)).map((offer) => offer.driverId)).not.toContain(both.id);
     expect((await readDriver(redis, both.id))?.state).toBe("available");
+  });
+});
+
+describe("a rider who cancels while an offer is out", () => {
+  it("leaves the driver's acceptance rate as it was, however often they request and cancel", async () => {
+    const city = randomCity();
+    const theDriver = await onlineDriver(city, { acceptanceRate: 0.8 });
+    const theRider = await rider();
+    for (let round = 0; round < 3; round++) {
+      const { id: tripId } = await requestTrip({ db, redis, riderId: theRider.id, input: { pickup: { ...city, name: "Pickup" }, dropoff: { ...offset(city, 3_000, 0), name: "Drop-off" } } });
+      await expect.poll(async () => (await pendingOffer(tripId))?.driverId, { timeout: 10_000 }).toBe(theDriver.id);
+      await cancelTrip({ db, redis, riderId: theRider.id, input: { tripId, reason: "Changed my plans" } });
+      await expect.poll(async () => (await readDriver(redis, theDriver.id))?.state).toBe("available");
+    }
+    const profile = await db.driverProfile.findUniqueOrThrow({ where: { userId: theDriver.id } });
+    expect({ made: profile.offersMade, accepted: profile.offersAccepted }).toEqual({ made: 10, accepted: 8 });
   });
 });

@@ -16,7 +16,7 @@ export const CancelTripInput = z.object({ tripId: z.string().min(1).max(64), rea
 /**
  * The rider cancels before the trip starts, with a reason; more than 2
  * minutes after a driver was assigned it costs the cancellation fee (paid
- * like a fare). An offer out is withdrawn and the driver freed.
+ * like a fare). An offer out is withdrawn (uncounted) and the driver freed.
  */
 export async function cancelTrip({ db, redis, riderId, input, now = new Date() }: { db: Db; redis: Redis; riderId: string; input: z.infer<typeof CancelTripInput>; now?: Date }): Promise<{ cancelFeeCents: number }> {
   const trip = await db.trip.findFirst({ where: { id: input.tripId, riderId }, select: { status: true, driverId: true, assignedAt: true, pickupLat: true, pickupLng: true } });
@@ -37,7 +37,10 @@ export async function cancelTrip({ db, redis, riderId, input, now = new Date() }
     throw illegalMove(current.status, "cancelled");
   }
   for (const offer of await db.tripOffer.findMany({ where: { tripId: input.tripId, status: "pending" }, select: { id: true } })) {
-    await closeOffer({ db, redis, offerId: offer.id, status: "expired", now });
+    const withdrawn = await closeOffer({ db, redis, offerId: offer.id, status: "expired", now });
+    // The driver never had the chance to answer it: it leaves their acceptance rate (a matching score) as it was.
+    // Otherwise a rider who requests and cancels in a loop would sink the nearest driver's rate, offer by offer.
+    if (withdrawn) await db.driverProfile.update({ where: { userId: withdrawn.driverId }, data: { offersMade: { decrement: 1 } } });
   }
   if (trip.driverId) await moveDriver(redis, trip.driverId, { from: "on_trip", tripId: input.tripId, to: "available" });
   await forgetRequest(redis, { lat: trip.pickupLat, lng: trip.pickupLng }, input.tripId);
