@@ -1,4 +1,5 @@
 import { distanceMeters, type LatLng } from "@/server/rides/demo-city/geo";
+import { isMappable, COORDINATES_MESSAGE } from "@/server/rides/geo/coordinates";
 
 /**
  * Is a driver's location update believable? Ranges, GPS accuracy and speed
@@ -14,7 +15,7 @@ export type Fix = LatLng & { at: number };
 export type LocationVerdict = { ok: true; flagged: boolean } | { ok: false; reason: string };
 
 export function checkLocation(next: Fix & { accuracy: number }, previous: Fix | null): LocationVerdict {
-  if (!(next.lat >= -90 && next.lat <= 90) || !(next.lng >= -180 && next.lng <= 180)) return { ok: false, reason: "Latitude must be within ±90 and longitude within ±180." };
+  if (!isMappable(next)) return { ok: false, reason: COORDINATES_MESSAGE };
   if (previous) {
     const seconds = Math.max(0, next.at - previous.at) / 1000;
     const meters = distanceMeters(previous, next);

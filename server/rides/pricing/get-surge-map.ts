@@ -2,10 +2,11 @@ import { cellToLatLng } from "h3-js";
 import { z } from "zod";
 import type { Redis } from "@/server/platform/redis";
 import { distanceMeters } from "@/server/rides/demo-city/geo";
+import { Latitude, Longitude } from "@/server/rides/geo/coordinates";
 import { SURGE_MIN_HUNDREDTHS } from "./surge";
 import { activeSurgeCells, surgeAt } from "./surge-window";
 
-export const SurgeMapInput = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+export const SurgeMapInput = z.object({ lat: Latitude, lng: Longitude });
 
 /** How far from the viewer cells are shown: the demo city and its edges from anywhere in it. */
 export const SURGE_MAP_RADIUS_METERS = 15_000;

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { Redis } from "@/server/platform/redis";
 import { findNearbyDrivers } from "@/server/rides/drivers/nearby-drivers";
 import { AVERAGE_SPEED_MPS, DETOUR_FACTOR, type RouteEstimate } from "@/server/rides/geo/distance";
+import { Latitude, Longitude } from "@/server/rides/geo/coordinates";
 import { routeBetweenPlaces } from "@/server/rides/geo/route-between";
 import { calculateFare, FARE_RATES, type FareBreakdown } from "@/server/rides/pricing/fare";
 import { surgeAt } from "@/server/rides/pricing/surge-window";
 
-const Place = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), name: z.string().trim().max(120).default("") });
+const Place = z.object({ lat: Latitude, lng: Longitude, name: z.string().trim().max(120).default("") });
 export const TripPlacesInput = z.object({ pickup: Place, dropoff: Place });
 export type TripPlacesInput = z.infer<typeof TripPlacesInput>;
 
