@@ -1,8 +1,9 @@
+import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import type { Db } from "@/server/platform/db";
 import { notify } from "@/server/platform/notifications";
 import type { MessageView } from "../chat-views";
 import { previewOf } from "./message-body";
-import { notifyMentionedMembers } from "./notify-mentions";
+import { CHAT_MENTION_KIND, notifyMentionedMembers } from "./notify-mentions";
 
 export const CHAT_MESSAGE_KIND = "chat.message";
 
@@ -57,5 +58,29 @@ export async function notifyMessageRecipients({ db, message }: { db: Db; message
   for (const recipient of recipients) {
     if (recipient.kind !== "dm" || recipient.muted || recipient.hasPendingDm || notified.has(recipient.userId)) continue;
     await notify({ db, userId: recipient.userId, kind: CHAT_MESSAGE_KIND, payload });
+    notified.add(recipient.userId);
+  }
+  await readWhatWasReadMeanwhile({ db, message, userIds: [...notified] });
+}
+
+/**
+ * Someone who read the message between the SELECT above and the inserts (the
+ * conversation open on their screen) had their mark-read find no notification
+ * to clear, and would keep an unread bell entry for a message they have seen.
+ * Checked after the inserts, this sees their read mark, or their mark-read
+ * (which writes the mark before it looks) saw the notification: one of the two.
+ */
+async function readWhatWasReadMeanwhile({ db, message, userIds }: { db: Db; message: MessageView; userIds: string[] }): Promise<void> {
+  if (userIds.length === 0) return;
+  const readers = await db.conversationMember.findMany({
+    where: { conversationId: message.conversationId, userId: { in: userIds }, lastReadSeq: { gte: message.seq } },
+    select: { userId: true },
+  });
+  for (const { userId } of readers) {
+    const rows = await db.notification.findMany({
+      where: { userId, readAt: null, kind: { in: [CHAT_MESSAGE_KIND, CHAT_MENTION_KIND] }, payload: { path: ["messageId"], equals: message.id } },
+      select: { id: true },
+    });
+    if (rows.length > 0) await markNotificationsRead({ db, userId, target: { ids: rows.map((row) => row.id) } });
   }
 }

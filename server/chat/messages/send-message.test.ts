@@ -201,6 +201,38 @@ describe("sendMessage", () => {
     expect((await chat.db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("v59 https://example.com/59");
   }, 60_000);
 
+  it("leaves no unread bell entry for a message its reader read while the notification was being written", async () => {
+    const alice = await chat.newUser();
+    const bob = await chat.newUser();
+    const dm = await chat.startDirectConversation({ db: chat.db, userId: alice.id, otherUserId: bob.id });
+    const message = await chat.sendMessage({
+      db: chat.db,
+      storage: chat.storage,
+      senderId: alice.id,
+      input: chat.SendMessageInput.parse({ conversationId: dm.id, clientId: randomUUID(), body: `ping @${bob.username ?? ""}, read at once` }),
+      defer: () => {},
+    });
+    // Bob's open conversation reads the message right after the notifier chose its recipients and before it wrote.
+    let raced = false;
+    const racingDb = new Proxy(chat.db, {
+      get(target, property) {
+        if (property !== "$queryRaw" || raced) return Reflect.get(target, property) as unknown;
+        return async (...query: Parameters<typeof target.$queryRaw>) => {
+          const rows: unknown = await target.$queryRaw(...query);
+          raced = true;
+          await chat.markRead({ db: chat.db, userId: bob.id, conversationId: dm.id, seq: message.seq });
+          return rows;
+        };
+      },
+    });
+    // Imported after the stack has set the environment, like the kit's own modules.
+    const { notifyMessageRecipients } = await import("./notify-message-recipients");
+    await notifyMessageRecipients({ db: racingDb, message });
+    expect(raced).toBe(true);
+    expect(await chat.db.notification.count({ where: { userId: bob.id } })).toBeGreaterThan(0);
+    expect(await chat.db.notification.count({ where: { userId: bob.id, readAt: null } })).toBe(0);
+  });
+
   it("notifies the other person of a DM once per unread conversation, and mentioned members", async () => {
     const alice = await chat.newUser(`alice_${randomUUID().slice(0, 6)}`);
     const bob = await chat.newUser(`bob_${randomUUID().slice(0, 6)}`);
