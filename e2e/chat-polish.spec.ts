@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "./support/test";
 import { newPerson, openContext, signUp } from "./support/people";
 import { withShopDatabase } from "./support/shop-fixtures";
@@ -144,4 +145,15 @@ test("a long word without spaces wraps inside its bubble on a phone, for the sen
     }
   }
   await Promise.all([a.context.close(), b.context.close()]);
+});
+
+test("on a phone, a conversation that is not mine leads back to my conversations instead of a 'Try again' that cannot help", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 780 });
+  await signUp(page, newPerson("Ava"));
+  await page.goto(`/chat/${randomUUID()}`);
+  await expect(page.getByText("This conversation is not available")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to your conversations" }).click();
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(page.getByRole("button", { name: "New message" }).first()).toBeVisible();
 });

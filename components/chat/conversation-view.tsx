@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc/client";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { useChatContext } from "./chat-shell";
@@ -212,9 +213,16 @@ export function ConversationView({ conversationId, focusSeq, threadOf: openThrea
       <div className="p-6">
         <Alert title="This conversation is not available">
           <p>{describeError(detail.error)}</p>
-          <Button size="sm" variant="secondary" className="mt-2" onClick={() => void detail.refetch()}>
-            Try again
-          </Button>
+          {/* Not a member (or no such conversation) does not change with another try; on a phone this page is all there is. */}
+          {detail.error.data?.code === "FORBIDDEN" ? (
+            <Link href="/chat" className={buttonClasses({ size: "sm", variant: "secondary", className: "mt-2" })}>
+              Back to your conversations
+            </Link>
+          ) : (
+            <Button size="sm" variant="secondary" className="mt-2" onClick={() => void detail.refetch()}>
+              Try again
+            </Button>
+          )}
         </Alert>
       </div>
     );
