@@ -122,3 +122,13 @@ test.describe("Rides map", () => {
     await expect(summary).toContainText("Not set yet");
   });
 });
+
+test("a receipt that is not mine says so and leads back to Rides, with no 'Try again' that cannot help", async ({ page }) => {
+  await signUp(page, newPerson("Rider"));
+  await page.goto(`/rides/trips/${randomUUID()}`);
+  await expect(page.getByText("This trip is not here")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to Rides" }).click();
+  await expect(page).toHaveURL(/\/rides$/);
+  await expect(page.getByRole("combobox", { name: "Pickup" })).toBeVisible();
+});

@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
 import { formatMoney } from "@/components/ui/money";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -22,7 +24,22 @@ export function TripReceipt({ tripId }: { tripId: string }) {
       </div>
     );
   }
-  if (query.isError) return <LoadError title="Could not load this trip" message={query.error.message} onRetry={() => void query.refetch()} />;
+  if (query.isError) {
+    // Someone else's trip answers the same as none: another try cannot change it.
+    return query.error.data?.code === "NOT_FOUND" ? (
+      <EmptyState
+        title="This trip is not here"
+        description="Receipts are for the trip's rider and driver."
+        action={
+          <Link href="/rides" className={buttonClasses({ variant: "secondary" })}>
+            Back to Rides
+          </Link>
+        }
+      />
+    ) : (
+      <LoadError title="Could not load this trip" message={query.error.message} onRetry={() => void query.refetch()} />
+    );
+  }
   const trip = query.data;
   const lines = receiptLines(trip);
   const payment = paymentLabel(trip);
