@@ -201,6 +201,18 @@ describe("sendMessage", () => {
     expect((await chat.db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("v59 https://example.com/59");
   }, 60_000);
 
+  it("counts reactions and pins in the same window: toggling either in a loop is refused like a send loop", async () => {
+    const { owner, group } = await groupOf(2);
+    const { setPinned } = await import("./set-pinned");
+    const message = await chat.send(owner.id, group.id, "react to me");
+    for (let toggle = 1; toggle < 59; toggle++) await chat.toggleReaction({ db: chat.db, userId: owner.id, messageId: message.id, emoji: "👍" });
+    await setPinned({ db: chat.db, userId: owner.id, messageId: message.id, pinned: true });
+    await expect(chat.toggleReaction({ db: chat.db, userId: owner.id, messageId: message.id, emoji: "👍" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(setPinned({ db: chat.db, userId: owner.id, messageId: message.id, pinned: false })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    const stored = await chat.db.message.findUniqueOrThrow({ where: { id: message.id }, include: { reactions: true } });
+    expect({ reactions: stored.reactions.length, pinned: stored.pinnedAt !== null }).toEqual({ reactions: 0, pinned: true });
+  }, 60_000);
+
   it("leaves no unread bell entry for a message its reader read while the notification was being written", async () => {
     const alice = await chat.newUser();
     const bob = await chat.newUser();

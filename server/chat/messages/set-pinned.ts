@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import type { Db } from "@/server/platform/db";
+import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import { CHAT_EVENTS } from "../chat-channels";
 import { publishToConversation } from "../publish-chat-events";
 import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
@@ -22,6 +23,9 @@ export async function setPinned({ db, userId, messageId, pinned }: { db: Db; use
   const message = await db.message.findUnique({ where: { id: messageId }, select: { id: true, conversationId: true, seq: true, deletedAt: true } });
   if (!message) throw new AppError("NOT_FOUND", "That message no longer exists.");
   await getMembershipOrThrow({ db, conversationId: message.conversationId, userId });
+  // Pushed to every member, like a reaction: spends from the sender's message window.
+  const limit = await consume("chat-send", userId);
+  if (!limit.allowed) throw rateLimitError(limit);
   if (pinned && message.deletedAt) throw new AppError("BAD_REQUEST", "A deleted message cannot be pinned.");
 
   await db.$transaction(async (tx) => {

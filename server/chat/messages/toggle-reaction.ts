@@ -4,6 +4,7 @@ import type { Db } from "@/server/platform/db";
 import { CHAT_EVENTS } from "../chat-channels";
 import { publishToConversation } from "../publish-chat-events";
 import { isUniqueViolation } from "@/server/platform/db-errors";
+import { consume, rateLimitError } from "@/server/platform/ratelimit";
 import { summarizeReactions, type ReactionSummary } from "../chat-views";
 import { getMembershipOrThrow } from "../conversations/get-membership-or-throw";
 import { isReactionEmoji } from "./reaction-emoji";
@@ -32,6 +33,9 @@ export async function toggleReaction({ db, userId, messageId, emoji }: { db: Db;
   const message = await db.message.findUnique({ where: { id: messageId }, select: { id: true, conversationId: true, seq: true, deletedAt: true } });
   if (!message || message.deletedAt) throw new AppError("NOT_FOUND", "That message no longer exists.");
   await getMembershipOrThrow({ db, conversationId: message.conversationId, userId });
+  // Every toggle is pushed to every member: a toggle loop spends from the sender's message window like a send loop.
+  const limit = await consume("chat-send", userId);
+  if (!limit.allowed) throw rateLimitError(limit);
 
   const key = { messageId_userId_emoji: { messageId, userId, emoji } };
   const { count } = await db.messageReaction.deleteMany({ where: { messageId, userId, emoji } });
