@@ -82,4 +82,20 @@ test.describe("links polish", () => {
     await expect(onAnalytics.getByRole("link", { name: /^PNG/ })).toHaveAttribute("download", `qr-${alias}.png`);
     await expect(onAnalytics.getByRole("link", { name: /^SVG/ })).toHaveAttribute("download", `qr-${alias}.svg`);
   });
+
+  test("Tab never stops inside the clicks chart, which is hidden from screen readers (its table speaks for it)", async ({ page }) => {
+    await signUp(page, newPerson("Quinn"));
+    await page.goto("/links");
+    const alias = `chart-${randomUUID().slice(0, 8)}`;
+    await shorten(page, "https://example.com/chart", alias);
+    await expect(page.getByRole("region", { name: "Your short link" })).toBeVisible();
+
+    await page.goto(`/links/${alias}`);
+    const chart = page.locator("figure").filter({ hasText: "Clicks over time" });
+    await expect(chart.locator("svg").first()).toBeVisible();
+    await page.getByRole("link", { name: "Download CSV" }).focus();
+    await page.keyboard.press("Tab");
+    const landedInHiddenChart = await page.evaluate(() => document.activeElement?.closest('[aria-hidden="true"]') != null);
+    expect(landedInHiddenChart, "the next Tab stop is inside an aria-hidden element").toBe(false);
+  });
 });
