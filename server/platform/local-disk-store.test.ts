@@ -1,9 +1,11 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalDiskStore } from "./local-disk-store";
+import { ABANDONED_TEMP_FILE_MS, createLocalDiskStore } from "./local-disk-store";
 import { describeObjectStoreContract, rejection } from "./object-store-contract";
 import type { ObjectStore } from "./object-store";
 
@@ -60,3 +62,65 @@ describe("local disk store", () => {
     expect(await openFiles()).toBe(before);
   });
 });
+
+/** A writer process: one chunk of an upload on disk, then it waits for bytes that never come. */
+const STALLED_WRITER = `
+const { Readable } = await import("node:stream");
+const { createLocalDiskStore } = await import("./server/platform/local-disk-store.ts");
+async function* body() {
+  yield Buffer.alloc(${64 * 1024}, 7);
+  await new Promise(() => setInterval(() => undefined, 1 << 30));
+}
+await createLocalDiskStore(process.argv[1]).putObject("killed/source", Readable.from(body()), { contentType: "video/mp4" });
+`;
+const CHUNK = 64 * 1024;
+
+describe("local disk store: temp files of killed writes", () => {
+  it("the next process's first write removes a killed writer's temp file once abandoned, keeps a live write's, and that write completes", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "casebook-storage-killed-"));
+    const tmp = path.join(dir, "tmp");
+    try {
+      // Killed mid-write with SIGKILL, as a crash or the OOM killer would: no catch or cleanup of its own runs.
+      const writer = spawn(process.execPath, ["--import", "./scripts/node/register.mjs", "--input-type=module", "-e", STALLED_WRITER, dir], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        stdio: "ignore",
+      });
+      const exited = once(writer, "exit");
+      await expect.poll(() => tempFileSizes(tmp), { timeout: 15_000 }).toEqual([CHUNK]);
+      const [dead = ""] = await fs.readdir(tmp);
+      writer.kill("SIGKILL");
+      await exited;
+      expect(await tempFileSizes(tmp)).toEqual([CHUNK]);
+
+      // A live write in this process, half done; its store sweeps first, while the dead file is still recent.
+      const body = new PassThrough();
+      body.write(Buffer.alloc(CHUNK, 1));
+      const liveWrite = createLocalDiskStore(dir).putObject("live/source", body, { contentType: "video/mp4" });
+      await expect.poll(() => tempFileSizes(tmp)).toEqual([CHUNK, CHUNK]);
+
+      // Nothing has touched the dead file for longer than the limit (its mtime says so); the live one was just written.
+      const past = new Date(Date.now() - ABANDONED_TEMP_FILE_MS - 60_000);
+      await fs.utimes(path.join(tmp, dead), past, past);
+      const restarted = createLocalDiskStore(dir);
+      await restarted.putObject("after/restart", TEXT, { contentType: "text/plain" });
+      const left = await fs.readdir(tmp);
+      expect(left).toHaveLength(1);
+      expect(left).not.toContain(dead);
+
+      body.end(Buffer.alloc(CHUNK, 2));
+      expect((await liveWrite).size).toBe(2 * CHUNK);
+      const read = Buffer.from(await new Response((await restarted.getObject("live/source")).body).arrayBuffer());
+      expect(read).toEqual(Buffer.concat([Buffer.alloc(CHUNK, 1), Buffer.alloc(CHUNK, 2)]));
+      expect(await fs.readdir(tmp)).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Sizes of the files in `tmp`, smallest first ([] while it does not exist). */
+async function tempFileSizes(tmp: string): Promise<number[]> {
+  const names = await fs.readdir(tmp).catch(() => []);
+  const sizes = await Promise.all(names.map(async (name) => (await fs.stat(path.join(tmp, name))).size));
+  return sizes.sort((a, b) => a - b);
+}

@@ -6,17 +6,30 @@ import path from "node:path";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/server/errors";
+import { logger } from "./logger";
 import { checkedContentType, toNodeReadable, tooLargeError, uploadLimit } from "./object-put-input";
 import { assertSafeKey, type ObjectMetadata, type ObjectStore } from "./object-store";
 
 const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
+ * A temp file nobody has written to for this long belongs to a write whose process died (a crash, a kill, an OOM):
+ * every chunk a live write takes in moves its mtime, and no write of ours pauses for minutes (request bodies are
+ * read whole before they are stored; stitching, transcoding and copying stream stored or local bytes).
+ * Judged by mtime, not by pid, so it holds for any number of processes and hosts sharing one STORAGE_DIR.
+ */
+export const ABANDONED_TEMP_FILE_MS = 60 * 60 * 1000;
+
+const log = logger.child({ module: "local-disk-store" });
+
+/**
  * The local-disk store (embedded default). Layout under `rootDir`:
  * `objects/<key>` holds the bytes, `meta/<key>` its JSON metadata sidecar,
  * `tmp/` uploads in progress. An upload is written to `tmp/` and renamed into
  * place only when complete, so readers never see a partial file and an aborted
- * upload leaves nothing behind.
+ * upload leaves nothing behind. A process killed mid-write does leave its temp
+ * file: the first write of each store (each process start) and then one write
+ * an hour first removes the temp files abandoned that way (sweepAbandonedTempFiles).
  */
 export function createLocalDiskStore(rootDir: string): ObjectStore {
   const root = path.resolve(rootDir);
@@ -24,6 +37,20 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
   // Same relative path in a separate tree, so no key can collide with another key's sidecar.
   const metaPath = (key: string) => path.join(root, "meta", key);
   const tmpDir = path.join(root, "tmp");
+  let nextSweepAt = 0;
+
+  /** At most one sweep an hour per store, taken by whichever write comes first; a failed sweep never fails the write. */
+  async function sweepWhenDue(): Promise<void> {
+    const now = Date.now();
+    if (now < nextSweepAt) return;
+    nextSweepAt = now + ABANDONED_TEMP_FILE_MS;
+    try {
+      const removed = await sweepAbandonedTempFiles(tmpDir, now);
+      if (removed > 0) log.info({ removed }, "removed temp files abandoned by a killed write");
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not sweep abandoned temp files");
+    }
+  }
 
   async function readMetadata(key: string): Promise<ObjectMetadata | null> {
     try {
@@ -40,6 +67,7 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
       const contentType = checkedContentType(options.contentType);
       const maxBytes = uploadLimit(options.maxBytes);
 
+      await sweepWhenDue();
       await fs.mkdir(tmpDir, { recursive: true });
       const tmpFile = path.join(tmpDir, randomUUID());
       const meter = new SizeCappedHash(maxBytes);
@@ -128,6 +156,27 @@ export function createLocalDiskStore(rootDir: string): ObjectStore {
       await fs.rm(objectPath(key), { force: true });
     },
   };
+}
+
+/** Removes the files in `tmpDir` untouched for ABANDONED_TEMP_FILE_MS; the rest are live writes, left alone. */
+async function sweepAbandonedTempFiles(tmpDir: string, now: number): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(tmpDir);
+  } catch (error) {
+    if (isMissingFile(error)) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(tmpDir, name);
+    // A write may finish (rename) or another process sweep the same file between readdir and here.
+    const stat = await fs.stat(file).catch((error: unknown) => (isMissingFile(error) ? null : Promise.reject(error)));
+    if (!stat?.isFile() || now - stat.mtimeMs < ABANDONED_TEMP_FILE_MS) continue;
+    await fs.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Reads [start, end) on demand, so a client that stops reading holds no buffered data; cancel closes the file. */
