@@ -36,6 +36,7 @@ import { env } from "../server/env";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { ensureSystemProgram } from "../scripts/stack/system-packages";
 import { createLocalDiskStore } from "../server/platform/local-disk-store";
+import { initFileName, segmentFileName } from "../server/videos/video-files";
 import { startBenchStack } from "./support/bench-stack";
 import { measureFirstFrame } from "./video/first-frame";
 import { measureRps, startStaticServer } from "./video/serving";
@@ -101,13 +102,14 @@ async function measureServing(ladderDir: string, { segmentLoad }: { segmentLoad:
   try {
     // The first 20 s of the 720p rendition made above (a real H.264+AAC file), as an upload would arrive:
     // long enough that a seek near its end, right after the first frame, lands where nothing is buffered yet.
-    const clip = path.join(ladderDir, "clip.ts");
-    const segments = (await fs.readdir(path.join(ladderDir, "720p"))).filter((file) => file.endsWith(".ts")).sort().slice(0, 5);
-    await fs.writeFile(clip, Buffer.concat(await Promise.all(segments.map((file) => fs.readFile(path.join(ladderDir, "720p", file))))));
+    // (Fragmented MP4: the rendition's initialisation segment and its first segments make one playable file.)
+    const clip = path.join(ladderDir, "clip.mp4");
+    const segments = (await fs.readdir(path.join(ladderDir, "720p"))).filter((file) => file.endsWith(".m4s")).sort().slice(0, 5);
+    await fs.writeFile(clip, Buffer.concat(await Promise.all([initFileName("720p"), ...segments].map((file) => fs.readFile(path.join(ladderDir, "720p", file))))));
     const video = await db.video.create({
-      data: { id: `bench${suffix}`, ownerId: user.id, title: "Bench clip", visibility: "public", status: "processing", sourceName: "clip.ts", sourceType: "video/mp2t", sourceBytes: BigInt((await fs.stat(clip)).size) },
+      data: { id: `bench${suffix}`, ownerId: user.id, title: "Bench clip", visibility: "public", status: "processing", sourceName: "clip.mp4", sourceType: "video/mp4", sourceBytes: BigInt((await fs.stat(clip)).size) },
     });
-    await storage.putObject(`videos/${video.id}/source`, createReadStream(clip), { contentType: "video/mp2t", ownerId: user.id });
+    await storage.putObject(`videos/${video.id}/source`, createReadStream(clip), { contentType: "video/mp4", ownerId: user.id });
     log(`Transcoding a ${segments.length * 4} s 720p clip on the stack's worker...`);
     await queue.add("transcode-video", { videoId: video.id }, { jobId: video.id, attempts: 1 });
     const deadline = Date.now() + 180_000;
@@ -116,13 +118,13 @@ async function measureServing(ladderDir: string, { segmentLoad }: { segmentLoad:
     if (done.status !== "ready") throw new Error(`the clip did not become ready: ${done.status} ${done.failureReason ?? ""}`);
 
     if (segmentLoad) {
-      const segment = `videos/${video.id}/hls/720p/seg-00000.ts`;
+      const segment = `videos/${video.id}/hls/720p/${segmentFileName(0)}`;
       const local = path.join(stack.dataDir, "storage", "objects", segment);
       const baseline = await startStaticServer(local);
       try {
         log(`Segment serving, ${LOAD_SECONDS} s each: static node:http baseline, then the app's file route...`);
         const staticRun = await measureRps(baseline.url, LOAD_SECONDS);
-        const appRun = await measureRps(`${stack.webUrl}/api/videos/${video.id}/hls/720p/seg-00000.ts`, LOAD_SECONDS);
+        const appRun = await measureRps(`${stack.webUrl}/api/videos/${video.id}/hls/720p/${segmentFileName(0)}`, LOAD_SECONDS);
         if (appRun.errors > 0) log(`  the app answered ${appRun.errors} requests with an error`);
         results.push(["segment_rps", appRun.rps], ["static_baseline_rps", staticRun.rps], ["segment_ratio_vs_baseline_x", round(appRun.rps / Math.max(1, staticRun.rps))], ["segment_p99_ms", appRun.p99]);
       } finally {

@@ -94,13 +94,13 @@ async function milestones(page: Page, attachedAt: number, playingAt: number): Pr
   const marks = await page.evaluate((playedAt: number) => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const resources = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.startTime < playedAt);
-    const media = resources.filter((entry) => /\.(m3u8|ts)$/.test(new URL(entry.name).pathname));
+    const media = resources.filter((entry) => /\.(m3u8|mp4|m4s|ts)$/.test(new URL(entry.name).pathname));
     return {
       html: navigation?.responseEnd ?? 0,
       scripts: Math.max(0, ...resources.filter((entry) => entry.initiatorType === "script").map((entry) => entry.responseEnd)),
       trpc: Math.max(0, ...resources.filter((entry) => entry.name.includes("/api/trpc/")).map((entry) => entry.responseEnd)),
       master: media.find((entry) => entry.name.includes("master.m3u8"))?.startTime ?? 0,
-      segment: media.find((entry) => entry.name.endsWith(".ts"))?.responseEnd ?? 0,
+      segment: media.find((entry) => /\.(m4s|ts)$/.test(entry.name))?.responseEnd ?? 0,
       requests: media.length,
     };
   }, playingAt);

@@ -13,11 +13,11 @@ export async function measureRps(url: string, seconds: number): Promise<{ rps: n
 export async function startStaticServer(file: string): Promise<{ url: string; close: () => Promise<void> }> {
   const size = (await fs.stat(file)).size;
   const server = http.createServer((_request, response) => {
-    response.writeHead(200, { "Content-Type": "video/mp2t", "Content-Length": String(size) });
+    response.writeHead(200, { "Content-Type": "video/iso.segment", "Content-Length": String(size) });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/segment.ts`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/segment.m4s`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { MEDIA_PLAYLIST, SEGMENT_PATTERN } from "./video-files";
+import { initFileName, INIT_PATTERN, MEDIA_PLAYLIST, SEGMENT_PATTERN } from "./video-files";
 import type { Rung } from "./plan-ladder";
 import { storyboardFilter, type StoryboardPlan } from "./storyboard";
 
@@ -43,10 +43,12 @@ const PRESETS = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium
 /**
  * One ffmpeg run for the whole ladder: the source is decoded once, split,
  * scaled per rung (square pixels; the rungs below 720p from the 720p
- * picture), encoded with x264 (1080p and up one preset faster) + AAC and cut into MPEG-TS segments with
- * aligned keyframes. `-progress pipe:1` reports the
- * encoded time on stdout. Output: `<outDir>/<rung>/index.m3u8` and its
- * segments; the master playlist is written afterwards from measured rates
+ * picture), encoded with x264 (1080p and up one preset faster) + AAC and cut into fragmented-MP4 segments
+ * with aligned keyframes. fMP4 rather than MPEG-TS: MSE plays it as it is, where hls.js must first
+ * transmux MPEG-TS on the page's main thread, right when the first frame is due (80–190 ms of a
+ * 4 s 360p segment in a profile of the watch page). `-progress pipe:1` reports the
+ * encoded time on stdout. Output: `<outDir>/<rung>/index.m3u8`, its
+ * initialisation segment and its media segments; the master playlist is written afterwards from measured rates
  * (ffmpeg's lacks AVERAGE-BANDWIDTH and FRAME-RATE). The storyboard's sprite
  * sheet is one more branch of the same graph (a second output file), so the
  * source is not decoded again for it.
@@ -83,7 +85,9 @@ export function ladderCommand(options: { source: string; outDir: string; rungs: 
     "-hls_time", String(SEGMENT_SECONDS),
     "-hls_playlist_type", "vod",
     "-hls_flags", "independent_segments",
-    "-hls_segment_type", "mpegts",
+    "-hls_segment_type", "fmp4",
+    // ffmpeg 5.1 expands %v in this name only when there are several variant streams: one rung gets its name as is.
+    "-hls_fmp4_init_filename", rungs.length === 1 ? initFileName((rungs[0] as Rung).name) : INIT_PATTERN,
     "-hls_segment_filename", path.join(options.outDir, "%v", SEGMENT_PATTERN),
     "-var_stream_map", rungs.map((rung, index) => (hasAudio ? `v:${index},a:${index},name:${rung.name}` : `v:${index},name:${rung.name}`)).join(" "),
     "-progress", "pipe:1", "-nostats",

@@ -45,6 +45,10 @@ async function readStored(key: string): Promise<string> {
   return new Response((await storage.getObject(key)).body).text();
 }
 
+async function readStoredBytes(key: string): Promise<Buffer> {
+  return Buffer.from(await new Response((await storage.getObject(key)).body).arrayBuffer());
+}
+
 function fetchFile(videoId: string, file: string, cookie?: string) {
   const request = new FetchWebRequest(new Request(`http://localhost/api/videos/${videoId}/hls/${file}`, { headers: cookie ? { cookie } : {} }));
   const parts = file.split("/");
@@ -88,14 +92,20 @@ describe("the ladder", { timeout: 90_000 }, () => {
     expect(master).toContain("240p/index.m3u8");
 
     for (const name of ["240p", "360p"]) {
-      const segments = readMediaPlaylist(await readStored(`${outputPrefix(video.id)}${name}/index.m3u8`));
+      const playlist = await readStored(`${outputPrefix(video.id)}${name}/index.m3u8`);
+      // Fragmented MP4: the playlist names the rendition's initialisation segment, which every media segment needs.
+      expect(playlist).toContain(`#EXT-X-MAP:URI="init-${name}.mp4"`);
+      expect(await storage.statObject(`${outputPrefix(video.id)}${name}/init-${name}.mp4`)).toMatchObject({ contentType: "video/mp4" });
+      const init = await readStoredBytes(`${outputPrefix(video.id)}${name}/init-${name}.mp4`);
+      const segments = readMediaPlaylist(playlist);
       expect(segments.length).toBe(3);
+      for (const segment of segments) expect(segment.uri).toMatch(/^seg-\d{5}\.m4s$/);
       for (const segment of segments) expect(segment.duration).toBeLessThanOrEqual(6);
       expect(segments.reduce((sum, segment) => sum + segment.duration, 0)).toBeCloseTo(9, 0);
       // Each segment opens on a keyframe, at the same instants in every rendition (aligned switching points).
       for (const segment of segments) {
-        const file = path.join(os.tmpdir(), `casebook-seg-${video.id}-${name}-${segment.uri}`);
-        await fs.writeFile(file, Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}${name}/${segment.uri}`)).body).arrayBuffer()));
+        const file = path.join(os.tmpdir(), `casebook-seg-${video.id}-${name}-${segment.uri}.mp4`);
+        await fs.writeFile(file, Buffer.concat([init, await readStoredBytes(`${outputPrefix(video.id)}${name}/${segment.uri}`)]));
         const probe = await runProgram("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=flags", "-read_intervals", "%+#1", "-of", "csv=p=0", file]);
         expect(probe.stdout.trim().startsWith("K")).toBe(true);
         await fs.rm(file);
@@ -105,12 +115,12 @@ describe("the ladder", { timeout: 90_000 }, () => {
     expect(done.thumbnailCount).toBe(3);
     for (const still of ["poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg"]) {
       expect(await storage.statObject(`${outputPrefix(video.id)}${still}`), still).toMatchObject({ contentType: "image/jpeg" });
-      const picture = await sharp(Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}${still}`)).body).arrayBuffer())).metadata();
+      const picture = await sharp(await readStoredBytes(`${outputPrefix(video.id)}${still}`)).metadata();
       expect(`${picture.width}x${picture.height}`, still).toBe("640x360");
     }
     // The storyboard: a tile a second, 160×90, in one row of 9, and its WebVTT index (storyboard.test.ts has the shape).
     expect(done.hasStoryboard).toBe(true);
-    const sheet = await sharp(Buffer.from(await new Response((await storage.getObject(`${outputPrefix(video.id)}storyboard.jpg`)).body).arrayBuffer())).metadata();
+    const sheet = await sharp(await readStoredBytes(`${outputPrefix(video.id)}storyboard.jpg`)).metadata();
     expect(`${sheet.width}x${sheet.height}`).toBe("1440x90");
     const index = await readStored(`${outputPrefix(video.id)}storyboard.vtt`);
     expect(index.match(/ --> /g)).toHaveLength(9);
@@ -162,7 +172,7 @@ describe("retries", { timeout: 90_000 }, () => {
     await expect(fs.stat(scratch)).rejects.toThrow();
     const stored = await storage.listObjects(outputPrefix(video.id));
     const renditions = await db.videoRendition.findMany({ where: { videoId: video.id } });
-    const expected = ["master.m3u8", "poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg", "storyboard.jpg", "storyboard.vtt", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.ts`)])];
+    const expected = ["master.m3u8", "poster.jpg", "thumb-1.jpg", "thumb-2.jpg", "thumb-3.jpg", "storyboard.jpg", "storyboard.vtt", ...renditions.flatMap((rendition) => [`${rendition.height}p/index.m3u8`, `${rendition.height}p/init-${rendition.height}p.mp4`, ...Array.from({ length: rendition.segmentCount }, (_, index) => `${rendition.height}p/seg-${String(index).padStart(5, "0")}.m4s`)])];
     expect(stored.map((key) => key.slice(outputPrefix(video.id).length)).sort()).toEqual(expected.sort());
   });
 });
@@ -180,11 +190,12 @@ describe("serving", { timeout: 90_000 }, () => {
     const master = await fetchFile(open.id, "master.m3u8");
     expect(master.status).toBe(200);
     expect(master.headers).toMatchObject({ "content-type": "application/vnd.apple.mpegurl", "cache-control": "public, max-age=10" });
-    const segment = await fetchFile(open.id, "240p/seg-00000.ts");
-    expect(segment.headers).toMatchObject({ "content-type": "video/mp2t", "cache-control": "public, max-age=31536000, immutable" });
+    const segment = await fetchFile(open.id, "240p/seg-00000.m4s");
+    expect(segment.headers).toMatchObject({ "content-type": "video/iso.segment", "cache-control": "public, max-age=31536000, immutable" });
+    expect((await fetchFile(open.id, "240p/init-240p.mp4")).headers).toMatchObject({ "content-type": "video/mp4", "cache-control": "public, max-age=31536000, immutable" });
 
     expect((await fetchFile(open.id, "storyboard.vtt")).headers).toMatchObject({ "content-type": "text/vtt", "cache-control": "public, max-age=10" });
-    for (const file of ["master.m3u8", "240p/index.m3u8", "240p/seg-00000.ts", "poster.jpg", "storyboard.jpg", "storyboard.vtt"]) {
+    for (const file of ["master.m3u8", "240p/index.m3u8", "240p/init-240p.mp4", "240p/seg-00000.m4s", "poster.jpg", "storyboard.jpg", "storyboard.vtt"]) {
       expect((await fetchFile(secret.id, file)).status, `${file}, signed out`).toBe(404);
       expect((await fetchFile(secret.id, file, other.cookie)).status, `${file}, another user`).toBe(404);
       const mine = await fetchFile(secret.id, file, owner.cookie);

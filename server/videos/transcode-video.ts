@@ -20,7 +20,7 @@ import { stitchUpload } from "./uploads/stitch-upload";
 import { stillsCommand } from "./stills-command";
 import { planStoryboard, storyboardVtt, type StoryboardPlan } from "./storyboard";
 import { VIDEO_EVENTS, videoChannel, type VideoProgressEvent, type VideoStatusEvent } from "./video-channels";
-import { candidateThumbnail, contentTypeOf, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey, STORYBOARD_IMAGE, STORYBOARD_INDEX, THUMBNAIL_CANDIDATES } from "./video-files";
+import { candidateThumbnail, contentTypeOf, initFileName, MASTER_PLAYLIST, MEDIA_PLAYLIST, outputPrefix, POSTER, sourceKey, STORYBOARD_IMAGE, STORYBOARD_INDEX, THUMBNAIL_CANDIDATES } from "./video-files";
 
 const log = logger.child({ module: "videos" });
 /** Live progress at most this often (the gateway fans it out; the database keeps a coarser copy). */
@@ -75,7 +75,7 @@ export async function transcodeVideo({ db, storage, videoId, finalAttempt, signa
     await storeOutputs(storage, videoId, video.ownerId, outDir, renditions);
 
     const published = await db.$transaction(async (tx) => {
-      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date(), thumbnailCount: THUMBNAIL_CANDIDATES, hasStoryboard: true } });
+      const updated = await tx.video.updateMany({ where: { id: videoId, status: "processing" }, data: { status: "ready", progress: 100, failureReason: null, publishedAt: new Date(), thumbnailCount: THUMBNAIL_CANDIDATES, hasStoryboard: true, segmentFormat: "fmp4" } });
       if (updated.count === 0) return false;
       await tx.videoRendition.deleteMany({ where: { videoId } });
       await tx.videoRendition.createMany({
@@ -146,7 +146,9 @@ async function measureRendition(outDir: string, rung: Rung, hasAudio: boolean): 
     seconds += segment.duration;
     if (segment.duration > 0) peak = Math.max(peak, (size * 8) / segment.duration);
   }
-  const probe = await runProgram("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=profile,level", "-of", "json", path.join(folder, segments[0]?.uri ?? "")]);
+  // The initialisation segment alone has no frames, so ffprobe reads no level from it: the first media segment after it (concat: joins the bytes).
+  const firstSegment = `concat:${path.join(folder, initFileName(rung.name))}|${path.join(folder, segments[0]?.uri ?? "")}`;
+  const probe = await runProgram("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=profile,level", "-of", "json", firstSegment]);
   const stream = (JSON.parse(probe.stdout || "{}") as { streams?: Array<{ profile?: string; level?: number }> }).streams?.[0];
   const video = avcCodec(stream?.profile ?? "High", stream?.level ?? 40);
   return {
@@ -158,7 +160,7 @@ async function measureRendition(outDir: string, rung: Rung, hasAudio: boolean): 
   };
 }
 
-/** Segments first, then media playlists, the master last: nothing refers to a file not yet stored. */
+/** Segments (initialisation and media) first, then media playlists, the master last: nothing refers to a file not yet stored. */
 async function storeOutputs(storage: TranscodeStore, videoId: string, ownerId: string, outDir: string, renditions: readonly MeasuredRendition[]): Promise<void> {
   const put = (relative: string, immutable: boolean) =>
     storage.putObject(`${outputPrefix(videoId)}${relative}`, createReadStream(path.join(outDir, relative)), {
@@ -169,7 +171,7 @@ async function storeOutputs(storage: TranscodeStore, videoId: string, ownerId: s
       immutable,
     });
   for (const rendition of renditions) {
-    const files = (await fs.readdir(path.join(outDir, rendition.name))).filter((file) => file.endsWith(".ts")).sort();
+    const files = (await fs.readdir(path.join(outDir, rendition.name))).filter((file) => file !== MEDIA_PLAYLIST).sort();
     for (const file of files) await put(`${rendition.name}/${file}`, true);
     await put(`${rendition.name}/${MEDIA_PLAYLIST}`, false);
   }

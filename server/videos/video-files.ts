@@ -15,7 +15,9 @@ import { STREAMING_CONTENT_TYPES } from "@/server/platform/serve-object";
  *   videos/<id>/thumbnails/custom-<hex>.webp   the owner's own picture (not the job's: outside hls/)
  *   videos/<id>/captions/captions-<language>-<hex>.vtt   the owner's captions, one file per language
  *   videos/<id>/hls/<p>p/index.m3u8       a rendition's media playlist
- *   videos/<id>/hls/<p>p/seg-00000.ts     its MPEG-TS segments
+ *   videos/<id>/hls/<p>p/init-<p>p.mp4    its fragmented-MP4 initialisation segment
+ *   videos/<id>/hls/<p>p/seg-00000.m4s    its fragmented-MP4 media segments
+ *   videos/<id>/hls/<p>p/seg-00000.ts     …or MPEG-TS segments (.ts), in videos transcoded before the ladder moved to fragmented MP4
  */
 export function videoPrefix(videoId: string): string {
   return `videos/${videoId}/`;
@@ -34,10 +36,15 @@ export const POSTER = "poster.jpg";
 export const STORYBOARD_IMAGE = "storyboard.jpg";
 export const STORYBOARD_INDEX = "storyboard.vtt";
 export const MEDIA_PLAYLIST = "index.m3u8";
-export const SEGMENT_PATTERN = "seg-%05d.ts";
+export const SEGMENT_PATTERN = "seg-%05d.m4s";
 /** The name SEGMENT_PATTERN gives the segment at `index` (from 0). */
 export function segmentFileName(index: number): string {
-  return `seg-${String(index).padStart(5, "0")}.ts`;
+  return `seg-${String(index).padStart(5, "0")}.m4s`;
+}
+/** ffmpeg's name for each rendition's initialisation segment (`%v`: the rendition's name). */
+export const INIT_PATTERN = "init-%v.mp4";
+export function initFileName(rendition: string): string {
+  return INIT_PATTERN.replace("%v", rendition);
 }
 /** Frames the transcoding job offers as thumbnails besides the poster. */
 export const THUMBNAIL_CANDIDATES = 3;
@@ -68,7 +75,7 @@ const TOP_FILE = /^(master\.m3u8|poster\.jpg|thumb-[1-9]\.jpg|storyboard\.(jpg|v
 const CUSTOM_THUMBNAIL = /^custom-[0-9a-f]{16}\.webp$/;
 const CAPTIONS = /^captions-[a-z0-9-]{2,16}-[0-9a-f]{16}\.vtt$/;
 const RENDITION = /^\d{3,4}p$/;
-const RENDITION_FILE = /^(index\.m3u8|seg-\d{5}\.ts)$/;
+const RENDITION_FILE = /^(index\.m3u8|init-\d{3,4}p\.mp4|seg-\d{5}\.(m4s|ts))$/;
 
 /**
  * The storage key of a served file, or null for anything that is not one of
@@ -85,6 +92,8 @@ export function servedFileKey(videoId: string, parts: readonly string[]): string
 
 export function contentTypeOf(fileName: string): string {
   if (fileName.endsWith(".m3u8")) return STREAMING_CONTENT_TYPES.playlist;
+  if (fileName.endsWith(".m4s")) return STREAMING_CONTENT_TYPES.fragmentedMp4Segment;
+  if (fileName.endsWith(".mp4")) return STREAMING_CONTENT_TYPES.mp4;
   if (fileName.endsWith(".ts")) return STREAMING_CONTENT_TYPES.transportStreamSegment;
   if (fileName.endsWith(".jpg")) return "image/jpeg";
   if (fileName.endsWith(".webp")) return "image/webp";
@@ -92,8 +101,9 @@ export function contentTypeOf(fileName: string): string {
   return "application/octet-stream";
 }
 
+/** Media a rendition plays (its initialisation and media segments), as opposed to its playlist: never changes once stored. */
 export function isSegment(fileName: string): boolean {
-  return fileName.endsWith(".ts");
+  return /\.(m4s|mp4|ts)$/.test(fileName);
 }
 
 /** Public URLs of a video's files (served by serve-video-file.ts). */

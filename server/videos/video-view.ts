@@ -23,6 +23,7 @@ export const VIDEO_VIEW_SELECT = {
   publishedAt: true,
   thumbnail: true,
   hasStoryboard: true,
+  segmentFormat: true,
   owner: { select: { id: true, name: true, username: true, image: true } },
   renditions: { select: { height: true, width: true, bandwidth: true }, orderBy: { height: "asc" } },
 } satisfies Prisma.VideoSelect;
@@ -57,6 +58,7 @@ export function toVideoView(video: VideoRow) {
     owner: { id: video.owner.id, name: video.owner.name, username: video.owner.username, image: video.owner.image },
     renditions: video.renditions.map((rendition) => ({ name: `${Math.min(rendition.width, rendition.height)}p`, width: rendition.width, height: rendition.height, bandwidth: rendition.bandwidth })),
     masterUrl: ready ? videoFileUrl(video.id, MASTER_PLAYLIST) : null,
+    segmentFormat: video.segmentFormat,
     // The owner's choice (edit/), else the poster frame.
     posterUrl: ready ? videoFileUrl(video.id, video.thumbnail ?? POSTER) : null,
     /** The seek previews' WebVTT index (storyboard.ts); its cues name tiles of storyboard.jpg beside it. */
