@@ -49,9 +49,13 @@ test("alice follows bob, sees his new post arrive live, likes it and replies", a
   await expect(bobsPost.getByRole("link", { name: "#e2e" })).toHaveAttribute("href", "/feed/tag/e2e");
 
   // The like shows at once and holds after the server answers, and after a reload.
+  // A screen reader hears the count too: the name says what the button does, its description how many.
+  await expect(bobsPost.getByRole("button", { name: "Like", exact: true })).toHaveAccessibleDescription("0 likes");
+  await expect(bobsPost.getByRole("button", { name: "Repost", exact: true })).toHaveAccessibleDescription("0 reposts");
   await bobsPost.getByRole("button", { name: "Like", exact: true }).click();
   await expect(bobsPost.getByRole("button", { name: "Unlike" })).toHaveAttribute("aria-pressed", "true");
   await expect(bobsPost.getByRole("button", { name: "Unlike" })).toHaveText("1");
+  await expect(bobsPost.getByRole("button", { name: "Unlike" })).toHaveAccessibleDescription("1 like");
   await a.page.reload();
   await expect(post(a.page, bob.name, text).getByRole("button", { name: "Unlike" })).toHaveText("1");
 

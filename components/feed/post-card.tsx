@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -121,14 +121,28 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
       <ActionLink href={postHref(post.id)} label={`Reply (${post.replyCount} replies)`}>
         <ReplyIcon /> {compactCount(post.replyCount)}
       </ActionLink>
-      <ActionButton pressed={state.reposted} disabled={!signedIn} label={state.reposted ? "Undo repost" : "Repost"} tone="success" onClick={toggleRepost}>
+      <ActionButton
+        pressed={state.reposted}
+        disabled={!signedIn}
+        label={state.reposted ? "Undo repost" : "Repost"}
+        description={countOf(state.repostCount, "repost")}
+        tone="success"
+        onClick={toggleRepost}
+      >
         <RepostIcon /> {compactCount(state.repostCount)}
       </ActionButton>
       <ActionButton disabled={!signedIn} label={`Quote (${post.quoteCount} quotes)`} onClick={() => setQuoting(true)}>
         <QuoteIcon /> {compactCount(post.quoteCount)}
       </ActionButton>
       {quoting ? <QuoteDialog post={post} open onClose={() => setQuoting(false)} /> : null}
-      <ActionButton pressed={state.liked} disabled={!signedIn} label={state.liked ? "Unlike" : "Like"} tone="danger" onClick={toggleLike}>
+      <ActionButton
+        pressed={state.liked}
+        disabled={!signedIn}
+        label={state.liked ? "Unlike" : "Like"}
+        description={countOf(state.likeCount, "like")}
+        tone="danger"
+        onClick={toggleLike}
+      >
         <HeartIcon filled={state.liked} /> {compactCount(state.likeCount)}
       </ActionButton>
       <ActionButton pressed={state.bookmarked} disabled={!signedIn} label={state.bookmarked ? "Remove bookmark" : "Bookmark"} tone="accent" onClick={toggleBookmark}>
@@ -174,10 +188,16 @@ function PostActions({ post, viewerId, onDeleted }: { post: PostView; viewerId: 
 
 const TONES = { danger: "text-danger", success: "text-success", accent: "text-accent-text" } as const;
 
+/** "1 like", "8 likes": what the visible number is, for a screen reader. */
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function ActionButton({
   pressed,
   disabled,
   label,
+  description,
   tone,
   onClick,
   children,
@@ -186,14 +206,21 @@ function ActionButton({
   pressed?: boolean;
   disabled: boolean;
   label: string;
+  /**
+   * The count the button shows, said after its name: the label (what the button does) replaces the visible
+   * number as the name, so without this a screen reader would never hear how many likes or reposts there are.
+   */
+  description?: string;
   tone?: keyof typeof TONES;
   onClick: () => void;
   children: ReactNode;
 }) {
-  return (
+  const descriptionId = useId();
+  const button = (
     <button
       type="button"
       aria-label={label}
+      aria-describedby={description ? descriptionId : undefined}
       aria-pressed={pressed}
       disabled={disabled}
       onClick={onClick}
@@ -204,6 +231,17 @@ function ActionButton({
     >
       {children}
     </button>
+  );
+  // Beside the button, not in it: its text would join the button's own (what its number reads as).
+  return description ? (
+    <>
+      {button}
+      <span id={descriptionId} hidden>
+        {description}
+      </span>
+    </>
+  ) : (
+    button
   );
 }
 
