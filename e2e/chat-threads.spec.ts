@@ -60,6 +60,12 @@ test("one member replies in a thread, the other sees the count live and reads th
   // On a phone the thread is a full-screen sheet.
   await ben.page.setViewportSize({ width: 390, height: 720 });
   await expect.poll(async () => benThread.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 720 });
+  // The sheet hides the page: Tab and Shift+Tab go round inside it, never to the links out of sight behind it.
+  await benBox.focus();
+  for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+    await ben.page.keyboard.press(key);
+    expect(await benThread.evaluate((sheet) => sheet.contains(document.activeElement)), `focus after ${key}`).toBe(true);
+  }
   await ben.page.getByRole("button", { name: "Close thread" }).click();
   await expect(benThread).toHaveCount(0);
 

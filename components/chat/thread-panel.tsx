@@ -34,7 +34,7 @@ import { describeError } from "./send-errors";
  * `thread-reply-link-preview` events: the thread is fetched again, so replies
  * arrive in the server's order and each once. Having it open reads the
  * thread's bell entries. Esc or "Close thread" closes it and gives focus back
- * to what opened it.
+ * to what opened it. As a sheet, Tab goes round inside it.
  */
 export function ThreadPanel({ conversationId, messageId, me, onClose }: { conversationId: string; messageId: string; me: ChatMe; onClose: () => void }) {
   const trpc = useTRPC();
@@ -82,6 +82,7 @@ export function ThreadPanel({ conversationId, messageId, me, onClose }: { conver
       aria-label="Thread"
       onKeyDown={(event) => {
         if (event.key === "Escape") onClose();
+        if (event.key === "Tab") keepTabInSheet(event);
       }}
       className="fixed inset-0 z-40 flex flex-col bg-surface md:static md:inset-auto md:z-auto md:w-80 md:shrink-0 md:border-l md:border-border"
     >
@@ -245,4 +246,24 @@ function ThreadReplyBox({ messageId, onSent }: { messageId: string; onSent: (rep
       ) : null}
     </form>
   );
+}
+
+/** Below `md` the panel is a sheet over the whole page (its classes above). */
+const SHEET_QUERY = "(max-width: 767.98px)";
+const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * As a full-screen sheet the panel hides the page: Tab past its last control
+ * (or Shift+Tab before its first) would land on links out of sight, where Esc
+ * no longer closes it. There it goes round to the other end instead.
+ */
+function keepTabInSheet(event: KeyboardEvent<HTMLElement>): void {
+  if (!window.matchMedia(SHEET_QUERY).matches) return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const [first, last] = [focusable.at(0), focusable.at(-1)];
+  if (!first || !last) return;
+  const leaving = event.shiftKey ? document.activeElement === first : document.activeElement === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
 }
