@@ -21,6 +21,21 @@ test.describe("app shell", () => {
     await expect(page.getByRole("region", { name: "Live platform numbers" }).getByText("people")).toBeVisible();
   });
 
+  test("every page names its icon, so the browser shows it in the tab and asks for no /favicon.ico (a 404 and a console error)", async ({ page, request }) => {
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto("/");
+    const icon = page.locator('head link[rel="icon"]');
+    await expect(icon).toHaveCount(1);
+    const answer = await request.get((await icon.getAttribute("href")) ?? "");
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["content-type"]).toContain("image/svg+xml");
+    await page.waitForLoadState("networkidle");
+    expect(failed).toEqual([]);
+  });
+
   test("the header navigation reaches each system's page", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("banner").getByRole("navigation", { name: "Systems" });
