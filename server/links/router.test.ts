@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { env } from "@/server/env";
 import { db } from "@/server/platform/db";
+import { consume } from "@/server/platform/ratelimit";
 import { redis } from "@/server/platform/redis";
 import { getLinkCache } from "./redirect/link-cache";
 import { signedInCaller, uniqueAlias } from "./links-test-kit";
@@ -54,6 +56,20 @@ describe("links router", () => {
     await expect(stranger.links.stats({ code: link.code, range: "7d" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(stranger.links.delete({ code: link.code })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(stranger.links.update({ code: link.code, url: "https://evil.example" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("spends the owner's API window on links made from the pages, a point a link; a bulk import bigger than what is left makes no link", async () => {
+    const { user, caller } = await signedInCaller();
+    const other = await signedInCaller();
+    await consume("api-key", `user:${user.id}`, env.RATE_LIMIT_API_KEY_POINTS - 3);
+    const made = await caller.links.create({ url: "https://example.com/first" });
+    // Two points left: three links are refused, none of them made (and the attempt spends the window, as a refused API call does).
+    const rows = ["a", "b", "c"].map((name) => ({ url: `https://example.com/${name}` }));
+    await expect(caller.links.bulkCreate({ rows })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Too many requests") });
+    expect((await caller.links.list({})).items.map((link) => link.code)).toEqual([made.code]);
+    await expect(caller.links.create({ url: "https://example.com/d" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // Someone else's window is their own.
+    await expect(other.caller.links.create({ url: "https://example.com/e" })).resolves.toMatchObject({ url: "https://example.com/e" });
   });
 
   it("returns empty stats for every range", async () => {

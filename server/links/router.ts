@@ -3,6 +3,7 @@ import { protectedProcedure, router } from "@/server/trpc/init";
 import { CreateApiKeyInput, createApiKey } from "./keys/create-api-key";
 import { BulkCreateLinksInput, bulkCreateLinks } from "./manage/bulk-create-links";
 import { CreateLinkInput, createLink } from "./manage/create-link";
+import { limitLinkCreation } from "./manage/limit-link-creation";
 import { deleteLink } from "./manage/delete-link";
 import { LinkStatsInput, getLinkStats } from "./analytics/get-link-stats";
 import { getLinkCache } from "./redirect/link-cache";
@@ -25,12 +26,14 @@ import { UpdateLinkInput, updateLink } from "./manage/update-link";
 const LinkCodeInput = z.object({ code: z.string().min(1).max(50) });
 
 export const linksRouter = router({
-  create: protectedProcedure
-    .input(CreateLinkInput)
-    .mutation(({ ctx, input }) => createLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
-  bulkCreate: protectedProcedure
-    .input(BulkCreateLinksInput)
-    .mutation(({ ctx, input }) => bulkCreateLinks({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
+  create: protectedProcedure.input(CreateLinkInput).mutation(async ({ ctx, input }) => {
+    await limitLinkCreation(ctx.user.id, 1);
+    return createLink({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) });
+  }),
+  bulkCreate: protectedProcedure.input(BulkCreateLinksInput).mutation(async ({ ctx, input }) => {
+    await limitLinkCreation(ctx.user.id, input.rows.length);
+    return bulkCreateLinks({ db: ctx.db, cache: getLinkCache(ctx), ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) });
+  }),
   list: protectedProcedure.input(ListLinksInput).query(({ ctx, input }) => listLinks({ db: ctx.db, ownerId: ctx.user.id, input, origin: shortLinkOriginFor(ctx.headers) })),
   update: protectedProcedure
     .input(UpdateLinkInput)
