@@ -291,6 +291,9 @@ const EnvSchema = z.object({
   /** Likes, dislikes, subscriptions and reports per user. */
   RATE_LIMIT_VIDEO_ACTION_POINTS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_VIDEO_ACTION_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Ride requests per rider per window: each sends offers to drivers and counts toward the pickup cell's surge. */
+  RATE_LIMIT_RIDE_REQUEST_POINTS: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_RIDE_REQUEST_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
 
   // Payments (server/platform/payments): Stripe test mode when STRIPE_SECRET_KEY is set, else the built-in simulator
   STRIPE_SECRET_KEY: optional,

@@ -32,6 +32,7 @@ export type RateLimitPolicy = { points: number; durationSeconds: number; keyPref
  * - feed-like      300 likes, reposts, bookmarks / 5 min per user (RATE_LIMIT_FEED_LIKE_*)
  * - video-comment  10 comments and replies / min per user       (RATE_LIMIT_VIDEO_COMMENT_*)
  * - video-action   300 likes, subscriptions, reports / 5 min per user (RATE_LIMIT_VIDEO_ACTION_*)
+ * - ride-request   10 ride requests / 10 min per rider            (RATE_LIMIT_RIDE_REQUEST_*)
  */
 export const RATE_LIMIT_POLICIES = {
   "login-ip": policy("login-ip", env.LOGIN_LIMIT_PER_IP, env.LOGIN_LIMIT_WINDOW_SECONDS),
@@ -52,6 +53,7 @@ export const RATE_LIMIT_POLICIES = {
   "feed-like": policy("feed-like", env.RATE_LIMIT_FEED_LIKE_POINTS, env.RATE_LIMIT_FEED_LIKE_WINDOW_SECONDS),
   "video-comment": policy("video-comment", env.RATE_LIMIT_VIDEO_COMMENT_POINTS, env.RATE_LIMIT_VIDEO_COMMENT_WINDOW_SECONDS),
   "video-action": policy("video-action", env.RATE_LIMIT_VIDEO_ACTION_POINTS, env.RATE_LIMIT_VIDEO_ACTION_WINDOW_SECONDS),
+  "ride-request": policy("ride-request", env.RATE_LIMIT_RIDE_REQUEST_POINTS, env.RATE_LIMIT_RIDE_REQUEST_WINDOW_SECONDS),
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;
